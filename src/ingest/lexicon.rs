@@ -1,0 +1,63 @@
+//! The words of the table's narrow columns that its structure alone cannot tell apart.
+//!
+//! The participating-states column is a list of state designations; where it ends and the
+//! executors column begins is only visible from what the list may contain. These names are
+//! data (`data/ingest/participants.toml` and the states of the registry), never code.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Designations a participants cell is a comma-separated list of, in the nominative:
+    /// "Государства-члены ШОС", "Казахстан", "Кыргызская Республика" …
+    pub participant_terms: Vec<String>,
+    /// Forms of state names that, in an executor cell, continue a list of states rather than
+    /// name a new body ("ведомства Казахстана, Китая, …").
+    pub state_forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ParticipantsFile {
+    /// Collective designations ("Государства-члены ШОС", "заинтересованные …").
+    pub collective: Vec<String>,
+}
+
+impl Lexicon {
+    pub fn is_state_form(&self, text: &str) -> bool {
+        self.state_forms.iter().any(|form| form.eq_ignore_ascii_case(text) || form == text)
+    }
+}
+
+/// The part of a registry state entry the ingest stage reads.
+#[derive(Debug, Deserialize)]
+struct StateEntry {
+    label: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    alt: std::collections::BTreeMap<String, Vec<String>>,
+    #[serde(default, rename = "match")]
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct StatesFile {
+    entity: Vec<StateEntry>,
+}
+
+impl Lexicon {
+    /// Builds the lexicon from `data/ingest/participants.toml` and `data/registry/states.toml`.
+    pub fn from_files(
+        participants: &crate::data::DataFile<'_>,
+        states: &crate::data::DataFile<'_>,
+    ) -> Result<Self, crate::data::DataError> {
+        let collective: ParticipantsFile = participants.parse_toml()?;
+        let states: StatesFile = states.parse_toml()?;
+        let mut participant_terms = collective.collective;
+        let mut state_forms = Vec::new();
+        for state in states.entity {
+            participant_terms.extend(state.label.get("ru").cloned());
+            participant_terms.extend(state.alt.get("ru").into_iter().flatten().cloned());
+            state_forms.extend(state.forms);
+        }
+        Ok(Self { participant_terms, state_forms })
+    }
+}

@@ -1,0 +1,34 @@
+//! Ingest: the PDF-extracted text of the plan → a typed [`Plan`].
+
+pub mod cells;
+pub mod error;
+pub mod front;
+pub mod join;
+pub mod lexicon;
+pub mod model;
+pub mod source;
+pub mod table;
+
+pub use error::{IngestError, IngestErrorKind};
+pub use lexicon::Lexicon;
+pub use model::*;
+
+/// Reads the plan from the bytes of a source file.
+pub fn parse(bytes: &[u8], lexicon: &Lexicon) -> Result<Plan, IngestError> {
+    let text = source::decode(bytes)?;
+    let lines = source::lines(text);
+    let vocabulary = join::Vocabulary::of(&lines);
+    let front = front::parse(&lines, &vocabulary)?;
+    let end_line = source::last_line_number(text);
+    let table = table::parse(&lines[front.table_index..], end_line, &vocabulary, lexicon)?;
+    Ok(Plan {
+        decision: front.decision,
+        approval: front.approval,
+        title: front.title,
+        preamble: front.preamble,
+        sections: table.sections,
+        measures: table.measures,
+        table_start: lines[front.table_index].number,
+        header: table.header,
+    })
+}

@@ -1,0 +1,8 @@
+//! sco-kg: the SCO Action Plan 2021–2025 as a multilingual knowledge graph.
+//!
+//! Data flows one way, one stage a module:
+//! source text → [`ingest`] (typed model) → `link` (entities) → `graph` (triples) →
+//! `store` (Oxigraph) → `server` / the CLI.
+
+pub mod data;
+pub mod ingest;
