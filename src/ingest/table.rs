@@ -187,9 +187,13 @@ pub fn parse(
     vocabulary: &Vocabulary,
     lexicon: &Lexicon,
 ) -> Result<Table, IngestError> {
-    let heading_at = lines.iter().position(|l| is_heading(l.text)).ok_or_else(|| {
-        IngestError::new(end_line, IngestErrorKind::Truncated { expected: "the first section heading".into() })
-    })?;
+    // The header row runs up to the first heading, or to the first row if a heading is missing.
+    let heading_at = lines
+        .iter()
+        .position(|l| is_heading(l.text) || MEASURE_START.is_match(l.text))
+        .ok_or_else(|| {
+            IngestError::new(end_line, IngestErrorKind::Truncated { expected: "the first section heading".into() })
+        })?;
     let header: Vec<Fragment> = lines[..heading_at].iter().map(Line::fragment).collect();
 
     let mut sections: Vec<Section> = Vec::new();
