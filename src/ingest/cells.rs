@@ -23,7 +23,7 @@ pub enum ListState {
 pub fn participants_state(text: &str, lexicon: &Lexicon) -> ListState {
     let text = collapse(text).to_lowercase();
     let items: Vec<&str> = text.split(',').map(str::trim).collect();
-    let terms: Vec<String> = lexicon.participant_terms.iter().map(|t| t.to_lowercase()).collect();
+    let terms = lexicon.lower_terms();
     let (last, whole) = items.split_last().expect("split yields at least one item");
     if !whole.iter().all(|item| terms.iter().any(|t| t == item)) {
         return ListState::Invalid;
@@ -92,12 +92,10 @@ mod tests {
     use super::*;
 
     fn lexicon() -> Lexicon {
-        Lexicon {
-            participant_terms: ["Государства-члены ШОС", "Казахстан", "Китай", "Кыргызская Республика"]
-                .map(String::from)
-                .to_vec(),
-            state_forms: ["Казахстана", "Китая"].map(String::from).to_vec(),
-        }
+        Lexicon::new(
+            ["Государства-члены ШОС", "Казахстан", "Китай", "Кыргызская Республика"].map(String::from).to_vec(),
+            ["Казахстана", "Китая"].map(String::from).to_vec(),
+        )
     }
 
     #[test]

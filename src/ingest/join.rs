@@ -25,8 +25,8 @@ impl Vocabulary {
             if tokens.len() > 2 {
                 for token in &tokens[1..tokens.len() - 1] {
                     let word = bare(token);
-                    if !word.is_empty() {
-                        words.insert(word.to_lowercase());
+                    if !word.is_empty() && !words.contains(word) {
+                        words.insert(lower(word));
                     }
                 }
             }
@@ -35,7 +35,16 @@ impl Vocabulary {
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.words.contains(&word.to_lowercase())
+        self.words.contains(&lower(word))
+    }
+}
+
+/// Lower case, without the cost of Unicode case mapping for words already in lower case.
+fn lower(word: &str) -> String {
+    if word.chars().any(char::is_uppercase) {
+        word.to_lowercase()
+    } else {
+        word.to_string()
     }
 }
 
@@ -73,7 +82,7 @@ enum Joint {
 }
 
 fn joint(before: &str, after: &str, vocabulary: &Vocabulary, paragraphs: bool) -> Joint {
-    let last = before.split_whitespace().last().unwrap_or("");
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let first = after.split_whitespace().next().unwrap_or("");
     let first_word = bare(first);
     if let Some(stem) = last.strip_suffix('-') {

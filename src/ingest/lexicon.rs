@@ -14,6 +14,8 @@ pub struct Lexicon {
     /// Forms of state names that, in an executor cell, continue a list of states rather than
     /// name a new body ("ведомства Казахстана, Китая, …").
     pub state_forms: Vec<String>,
+    /// `participant_terms` in lower case, for case-insensitive comparison.
+    lower_terms: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -23,8 +25,18 @@ pub struct ParticipantsFile {
 }
 
 impl Lexicon {
+    pub fn new(participant_terms: Vec<String>, state_forms: Vec<String>) -> Self {
+        let lower_terms = participant_terms.iter().map(|t| t.to_lowercase()).collect();
+        Self { participant_terms, state_forms, lower_terms }
+    }
+
+    /// The participant designations in lower case.
+    pub fn lower_terms(&self) -> &[String] {
+        &self.lower_terms
+    }
+
     pub fn is_state_form(&self, text: &str) -> bool {
-        self.state_forms.iter().any(|form| form.eq_ignore_ascii_case(text) || form == text)
+        self.state_forms.iter().any(|form| form == text)
     }
 }
 
@@ -58,6 +70,6 @@ impl Lexicon {
             participant_terms.extend(state.alt.get("ru").into_iter().flatten().cloned());
             state_forms.extend(state.forms);
         }
-        Ok(Self { participant_terms, state_forms })
+        Ok(Self::new(participant_terms, state_forms))
     }
 }
