@@ -33,13 +33,19 @@ impl DataFile<'_> {
     pub fn parse_toml<T: DeserializeOwned>(&self) -> Result<T, DataError> {
         toml::from_str(self.contents).map_err(|e| DataError {
             path: self.path.clone(),
-            line: e.span().map(|span| self.contents[..span.start].matches('\n').count() + 1),
+            line: e
+                .span()
+                .map(|span| self.contents[..span.start].matches('\n').count() + 1),
             message: e.message().to_string(),
         })
     }
 
     pub fn error(&self, line: Option<usize>, message: impl Into<String>) -> DataError {
-        DataError { path: self.path.clone(), line, message: message.into() }
+        DataError {
+            path: self.path.clone(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -54,7 +60,10 @@ fn embedded<'a>(dir: &'a Dir<'a>, root: &str, path: &str) -> Result<DataFile<'a>
         line: None,
         message: "not UTF-8".into(),
     })?;
-    Ok(DataFile { path: format!("{root}/{path}"), contents })
+    Ok(DataFile {
+        path: format!("{root}/{path}"),
+        contents,
+    })
 }
 
 /// A file of `data/`.
@@ -102,7 +111,10 @@ pub fn locale_files() -> Vec<(String, Vec<DataFile<'static>>)> {
                 .files()
                 .filter(|f| f.path().extension().is_some_and(|e| e == "ftl"))
                 .filter_map(|f| {
-                    Some(DataFile { path: format!("locales/{}", f.path().display()), contents: f.contents_utf8()? })
+                    Some(DataFile {
+                        path: format!("locales/{}", f.path().display()),
+                        contents: f.contents_utf8()?,
+                    })
                 })
                 .collect();
             files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -115,10 +127,15 @@ pub fn locale_files() -> Vec<(String, Vec<DataFile<'static>>)> {
 
 /// The embedded source text.
 pub fn source() -> &'static [u8] {
-    DATA.get_file(SOURCE).map(|f| f.contents()).unwrap_or_default()
+    DATA.get_file(SOURCE)
+        .map(|f| f.contents())
+        .unwrap_or_default()
 }
 
 /// The lexicon of the participants column.
 pub fn lexicon() -> Result<Lexicon, DataError> {
-    Lexicon::from_files(&file("ingest/participants.toml")?, &file("registry/states.toml")?)
+    Lexicon::from_files(
+        &file("ingest/participants.toml")?,
+        &file("registry/states.toml")?,
+    )
 }

@@ -5,4 +5,7 @@
 //! `store` (Oxigraph) → `server` / the CLI.
 
 pub mod data;
+pub mod graph;
 pub mod ingest;
+pub mod link;
+pub mod store;

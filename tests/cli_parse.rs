@@ -7,11 +7,18 @@ use std::process::{Command, Output};
 use sco_kg::data;
 
 fn sco_kg(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sco-kg")).args(args).output().expect("run sco-kg")
+    Command::new(env!("CARGO_BIN_EXE_sco-kg"))
+        .args(args)
+        .output()
+        .expect("run sco-kg")
 }
 
 fn source_lines() -> Vec<String> {
-    std::str::from_utf8(data::source()).unwrap().split('\n').map(String::from).collect()
+    std::str::from_utf8(data::source())
+        .unwrap()
+        .split('\n')
+        .map(String::from)
+        .collect()
 }
 
 /// The real source with its 1-based lines edited.
@@ -28,8 +35,17 @@ fn rejected(bytes: &[u8]) -> String {
     let path = dir.path().join("plan.txt");
     std::fs::write(&path, bytes).unwrap();
     let out = sco_kg(&["parse", "--source", path.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stdout.is_empty(), "stdout: {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains(&path.display().to_string()), "{stderr}");
     stderr
@@ -47,7 +63,10 @@ fn json_has_the_documented_keys() {
     assert_eq!(json["decision"]["date"], "2020-11-10");
     assert_eq!(json["sections"].as_array().unwrap().len(), 8);
     assert_eq!(json["sections"][2]["number"], 3);
-    assert_eq!(json["sections"][2]["title"], "ТОРГОВО-ЭКОНОМИЧЕСКОЕ СОТРУДНИЧЕСТВО");
+    assert_eq!(
+        json["sections"][2]["title"],
+        "ТОРГОВО-ЭКОНОМИЧЕСКОЕ СОТРУДНИЧЕСТВО"
+    );
     let measures = json["measures"].as_array().unwrap();
     assert_eq!(measures.len(), 139);
     let m46 = &measures[45];
@@ -55,8 +74,14 @@ fn json_has_the_documented_keys() {
     assert_eq!(m46["section"], 3);
     assert_eq!(m46["text"], "Расширение обмена информацией о перспективных проектах для поддержки трансграничных инвестиций.");
     assert_eq!(m46["participants"], "Государства-члены ШОС");
-    assert_eq!(m46["executors"], serde_json::json!(["Межбанковское объединение ШОС"]));
-    assert_eq!(m46["source_lines"], serde_json::json!([{"start": 1076, "end": 1086}]));
+    assert_eq!(
+        m46["executors"],
+        serde_json::json!(["Межбанковское объединение ШОС"])
+    );
+    assert_eq!(
+        m46["source_lines"],
+        serde_json::json!([{"start": 1076, "end": 1086}])
+    );
 }
 
 #[test]
@@ -66,7 +91,14 @@ fn csv_has_one_rfc4180_row_per_measure() {
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     assert_eq!(
         reader.headers().unwrap(),
-        vec!["number", "section", "text", "participants", "executors", "source_lines"]
+        vec![
+            "number",
+            "section",
+            "text",
+            "participants",
+            "executors",
+            "source_lines"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 139);
@@ -86,7 +118,11 @@ fn parse_reads_another_copy_from_any_directory() {
         .args(["parse", "--source", "copy.txt"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(out.stdout, sco_kg(&["parse"]).stdout);
 }
 
@@ -107,7 +143,10 @@ fn empty_or_blank_file() {
 #[test]
 fn not_utf8() {
     let bytes = edited(|lines| set(lines, 500, "Государства-члены \u{0}"));
-    let bytes: Vec<u8> = bytes.into_iter().map(|b| if b == 0 { 0xFF } else { b }).collect();
+    let bytes: Vec<u8> = bytes
+        .into_iter()
+        .map(|b| if b == 0 { 0xFF } else { b })
+        .collect();
     let err = rejected(&bytes);
     assert!(err.contains(":500: the source is not valid UTF-8"), "{err}");
 }
@@ -130,26 +169,55 @@ fn truncated_in_the_front_matter() {
 #[test]
 fn missing_measure_number() {
     // Measure 57 loses its number: its text runs into measure 56, and 58 comes too early.
-    let bytes = edited(|lines| set(lines, 1276, "Проработка заинтересованными государствами-членами ШОС"));
+    let bytes = edited(|lines| {
+        set(
+            lines,
+            1276,
+            "Проработка заинтересованными государствами-членами ШОС",
+        )
+    });
     let err = rejected(&bytes);
-    assert!(err.contains(":1296: expected measure 57, found measure 58"), "{err}");
+    assert!(
+        err.contains(":1296: expected measure 57, found measure 58"),
+        "{err}"
+    );
 }
 
 #[test]
 fn repeated_measure_number() {
-    let bytes = edited(|lines| set(lines, 1296, "57.  Развитие взаимодействия с Международным финансовым центром"));
+    let bytes = edited(|lines| {
+        set(
+            lines,
+            1296,
+            "57.  Развитие взаимодействия с Международным финансовым центром",
+        )
+    });
     let err = rejected(&bytes);
-    assert!(err.contains(":1296: expected measure 58, found measure 57"), "{err}");
+    assert!(
+        err.contains(":1296: expected measure 58, found measure 57"),
+        "{err}"
+    );
 }
 
 #[test]
 fn out_of_order_measure_numbers() {
     let bytes = edited(|lines| {
-        set(lines, 1296, "59.  Развитие взаимодействия с Международным финансовым центром");
-        set(lines, 1324, "58.  Проработка вопроса о развитии взаимосвязанности, экономических и");
+        set(
+            lines,
+            1296,
+            "59.  Развитие взаимодействия с Международным финансовым центром",
+        );
+        set(
+            lines,
+            1324,
+            "58.  Проработка вопроса о развитии взаимосвязанности, экономических и",
+        );
     });
     let err = rejected(&bytes);
-    assert!(err.contains(":1296: expected measure 58, found measure 59"), "{err}");
+    assert!(
+        err.contains(":1296: expected measure 58, found measure 59"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -192,21 +260,30 @@ fn section_without_measures() {
     // A second heading right after the first one.
     let bytes = edited(|lines| set(lines, 137, "СОТРУДНИЧЕСТВО В ОБЛАСТИ БЕЗОПАСНОСТИ"));
     let err = rejected(&bytes);
-    assert!(err.contains(":137: section 1 (\"ПОЛИТИЧЕСКОЕ ВЗАИМОДЕЙСТВИЕ\") has no measures"), "{err}");
+    assert!(
+        err.contains(":137: section 1 (\"ПОЛИТИЧЕСКОЕ ВЗАИМОДЕЙСТВИЕ\") has no measures"),
+        "{err}"
+    );
 }
 
 #[test]
 fn table_row_before_any_section() {
     let bytes = edited(|lines| set(lines, 136, ""));
     let err = rejected(&bytes);
-    assert!(err.contains(":138: expected a section heading, found \"1.  Выполнение"), "{err}");
+    assert!(
+        err.contains(":138: expected a section heading, found \"1.  Выполнение"),
+        "{err}"
+    );
 }
 
 #[test]
 fn decision_without_its_date_line() {
     let bytes = edited(|lines| set(lines, 22, "10 ноября 2020 № 1 Москва"));
     let err = rejected(&bytes);
-    assert!(err.contains(":22: expected the decision's date, number and place"), "{err}");
+    assert!(
+        err.contains(":22: expected the decision's date, number and place"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -216,6 +293,9 @@ fn help_describes_every_command() {
     assert!(help.contains("parse"));
     let out = sco_kg(&["parse", "--help"]);
     let help = String::from_utf8(out.stdout).unwrap();
-    assert!(help.contains("--source") && help.contains("--format"), "{help}");
+    assert!(
+        help.contains("--source") && help.contains("--format"),
+        "{help}"
+    );
     assert!(Path::new(env!("CARGO_BIN_EXE_sco-kg")).exists());
 }

@@ -13,7 +13,12 @@ fn every_table_line_is_used_exactly_once() {
 
     // Fragments by line, each labelled with its owner.
     let mut by_line: BTreeMap<usize, Vec<(usize, usize, String)>> = BTreeMap::new();
-    let mut add = |f: &ingest::Fragment, owner: String| by_line.entry(f.line).or_default().push((f.start, f.end, owner));
+    let mut add = |f: &ingest::Fragment, owner: String| {
+        by_line
+            .entry(f.line)
+            .or_default()
+            .push((f.start, f.end, owner))
+    };
     for f in &plan.header {
         add(f, "header".into());
     }
@@ -39,23 +44,45 @@ fn every_table_line_is_used_exactly_once() {
     for (index, raw) in lines.iter().enumerate().skip(plan.table_start - 1) {
         let number = index + 1;
         if raw.trim().is_empty() {
-            assert!(!by_line.contains_key(&number), "blank line {number} is assigned");
+            assert!(
+                !by_line.contains_key(&number),
+                "blank line {number} is assigned"
+            );
             continue;
         }
-        let mut fragments = by_line.remove(&number).unwrap_or_else(|| panic!("line {number} {raw:?} is not assigned"));
+        let mut fragments = by_line
+            .remove(&number)
+            .unwrap_or_else(|| panic!("line {number} {raw:?} is not assigned"));
         fragments.sort();
         // Fragments must not overlap, and what lies between and around them must be blank.
         let mut cursor = 0;
         for (start, end, owner) in &fragments {
-            assert!(*start >= cursor, "line {number}: {owner} overlaps another fragment");
-            assert!(raw[cursor..*start].trim().is_empty(), "line {number}: {:?} is not assigned", &raw[cursor..*start]);
-            assert!(!raw[*start..*end].trim().is_empty(), "line {number}: {owner} has an empty fragment");
+            assert!(
+                *start >= cursor,
+                "line {number}: {owner} overlaps another fragment"
+            );
+            assert!(
+                raw[cursor..*start].trim().is_empty(),
+                "line {number}: {:?} is not assigned",
+                &raw[cursor..*start]
+            );
+            assert!(
+                !raw[*start..*end].trim().is_empty(),
+                "line {number}: {owner} has an empty fragment"
+            );
             cursor = *end;
         }
-        assert!(raw[cursor..].trim().is_empty(), "line {number}: {:?} is not assigned", &raw[cursor..]);
+        assert!(
+            raw[cursor..].trim().is_empty(),
+            "line {number}: {:?} is not assigned",
+            &raw[cursor..]
+        );
         checked += 1;
     }
-    assert!(by_line.is_empty(), "fragments outside the table: {by_line:?}");
+    assert!(
+        by_line.is_empty(),
+        "fragments outside the table: {by_line:?}"
+    );
     // The table body holds 1400 non-blank lines (lines 126 to 3018 of the source).
     assert_eq!(checked, 1400);
     assert_eq!(plan.table_start, 126);

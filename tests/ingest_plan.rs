@@ -11,7 +11,11 @@ fn plan() -> ingest::Plan {
 #[test]
 fn eight_sections_in_order_with_their_titles() {
     let plan = plan();
-    let titles: Vec<(u32, &str)> = plan.sections.iter().map(|s| (s.number, s.title.as_str())).collect();
+    let titles: Vec<(u32, &str)> = plan
+        .sections
+        .iter()
+        .map(|s| (s.number, s.title.as_str()))
+        .collect();
     assert_eq!(
         titles,
         [
@@ -34,13 +38,31 @@ fn measures_per_section_and_numbering() {
     let plan = plan();
     let numbers: Vec<u32> = plan.measures.iter().map(|m| m.number).collect();
     assert_eq!(numbers, (1..=139).collect::<Vec<_>>());
-    let per_section: Vec<usize> =
-        (1..=8).map(|s| plan.measures.iter().filter(|m| m.section == s).count()).collect();
+    let per_section: Vec<usize> = (1..=8)
+        .map(|s| plan.measures.iter().filter(|m| m.section == s).count())
+        .collect();
     assert_eq!(per_section, [3, 32, 45, 9, 31, 10, 3, 6]);
     // Section boundaries: the first measure after each heading.
-    for (section, first) in [(2, 4), (3, 36), (4, 81), (5, 90), (6, 121), (7, 131), (8, 134)] {
-        assert_eq!(plan.measure(first).unwrap().section, section, "measure {first}");
-        assert_eq!(plan.measure(first - 1).unwrap().section, section - 1, "measure {}", first - 1);
+    for (section, first) in [
+        (2, 4),
+        (3, 36),
+        (4, 81),
+        (5, 90),
+        (6, 121),
+        (7, 131),
+        (8, 134),
+    ] {
+        assert_eq!(
+            plan.measure(first).unwrap().section,
+            section,
+            "measure {first}"
+        );
+        assert_eq!(
+            plan.measure(first - 1).unwrap().section,
+            section - 1,
+            "measure {}",
+            first - 1
+        );
     }
 }
 
@@ -61,7 +83,11 @@ fn the_decision() {
         d.text,
         "Совет глав государств-членов Шанхайской организации сотрудничества решил: Утвердить План действий на 2021-2025 годы по реализации Стратегии развития Шанхайской организации сотрудничества до 2025 года (прилагается)."
     );
-    let signatories: Vec<(&str, &str)> = d.signatories.iter().map(|s| (s.office.as_str(), s.state.as_str())).collect();
+    let signatories: Vec<(&str, &str)> = d
+        .signatories
+        .iter()
+        .map(|s| (s.office.as_str(), s.state.as_str()))
+        .collect();
     assert_eq!(
         signatories,
         [
@@ -71,7 +97,10 @@ fn the_decision() {
             ("Президент", "Российской Федерации"),
             ("Председатель", "Китайской Народной Республики"),
             ("Президент", "Республики Таджикистан"),
-            ("Исполняющий обязанности Президента, Премьер-министр", "Кыргызской Республики"),
+            (
+                "Исполняющий обязанности Президента, Премьер-министр",
+                "Кыргызской Республики"
+            ),
             ("Президент", "Республики Узбекистан"),
         ]
     );
@@ -102,7 +131,14 @@ const SECRETARIAT: &str = "Секретариат ШОС";
 const RATS: &str = "РАТС ШОС";
 
 /// (number, section, text, participants, executors, source line ranges)
-type Expected = (u32, u32, &'static str, &'static str, &'static [&'static str], &'static [(usize, usize)]);
+type Expected = (
+    u32,
+    u32,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [(usize, usize)],
+);
 
 const PINNED: &[Expected] = &[
     // Paragraphs, and a page break between the text and the participants.
@@ -200,16 +236,26 @@ const PINNED: &[Expected] = &[
 fn pinned_measures_read_exactly() {
     let plan = plan();
     for &(number, section, text, participants, executors, lines) in PINNED {
-        let m = plan.measure(number).unwrap_or_else(|| panic!("measure {number} missing"));
+        let m = plan
+            .measure(number)
+            .unwrap_or_else(|| panic!("measure {number} missing"));
         assert_eq!(m.section, section, "measure {number}: section");
         assert_eq!(m.text, text, "measure {number}: text");
-        assert_eq!(m.participants, participants, "measure {number}: participants");
+        assert_eq!(
+            m.participants, participants,
+            "measure {number}: participants"
+        );
         assert_eq!(m.executors, executors, "measure {number}: executors");
         let ranges: Vec<(usize, usize)> = m.source_lines.iter().map(|r| (r.start, r.end)).collect();
         assert_eq!(ranges, lines, "measure {number}: source lines");
     }
-    let per_section: Vec<usize> = (1..=8).map(|s| PINNED.iter().filter(|p| p.1 == s).count()).collect();
-    assert!(per_section.iter().all(|&n| n >= 2), "pinned per section: {per_section:?}");
+    let per_section: Vec<usize> = (1..=8)
+        .map(|s| PINNED.iter().filter(|p| p.1 == s).count())
+        .collect();
+    assert!(
+        per_section.iter().all(|&n| n >= 2),
+        "pinned per section: {per_section:?}"
+    );
 }
 
 #[test]
@@ -234,24 +280,45 @@ fn page_breaks_between_cells_lose_nothing() {
     assert_eq!(m54.text, "Проработка вопроса о создании демонстрационной базы ШОС по обмену и обучению аграрным технологиям.");
     assert_eq!(m54.executors, [MINISTRIES, SECRETARIAT]);
     let m55 = plan.measure(55).unwrap();
-    assert!(m55.text.ends_with("с учетом национального законодательства и правил ВТО."));
+    assert!(m55
+        .text
+        .ends_with("с учетом национального законодательства и правил ВТО."));
     assert_eq!(m55.participants, ALL);
     let m65 = plan.measure(65).unwrap();
     assert_eq!(m65.text, "Рассмотрение вопросов развития автомобильных дорог государств-членов ШОС, в том числе разработки и принятия соответствующих правовых документов.");
     assert_eq!(m65.executors, [MINISTRIES, SECRETARIAT]);
     let m83 = plan.measure(83).unwrap();
     assert_eq!(m83.text, "Подготовка проекта Концепции взаимодействия государств-членов ШОС в области «умного» сельского хозяйства и внедрения агроинноваций.");
-    assert_eq!(m83.executors, ["Профильные министерства и ведомства", "институты развития", "компании государств-членов ШОС"]);
+    assert_eq!(
+        m83.executors,
+        [
+            "Профильные министерства и ведомства",
+            "институты развития",
+            "компании государств-членов ШОС"
+        ]
+    );
 }
 
 #[test]
 fn no_text_carries_words_of_the_other_columns() {
     let plan = plan();
     for m in &plan.measures {
-        for stray in ["Государства-члены ШОС Профильные", "Компетентные органы", "Профильные министерства"] {
-            assert!(!m.text.contains(stray), "measure {} text contains {stray:?}", m.number);
+        for stray in [
+            "Государства-члены ШОС Профильные",
+            "Компетентные органы",
+            "Профильные министерства",
+        ] {
+            assert!(
+                !m.text.contains(stray),
+                "measure {} text contains {stray:?}",
+                m.number
+            );
         }
-        assert!(!m.text.contains("  "), "measure {} has a double space", m.number);
+        assert!(
+            !m.text.contains("  "),
+            "measure {} has a double space",
+            m.number
+        );
         assert!(!m.text.ends_with('-'), "measure {}", m.number);
     }
 }

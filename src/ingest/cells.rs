@@ -30,7 +30,11 @@ pub fn participants_state(text: &str, lexicon: &Lexicon) -> ListState {
     }
     let last = last.strip_suffix('.').unwrap_or(last);
     if last.is_empty() {
-        return if whole.is_empty() { ListState::Invalid } else { ListState::Partial };
+        return if whole.is_empty() {
+            ListState::Invalid
+        } else {
+            ListState::Partial
+        };
     }
     if terms.iter().any(|t| t == last) {
         return ListState::Complete;
@@ -52,7 +56,9 @@ pub fn opens_participants(text: &str, lexicon: &Lexicon) -> bool {
 }
 
 /// Prepositions that follow a participle opening a clause ("отвечающие за …").
-const PREPOSITIONS: &[&str] = &["за", "в", "во", "на", "по", "при", "с", "со", "от", "для", "к", "из"];
+const PREPOSITIONS: &[&str] = &[
+    "за", "в", "во", "на", "по", "при", "с", "со", "от", "для", "к", "из",
+];
 
 /// A participial clause ("отвечающие за вопросы …", "председательствующего в Организации")
 /// describes the body before its comma; it names no body of its own.
@@ -62,7 +68,8 @@ fn is_participial_clause(segment: &str) -> bool {
         return false;
     };
     static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new("(ющ|ущ|ащ|ящ|вш)(ий|ая|ее|ие|его|ей|их|ему|им|ими|ую|ем)$").expect("valid regex")
+        Regex::new("(ющ|ущ|ащ|ящ|вш)(ий|ая|ее|ие|его|ей|их|ему|им|ими|ую|ем)$")
+            .expect("valid regex")
     });
     let participle = PARTICIPLE.is_match(&first.to_lowercase());
     participle && PREPOSITIONS.contains(&second)
@@ -93,7 +100,14 @@ mod tests {
 
     fn lexicon() -> Lexicon {
         Lexicon::new(
-            ["Государства-члены ШОС", "Казахстан", "Китай", "Кыргызская Республика"].map(String::from).to_vec(),
+            [
+                "Государства-члены ШОС",
+                "Казахстан",
+                "Китай",
+                "Кыргызская Республика",
+            ]
+            .map(String::from)
+            .to_vec(),
             ["Казахстана", "Китая"].map(String::from).to_vec(),
         )
     }
@@ -101,21 +115,45 @@ mod tests {
     #[test]
     fn participants_lists() {
         let l = lexicon();
-        assert_eq!(participants_state("Государства-члены", &l), ListState::Partial);
-        assert_eq!(participants_state("Государства-члены ШОС", &l), ListState::Complete);
-        assert_eq!(participants_state("Государства-члены ШОС.", &l), ListState::Complete);
-        assert_eq!(participants_state("Казахстан, Китай,", &l), ListState::Partial);
+        assert_eq!(
+            participants_state("Государства-члены", &l),
+            ListState::Partial
+        );
+        assert_eq!(
+            participants_state("Государства-члены ШОС", &l),
+            ListState::Complete
+        );
+        assert_eq!(
+            participants_state("Государства-члены ШОС.", &l),
+            ListState::Complete
+        );
+        assert_eq!(
+            participants_state("Казахстан, Китай,", &l),
+            ListState::Partial
+        );
         assert_eq!(participants_state("Кыргызская", &l), ListState::Partial);
-        assert_eq!(participants_state("Государства-члены ШОС Профильные", &l), ListState::Invalid);
-        assert_eq!(participants_state("Кыргызской Республикой.", &l), ListState::Invalid);
+        assert_eq!(
+            participants_state("Государства-члены ШОС Профильные", &l),
+            ListState::Invalid
+        );
+        assert_eq!(
+            participants_state("Кыргызской Республикой.", &l),
+            ListState::Invalid
+        );
     }
 
     #[test]
     fn executors_split_on_commas_but_keep_clauses_and_state_lists() {
         let l = lexicon();
         assert_eq!(
-            split_executors("Министерства и ведомства, отвечающие за туризм, Секретариат ШОС", &l),
-            ["Министерства и ведомства, отвечающие за туризм", "Секретариат ШОС"]
+            split_executors(
+                "Министерства и ведомства, отвечающие за туризм, Секретариат ШОС",
+                &l
+            ),
+            [
+                "Министерства и ведомства, отвечающие за туризм",
+                "Секретариат ШОС"
+            ]
         );
         assert_eq!(
             split_executors("ведомства Казахстана, Китая, МФЦА", &l),

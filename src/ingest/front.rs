@@ -15,8 +15,18 @@ use super::source::Line;
 
 /// Russian month names in the genitive, as dates are written ("10 ноября 2020 года").
 const MONTHS: [&str; 12] = [
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-    "октября", "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 
 pub fn month_number(genitive: &str) -> Option<u32> {
@@ -46,10 +56,12 @@ const APPROVED: &str = "УТВЕРЖДЕН";
 const HEADER_FIRST_CELL: &str = "№";
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})\s+(\p{L}+)\s+(\d{4})\s+года\s+№\s*(\d+)\s+город\s+(.+)$").expect("regex")
+    Regex::new(r"^(\d{1,2})\s+(\p{L}+)\s+(\d{4})\s+года\s+№\s*(\d+)\s+город\s+(.+)$")
+        .expect("regex")
 });
-static APPROVAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"№\s*(\d+)\s+от\s+(\d{1,2})\s+(\p{L}+)\s+(\d{4})\s+года").expect("regex"));
+static APPROVAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"№\s*(\d+)\s+от\s+(\d{1,2})\s+(\p{L}+)\s+(\d{4})\s+года").expect("regex")
+});
 
 struct Blocks<'s, 'a> {
     lines: &'s [Line<'a>],
@@ -62,7 +74,12 @@ impl<'s, 'a> Blocks<'s, 'a> {
         let start = self.next;
         if start >= self.lines.len() {
             let line = self.lines.last().map_or(1, |l| l.number + 1);
-            return Err(IngestError::new(line, IngestErrorKind::Truncated { expected: what.into() }));
+            return Err(IngestError::new(
+                line,
+                IngestErrorKind::Truncated {
+                    expected: what.into(),
+                },
+            ));
         }
         let mut end = start + 1;
         while end < self.lines.len() && !self.lines[end].after_page_break() {
@@ -84,7 +101,10 @@ fn texts<'a>(block: &[Line<'a>]) -> Vec<&'a str> {
 fn unexpected(line: &Line<'_>, expected: &str) -> IngestError {
     IngestError::new(
         line.number,
-        IngestErrorKind::Unexpected { expected: expected.into(), found: line.text.into() },
+        IngestErrorKind::Unexpected {
+            expected: expected.into(),
+            found: line.text.into(),
+        },
     )
 }
 
@@ -95,8 +115,14 @@ fn is_upper(text: &str) -> bool {
 /// The second line of a signature names the state in the genitive ("Республики Индии",
 /// "Российской Федерации"); the lines before it name the office.
 fn names_state(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("").trim_end_matches(',');
-    ["ой", "ей", "ики", "ии"].iter().any(|ending| first.ends_with(ending))
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(',');
+    ["ой", "ей", "ики", "ии"]
+        .iter()
+        .any(|ending| first.ends_with(ending))
 }
 
 pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMatter, IngestError> {
@@ -108,20 +134,29 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
 
     let heading = take(&mut blocks, "the decision's heading")?;
     if heading.len() < 2 || !heading.iter().all(|l| is_upper(l.text)) {
-        return Err(unexpected(&heading[0], "the organisation and the issuing body, in capitals"));
+        return Err(unexpected(
+            &heading[0],
+            "the organisation and the issuing body, in capitals",
+        ));
     }
     let organisation = join::collapse(heading[0].text);
     let issuing_body = join::inline(&texts(&heading[1..]), vocabulary);
 
     let kind_block = take(&mut blocks, "the kind of act (РЕШЕНИЕ)")?;
     if kind_block.len() != 1 || !is_upper(kind_block[0].text) {
-        return Err(unexpected(&kind_block[0], "the kind of act on a line of its own, in capitals"));
+        return Err(unexpected(
+            &kind_block[0],
+            "the kind of act on a line of its own, in capitals",
+        ));
     }
     let kind = join::collapse(kind_block[0].text);
 
     let dated = take(&mut blocks, "the decision's date, number and place")?;
     let caps = DATE_LINE.captures(dated[0].text).ok_or_else(|| {
-        unexpected(&dated[0], "the decision's date, number and place (\"10 ноября 2020 года № 1 город Москва\")")
+        unexpected(
+            &dated[0],
+            "the decision's date, number and place (\"10 ноября 2020 года № 1 город Москва\")",
+        )
     })?;
     let bad_date = || unexpected(&dated[0], "a valid date");
     let date = Date {
@@ -129,12 +164,16 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
         month: month_number(&caps[2]).ok_or_else(bad_date)?,
         year: caps[3].parse().map_err(|_| bad_date())?,
     };
-    let number: u32 = caps[4].parse().map_err(|_| unexpected(&dated[0], "a decision number"))?;
+    let number: u32 = caps[4]
+        .parse()
+        .map_err(|_| unexpected(&dated[0], "a decision number"))?;
     let place = join::collapse(&caps[5]);
     if dated.len() < 2 {
         return Err(IngestError::new(
             dated[0].number + 1,
-            IngestErrorKind::Truncated { expected: "the decision's title".into() },
+            IngestErrorKind::Truncated {
+                expected: "the decision's title".into(),
+            },
         ));
     }
     let title = join::inline(&texts(&dated[1..]), vocabulary);
@@ -151,7 +190,9 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
                 let line = lines.last().map_or(1, |l| l.number + 1);
                 return Err(IngestError::new(
                     line,
-                    IngestErrorKind::Truncated { expected: format!("the annex (\"{ANNEX}\")") },
+                    IngestErrorKind::Truncated {
+                        expected: format!("the annex (\"{ANNEX}\")"),
+                    },
                 ));
             }
         }
@@ -176,11 +217,21 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
         }
     }
     if let Some(dangling) = office.first() {
-        return Err(unexpected(dangling, "a signature: an office followed by a state"));
+        return Err(unexpected(
+            dangling,
+            "a signature: an office followed by a state",
+        ));
     }
     if signatories.is_empty() {
-        let line = signature_lines.first().map_or(operative[0].number, |l| l.number);
-        return Err(IngestError::new(line, IngestErrorKind::Truncated { expected: "the signatures".into() }));
+        let line = signature_lines
+            .first()
+            .map_or(operative[0].number, |l| l.number);
+        return Err(IngestError::new(
+            line,
+            IngestErrorKind::Truncated {
+                expected: "the signatures".into(),
+            },
+        ));
     }
 
     let mut decision_fragments: Vec<Fragment> = heading
@@ -196,11 +247,17 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
     let annex = take(&mut blocks, "the annex")?;
     let approval_block = take(&mut blocks, "the approval note")?;
     if approval_block[0].text != APPROVED {
-        return Err(unexpected(&approval_block[0], &format!("the approval note (\"{APPROVED}\")")));
+        return Err(unexpected(
+            &approval_block[0],
+            &format!("the approval note (\"{APPROVED}\")"),
+        ));
     }
     let approval = join::inline(&texts(&approval_block), vocabulary);
     let approval_caps = APPROVAL.captures(&approval).ok_or_else(|| {
-        unexpected(&approval_block[0], "the approving decision's number and date (\"№ 1 от 10 ноября 2020 года\")")
+        unexpected(
+            &approval_block[0],
+            "the approving decision's number and date (\"№ 1 от 10 ноября 2020 года\")",
+        )
     })?;
     let approval_number: u32 = approval_caps[1].parse().unwrap_or(0);
     let approval_date = Date {
@@ -230,18 +287,32 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
                 let line = lines.last().map_or(1, |l| l.number + 1);
                 return Err(IngestError::new(
                     line,
-                    IngestErrorKind::Truncated { expected: "the table's header row (\"№ п/п\")".into() },
+                    IngestErrorKind::Truncated {
+                        expected: "the table's header row (\"№ п/п\")".into(),
+                    },
                 ));
             }
         }
     }
     if preamble_lines.is_empty() {
         let line = blocks.peek().map_or(1, |l| l.number);
-        return Err(IngestError::new(line, IngestErrorKind::Truncated { expected: "the preamble".into() }));
+        return Err(IngestError::new(
+            line,
+            IngestErrorKind::Truncated {
+                expected: "the preamble".into(),
+            },
+        ));
     }
 
     fragments.extend(&decision_fragments);
-    fragments.extend(annex.iter().chain(&approval_block).chain(&plan_title).chain(&preamble_lines).map(Line::fragment));
+    fragments.extend(
+        annex
+            .iter()
+            .chain(&approval_block)
+            .chain(&plan_title)
+            .chain(&preamble_lines)
+            .map(Line::fragment),
+    );
 
     Ok(FrontMatter {
         decision: Decision {

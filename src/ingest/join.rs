@@ -76,7 +76,9 @@ pub fn collapse(text: &str) -> String {
 #[derive(Debug, PartialEq, Eq)]
 enum Joint {
     /// The next line continues the word (hyphen kept if `keep_hyphen`).
-    Word { drop_hyphen: bool },
+    Word {
+        drop_hyphen: bool,
+    },
     Space,
     Paragraph,
 }
@@ -90,7 +92,8 @@ fn joint(before: &str, after: &str, vocabulary: &Vocabulary, paragraphs: bool) -
         if !stem.is_empty() && starts_lower(first) {
             let unhyphenated = format!("{stem}{first_word}");
             let hyphenated = format!("{stem}-{first_word}");
-            let drop_hyphen = vocabulary.contains(&unhyphenated) && !vocabulary.contains(&hyphenated);
+            let drop_hyphen =
+                vocabulary.contains(&unhyphenated) && !vocabulary.contains(&hyphenated);
             return Joint::Word { drop_hyphen };
         }
         if !stem.is_empty() {
@@ -159,7 +162,10 @@ mod tests {
     #[test]
     fn compound_keeps_its_hyphen() {
         let v = vocabulary("x государств-членов y");
-        assert_eq!(inline(&["ведомства государств-", "членов ШОС"], &v), "ведомства государств-членов ШОС");
+        assert_eq!(
+            inline(&["ведомства государств-", "членов ШОС"], &v),
+            "ведомства государств-членов ШОС"
+        );
     }
 
     #[test]

@@ -18,16 +18,35 @@ pub struct Lexicon {
     lower_terms: Vec<String>,
 }
 
+/// `data/ingest/participants.toml`.
 #[derive(Debug, Deserialize)]
 pub struct ParticipantsFile {
     /// Collective designations ("Государства-члены ШОС", "заинтересованные …").
-    pub collective: Vec<String>,
+    pub collective: Vec<CollectiveDesignation>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct CollectiveDesignation {
+    pub text: String,
+    pub scope: Scope,
+}
+
+/// Which member states a collective designation stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    All,
+    Interested,
 }
 
 impl Lexicon {
     pub fn new(participant_terms: Vec<String>, state_forms: Vec<String>) -> Self {
         let lower_terms = participant_terms.iter().map(|t| t.to_lowercase()).collect();
-        Self { participant_terms, state_forms, lower_terms }
+        Self {
+            participant_terms,
+            state_forms,
+            lower_terms,
+        }
     }
 
     /// The participant designations in lower case.
@@ -63,7 +82,8 @@ impl Lexicon {
     ) -> Result<Self, crate::data::DataError> {
         let collective: ParticipantsFile = participants.parse_toml()?;
         let states: StatesFile = states.parse_toml()?;
-        let mut participant_terms = collective.collective;
+        let mut participant_terms: Vec<String> =
+            collective.collective.into_iter().map(|c| c.text).collect();
         let mut state_forms = Vec::new();
         for state in states.entity {
             participant_terms.extend(state.label.get("ru").cloned());

@@ -51,7 +51,10 @@ pub fn line_ranges(fragments: &[Fragment]) -> Vec<LineRange> {
             // Blank lines separate every line of the extracted text, so a gap of
             // blank lines alone does not break a range.
             Some(last) if line <= last.end + 2 => last.end = line,
-            _ => ranges.push(LineRange { start: line, end: line }),
+            _ => ranges.push(LineRange {
+                start: line,
+                end: line,
+            }),
         }
     }
     ranges

@@ -101,7 +101,10 @@ impl<'a> Row<'a> {
                     // The last text line and the first participants line share a baseline.
                     let head = line.text[..split].trim_end();
                     self.text.push((line.fragment_of(0, head.len()), head));
-                    self.participants.push((line.fragment_of(split, line.text.len()), &line.text[split..]));
+                    self.participants.push((
+                        line.fragment_of(split, line.text.len()),
+                        &line.text[split..],
+                    ));
                     self.cell = Cell::Participants;
                 } else {
                     self.text.push((line.fragment(), line.text));
@@ -111,13 +114,18 @@ impl<'a> Row<'a> {
                 let extended = self.participants_with(line.text);
                 if cells::participants_state(&extended, lexicon) != ListState::Invalid {
                     self.participants.push((line.fragment(), line.text));
-                } else if cells::participants_state(&self.participants_text(), lexicon) == ListState::Complete {
+                } else if cells::participants_state(&self.participants_text(), lexicon)
+                    == ListState::Complete
+                {
                     self.cell = Cell::Executors;
                     self.executors.push((line.fragment(), line.text));
                 } else {
                     return Err(IngestError::new(
                         line.number,
-                        IngestErrorKind::Participants { measure: self.number, cell: extended },
+                        IngestErrorKind::Participants {
+                            measure: self.number,
+                            cell: extended,
+                        },
                     ));
                 }
             }
@@ -137,8 +145,21 @@ impl<'a> Row<'a> {
     }
 
     /// Checks that every cell was found, and builds the measure.
-    fn finish(self, at_line: usize, vocabulary: &Vocabulary, lexicon: &Lexicon) -> Result<Measure, IngestError> {
-        let missing = |field| IngestError::new(at_line, IngestErrorKind::MissingField { measure: self.number, field });
+    fn finish(
+        self,
+        at_line: usize,
+        vocabulary: &Vocabulary,
+        lexicon: &Lexicon,
+    ) -> Result<Measure, IngestError> {
+        let missing = |field| {
+            IngestError::new(
+                at_line,
+                IngestErrorKind::MissingField {
+                    measure: self.number,
+                    field,
+                },
+            )
+        };
         if self.text.is_empty() {
             return Err(missing("text"));
         }
@@ -148,7 +169,10 @@ impl<'a> Row<'a> {
         if cells::participants_state(&self.participants_text(), lexicon) != ListState::Complete {
             return Err(IngestError::new(
                 self.participants.last().map_or(at_line, |(f, _)| f.line),
-                IngestErrorKind::Participants { measure: self.number, cell: self.participants_text() },
+                IngestErrorKind::Participants {
+                    measure: self.number,
+                    cell: self.participants_text(),
+                },
             ));
         }
         if self.executors.is_empty() {
@@ -192,7 +216,12 @@ pub fn parse(
         .iter()
         .position(|l| is_heading(l.text) || MEASURE_START.is_match(l.text))
         .ok_or_else(|| {
-            IngestError::new(end_line, IngestErrorKind::Truncated { expected: "the first section heading".into() })
+            IngestError::new(
+                end_line,
+                IngestErrorKind::Truncated {
+                    expected: "the first section heading".into(),
+                },
+            )
         })?;
     let header: Vec<Fragment> = lines[..heading_at].iter().map(Line::fragment).collect();
 
@@ -205,7 +234,10 @@ pub fn parse(
         if let Some(caps) = MEASURE_START.captures(line.text) {
             let found: u32 = caps[1].parse().unwrap_or(0);
             if found != expected {
-                return Err(IngestError::new(line.number, IngestErrorKind::MeasureNumber { expected, found }));
+                return Err(IngestError::new(
+                    line.number,
+                    IngestErrorKind::MeasureNumber { expected, found },
+                ));
             }
             if let Some(done) = row.take() {
                 measures.push(done.finish(line.number, vocabulary, lexicon)?);
@@ -213,7 +245,10 @@ pub fn parse(
             let Some(section) = sections.last() else {
                 return Err(IngestError::new(
                     line.number,
-                    IngestErrorKind::Unexpected { expected: "a section heading".into(), found: line.text.into() },
+                    IngestErrorKind::Unexpected {
+                        expected: "a section heading".into(),
+                        found: line.text.into(),
+                    },
                 ));
             };
             let start = caps[0].len();
@@ -230,7 +265,11 @@ pub fn parse(
                 executors: Vec::new(),
             };
             if !rest.is_empty() {
-                let rest_line = Line { text: rest, offset: line.offset + start, ..line.clone() };
+                let rest_line = Line {
+                    text: rest,
+                    offset: line.offset + start,
+                    ..line.clone()
+                };
                 new_row.push(&rest_line, lexicon)?;
             }
             row = Some(new_row);
@@ -245,7 +284,11 @@ pub fn parse(
                 if !missing.is_empty() {
                     return Err(IngestError::new(
                         line.number,
-                        IngestErrorKind::HeadingInsideMeasure { heading: line.text.into(), measure: open.number, missing },
+                        IngestErrorKind::HeadingInsideMeasure {
+                            heading: line.text.into(),
+                            measure: open.number,
+                            missing,
+                        },
                     ));
                 }
             }
@@ -256,7 +299,10 @@ pub fn parse(
                 if !measures.iter().any(|m| m.section == previous.number) {
                     return Err(IngestError::new(
                         line.number,
-                        IngestErrorKind::EmptySection { section: previous.number, heading: previous.title.clone() },
+                        IngestErrorKind::EmptySection {
+                            section: previous.number,
+                            heading: previous.title.clone(),
+                        },
                     ));
                 }
             }
@@ -287,27 +333,43 @@ pub fn parse(
             if open.continuation && open.text_is_open() {
                 return Err(IngestError::new(
                     end_line,
-                    IngestErrorKind::Truncated { expected: format!("the end of measure {}'s text", open.number) },
+                    IngestErrorKind::Truncated {
+                        expected: format!("the end of measure {}'s text", open.number),
+                    },
                 ));
             }
             let first_line = open.first_line;
-            measures.push(open.finish(end_line, vocabulary, lexicon).map_err(|mut e| {
-                e.kind = match e.kind {
-                    IngestErrorKind::MissingField { measure, field } => {
-                        IngestErrorKind::Truncated { expected: format!("measure {measure}'s {field} (begun at line {first_line})") }
-                    }
-                    other => other,
-                };
-                e
-            })?);
+            measures.push(
+                open.finish(end_line, vocabulary, lexicon)
+                    .map_err(|mut e| {
+                        e.kind = match e.kind {
+                            IngestErrorKind::MissingField { measure, field } => {
+                                IngestErrorKind::Truncated {
+                                    expected: format!(
+                                        "measure {measure}'s {field} (begun at line {first_line})"
+                                    ),
+                                }
+                            }
+                            other => other,
+                        };
+                        e
+                    })?,
+            );
         }
         None => {
             let expected = match sections.last() {
                 Some(s) => format!("the measures of section {} ({})", s.number, s.title),
                 None => "the first section".into(),
             };
-            return Err(IngestError::new(end_line, IngestErrorKind::Truncated { expected }));
+            return Err(IngestError::new(
+                end_line,
+                IngestErrorKind::Truncated { expected },
+            ));
         }
     }
-    Ok(Table { header, sections, measures })
+    Ok(Table {
+        header,
+        sections,
+        measures,
+    })
 }

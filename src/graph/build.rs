@@ -1,0 +1,443 @@
+//! Builds the triples of the knowledge graph from the linked plan.
+
+use oxigraph::model::vocab::xsd;
+use oxigraph::model::{Literal, NamedNode, Term, Triple};
+
+use super::vocab::{DCTERMS, OA, ORG, OWL, PROV, RDF, SCO, SKOS, WIKIDATA};
+use crate::link::registry::{DocumentDate, DocumentKind, DocumentStatus, LANGUAGES};
+use crate::link::translations::TRANSLATED;
+use crate::link::{EntityRef, EntityType, LinkedPlan, ParticipationScope};
+
+/// The base every resource IRI starts with ("https://w3id.org/sco-kg/id/").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Base(String);
+
+impl Base {
+    /// A base must be an absolute IRI ending in '/' or '#'.
+    pub fn new(base: &str) -> Result<Self, String> {
+        let iri =
+            oxigraph::model::NamedNode::new(base).map_err(|e| format!("--base {base:?}: {e}"))?;
+        if !(iri.as_str().ends_with('/') || iri.as_str().ends_with('#')) {
+            return Err(format!("--base {base:?} must end with '/' or '#'"));
+        }
+        Ok(Self(iri.into_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn iri(&self, path: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}{path}", self.0))
+    }
+}
+
+impl Default for Base {
+    fn default() -> Self {
+        Self(super::vocab::DEFAULT_BASE.to_string())
+    }
+}
+
+fn term(namespace: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{namespace}{local}"))
+}
+
+fn sco(local: &str) -> NamedNode {
+    term(SCO, local)
+}
+
+fn lang(text: &str, language: &str) -> Term {
+    Literal::new_language_tagged_literal_unchecked(text, language).into()
+}
+
+fn integer(value: impl ToString) -> Term {
+    Literal::new_typed_literal(value.to_string(), xsd::INTEGER).into()
+}
+
+/// "ПОЛИТИЧЕСКОЕ ВЗАИМОДЕЙСТВИЕ" → "Политическое взаимодействие".
+fn sentence_case(heading: &str) -> String {
+    let lower = heading.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Accumulates triples.
+struct Triples(Vec<Triple>);
+
+impl Triples {
+    fn add(&mut self, subject: &NamedNode, predicate: NamedNode, object: impl Into<Term>) {
+        self.0.push(Triple::new(subject.clone(), predicate, object));
+    }
+
+    fn a(&mut self, subject: &NamedNode, class: NamedNode) {
+        self.add(subject, term(RDF, "type"), class);
+    }
+}
+
+/// IRIs of the plan's own resources.
+pub struct Iris {
+    pub base: Base,
+    pub plan: NamedNode,
+    pub decision: NamedNode,
+    pub source: NamedNode,
+}
+
+impl Iris {
+    pub fn new(base: &Base, linked: &LinkedPlan) -> Self {
+        let years = plan_years(&linked.plan.title);
+        let d = &linked.plan.decision;
+        Self {
+            base: base.clone(),
+            plan: base.iri(&format!("plan/{years}")),
+            decision: base.iri(&format!("decision/{}/{}", d.date.year, d.number)),
+            source: base.iri(&format!("source/plan-{years}")),
+        }
+    }
+
+    pub fn section(&self, number: u32) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/section/{number}", self.plan.as_str()))
+    }
+
+    pub fn measure(&self, number: u32) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/measure/{number}", self.plan.as_str()))
+    }
+
+    pub fn entity(&self, linked: &LinkedPlan, entity: EntityRef) -> NamedNode {
+        let e = linked.registry.get(entity);
+        self.base.iri(&format!("{}/{}", e.entity_type.path(), e.id))
+    }
+}
+
+/// The plan's period as written in its title ("2021-2025").
+fn plan_years(title: &str) -> String {
+    let bytes: Vec<char> = title.chars().collect();
+    (0..bytes.len().saturating_sub(8))
+        .map(|i| bytes[i..i + 9].iter().collect::<String>())
+        .find(|s| {
+            s.chars()
+                .enumerate()
+                .all(|(i, c)| if i == 4 { c == '-' } else { c.is_ascii_digit() })
+        })
+        .unwrap_or_else(|| "plan".into())
+}
+
+/// Character offset (Unicode scalar values, as Web Annotation counts) of each line's start.
+fn line_offsets(source: &str) -> Vec<usize> {
+    let mut offsets = vec![0];
+    let mut count = 0;
+    for c in source.chars() {
+        count += 1;
+        if c == '\n' {
+            offsets.push(count);
+        }
+    }
+    offsets
+}
+
+fn class_of(entity_type: EntityType) -> &'static str {
+    match entity_type {
+        EntityType::State => "MemberState",
+        EntityType::Body => "Body",
+        EntityType::Document => "Document",
+        EntityType::Place => "Place",
+        EntityType::Initiative => "NamedInitiative",
+    }
+}
+
+fn kind_individual(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Agreement => "Agreement",
+        DocumentKind::Convention => "Convention",
+        DocumentKind::Programme => "Programme",
+        DocumentKind::Strategy => "Strategy",
+        DocumentKind::Concept => "Concept",
+        DocumentKind::Plan => "Plan",
+        DocumentKind::Memorandum => "Memorandum",
+        DocumentKind::Declaration => "Declaration",
+        DocumentKind::Statement => "Statement",
+        DocumentKind::Register => "Register",
+        DocumentKind::List => "List",
+        DocumentKind::Charter => "Charter",
+        DocumentKind::Regulation => "Regulation",
+    }
+}
+
+/// Every triple of the graph, sorted and without repeats.
+pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
+    let iris = Iris::new(base, linked);
+    let mut t = Triples(Vec::new());
+    let plan = &linked.plan;
+    let tr = |l: &str| linked.translations.get(l);
+    let pref = term(SKOS, "prefLabel");
+
+    // The source text.
+    t.a(&iris.source, sco("SourceText"));
+    t.a(&iris.source, term(PROV, "Entity"));
+    t.add(
+        &iris.source,
+        term(DCTERMS, "language"),
+        Literal::new_simple_literal("ru"),
+    );
+    t.add(
+        &iris.source,
+        term(DCTERMS, "format"),
+        Literal::new_simple_literal("text/plain"),
+    );
+    t.add(&iris.source, pref.clone(), lang(&plan.title, "ru"));
+    for l in TRANSLATED {
+        if let Some(x) = tr(l) {
+            t.add(&iris.source, pref.clone(), lang(&x.plan.title, l));
+        }
+    }
+
+    // The decision.
+    let d = &plan.decision;
+    t.a(&iris.decision, sco("Decision"));
+    t.add(&iris.decision, sco("number"), integer(d.number));
+    t.add(
+        &iris.decision,
+        sco("date"),
+        Literal::new_typed_literal(d.date.to_string(), xsd::DATE),
+    );
+    t.add(
+        &iris.decision,
+        sco("place"),
+        iris.entity(linked, linked.decision.place),
+    );
+    t.add(
+        &iris.decision,
+        sco("issuedBy"),
+        iris.entity(linked, linked.decision.issuing_body),
+    );
+    t.add(&iris.decision, sco("approves"), iris.plan.clone());
+    t.add(
+        &iris.decision,
+        term(PROV, "wasDerivedFrom"),
+        iris.source.clone(),
+    );
+    for (title, text, l) in std::iter::once((d.title.as_str(), d.text.as_str(), "ru")).chain(
+        TRANSLATED.iter().filter_map(|&l| {
+            tr(l).map(|x| (x.decision.title.as_str(), x.decision.text.as_str(), l))
+        }),
+    ) {
+        t.add(&iris.decision, pref.clone(), lang(title, l));
+        t.add(&iris.decision, sco("title"), lang(title, l));
+        t.add(&iris.decision, sco("text"), lang(text, l));
+    }
+    for (i, (signatory, state)) in d
+        .signatories
+        .iter()
+        .zip(&linked.decision.signatory_states)
+        .enumerate()
+    {
+        let s = NamedNode::new_unchecked(format!("{}/signatory/{}", iris.decision.as_str(), i + 1));
+        t.a(&s, sco("Signatory"));
+        t.add(&iris.decision, sco("signatory"), s.clone());
+        t.add(&s, sco("office"), lang(&signatory.office, "ru"));
+        t.add(&s, sco("state"), iris.entity(linked, *state));
+        t.add(
+            &s,
+            pref.clone(),
+            lang(&format!("{} {}", signatory.office, signatory.state), "ru"),
+        );
+    }
+
+    // The plan.
+    t.a(&iris.plan, sco("ActionPlan"));
+    t.a(&iris.plan, term(SKOS, "ConceptScheme"));
+    t.add(&iris.plan, sco("approvedBy"), iris.decision.clone());
+    t.add(
+        &iris.plan,
+        term(PROV, "wasDerivedFrom"),
+        iris.source.clone(),
+    );
+    for doc in &linked.plan_links.implements {
+        t.add(&iris.plan, sco("implements"), iris.entity(linked, *doc));
+    }
+    for doc in linked.plan_links.preamble.get(EntityType::Document) {
+        t.add(&iris.plan, sco("references"), iris.entity(linked, *doc));
+    }
+    let plan_texts = std::iter::once((
+        plan.title.as_str(),
+        plan.preamble.as_str(),
+        plan.approval.as_str(),
+        "ru",
+    ))
+    .chain(TRANSLATED.iter().filter_map(|&l| {
+        tr(l).map(|x| {
+            (
+                x.plan.title.as_str(),
+                x.plan.preamble.as_str(),
+                x.plan.approval.as_str(),
+                l,
+            )
+        })
+    }));
+    for (title, preamble, approval, l) in plan_texts {
+        t.add(&iris.plan, pref.clone(), lang(title, l));
+        t.add(&iris.plan, sco("title"), lang(title, l));
+        t.add(&iris.plan, sco("preamble"), lang(preamble, l));
+        t.add(&iris.plan, term(SKOS, "note"), lang(approval, l));
+    }
+
+    // Sections.
+    for s in &plan.sections {
+        let section = iris.section(s.number);
+        t.a(&section, sco("Section"));
+        t.a(&section, term(SKOS, "Concept"));
+        t.add(&section, sco("number"), integer(s.number));
+        t.add(
+            &section,
+            term(SKOS, "notation"),
+            Literal::new_simple_literal(s.number.to_string()),
+        );
+        t.add(&section, sco("plan"), iris.plan.clone());
+        t.add(&section, term(SKOS, "inScheme"), iris.plan.clone());
+        t.add(&section, term(SKOS, "topConceptOf"), iris.plan.clone());
+        t.add(&iris.plan, sco("hasSection"), section.clone());
+        t.add(&iris.plan, term(SKOS, "hasTopConcept"), section.clone());
+        t.add(&section, sco("title"), lang(&s.title, "ru"));
+        t.add(&section, pref.clone(), lang(&sentence_case(&s.title), "ru"));
+        for l in TRANSLATED {
+            if let Some(title) = tr(l).and_then(|x| x.sections.get(&s.number)) {
+                t.add(&section, pref.clone(), lang(title, l));
+            }
+        }
+    }
+
+    // Measures.
+    let offsets = line_offsets(source);
+    let labels = &linked.translations.labels;
+    for (m, links) in plan.measures.iter().zip(&linked.measures) {
+        let measure = iris.measure(m.number);
+        t.a(&measure, sco("Measure"));
+        t.add(&measure, sco("number"), integer(m.number));
+        t.add(&measure, sco("section"), iris.section(m.section));
+        t.add(&iris.section(m.section), sco("hasMeasure"), measure.clone());
+        t.add(&measure, term(PROV, "wasDerivedFrom"), iris.source.clone());
+        for l in LANGUAGES {
+            t.add(
+                &measure,
+                pref.clone(),
+                lang(&labels.measure(l, m.number), l),
+            );
+        }
+        t.add(&measure, sco("text"), lang(&m.text, "ru"));
+        for l in TRANSLATED {
+            if let Some(text) = tr(l).and_then(|x| x.measures.get(&m.number)) {
+                t.add(&measure, sco("text"), lang(text, l));
+                if let Some(note) = labels.translation_note.get(l) {
+                    t.add(&measure, sco("translationNote"), lang(note, l));
+                }
+            }
+        }
+        t.add(
+            &measure,
+            sco("participantsText"),
+            lang(&m.participants, "ru"),
+        );
+        let scope = match links.scope {
+            ParticipationScope::All => "AllMemberStates",
+            ParticipationScope::Named => "NamedMemberStates",
+            ParticipationScope::Interested => "InterestedMemberStates",
+        };
+        t.add(&measure, sco("participationScope"), sco(scope));
+        for state in &links.participants {
+            t.add(&measure, sco("participant"), iris.entity(linked, *state));
+        }
+        for (text, body) in &links.executors {
+            t.add(&measure, sco("executor"), iris.entity(linked, *body));
+            t.add(&measure, sco("executorsText"), lang(text, "ru"));
+        }
+        let mentions = &links.mentions;
+        for (entity_type, predicate) in [
+            (EntityType::Document, "references"),
+            (EntityType::Place, "place"),
+            (EntityType::Initiative, "initiative"),
+            (EntityType::Body, "mentions"),
+            (EntityType::State, "mentions"),
+        ] {
+            for e in mentions.get(entity_type) {
+                t.add(&measure, sco(predicate), iris.entity(linked, *e));
+            }
+        }
+        for (k, range) in m.source_lines.iter().enumerate() {
+            let span = NamedNode::new_unchecked(format!("{}/span/{}", measure.as_str(), k + 1));
+            t.a(&span, sco("SourceSpan"));
+            t.add(&measure, sco("sourceSpan"), span.clone());
+            t.add(&span, sco("sourceText"), iris.source.clone());
+            t.add(&span, sco("startLine"), integer(range.start));
+            t.add(&span, sco("endLine"), integer(range.end));
+            if let (Some(start), Some(end)) = (offsets.get(range.start - 1), offsets.get(range.end))
+            {
+                t.add(&span, term(OA, "start"), integer(start));
+                // The end excludes the last line's line break.
+                t.add(&span, term(OA, "end"), integer(end - 1));
+            }
+        }
+    }
+
+    // Registry entities.
+    let sco_body = linked.registry.find(EntityType::Body, "sco");
+    for (r, e) in linked.registry.entities.iter().enumerate() {
+        let node = iris.entity(linked, EntityRef(r));
+        t.a(&node, sco(class_of(e.entity_type)));
+        for l in LANGUAGES {
+            t.add(&node, pref.clone(), lang(e.label(l), l));
+            for alt in e.alt.get(l).into_iter().flatten() {
+                t.add(&node, term(SKOS, "altLabel"), lang(alt, l));
+            }
+        }
+        if let Some(q) = &e.wikidata {
+            t.add(&node, term(OWL, "sameAs"), term(WIKIDATA, q));
+        }
+        if let Some(parent) = e
+            .parent
+            .as_ref()
+            .and_then(|p| linked.registry.find(e.entity_type, p))
+        {
+            t.add(&node, sco("parentBody"), iris.entity(linked, parent));
+            t.add(
+                &node,
+                term(ORG, "subOrganizationOf"),
+                iris.entity(linked, parent),
+            );
+        }
+        if e.entity_type == EntityType::State {
+            if let Some(sco_body) = sco_body {
+                t.add(&node, sco("memberOf"), iris.entity(linked, sco_body));
+            }
+        }
+        if let Some(kind) = e.doc_kind {
+            t.add(&node, sco("documentKind"), sco(kind_individual(kind)));
+        }
+        if let Some(status) = e.status {
+            let status = match status {
+                DocumentStatus::InForce => "InForce",
+                DocumentStatus::Draft => "Draft",
+            };
+            t.add(&node, sco("documentStatus"), sco(status));
+        }
+        match e.date {
+            Some(DocumentDate::Day(date)) => t.add(
+                &node,
+                sco("date"),
+                Literal::new_typed_literal(date.to_string(), xsd::DATE),
+            ),
+            Some(DocumentDate::Year(year)) => t.add(
+                &node,
+                sco("date"),
+                Literal::new_typed_literal(format!("{year:04}"), xsd::G_YEAR),
+            ),
+            None => {}
+        }
+    }
+
+    let mut triples = t.0;
+    triples.sort_by_cached_key(|t| t.to_string());
+    triples.dedup();
+    triples
+}

@@ -1,0 +1,6 @@
+//! Graph: the linked plan → RDF triples with the ontology's terms.
+
+pub mod build;
+pub mod vocab;
+
+pub use build::{build, Base};

@@ -1,0 +1,256 @@
+//! Link: the typed model + the registry → the plan's entities and the links between them.
+//!
+//! Every executor names a registry body, every participants cell resolves to member states (or
+//! to the interested ones, never widened), and every mention of a document, place, initiative,
+//! body or state in a text is found by the Russian forms the registry lists.
+
+pub mod mentions;
+pub mod registry;
+pub mod translations;
+
+use crate::ingest::join::collapse;
+use crate::ingest::lexicon::{ParticipantsFile, Scope};
+use crate::ingest::{Fragment, Plan};
+
+pub use mentions::Mentions;
+pub use registry::{Entity, EntityRef, EntityType, Registry};
+pub use translations::Translations;
+
+/// Whom a participants cell stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParticipationScope {
+    /// "Государства-члены ШОС": all member states at the decision's date.
+    All,
+    /// Only the states the cell names.
+    Named,
+    /// "заинтересованные государства-члены ШОС", with any states also named.
+    Interested,
+}
+
+#[derive(Debug, Clone)]
+pub struct MeasureLinks {
+    pub number: u32,
+    pub scope: ParticipationScope,
+    pub participants: Vec<EntityRef>,
+    /// Each executor as written, with the body it names.
+    pub executors: Vec<(String, EntityRef)>,
+    /// Documents, places, initiatives, bodies and states found in the text.
+    pub mentions: Mentions,
+}
+
+#[derive(Debug, Clone)]
+pub struct DecisionLinks {
+    pub issuing_body: EntityRef,
+    pub place: EntityRef,
+    /// The state of each signatory, in the decision's order.
+    pub signatory_states: Vec<EntityRef>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanLinks {
+    /// Documents named in the plan's title: what the plan implements.
+    pub implements: Vec<EntityRef>,
+    /// Documents named in the preamble.
+    pub preamble: Mentions,
+}
+
+/// The plan with every entity it names resolved.
+#[derive(Debug)]
+pub struct LinkedPlan {
+    pub plan: Plan,
+    pub registry: Registry,
+    pub translations: Translations,
+    pub decision: DecisionLinks,
+    pub plan_links: PlanLinks,
+    pub measures: Vec<MeasureLinks>,
+}
+
+/// What could not be linked, and where in the source.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct LinkError {
+    pub line: usize,
+    pub message: String,
+}
+
+fn first_line(fragments: &[Fragment]) -> usize {
+    fragments.iter().map(|f| f.line).min().unwrap_or(0)
+}
+
+/// Finds the entity of `entity_type` one of whose forms equals `text` (spaces collapsed).
+fn exact(registry: &Registry, entity_type: EntityType, text: &str) -> Option<EntityRef> {
+    let text = collapse(text);
+    registry
+        .of_type(entity_type)
+        .find(|(_, e)| e.forms.iter().any(|f| collapse(f) == text))
+        .map(|(r, _)| r)
+}
+
+/// Finds the member state whose Russian name (label or alternative) is `text`.
+fn state_named(registry: &Registry, text: &str) -> Option<EntityRef> {
+    let text = collapse(text).to_lowercase();
+    registry
+        .of_type(EntityType::State)
+        .find(|(_, e)| {
+            e.label
+                .get("ru")
+                .into_iter()
+                .chain(e.alt.get("ru").into_iter().flatten())
+                .any(|n| n.to_lowercase() == text)
+        })
+        .map(|(r, _)| r)
+}
+
+pub fn link(
+    plan: Plan,
+    registry: Registry,
+    translations: Translations,
+    participants: &ParticipantsFile,
+) -> Result<LinkedPlan, LinkError> {
+    let finder = mentions::Finder::new(&registry);
+    let all_states: Vec<EntityRef> = registry
+        .of_type(EntityType::State)
+        .map(|(r, _)| r)
+        .collect();
+
+    let mut measures = Vec::with_capacity(plan.measures.len());
+    for m in &plan.measures {
+        let cell_line = first_line(&m.fields.participants);
+        let mut scope = ParticipationScope::Named;
+        let mut states: Vec<EntityRef> = Vec::new();
+        for item in m
+            .participants
+            .trim_end_matches('.')
+            .split(',')
+            .map(str::trim)
+        {
+            let collective = participants
+                .collective
+                .iter()
+                .find(|c| c.text.to_lowercase() == item.to_lowercase());
+            match (collective, state_named(&registry, item)) {
+                (Some(c), _) if c.scope == Scope::All => {
+                    scope = ParticipationScope::All;
+                    states.extend(&all_states);
+                }
+                (Some(_), _) => scope = ParticipationScope::Interested,
+                (None, Some(state)) => states.push(state),
+                (None, None) => {
+                    return Err(LinkError {
+                        line: cell_line,
+                        message: format!("measure {}: the participant {item:?} is not a member state in the registry", m.number),
+                    })
+                }
+            }
+        }
+        states.sort();
+        states.dedup();
+
+        let executors = m
+            .executors
+            .iter()
+            .map(|text| {
+                exact(&registry, EntityType::Body, text).map(|body| (text.clone(), body)).ok_or_else(|| LinkError {
+                    line: first_line(&m.fields.executors),
+                    message: format!(
+                        "measure {}: the executor {text:?} is not a body of data/registry/bodies.toml",
+                        m.number
+                    ),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+
+        measures.push(MeasureLinks {
+            number: m.number,
+            scope,
+            participants: states,
+            executors,
+            mentions: finder.find(&m.text),
+        });
+    }
+
+    let d = &plan.decision;
+    let decision_line = d.source_lines.first().map_or(1, |r| r.start);
+    let unknown = |what: &str, text: &str| LinkError {
+        line: decision_line,
+        message: format!("the decision's {what} {text:?} is not in the registry"),
+    };
+    let issuing_body = exact(&registry, EntityType::Body, &d.issuing_body)
+        .ok_or_else(|| unknown("issuing body", &d.issuing_body))?;
+    let place =
+        exact(&registry, EntityType::Place, &d.place).ok_or_else(|| unknown("place", &d.place))?;
+    let signatory_states = d
+        .signatories
+        .iter()
+        .map(|s| {
+            exact(&registry, EntityType::State, &s.state)
+                .ok_or_else(|| unknown("signatory state", &s.state))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let plan_links = PlanLinks {
+        implements: finder.find(&plan.title).get(EntityType::Document).to_vec(),
+        preamble: finder.find(&plan.preamble),
+    };
+    if plan_links.implements.is_empty() {
+        return Err(LinkError {
+            line: plan.table_start,
+            message: format!(
+                "the plan's title names no document of the registry: {:?}",
+                plan.title
+            ),
+        });
+    }
+
+    for m in &plan.measures {
+        for lang in translations::TRANSLATED {
+            let text = translations
+                .get(lang)
+                .and_then(|t| t.measures.get(&m.number));
+            if text.is_none_or(|t| t.trim().is_empty()) {
+                return Err(LinkError {
+                    line: first_line(&m.fields.number),
+                    message: format!(
+                        "measure {} has no {lang} text in data/translations/{lang}.toml",
+                        m.number
+                    ),
+                });
+            }
+        }
+    }
+
+    Ok(LinkedPlan {
+        decision: DecisionLinks {
+            issuing_body,
+            place,
+            signatory_states,
+        },
+        plan_links,
+        measures,
+        plan,
+        registry,
+        translations,
+    })
+}
+
+/// Parses and links the embedded data.
+pub fn embedded() -> Result<LinkedPlan, Box<dyn std::error::Error + Send + Sync>> {
+    let lexicon = crate::data::lexicon()?;
+    let plan = crate::ingest::parse(crate::data::source(), &lexicon)
+        .map_err(|e| format!("data/{}:{}: {}", crate::data::SOURCE, e.line, e.kind))?;
+    link_plan(plan)
+}
+
+/// Links a parsed plan with the embedded registry and translations.
+pub fn link_plan(plan: Plan) -> Result<LinkedPlan, Box<dyn std::error::Error + Send + Sync>> {
+    let participants: ParticipantsFile =
+        crate::data::file("ingest/participants.toml")?.parse_toml()?;
+    let linked = link(
+        plan,
+        Registry::embedded()?,
+        Translations::embedded()?,
+        &participants,
+    )
+    .map_err(|e| format!("data/{}:{}", crate::data::SOURCE, e))?;
+    Ok(linked)
+}

@@ -1,0 +1,388 @@
+//! The entity registry (`data/registry/*.toml`): who and what the plan names, with labels in
+//! three languages and the Russian forms the linker looks for.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+
+use crate::data::{self, DataError, DataFile};
+
+/// The languages every label exists in.
+pub const LANGUAGES: [&str; 3] = ["ru", "en", "zh"];
+
+/// The types of registry entity, one file each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityType {
+    State,
+    Body,
+    Document,
+    Place,
+    Initiative,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 5] = [
+        Self::State,
+        Self::Body,
+        Self::Document,
+        Self::Place,
+        Self::Initiative,
+    ];
+
+    pub fn file(self) -> &'static str {
+        match self {
+            Self::State => "registry/states.toml",
+            Self::Body => "registry/bodies.toml",
+            Self::Document => "registry/documents.toml",
+            Self::Place => "registry/places.toml",
+            Self::Initiative => "registry/initiatives.toml",
+        }
+    }
+
+    /// The IRI path segment under the base.
+    pub fn path(self) -> &'static str {
+        match self {
+            Self::State => "state",
+            Self::Body => "body",
+            Self::Document => "document",
+            Self::Place => "place",
+            Self::Initiative => "initiative",
+        }
+    }
+}
+
+/// A document's date, as precise as the text gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DocumentDate {
+    Year(i32),
+    Day(crate::ingest::Date),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentStatus {
+    InForce,
+    Draft,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    Agreement,
+    Convention,
+    Programme,
+    Strategy,
+    Concept,
+    Plan,
+    Memorandum,
+    Declaration,
+    Statement,
+    Register,
+    List,
+    Charter,
+    Regulation,
+}
+
+/// Labels by language.
+pub type Labels = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    id: String,
+    kind: String,
+    #[serde(default)]
+    wikidata: Option<String>,
+    #[serde(default)]
+    parent: Option<String>,
+    label: Labels,
+    #[serde(default)]
+    alt: BTreeMap<String, Vec<String>>,
+    #[serde(default, rename = "match")]
+    forms: Vec<String>,
+    #[serde(default)]
+    doc_kind: Option<DocumentKind>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    status: Option<DocumentStatus>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawFile {
+    entity: Vec<RawEntity>,
+}
+
+/// One entity of the registry.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub entity_type: EntityType,
+    pub id: String,
+    /// The registry's finer kind ("sco-permanent-body", "city" …).
+    pub kind: String,
+    pub wikidata: Option<String>,
+    pub parent: Option<String>,
+    pub label: Labels,
+    pub alt: BTreeMap<String, Vec<String>>,
+    pub forms: Vec<String>,
+    pub doc_kind: Option<DocumentKind>,
+    pub date: Option<DocumentDate>,
+    pub status: Option<DocumentStatus>,
+}
+
+impl Entity {
+    /// The label in `lang`; every entity has one in each of [`LANGUAGES`].
+    pub fn label(&self, lang: &str) -> &str {
+        self.label.get(lang).map(String::as_str).unwrap_or_default()
+    }
+}
+
+/// A reference to an entity: its type and its index in the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityRef(pub usize);
+
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    by_id: HashMap<(EntityType, String), EntityRef>,
+}
+
+/// The line of a file where the entry with `id` starts, for errors about that entry.
+fn line_of_id(file: &DataFile<'_>, id: &str) -> Option<usize> {
+    let needle = format!("id = \"{id}\"");
+    file.contents
+        .lines()
+        .position(|l| l.trim() == needle)
+        .map(|i| i + 1)
+}
+
+fn parse_date(text: &str) -> Option<DocumentDate> {
+    if let Ok(year) = text.parse::<i32>() {
+        return (text.len() == 4).then_some(DocumentDate::Year(year));
+    }
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let date = crate::ingest::Date {
+        year: y.parse().ok()?,
+        month: m.parse().ok()?,
+        day: d.parse().ok()?,
+    };
+    let days = match date.month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if date.year % 4 == 0 && (date.year % 100 != 0 || date.year % 400 == 0) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days)
+        .contains(&date.day)
+        .then_some(DocumentDate::Day(date))
+}
+
+impl Registry {
+    /// Reads and checks the registry embedded in the binary.
+    pub fn embedded() -> Result<Self, DataError> {
+        let files: Vec<(EntityType, DataFile<'static>)> = EntityType::ALL
+            .iter()
+            .map(|&t| data::file(t.file()).map(|f| (t, f)))
+            .collect::<Result<_, _>>()?;
+        Self::from_files(&files)
+    }
+
+    /// Reads and checks registry files. Every problem names the file and the entry's line.
+    pub fn from_files(files: &[(EntityType, DataFile<'_>)]) -> Result<Self, DataError> {
+        let mut registry = Registry::default();
+        let mut form_owner: HashMap<(EntityType, String), String> = HashMap::new();
+        for (entity_type, file) in files {
+            let raw: RawFile = file.parse_toml()?;
+            for entry in raw.entity {
+                let line = line_of_id(file, &entry.id);
+                let fail =
+                    |message: String| file.error(line, format!("entity {:?}: {message}", entry.id));
+                let slug_ok = !entry.id.is_empty()
+                    && entry
+                        .id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if !slug_ok {
+                    return Err(fail("the id must be a slug of a-z, 0-9 and '-'".into()));
+                }
+                for lang in LANGUAGES {
+                    if entry.label.get(lang).is_none_or(|l| l.trim().is_empty()) {
+                        return Err(fail(format!("no label in {lang:?}")));
+                    }
+                }
+                if let Some(unknown) = entry
+                    .label
+                    .keys()
+                    .chain(entry.alt.keys())
+                    .find(|l| !LANGUAGES.contains(&l.as_str()))
+                {
+                    return Err(fail(format!("unknown language {unknown:?}")));
+                }
+                if let Some(q) = &entry.wikidata {
+                    if !(q.starts_with('Q')
+                        && q.len() > 1
+                        && q[1..].chars().all(|c| c.is_ascii_digit()))
+                    {
+                        return Err(fail(format!("wikidata {q:?} is not a Q-identifier")));
+                    }
+                }
+                let date = match &entry.date {
+                    Some(text) => Some(parse_date(text).ok_or_else(|| {
+                        fail(format!("date {text:?} is neither YYYY nor YYYY-MM-DD"))
+                    })?),
+                    None => None,
+                };
+                if *entity_type == EntityType::Document
+                    && (entry.doc_kind.is_none() || entry.status.is_none())
+                {
+                    return Err(fail("a document needs doc_kind and status".into()));
+                }
+                if *entity_type != EntityType::Document
+                    && (entry.doc_kind.is_some() || entry.status.is_some() || date.is_some())
+                {
+                    return Err(fail("only documents have doc_kind, status and date".into()));
+                }
+                for form in &entry.forms {
+                    let key = (*entity_type, crate::ingest::join::collapse(form));
+                    if let Some(other) = form_owner.insert(key, entry.id.clone()) {
+                        if other != entry.id {
+                            return Err(fail(format!(
+                                "the match form {form:?} also belongs to {other:?}"
+                            )));
+                        }
+                    }
+                }
+                let key = (*entity_type, entry.id.clone());
+                if registry.by_id.contains_key(&key) {
+                    return Err(fail("the id is used twice".into()));
+                }
+                registry
+                    .by_id
+                    .insert(key, EntityRef(registry.entities.len()));
+                registry.entities.push(Entity {
+                    entity_type: *entity_type,
+                    id: entry.id,
+                    kind: entry.kind,
+                    wikidata: entry.wikidata,
+                    parent: entry.parent,
+                    label: entry.label,
+                    alt: entry.alt,
+                    forms: entry.forms,
+                    doc_kind: entry.doc_kind,
+                    date,
+                    status: entry.status,
+                });
+            }
+        }
+        for (entity_type, file) in files {
+            for entity in registry
+                .entities
+                .iter()
+                .filter(|e| e.entity_type == *entity_type)
+            {
+                if let Some(parent) = &entity.parent {
+                    if registry.find(*entity_type, parent).is_none() {
+                        return Err(file.error(
+                            line_of_id(file, &entity.id),
+                            format!(
+                                "entity {:?}: parent {parent:?} is not in this file",
+                                entity.id
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(registry)
+    }
+
+    pub fn find(&self, entity_type: EntityType, id: &str) -> Option<EntityRef> {
+        self.by_id.get(&(entity_type, id.to_string())).copied()
+    }
+
+    pub fn get(&self, entity: EntityRef) -> &Entity {
+        &self.entities[entity.0]
+    }
+
+    pub fn of_type(&self, entity_type: EntityType) -> impl Iterator<Item = (EntityRef, &Entity)> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.entity_type == entity_type)
+            .map(|(i, e)| (EntityRef(i), e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(entity_type: EntityType, contents: &str) -> Result<Registry, DataError> {
+        Registry::from_files(&[(
+            entity_type,
+            DataFile {
+                path: "data/registry/x.toml".into(),
+                contents,
+            },
+        )])
+    }
+
+    const OK: &str =
+        "[[entity]]\nid = \"a\"\nkind = \"k\"\nlabel = { ru = \"А\", en = \"A\", zh = \"甲\" }\n";
+
+    #[test]
+    fn accepts_a_complete_entry() {
+        let r = load(EntityType::Place, OK).unwrap();
+        assert_eq!(
+            r.get(r.find(EntityType::Place, "a").unwrap()).label("zh"),
+            "甲"
+        );
+    }
+
+    #[test]
+    fn a_missing_label_names_file_line_and_language() {
+        let bad = "# c\n[[entity]]\nid = \"b\"\nkind = \"k\"\nlabel = { ru = \"Б\", en = \"B\" }\n";
+        let err = load(EntityType::Place, bad).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "data/registry/x.toml:3: entity \"b\": no label in \"zh\""
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_shared_forms_are_refused() {
+        let twice = format!("{OK}{OK}");
+        assert!(load(EntityType::Place, &twice)
+            .unwrap_err()
+            .to_string()
+            .contains("the id is used twice"));
+        let shared = "[[entity]]\nid = \"a\"\nkind = \"k\"\nlabel = { ru = \"А\", en = \"A\", zh = \"甲\" }\nmatch = [\"x\"]\n\
+                      [[entity]]\nid = \"b\"\nkind = \"k\"\nlabel = { ru = \"Б\", en = \"B\", zh = \"乙\" }\nmatch = [\"x\"]\n";
+        assert!(load(EntityType::Place, shared)
+            .unwrap_err()
+            .to_string()
+            .contains("also belongs to \"a\""));
+    }
+
+    #[test]
+    fn document_dates_are_checked() {
+        assert_eq!(parse_date("2009"), Some(DocumentDate::Year(2009)));
+        assert!(matches!(
+            parse_date("2009-06-16"),
+            Some(DocumentDate::Day(_))
+        ));
+        assert_eq!(parse_date("2009-02-30"), None);
+        assert_eq!(parse_date("16.06.2009"), None);
+    }
+
+    #[test]
+    fn toml_syntax_errors_carry_the_line() {
+        let err = load(EntityType::Place, "[[entity]]\nid = \"a\"\nkind = \n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+    }
+}

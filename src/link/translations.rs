@@ -1,0 +1,103 @@
+//! Unofficial English and Chinese texts of the plan (`data/translations/{en,zh}.toml`), keyed
+//! by number. The Russian source stays the authoritative text.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::data::{self, DataError, DataFile};
+
+/// The languages the plan is translated into.
+pub const TRANSLATED: [&str; 2] = ["en", "zh"];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionText {
+    pub title: String,
+    pub text: String,
+    pub issuing_body: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanText {
+    pub title: String,
+    pub approval: String,
+    pub preamble: String,
+}
+
+/// One language's translation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    pub language: String,
+    pub decision: DecisionText,
+    pub plan: PlanText,
+    pub sections: BTreeMap<u32, String>,
+    pub measures: BTreeMap<u32, String>,
+}
+
+/// Label patterns for resources with no name of their own (`data/translations/labels.toml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct LabelPatterns {
+    /// "Measure {number}" by language.
+    pub measure: BTreeMap<String, String>,
+    /// The note a translated measure text carries, by language.
+    pub translation_note: BTreeMap<String, String>,
+}
+
+impl LabelPatterns {
+    pub fn measure(&self, lang: &str, number: u32) -> String {
+        self.measure
+            .get(lang)
+            .map(|p| p.replace("{number}", &number.to_string()))
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Translations {
+    pub by_language: BTreeMap<String, Translation>,
+    pub labels: LabelPatterns,
+}
+
+impl Translations {
+    pub fn embedded() -> Result<Self, DataError> {
+        let files: Vec<DataFile<'static>> = TRANSLATED
+            .iter()
+            .map(|l| data::file(&format!("translations/{l}.toml")))
+            .collect::<Result<_, _>>()?;
+        Self::from_files(&files, &data::file("translations/labels.toml")?)
+    }
+
+    pub fn from_files(files: &[DataFile<'_>], labels: &DataFile<'_>) -> Result<Self, DataError> {
+        let mut by_language = BTreeMap::new();
+        for file in files {
+            let translation: Translation = file.parse_toml()?;
+            if !TRANSLATED.contains(&translation.language.as_str()) {
+                return Err(
+                    file.error(None, format!("unknown language {:?}", translation.language))
+                );
+            }
+            by_language.insert(translation.language.clone(), translation);
+        }
+        let labels: LabelPatterns = labels.parse_toml()?;
+        for lang in super::registry::LANGUAGES {
+            if !labels.measure.contains_key(lang) {
+                return Err(DataError {
+                    path: "data/translations/labels.toml".into(),
+                    line: None,
+                    message: format!("no measure label in {lang:?}"),
+                });
+            }
+        }
+        Ok(Self {
+            by_language,
+            labels,
+        })
+    }
+
+    pub fn get(&self, lang: &str) -> Option<&Translation> {
+        self.by_language.get(lang)
+    }
+}

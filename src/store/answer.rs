@@ -1,0 +1,157 @@
+//! A query's answer and its serialisations: the SPARQL results formats for SELECT and ASK, RDF
+//! formats for CONSTRUCT and DESCRIBE, and a plain table for people at a terminal.
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::{Term, Triple, Variable};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+
+/// A collected answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Solutions {
+        variables: Vec<Variable>,
+        rows: Vec<Vec<Option<Term>>>,
+    },
+    Boolean(bool),
+    Graph(Vec<Triple>),
+}
+
+/// Every format an answer can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultFormat {
+    Results(QueryResultsFormat),
+    Rdf(RdfFormat),
+    /// Aligned columns for a terminal.
+    Table,
+}
+
+impl ResultFormat {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::Results(QueryResultsFormat::Json) => "application/sparql-results+json",
+            Self::Results(QueryResultsFormat::Xml) => "application/sparql-results+xml",
+            Self::Results(QueryResultsFormat::Csv) => "text/csv; charset=utf-8",
+            Self::Results(QueryResultsFormat::Tsv) => "text/tab-separated-values; charset=utf-8",
+            Self::Rdf(RdfFormat::Turtle) => "text/turtle; charset=utf-8",
+            Self::Rdf(RdfFormat::NTriples) => "application/n-triples",
+            Self::Rdf(RdfFormat::NQuads) => "application/n-quads",
+            Self::Rdf(RdfFormat::TriG) => "application/trig",
+            Self::Rdf(RdfFormat::RdfXml) => "application/rdf+xml",
+            Self::Rdf(RdfFormat::JsonLd { .. }) => "application/ld+json",
+            Self::Rdf(RdfFormat::N3) => "text/n3",
+            Self::Results(_) | Self::Rdf(_) => "application/octet-stream",
+            Self::Table => "text/plain; charset=utf-8",
+        }
+    }
+
+    pub fn is_rdf(self) -> bool {
+        matches!(self, Self::Rdf(_))
+    }
+}
+
+/// The JSON-LD format oxigraph writes (expanded document, prefixes as context).
+pub const JSON_LD: RdfFormat = RdfFormat::JsonLd {
+    profile: JsonLdProfileSet::empty(),
+};
+
+/// Writes triples with our prefixes declared where the format has prefixes.
+pub fn write_triples(
+    triples: &[Triple],
+    format: RdfFormat,
+    prefixes: &[(String, String)],
+) -> std::io::Result<Vec<u8>> {
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, namespace) in prefixes {
+        serializer = serializer
+            .with_prefix(prefix, namespace)
+            .map_err(std::io::Error::other)?;
+    }
+    let mut writer = serializer.for_writer(Vec::new());
+    for triple in triples {
+        writer.serialize_triple(triple)?;
+    }
+    writer.finish()
+}
+
+/// A term as a person reads it: prefixed names for our vocabularies, literals as their text.
+pub fn display_term(term: &Term, prefixes: &[(String, String)]) -> String {
+    match term {
+        // The longest namespace wins: "measure:14", not "plan:measure/14".
+        Term::NamedNode(n) => prefixes
+            .iter()
+            .filter(|(_, ns)| n.as_str().starts_with(ns.as_str()))
+            .max_by_key(|(_, ns)| ns.len())
+            .map(|(p, ns)| format!("{p}:{}", &n.as_str()[ns.len()..]))
+            .unwrap_or_else(|| n.as_str().to_string()),
+        Term::Literal(l) => match l.language() {
+            Some(lang) => format!("{}@{lang}", l.value()),
+            None => l.value().to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+impl Answer {
+    /// Serialises the answer; `None` when the format does not fit the answer's kind.
+    pub fn write(
+        &self,
+        format: ResultFormat,
+        prefixes: &[(String, String)],
+    ) -> Option<std::io::Result<Vec<u8>>> {
+        match (self, format) {
+            (Answer::Graph(triples), ResultFormat::Rdf(rdf)) => {
+                Some(write_triples(triples, rdf, prefixes))
+            }
+            (Answer::Graph(triples), ResultFormat::Table) => {
+                Some(write_triples(triples, RdfFormat::Turtle, prefixes))
+            }
+            (Answer::Boolean(value), ResultFormat::Results(f)) => Some(
+                QueryResultsSerializer::from_format(f)
+                    .serialize_boolean_to_writer(Vec::new(), *value),
+            ),
+            (Answer::Boolean(value), ResultFormat::Table) => {
+                Some(Ok(format!("{value}\n").into_bytes()))
+            }
+            (Answer::Solutions { variables, rows }, ResultFormat::Results(f)) => Some((|| {
+                let mut writer = QueryResultsSerializer::from_format(f)
+                    .serialize_solutions_to_writer(Vec::new(), variables.clone())?;
+                for row in rows {
+                    writer.serialize(
+                        variables
+                            .iter()
+                            .zip(row)
+                            .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
+                    )?;
+                }
+                writer.finish()
+            })(
+            )),
+            (Answer::Solutions { variables, rows }, ResultFormat::Table) => {
+                let mut table = comfy_table::Table::new();
+                table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+                table.set_header(variables.iter().map(|v| v.as_str().to_string()));
+                for row in rows {
+                    table.add_row(row.iter().map(|t| {
+                        t.as_ref()
+                            .map(|t| display_term(t, prefixes))
+                            .unwrap_or_default()
+                    }));
+                }
+                Some(Ok(format!("{table}\n").into_bytes()))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Answer::Solutions { rows, .. } => rows.len(),
+            Answer::Boolean(_) => 1,
+            Answer::Graph(triples) => triples.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

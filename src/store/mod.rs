@@ -1,0 +1,199 @@
+//! Store: the graph loaded into an in-memory Oxigraph store, and SPARQL over it.
+
+pub mod answer;
+
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Term, Triple, Variable};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use sha2::{Digest, Sha256};
+
+use crate::graph::{self, vocab, Base};
+use crate::link::LinkedPlan;
+
+pub use answer::{Answer, ResultFormat};
+
+/// The knowledge graph: the linked plan, its triples and the store that answers queries.
+pub struct KnowledgeGraph {
+    pub linked: LinkedPlan,
+    pub base: Base,
+    pub iris: graph::build::Iris,
+    /// Every triple, sorted: the order of every dump.
+    pub triples: Vec<Triple>,
+    pub store: Store,
+    /// The source text the graph was built from.
+    pub source: String,
+    /// SHA-256 of the sorted N-Triples: changes whenever any triple does.
+    pub version: String,
+}
+
+/// Why a query got no answer.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    /// The text is not SPARQL 1.1; the message gives the position.
+    #[error("{0}")]
+    Syntax(String),
+    #[error("the query was cancelled")]
+    Cancelled,
+    #[error("the answer has more than {limit} rows or triples")]
+    TooLarge { limit: usize },
+    #[error("{0}")]
+    Evaluation(String),
+}
+
+/// Limits and dataset of one query.
+#[derive(Clone, Default)]
+pub struct QueryOptions {
+    pub cancel: Option<CancellationToken>,
+    /// The most rows or triples an answer may have.
+    pub max_results: Option<usize>,
+    /// `default-graph-uri` of the SPARQL protocol.
+    pub default_graphs: Vec<NamedNode>,
+    /// `named-graph-uri` of the SPARQL protocol.
+    pub named_graphs: Vec<NamedNode>,
+}
+
+impl KnowledgeGraph {
+    /// Builds the graph from a linked plan and the source text it was parsed from.
+    pub fn new(
+        linked: LinkedPlan,
+        source: String,
+        base: Base,
+    ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        let triples = graph::build(&linked, &source, &base);
+        let store = Store::new()?;
+        let mut loader = store.bulk_loader();
+        loader.load_quads(
+            triples
+                .iter()
+                .map(|t| t.clone().in_graph(GraphName::DefaultGraph)),
+        )?;
+        loader.commit()?;
+        let mut hasher = Sha256::new();
+        for t in &triples {
+            hasher.update(t.to_string().as_bytes());
+            hasher.update(b" .\n");
+        }
+        let version = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let iris = graph::build::Iris::new(&base, &linked);
+        Ok(Self {
+            linked,
+            base,
+            iris,
+            triples,
+            store,
+            source,
+            version,
+        })
+    }
+
+    /// The graph of the embedded data.
+    pub fn embedded(base: Base) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        let linked = crate::link::embedded()?;
+        let source = String::from_utf8(crate::data::source().to_vec())?;
+        Self::new(linked, source, base)
+    }
+
+    /// The SPARQL prefixes every query may use without declaring them.
+    pub fn prologue(&self) -> String {
+        vocab::sparql_prologue(self.base.as_str(), &self.plan_path())
+    }
+
+    /// Every prefix the graph declares: vocabularies and resources.
+    pub fn prefixes(&self) -> Vec<(String, String)> {
+        vocab::all_prefixes(self.base.as_str(), &self.plan_path())
+    }
+
+    /// The plan's path under the base ("plan/2021-2025").
+    pub fn plan_path(&self) -> String {
+        self.iris
+            .plan
+            .as_str()
+            .trim_start_matches(self.base.as_str())
+            .to_string()
+    }
+
+    fn evaluator(&self, cancel: Option<CancellationToken>) -> SparqlEvaluator {
+        // No HTTP client is compiled in and no service handler is set: SERVICE fails, and the
+        // store never makes outbound requests.
+        let mut evaluator = SparqlEvaluator::new();
+        for (prefix, namespace) in self.prefixes() {
+            evaluator = evaluator
+                .with_prefix(prefix, namespace)
+                .expect("prefixes are valid IRIs");
+        }
+        if let Some(token) = cancel {
+            evaluator = evaluator.with_cancellation_token(token);
+        }
+        evaluator
+    }
+
+    /// Runs a SPARQL 1.1 query and collects its answer.
+    pub fn query(&self, sparql: &str, options: &QueryOptions) -> Result<Answer, QueryError> {
+        let mut prepared = self
+            .evaluator(options.cancel.clone())
+            .parse_query(sparql)
+            .map_err(|e| QueryError::Syntax(e.to_string()))?;
+        if !options.default_graphs.is_empty() {
+            prepared.dataset_mut().set_default_graph(
+                options
+                    .default_graphs
+                    .iter()
+                    .cloned()
+                    .map(GraphName::from)
+                    .collect(),
+            );
+        }
+        if !options.named_graphs.is_empty() {
+            prepared.dataset_mut().set_available_named_graphs(
+                options
+                    .named_graphs
+                    .iter()
+                    .cloned()
+                    .map(NamedOrBlankNode::from)
+                    .collect(),
+            );
+        }
+        let limit = options.max_results.unwrap_or(usize::MAX);
+        let results = prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(evaluation_error)?;
+        match results {
+            QueryResults::Boolean(value) => Ok(Answer::Boolean(value)),
+            QueryResults::Solutions(solutions) => {
+                let variables: Vec<Variable> = solutions.variables().to_vec();
+                let mut rows: Vec<Vec<Option<Term>>> = Vec::new();
+                for solution in solutions {
+                    let solution = solution.map_err(evaluation_error)?;
+                    if rows.len() == limit {
+                        return Err(QueryError::TooLarge { limit });
+                    }
+                    rows.push(solution.values().to_vec());
+                }
+                Ok(Answer::Solutions { variables, rows })
+            }
+            QueryResults::Graph(triples) => {
+                let mut out = Vec::new();
+                for triple in triples {
+                    let triple = triple.map_err(evaluation_error)?;
+                    if out.len() == limit {
+                        return Err(QueryError::TooLarge { limit });
+                    }
+                    out.push(triple);
+                }
+                Ok(Answer::Graph(out))
+            }
+        }
+    }
+}
+
+fn evaluation_error(e: QueryEvaluationError) -> QueryError {
+    match e {
+        QueryEvaluationError::Cancelled => QueryError::Cancelled,
+        other => QueryError::Evaluation(other.to_string()),
+    }
+}
