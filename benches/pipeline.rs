@@ -2,15 +2,36 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
-use sco_kg::{data, ingest};
+use sco_kg::graph::Base;
+use sco_kg::store::{KnowledgeGraph, QueryOptions};
+use sco_kg::{data, graph, ingest, link};
 
-fn parse(c: &mut Criterion) {
+fn stages(c: &mut Criterion) {
     let lexicon = data::lexicon().unwrap();
     let source = data::source();
+    let text = std::str::from_utf8(source).unwrap().to_string();
     c.bench_function("ingest: parse the whole plan", |b| {
         b.iter(|| ingest::parse(std::hint::black_box(source), &lexicon).unwrap())
     });
+    c.bench_function("link: registry + translations + linking", |b| {
+        b.iter(|| link::link_plan(ingest::parse(source, &lexicon).unwrap()).unwrap())
+    });
+    let linked = link::embedded().unwrap();
+    c.bench_function("graph: build the triples", |b| {
+        b.iter(|| graph::build(&linked, &text, &Base::default()))
+    });
+    c.bench_function("whole graph: parse, link, build, load into Oxigraph", |b| {
+        b.iter(|| KnowledgeGraph::embedded(Base::default()).unwrap())
+    });
+    let kg = KnowledgeGraph::embedded(Base::default()).unwrap();
+    let options = QueryOptions::default();
+    c.bench_function("query: co-executors of RATS", |b| {
+        b.iter(|| {
+            kg.query("SELECT DISTINCT ?body WHERE { ?m sco:executor body:rats , ?body FILTER(?body != body:rats) }", &options)
+                .unwrap()
+        })
+    });
 }
 
-criterion_group!(benches, parse);
+criterion_group!(benches, stages);
 criterion_main!(benches);

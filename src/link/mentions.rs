@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::registry::{EntityRef, EntityType, Registry};
 
@@ -43,6 +43,8 @@ impl Finder {
                 }
                 let automaton = AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
+                    // Texts are few and short: a DFA costs more to build than it saves.
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&patterns)
                     .ok()?;
                 Some((entity_type, automaton, owners))

@@ -79,11 +79,7 @@ fn first_line(fragments: &[Fragment]) -> usize {
 
 /// Finds the entity of `entity_type` one of whose forms equals `text` (spaces collapsed).
 fn exact(registry: &Registry, entity_type: EntityType, text: &str) -> Option<EntityRef> {
-    let text = collapse(text);
-    registry
-        .of_type(entity_type)
-        .find(|(_, e)| e.forms.iter().any(|f| collapse(f) == text))
-        .map(|(r, _)| r)
+    registry.by_form(entity_type, text)
 }
 
 /// Finds the member state whose Russian name (label or alternative) is `text`.

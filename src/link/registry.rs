@@ -145,6 +145,8 @@ pub struct EntityRef(pub usize);
 pub struct Registry {
     pub entities: Vec<Entity>,
     by_id: HashMap<(EntityType, String), EntityRef>,
+    /// Each `match` form (spaces collapsed) → its entity.
+    by_form: HashMap<(EntityType, String), EntityRef>,
 }
 
 /// The line of a file where the entry with `id` starts, for errors about that entry.
@@ -195,7 +197,6 @@ impl Registry {
     /// Reads and checks registry files. Every problem names the file and the entry's line.
     pub fn from_files(files: &[(EntityType, DataFile<'_>)]) -> Result<Self, DataError> {
         let mut registry = Registry::default();
-        let mut form_owner: HashMap<(EntityType, String), String> = HashMap::new();
         for (entity_type, file) in files {
             let raw: RawFile = file.parse_toml()?;
             for entry in raw.entity {
@@ -247,23 +248,23 @@ impl Registry {
                 {
                     return Err(fail("only documents have doc_kind, status and date".into()));
                 }
+                let this = EntityRef(registry.entities.len());
+                let key = (*entity_type, entry.id.clone());
+                if registry.by_id.contains_key(&key) {
+                    return Err(fail("the id is used twice".into()));
+                }
+                registry.by_id.insert(key, this);
                 for form in &entry.forms {
                     let key = (*entity_type, crate::ingest::join::collapse(form));
-                    if let Some(other) = form_owner.insert(key, entry.id.clone()) {
-                        if other != entry.id {
+                    if let Some(other) = registry.by_form.insert(key, this) {
+                        if other != this {
+                            let other = &registry.entities[other.0].id;
                             return Err(fail(format!(
                                 "the match form {form:?} also belongs to {other:?}"
                             )));
                         }
                     }
                 }
-                let key = (*entity_type, entry.id.clone());
-                if registry.by_id.contains_key(&key) {
-                    return Err(fail("the id is used twice".into()));
-                }
-                registry
-                    .by_id
-                    .insert(key, EntityRef(registry.entities.len()));
                 registry.entities.push(Entity {
                     entity_type: *entity_type,
                     id: entry.id,
@@ -303,6 +304,13 @@ impl Registry {
 
     pub fn find(&self, entity_type: EntityType, id: &str) -> Option<EntityRef> {
         self.by_id.get(&(entity_type, id.to_string())).copied()
+    }
+
+    /// The entity one of whose `match` forms is `text` (spaces collapsed).
+    pub fn by_form(&self, entity_type: EntityType, text: &str) -> Option<EntityRef> {
+        self.by_form
+            .get(&(entity_type, crate::ingest::join::collapse(text)))
+            .copied()
     }
 
     pub fn get(&self, entity: EntityRef) -> &Entity {

@@ -1,0 +1,314 @@
+//! The analysts' questions, asked through `sco-kg query` on the embedded data. Every expected
+//! answer was read from data/source/sco-action-plan-2021-2025.ru.txt by a person.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn sco_kg(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sco-kg"))
+        .args(args)
+        .output()
+        .expect("run sco-kg")
+}
+
+/// Runs a SELECT through the CLI as CSV and returns its rows (header dropped).
+fn select(query: &str) -> Vec<Vec<String>> {
+    let out = sco_kg(&["query", "--format", "csv", query]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+fn numbers(rows: &[Vec<String>]) -> Vec<u32> {
+    rows.iter().map(|r| r[0].parse().unwrap()).collect()
+}
+
+const BODY: &str = "https://w3id.org/sco-kg/id/body/";
+
+#[test]
+fn measures_executed_by_the_interbank_consortium() {
+    // "Межбанковское объединение ШОС" is the executor of measures 46, 49, 50 and 51.
+    let rows = select(
+        "SELECT ?n WHERE { ?m sco:executor body:interbank-consortium ; sco:number ?n } ORDER BY ?n",
+    );
+    assert_eq!(numbers(&rows), [46, 49, 50, 51]);
+}
+
+#[test]
+fn measures_in_which_not_all_member_states_take_part() {
+    // 48: seven states named, India not among them; 94: Kyrgyzstan and the interested states.
+    let rows = select(
+        "SELECT ?n (COUNT(?state) AS ?states) WHERE { ?m a sco:Measure ; sco:number ?n . \
+         OPTIONAL { ?m sco:participant ?state } } GROUP BY ?n HAVING (COUNT(?state) < 8) ORDER BY ?n",
+    );
+    assert_eq!(rows, [["48", "7"], ["94", "1"]]);
+    let scopes = select(
+        "SELECT ?n ?scope WHERE { ?m sco:number ?n ; sco:participationScope ?scope \
+         FILTER(?scope != sco:AllMemberStates) } ORDER BY ?n",
+    );
+    let ontology = "https://w3id.org/sco-kg/ontology#";
+    assert_eq!(
+        scopes,
+        [
+            ["48".to_string(), format!("{ontology}NamedMemberStates")],
+            [
+                "94".to_string(),
+                format!("{ontology}InterestedMemberStates")
+            ]
+        ]
+    );
+}
+
+#[test]
+fn measures_without_india() {
+    let rows = select(
+        "SELECT ?n WHERE { ?m a sco:Measure ; sco:number ?n FILTER NOT EXISTS { ?m sco:participant state:in } } ORDER BY ?n",
+    );
+    assert_eq!(numbers(&rows), [48, 94]);
+}
+
+#[test]
+fn every_referenced_agreement_with_its_date() {
+    // 24 border questions; 30 of 16 June 2009; 62 road transport; 64 framework agreement
+    // (draft); 90 SCO University; 91 culture, 2007; 97 sport, 2019; 105 emergencies,
+    // 26 October 2005; 122 mass media, 2019.
+    let rows = select(
+        "SELECT ?n (STR(?date) AS ?d) WHERE { ?m sco:references ?doc ; sco:number ?n . \
+         ?doc sco:documentKind sco:Agreement . OPTIONAL { ?doc sco:date ?date } } ORDER BY ?n",
+    );
+    let got: Vec<(u32, String)> = rows
+        .iter()
+        .map(|r| (r[0].parse().unwrap(), r[1].clone()))
+        .collect();
+    let expected: Vec<(u32, String)> = [
+        (24, ""),
+        (30, "2009-06-16"),
+        (62, ""),
+        (64, ""),
+        (90, ""),
+        (91, "2007"),
+        (97, "2019"),
+        (105, "2005-10-26"),
+        (122, "2019"),
+    ]
+    .iter()
+    .map(|(n, d)| (*n, d.to_string()))
+    .collect();
+    assert_eq!(got, expected);
+    // Dates are typed as precisely as the text gives them.
+    let types = select(
+        "SELECT (DATATYPE(?d) AS ?t) WHERE { \
+         VALUES ?doc { document:agreement-information-security-2009 document:agreement-culture-2007 } ?doc sco:date ?d }",
+    );
+    let types: BTreeSet<String> = types.into_iter().map(|r| r[0].clone()).collect();
+    assert_eq!(
+        types,
+        BTreeSet::from([
+            "http://www.w3.org/2001/XMLSchema#date".to_string(),
+            "http://www.w3.org/2001/XMLSchema#gYear".to_string()
+        ])
+    );
+}
+
+#[test]
+fn measures_per_section() {
+    let rows = select(
+        "SELECT ?s (COUNT(?m) AS ?n) WHERE { ?m sco:section ?section . ?section sco:number ?s } GROUP BY ?s ORDER BY ?s",
+    );
+    let counts: Vec<(u32, u32)> = rows
+        .iter()
+        .map(|r| (r[0].parse().unwrap(), r[1].parse().unwrap()))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            (1, 3),
+            (2, 32),
+            (3, 45),
+            (4, 9),
+            (5, 31),
+            (6, 10),
+            (7, 3),
+            (8, 6)
+        ]
+    );
+}
+
+#[test]
+fn bodies_that_co_execute_with_rats() {
+    // RATS ("РАТС ШОС") executes 4-20, 24, 32, 125, 131, 134-136 and 138, with the competent
+    // authorities, the relevant ministries, the Secretariat, research centres, the member
+    // states (125) and the foreign ministries. Its Executive Committee (126, 130) is another body.
+    let rows = select(
+        "SELECT DISTINCT ?body WHERE { ?m sco:executor body:rats , ?body FILTER(?body != body:rats) } ORDER BY ?body",
+    );
+    let got: BTreeSet<String> = rows
+        .into_iter()
+        .map(|r| r[0].trim_start_matches(BODY).to_string())
+        .collect();
+    let expected: BTreeSet<String> = [
+        "competent-authorities",
+        "foreign-ministries",
+        "member-states",
+        "relevant-ministries",
+        "research-centres",
+        "sco-secretariat",
+    ]
+    .map(String::from)
+    .into();
+    assert_eq!(got, expected);
+    let rats = select("SELECT ?n WHERE { ?m sco:executor body:rats ; sco:number ?n } ORDER BY ?n");
+    let mut expected: Vec<u32> = (4..=20).collect();
+    expected.extend([24, 32, 125, 131, 134, 135, 136, 138]);
+    assert_eq!(numbers(&rats), expected);
+}
+
+#[test]
+fn documents_still_being_drafted() {
+    // "проект"/"разработка"/"подготовка проекта" in 5 (programme 2022-2024), 22 (concept of the
+    // anti-drug centre), 31 (plan 2021-2022), 32 (convention on legal assistance), 64
+    // (framework agreement), 83 (smart agriculture concept), 87 (plan of action), 101 (health
+    // plan 2022-2024), 119 (film festival regulation), 134 (the rules of conduct project and the
+    // comprehensive convention), 139 (memorandum with CARICC).
+    let rows = select(
+        "SELECT DISTINCT ?n WHERE { ?m sco:references ?doc ; sco:number ?n . ?doc sco:documentStatus sco:Draft } ORDER BY ?n",
+    );
+    assert_eq!(
+        numbers(&rows),
+        [5, 22, 31, 32, 64, 83, 87, 101, 119, 134, 139]
+    );
+    let drafts =
+        select("SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?doc sco:documentStatus sco:Draft }");
+    assert_eq!(drafts, [["12"]]);
+}
+
+#[test]
+fn a_document_cited_by_several_measures_is_one_entity() {
+    // The programme of multilateral trade and economic cooperation: measures 36 and 131.
+    let rows = select(
+        "SELECT ?doc (GROUP_CONCAT(STR(?n); separator=' ') AS ?ns) WHERE { \
+         ?m sco:references ?doc ; sco:number ?n . ?doc sco:documentKind sco:Programme } GROUP BY ?doc HAVING (COUNT(?m) > 1)",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let mut ns: Vec<u32> = rows[0][1].split(' ').map(|n| n.parse().unwrap()).collect();
+    ns.sort();
+    assert_eq!(ns, [36, 131]);
+}
+
+#[test]
+fn the_decision_approves_the_plan() {
+    let rows = select(
+        "SELECT ?n (STR(?date) AS ?d) ?placeLabel ?bodyLabel (COUNT(?sig) AS ?signatories) WHERE { \
+         ?plan sco:approvedBy ?dec . ?dec sco:number ?n ; sco:date ?date ; sco:place/skos:prefLabel ?placeLabel ; \
+         sco:issuedBy/skos:prefLabel ?bodyLabel ; sco:signatory ?sig . \
+         FILTER(lang(?placeLabel) = 'en' && lang(?bodyLabel) = 'en') } GROUP BY ?n ?date ?placeLabel ?bodyLabel",
+    );
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][..3], ["1", "2020-11-10", "Moscow"]);
+    assert!(rows[0][3].contains("Heads of State"), "{:?}", rows[0]);
+    assert_eq!(rows[0][4], "8");
+    let implements = select("SELECT ?doc WHERE { ?plan a sco:ActionPlan ; sco:implements ?doc }");
+    assert_eq!(
+        implements,
+        [["https://w3id.org/sco-kg/id/document/sco-development-strategy-2025"]]
+    );
+}
+
+#[test]
+fn every_measure_carries_its_provenance() {
+    let rows = select(
+        "SELECT ?n ?start ?end WHERE { ?m sco:number ?n ; sco:sourceSpan ?s . ?m a sco:Measure . \
+         ?s sco:startLine ?start ; sco:endLine ?end } ORDER BY ?n ?start",
+    );
+    // Measure 14 was read from lines 402-418 and, below a page break, 422-424.
+    let m14: Vec<(String, String)> = rows
+        .iter()
+        .filter(|r| r[0] == "14")
+        .map(|r| (r[1].clone(), r[2].clone()))
+        .collect();
+    assert_eq!(
+        m14,
+        [("402".into(), "418".into()), ("422".into(), "424".into())]
+    );
+    let measures: BTreeSet<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(measures.len(), 139);
+}
+
+#[test]
+fn query_from_a_file_and_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q.rq");
+    std::fs::write(
+        &path,
+        "ASK { measure:139 sco:executor body:sco-secretariat }",
+    )
+    .unwrap();
+    let out = sco_kg(&["query", "--format", "json", &format!("@{}", path.display())]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["boolean"], true);
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sco-kg"))
+        .args(["query", "--format", "tsv", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"SELECT ?n WHERE { section:8 sco:number ?n }")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "?n\n8\n");
+}
+
+#[test]
+fn construct_and_describe_print_turtle() {
+    let out = sco_kg(&["query", "DESCRIBE body:rats"]);
+    assert!(out.status.success());
+    let turtle = String::from_utf8(out.stdout).unwrap();
+    assert!(turtle.contains("@prefix"), "{turtle}");
+    assert!(
+        turtle.contains("\"RATS\"@en") || turtle.contains("Regional Anti-Terrorist Structure"),
+        "{turtle}"
+    );
+}
+
+#[test]
+fn xml_results() {
+    let out = sco_kg(&[
+        "query",
+        "--format",
+        "xml",
+        "SELECT ?n WHERE { measure:1 sco:number ?n }",
+    ]);
+    let xml = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        xml.contains("<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">"),
+        "{xml}"
+    );
+    assert!(xml.contains(">1</literal>"), "{xml}");
+}
+
+#[test]
+fn syntax_error_reports_its_position() {
+    let out = sco_kg(&["query", "SELECT ?x WHERE { ?x ?y }"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    // The parser's message names the line and column and what it expected there.
+    assert!(
+        err.contains("error at 1:") && err.contains("expected"),
+        "{err}"
+    );
+}
