@@ -1,5 +1,6 @@
 //! Every non-blank line of the table body belongs to exactly one field of one measure, to a
-//! section heading or to the header row: nothing dropped, nothing used twice.
+//! section heading or to the header row, and every line before it to the front matter:
+//! nothing dropped, nothing used twice.
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,9 @@ fn every_table_line_is_used_exactly_once() {
     };
     for f in &plan.header {
         add(f, "header".into());
+    }
+    for f in &plan.front_matter {
+        add(f, "front matter".into());
     }
     for s in &plan.sections {
         for f in &s.fragments {
@@ -79,10 +83,22 @@ fn every_table_line_is_used_exactly_once() {
         );
         checked += 1;
     }
-    assert!(
-        by_line.is_empty(),
-        "fragments outside the table: {by_line:?}"
-    );
+    // The front matter, too, is read whole and once.
+    let mut front = 0;
+    for (index, raw) in lines.iter().enumerate().take(plan.table_start - 1) {
+        let number = index + 1;
+        match by_line.remove(&number) {
+            Some(fragments) => {
+                assert_eq!(fragments.len(), 1, "line {number} is used twice: {fragments:?}");
+                assert_eq!(raw[fragments[0].0..fragments[0].1].trim(), raw.trim(), "line {number}");
+                front += 1;
+            }
+            None => assert!(raw.trim().is_empty(), "front-matter line {number} {raw:?} is not assigned"),
+        }
+    }
+    // Lines 12 to 122: heading, decision, signatures, approval, title and preamble.
+    assert_eq!(front, 36);
+    assert!(by_line.is_empty(), "fragments outside the document: {by_line:?}");
     // The table body holds 1400 non-blank lines (lines 126 to 3018 of the source).
     assert_eq!(checked, 1400);
     assert_eq!(plan.table_start, 126);

@@ -201,9 +201,8 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
     let mut office: Vec<&Line<'_>> = Vec::new();
     for line in &signature_lines {
         if names_state(line.text) && !office.is_empty() {
-            let mut parts: Vec<&str> = office.iter().map(|l| l.text).collect();
+            let parts: Vec<&str> = office.iter().map(|l| l.text).collect();
             let office_text = join::inline(&parts, vocabulary);
-            parts.clear();
             let mut frags: Vec<Fragment> = office.iter().map(|l| l.fragment()).collect();
             frags.push(line.fragment());
             signatories.push(Signatory {

@@ -30,5 +30,6 @@ pub fn parse(bytes: &[u8], lexicon: &Lexicon) -> Result<Plan, IngestError> {
         measures: table.measures,
         table_start: lines[front.table_index].number,
         header: table.header,
+        front_matter: front.fragments,
     })
 }

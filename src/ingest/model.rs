@@ -150,6 +150,9 @@ pub struct Plan {
     /// Fragments of the table's header row.
     #[serde(skip)]
     pub header: Vec<Fragment>,
+    /// Fragments of everything before the table (decision, approval, title, preamble).
+    #[serde(skip)]
+    pub front_matter: Vec<Fragment>,
 }
 
 impl Plan {
