@@ -11,7 +11,18 @@ fn registry_without(form: &str) -> Registry {
     let bodies = files.iter().find(|(t, _)| *t == EntityType::Body).unwrap().1.contents;
     let needle = format!("\"{form}\"");
     assert!(bodies.contains(&needle), "the registry lists {form:?}");
-    let edited = bodies.replace(&format!("{needle}, "), "").replace(&format!(", {needle}"), "").replace(&needle, "");
+    // Remove the form from the `match` lists only; labels keep it.
+    let edited: String = bodies
+        .lines()
+        .map(|line| {
+            if line.starts_with("match = [") {
+                line.replace(&format!("{needle}, "), "").replace(&format!(", {needle}"), "").replace(&needle, "")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     let files: Vec<(EntityType, DataFile<'_>)> = files
         .iter()
         .map(|(t, f)| {
