@@ -6,6 +6,8 @@
 
 pub mod data;
 pub mod graph;
+pub mod i18n;
 pub mod ingest;
 pub mod link;
+pub mod pages;
 pub mod store;

@@ -1,0 +1,206 @@
+# HTML 页面的消息（src/pages）。资源名称取自图谱。
+
+## 每个页面的框架
+
+site-name = 上合组织2021—2025年行动计划 · 知识图谱
+page-title = { $title } — { $site }
+nav-services = 数据服务
+nav-languages = 语言
+nav-breadcrumbs = 当前位置
+nav-home = 首页
+nav-query = 查询编辑器
+nav-sparql = SPARQL 端点
+nav-ontology = 本体
+nav-source = 源文本
+nav-void = 数据集描述（VoID）
+nav-dumps = 下载：
+nav-lookup = 实体检索
+footer-about = 本计划以俄文文本为准；英文和中文文本为非官方译文。数据许可：CC BY 4.0。
+lang-autonym-ru = Русский
+lang-autonym-en = English
+lang-autonym-zh = 中文
+
+## 名称与取值
+
+fallback-badge = { $lang ->
+    [ru] 俄文
+    [en] 英文
+   *[zh] 中文
+}
+fallback-title = 暂无中文，显示的是{ $lang ->
+    [ru] 俄文
+    [en] 英文
+   *[zh] 中文
+}。
+span-label = 源文本第{ $start }—{ $end }行
+source-text-label = 源文本：{ $title }
+wikidata-item = 维基数据 { $id }
+date-day = { $year }年{ $month }月{ $day }日
+date-year = { $year }年
+measures-count = { $count }项措施
+format-turtle = Turtle
+format-ntriples = N-Triples
+format-rdfxml = RDF/XML
+format-jsonld = JSON-LD
+
+## 标题区
+
+persistent-iri = 永久 IRI
+rdf-formats = RDF：
+also-called = 又称：
+in-other-languages = 其他语言：
+
+## 基本信息
+
+fact-section = 章节
+fact-plan = 计划
+fact-number = 编号
+fact-participation = 参与范围
+fact-participants = 参与国（{ $count }）
+fact-executors = 执行机构（{ $count }）
+fact-participants-text = “参与国”栏
+fact-executors-text = “执行机构”栏
+fact-documents = 文件
+fact-places = 地点
+fact-initiatives = 倡议
+fact-bodies = 机构
+fact-states = 国家
+fact-parent-body = 隶属于
+fact-sub-bodies = 下属机构
+fact-members = 成员国
+fact-issued = 通过的文件
+fact-wikidata = 维基数据
+fact-document-kind = 类型
+fact-document-status = 状态
+fact-date = 日期
+fact-implemented-by = 落实于
+fact-plan-references = 援引于
+fact-member-of = 所属组织
+fact-signatory = 签署人
+fact-decision-place = 在此通过
+fact-approved-by = 批准决议
+fact-implements = 落实
+fact-source = 来源
+fact-place = 地点
+fact-issued-by = 通过机构
+fact-approves = 批准
+fact-state = 国家
+fact-office = 职务
+fact-decision = 决议
+fact-language = 语言
+fact-format = 格式
+fact-lines = 行
+fact-spans = 源文本片段
+fact-measure = 措施
+fact-offsets = 字符位置
+
+## 文本
+
+text-heading = 内容
+preamble-heading = 序言
+translation-note = 中文文本为非官方译文，以本计划的俄文文本为准。
+translation-missing = 此文本暂无中文译文，显示的是作为准据的俄文文本。
+authoritative-russian-heading = 俄文准据文本
+as-written-heading = 计划原文
+as-written-intro = 计划表格中“参与国”和“执行机构”两栏的俄文原文。
+
+## 措施
+
+mentions-heading = 文中提及
+mentions-none = 文中未提及登记册中的文件、地点、倡议、机构或国家。
+source-heading = 来源
+source-open = 在源文本中打开
+source-excerpt = 显示源文本
+section-measures-heading = { $count }项措施
+sections-heading = 章节（{ $count }）
+plan-references-heading = 序言中提及的文件
+
+## 机构、文件、国家、地点
+
+body-executes-heading = 负责执行的措施（{ $count }）
+body-executes-none = 该机构不是任何措施的执行机构。
+body-coexecutors-heading = 共同执行机构（{ $count }）
+body-coexecutors-none = 没有其他机构执行相同的措施。
+mentioned-in-heading = 提及它的措施（{ $count }）
+mentioned-in-none = 没有措施提及它。
+document-cited-heading = 援引该文件的措施（{ $count }）
+document-cited-none = 没有措施援引该文件。
+state-participates-heading = 参与的措施（{ $count }）
+state-participates-none = 未参与任何措施。
+
+## 决议、签署人与源文本
+
+signatories-heading = 签署人（{ $count }）
+source-read = 阅读源文本
+source-derived-heading = 据此生成（{ $count }）
+
+## 表格
+
+column-number = 序号
+column-section = 章节
+column-measures = 措施
+column-body = 机构
+column-shared-measures = 共同措施
+column-executes = 执行的措施
+column-state = 国家
+column-participates = 参与
+column-document = 文件
+column-kind = 类型
+column-date = 日期
+column-cited = 被援引
+column-office = 职务
+column-signatory = 签署
+
+## 图谱中的链接
+
+links-heading = 链接
+links-none = 该资源未链接到其他资源。
+referenced-by-heading = 被引用
+referenced-by-none = 没有资源链接到该资源。
+referenced-by-intro = 共有{ $count }条链接指向该资源，按属性列出：
+pred-rdf-type = 类型
+pred-skos-preflabel = 首选名称
+pred-skos-altlabel = 别名
+pred-skos-notation = 标记
+pred-skos-note = 注释
+pred-skos-inscheme = 所属体系
+pred-skos-topconceptof = 顶层概念所属体系
+pred-skos-hastopconcept = 顶层概念
+pred-owl-sameas = 等同于
+pred-prov-wasderivedfrom = 来源于
+pred-dcterms-format = 格式
+pred-dcterms-language = 语言
+pred-oa-start = 起始位置
+pred-oa-end = 结束位置
+pred-org-suborganizationof = 隶属于
+
+## 首页
+
+home-kicker = 关联数据
+home-intro = 以知识图谱形式呈现计划的{ $sections }个章节和{ $measures }项措施：谁参与、谁执行、每项措施提及哪些文件、地点和倡议，以及它在源文本中的位置。
+home-read-plan = 计划
+home-read-decision = 批准决议
+home-read-source = 源文本
+search-label = 检索实体
+search-placeholder = 机构、国家、文件或词语：反恐、银联体、杜尚别……
+search-button = 检索
+home-bodies-heading = 主要执行机构
+home-bodies-intro = 共有{ $count }个机构负责执行措施，以下为执行措施最多的机构：
+home-all-bodies = 全部机构（{ $count }）
+home-states-heading = 成员国（{ $count }）
+home-documents-heading = 文件（{ $count }）
+home-places-heading = 地点（{ $count }）
+home-initiatives-heading = 具名倡议（{ $count }）
+home-data-heading = 数据与服务
+service-sparql = 供各类工具使用的 SPARQL 1.1 端点
+service-query = 在浏览器中编写和运行 SPARQL 查询
+service-dumps = 整个图谱的单文件下载
+service-ontology = 图谱使用的类和属性
+service-source = 构建图谱所依据的俄文文本
+service-void = 数据集的规模、下载与许可
+service-lookup = 以三种语言中的任一种按名称检索实体（JSON）
+
+## 未找到
+
+not-found-heading = 未找到
+not-found-text = 知识图谱中没有该地址对应的资源：

@@ -1,0 +1,74 @@
+//! Server-side HTML pages over the knowledge graph, localised with Fluent.
+//!
+//! [`Pages::new`] indexes the graph's triples once (every resource's outbound and inbound
+//! triples, every label, the ontology's labels of its terms); rendering a page then reads only
+//! that index. The pages are pure functions of the graph, the localizer, the language and the
+//! public URL the server is reached at; they assume these routes on that server:
+//!
+//! | route | what |
+//! |---|---|
+//! | `/` | [`Pages::home`] |
+//! | `/page/{path}` | [`Pages::resource`] of the IRI `{base}{path}` |
+//! | `/id/{path}` | the resource's RDF (the `<link rel="alternate">` of each page) |
+//! | `/sparql`, `/query` | the SPARQL endpoint and its query page |
+//! | `/dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}` | dumps |
+//! | `/ontology`, `/source`, `/.well-known/void` | the ontology, the source text, VoID |
+//! | `/api/lookup?q=…&lang=…` | entity lookup (the search form of the home page) |
+//!
+//! Links between pages carry `?lang=` so that a reader stays in the language chosen.
+//! Every word shown comes from `locales/{ru,en,zh}/pages.ftl` or from the graph's labels.
+
+mod home;
+mod index;
+mod kinds;
+mod layout;
+mod render;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::i18n::{Lang, Localizer};
+use crate::store::KnowledgeGraph;
+
+pub use index::{Kind, Pages};
+
+/// The alternate RDF formats every page links to (`<link rel="alternate">`), all served by
+/// content negotiation on `/id/{path}`.
+pub const RDF_ALTERNATES: [&str; 4] = [
+    "text/turtle",
+    "application/n-triples",
+    "application/rdf+xml",
+    "application/ld+json",
+];
+
+/// The dumps the home page links to, as `/dump/sco-kg.{extension}`.
+pub const DUMP_EXTENSIONS: [&str; 6] = ["ttl", "nt", "nq", "trig", "rdf", "jsonld"];
+
+/// The index of a graph, built once per dataset version and shared (for the free functions).
+fn cached(kg: &KnowledgeGraph) -> Arc<Pages> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Pages>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(kg.version.clone())
+        .or_insert_with(|| Arc::new(Pages::new(kg)))
+        .clone()
+}
+
+/// The home page. Convenience over [`Pages::home`] that indexes `kg` on first use and keeps
+/// the index for the dataset's version; a server should rather build [`Pages`] at start.
+pub fn home(kg: &KnowledgeGraph, loc: &Localizer, lang: Lang, public_url: &str) -> String {
+    cached(kg).home(loc, lang, public_url)
+}
+
+/// The page of a resource under the base; `None` for any other IRI (answer 404).
+/// Convenience over [`Pages::resource`], as [`home`] is.
+pub fn resource(
+    kg: &KnowledgeGraph,
+    loc: &Localizer,
+    lang: Lang,
+    iri: &str,
+    public_url: &str,
+) -> Option<String> {
+    cached(kg).resource(loc, lang, iri, public_url)
+}
