@@ -5,6 +5,7 @@
 //! `store` (Oxigraph) → `server` / the CLI.
 
 pub mod data;
+pub mod examples;
 pub mod graph;
 pub mod i18n;
 pub mod ingest;

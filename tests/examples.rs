@@ -1,0 +1,302 @@
+//! The example gallery (data/examples/): every example is complete in three languages, parses,
+//! runs on the embedded graph and returns exactly the answer written beside it, which was read
+//! from data/source/sco-action-plan-2021-2025.ru.txt by a person.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use sco_kg::data::DataFile;
+use sco_kg::examples::{self, Example, View, LANGUAGES};
+use sco_kg::graph::Base;
+use sco_kg::store::KnowledgeGraph;
+
+static GRAPH: LazyLock<KnowledgeGraph> =
+    LazyLock::new(|| KnowledgeGraph::embedded(Base::default()).expect("the embedded graph"));
+
+fn gallery() -> Vec<Example> {
+    examples::all().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn at_least_twenty_examples_with_unique_ids() {
+    let all = gallery();
+    assert!(all.len() >= 20, "only {} examples", all.len());
+    let ids: BTreeSet<&str> = all.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids.len(), all.len(), "repeated ids");
+    let sorted: Vec<&str> = all.iter().map(|e| e.id.as_str()).collect();
+    assert!(
+        sorted.windows(2).all(|w| w[0] < w[1]),
+        "not sorted: {sorted:?}"
+    );
+    for e in &all {
+        assert!(
+            e.id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{}: an id is [a-z0-9-]+",
+            e.id
+        );
+    }
+}
+
+#[test]
+fn every_example_has_titles_and_descriptions_in_three_languages() {
+    for e in gallery() {
+        for lang in LANGUAGES {
+            for (field, texts) in [("title", &e.title), ("description", &e.description)] {
+                let text = texts.get(lang).map(|t| t.trim()).unwrap_or_default();
+                assert!(!text.is_empty(), "{}: no {lang} {field}", e.id);
+            }
+        }
+        assert_eq!(e.title.len(), 3, "{}: {:?}", e.id, e.title.keys());
+        assert_eq!(
+            e.description.len(),
+            3,
+            "{}: {:?}",
+            e.id,
+            e.description.keys()
+        );
+        // The Russian texts are Russian, the Chinese ones Chinese.
+        for field in [&e.title, &e.description] {
+            assert!(
+                field["ru"]
+                    .chars()
+                    .any(|c| ('\u{400}'..='\u{4ff}').contains(&c)),
+                "{}: {:?}",
+                e.id,
+                field["ru"]
+            );
+            assert!(
+                field["zh"]
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: {:?}",
+                e.id,
+                field["zh"]
+            );
+        }
+        assert!(!e.title("en").is_empty());
+        assert_eq!(e.title("fr"), e.title("en"));
+    }
+}
+
+#[test]
+fn every_view_is_valid_and_every_view_is_used() {
+    let all = gallery();
+    let used: BTreeSet<&str> = all.iter().map(|e| e.view.as_str()).collect();
+    for view in View::ALL {
+        assert!(used.contains(view.as_str()), "no example uses {:?}", view);
+    }
+    // An unknown view is refused when the file is read.
+    let bad = DataFile {
+        path: "data/examples/99-bad.toml".into(),
+        contents: "title = { ru = \"а\", en = \"a\", zh = \"中\" }\n\
+                   description = { ru = \"а\", en = \"a\", zh = \"中\" }\n\
+                   view = \"pie\"\n\
+                   ordered = true\n\
+                   query = 'ASK {}'\n\
+                   expected = [[\"true\"]]\n",
+    };
+    let err = Example::from_file(&bad).unwrap_err().to_string();
+    assert!(err.starts_with("data/examples/99-bad.toml:3:"), "{err}");
+}
+
+#[test]
+fn a_missing_language_is_refused_with_its_line() {
+    let bad = DataFile {
+        path: "data/examples/99-bad.toml".into(),
+        contents: "title = { ru = \"а\", en = \"a\", zh = \"中\" }\n\
+                   description = { ru = \"а\", en = \"a\" }\n\
+                   view = \"table\"\n\
+                   ordered = true\n\
+                   query = 'ASK {}'\n\
+                   expected = [[\"true\"]]\n",
+    };
+    let err = Example::from_file(&bad).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "data/examples/99-bad.toml:2: description has no \"zh\" text"
+    );
+}
+
+#[test]
+fn every_query_declares_its_prefixes() {
+    // The queries must also work pasted into another endpoint, where our prefixes are unknown.
+    let prefixed = regex::Regex::new(r"(?:^|[\s(/^,;])([a-z][a-z0-9]*):[A-Za-z0-9_]").unwrap();
+    let declaration = regex::Regex::new(r"(?i)PREFIX\s+([a-z0-9]*):\s*<").unwrap();
+    for e in gallery() {
+        let body: String = e
+            .query
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .map(|l| {
+                // Leave out string literals: "…:…" is not a prefixed name.
+                let mut out = String::new();
+                let mut in_string = false;
+                for c in l.chars() {
+                    if c == '"' {
+                        in_string = !in_string;
+                    } else if !in_string {
+                        out.push(c);
+                    }
+                }
+                out + "\n"
+            })
+            .collect();
+        let declared: BTreeSet<String> = declaration
+            .captures_iter(&e.query)
+            .map(|c| c[1].to_string())
+            .collect();
+        for c in prefixed.captures_iter(&body) {
+            assert!(
+                declared.contains(&c[1]),
+                "{}: the prefix {}: is used but not declared",
+                e.id,
+                &c[1]
+            );
+        }
+        if declared.contains("sco") {
+            assert!(
+                e.query
+                    .contains("PREFIX sco: <https://w3id.org/sco-kg/ontology#>"),
+                "{}",
+                e.id
+            );
+        }
+        for line in e
+            .query
+            .lines()
+            .filter(|l| l.trim_start().starts_with("PREFIX"))
+        {
+            let iri = line.split('<').nth(1).unwrap_or_default();
+            assert!(
+                !iri.starts_with("https://w3id.org/sco-kg/")
+                    || iri.starts_with("https://w3id.org/sco-kg/id/")
+                    || iri == "https://w3id.org/sco-kg/ontology#>",
+                "{}: {line}",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_example_returns_its_expected_answer() {
+    let mut failures = Vec::new();
+    for e in gallery() {
+        match e.run(&GRAPH) {
+            Ok(rows) => {
+                if let Err(message) = e.check(&rows) {
+                    failures.push(message);
+                }
+            }
+            Err(err) => failures.push(format!("{}: the query fails: {err}", e.id)),
+        }
+        assert!(!e.expected.is_empty(), "{}: no expected rows", e.id);
+        let width = e.expected[0].len();
+        assert!(
+            e.expected.iter().all(|r| r.len() == width),
+            "{}: rows of different widths",
+            e.id
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_queries_run_without_our_predeclared_prefixes() {
+    // Oxigraph alone, as another endpoint would run them: no prefix but those declared.
+    let store = oxigraph::store::Store::new().unwrap();
+    store
+        .extend(GRAPH.triples.iter().map(|t| {
+            t.as_ref()
+                .in_graph(oxigraph::model::GraphNameRef::DefaultGraph)
+                .into_owned()
+        }))
+        .unwrap();
+    for e in gallery() {
+        let results = oxigraph::sparql::SparqlEvaluator::new()
+            .parse_query(&e.query)
+            .unwrap_or_else(|err| panic!("{}: {err}", e.id))
+            .on_store(&store)
+            .execute()
+            .unwrap_or_else(|err| panic!("{}: {err}", e.id));
+        let oxigraph::sparql::QueryResults::Solutions(solutions) = results else {
+            panic!("{}: not a SELECT", e.id)
+        };
+        let rows: Vec<Vec<String>> = solutions
+            .map(|s| {
+                s.unwrap()
+                    .values()
+                    .iter()
+                    .map(|t| t.as_ref().map(examples::term_string).unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        e.check(&rows).unwrap_or_else(|m| panic!("{m}"));
+    }
+}
+
+#[test]
+fn the_label_fallback_is_shown_in_at_least_three_examples() {
+    let all = gallery();
+    let fallback: Vec<&str> = all
+        .iter()
+        .filter(|e| {
+            let q = &e.query;
+            q.contains("COALESCE(")
+                && q.contains("LANG(")
+                && q.contains("\"en\"")
+                && q.contains("\"ru\"")
+                && q.contains("# Label fallback")
+        })
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(fallback.len() >= 3, "{fallback:?}");
+}
+
+#[test]
+fn the_fallback_reaches_russian_where_a_label_is_russian_only() {
+    // A signatory has a Russian label only: asked in English, it comes back in Russian.
+    let signatories = gallery()
+        .into_iter()
+        .find(|e| e.id.ends_with("-signatories"))
+        .expect("the signatories example");
+    let rows = signatories.run(&GRAPH).unwrap();
+    assert!(rows.iter().all(|r| r[1].is_ascii()), "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|r| r[3].chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn every_view_fits_its_answer() {
+    // The views fit the answers: a bar chart counts, a time line has dates, a network has pairs.
+    for e in gallery() {
+        match e.view {
+            View::Bar => assert!(
+                e.expected
+                    .iter()
+                    .all(|r| r.iter().any(|v| !v.is_empty() && v.parse::<u64>().is_ok())),
+                "{}: a bar chart needs a count in every row",
+                e.id
+            ),
+            View::Timeline => assert!(
+                e.expected.iter().all(|r| r
+                    .iter()
+                    .any(|v| v.len() >= 4 && v[..4].chars().all(|c| c.is_ascii_digit()))),
+                "{}: a time line needs a date in every row",
+                e.id
+            ),
+            View::Network => assert!(
+                e.expected
+                    .iter()
+                    .all(|r| r.iter().filter(|v| v.starts_with("https://")).count() >= 2),
+                "{}: a network needs two nodes in every row",
+                e.id
+            ),
+            View::Table => {}
+        }
+    }
+}
