@@ -6,9 +6,11 @@
 
 pub mod data;
 pub mod examples;
+pub mod export;
 pub mod graph;
 pub mod i18n;
 pub mod ingest;
 pub mod link;
 pub mod pages;
+pub mod server;
 pub mod store;

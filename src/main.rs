@@ -42,6 +42,83 @@ enum Command {
         #[arg(long, value_name = "IRI", default_value = sco_kg::graph::vocab::DEFAULT_BASE)]
         base: String,
     },
+    /// Serve the knowledge graph over HTTP: a SPARQL 1.1 endpoint at /sparql, every resource at
+    /// /id/…, dumps at /dump/…, VoID at /.well-known/void.
+    ///
+    /// Stops on SIGINT or SIGTERM once in-flight requests are answered. RUST_LOG sets the
+    /// request log's level (default: info).
+    Serve {
+        /// The address to listen on (port 0: any free port).
+        #[arg(long, value_name = "ADDR", default_value = sco_kg::server::config::DEFAULT_BIND)]
+        bind: String,
+        /// The base of resource IRIs; /id/PATH serves BASE + PATH.
+        #[arg(long, value_name = "IRI", default_value = sco_kg::graph::vocab::DEFAULT_BASE)]
+        base: String,
+        /// The origin clients reach the server at (behind a proxy), for the service
+        /// description, VoID and redirects (default: the request's Host).
+        #[arg(long, value_name = "URL")]
+        public_url: Option<String>,
+        /// The longest a query may run, in seconds.
+        #[arg(long, value_name = "SECS", default_value_t = sco_kg::server::config::DEFAULT_TIMEOUT_SECONDS as f64)]
+        timeout: f64,
+        /// The longest query accepted, in bytes (longer: 413).
+        #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_QUERY_BYTES)]
+        max_query_bytes: usize,
+        /// The largest request body accepted, in bytes (larger: 413).
+        #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_BODY_BYTES)]
+        max_body_bytes: usize,
+        /// The most queries evaluated at once (more: 503 with Retry-After) [default: CPUs, at least 2].
+        #[arg(long, value_name = "N")]
+        max_concurrent: Option<usize>,
+        /// The most rows or triples an answer may have.
+        #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_RESULTS)]
+        max_results: usize,
+    },
+    /// Write the whole graph in one syntax, byte-identical on every run (atomically with -o).
+    Export {
+        /// The syntax; canonical is RDFC-1.0 canonical N-Quads.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Ttl)]
+        format: ExportFormat,
+        /// The file to write (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The base of resource IRIs.
+        #[arg(long, value_name = "IRI", default_value = sco_kg::graph::vocab::DEFAULT_BASE)]
+        base: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// Turtle.
+    Ttl,
+    /// N-Triples.
+    Nt,
+    /// N-Quads (the default graph).
+    Nq,
+    /// TriG (the default graph).
+    Trig,
+    /// RDF/XML.
+    Rdf,
+    /// JSON-LD (expanded, with a context of the prefixes).
+    Jsonld,
+    /// Canonical N-Quads (RDFC-1.0); its SHA-256 is the dataset's version.
+    Canonical,
+}
+
+impl ExportFormat {
+    fn dump_format(self) -> sco_kg::export::DumpFormat {
+        use sco_kg::export::DumpFormat;
+        match self {
+            Self::Ttl => DumpFormat::Turtle,
+            Self::Nt => DumpFormat::NTriples,
+            Self::Nq => DumpFormat::NQuads,
+            Self::Trig => DumpFormat::TriG,
+            Self::Rdf => DumpFormat::RdfXml,
+            Self::Jsonld => DumpFormat::JsonLd,
+            Self::Canonical => DumpFormat::Canonical,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -180,8 +257,146 @@ fn query(argument: &str, format: QueryFormat, base: &str) -> Result<Vec<u8>, Fai
     written.map_err(|e| Failure::internal(e.to_string()))
 }
 
+/// Settings of `sco-kg serve`, as given on the command line.
+struct ServeArgs {
+    bind: String,
+    base: String,
+    public_url: Option<String>,
+    timeout: f64,
+    max_query_bytes: usize,
+    max_body_bytes: usize,
+    max_concurrent: Option<usize>,
+    max_results: usize,
+}
+
+fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
+    use sco_kg::server::{self, config};
+    use std::sync::Arc;
+
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+    let timeout = std::time::Duration::try_from_secs_f64(args.timeout)
+        .ok()
+        .filter(|t| !t.is_zero())
+        .ok_or_else(|| {
+            Failure::input(format!(
+                "--timeout {}: not a positive number of seconds",
+                args.timeout
+            ))
+        })?;
+    let positive = |name: &str, n: usize| {
+        if n == 0 {
+            Err(Failure::input(format!("--{name} must be at least 1")))
+        } else {
+            Ok(n)
+        }
+    };
+    let settings = server::Config {
+        bind: args.bind,
+        public_url: args
+            .public_url
+            .as_deref()
+            .map(config::public_url)
+            .transpose()
+            .map_err(|e| Failure::input(format!("--public-url {e}")))?,
+        timeout,
+        max_query_bytes: positive("max-query-bytes", args.max_query_bytes)?,
+        max_body_bytes: positive("max-body-bytes", args.max_body_bytes)?,
+        max_concurrent: positive(
+            "max-concurrent",
+            args.max_concurrent
+                .unwrap_or_else(config::default_max_concurrent),
+        )?,
+        max_results: positive("max-results", args.max_results)?,
+    };
+    let base = sco_kg::graph::Base::new(&args.base).map_err(Failure::input)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::internal(format!("cannot start the runtime: {e}")))?;
+    let started = std::time::Instant::now();
+    let grace = settings.timeout + std::time::Duration::from_secs(5);
+    let served = runtime.block_on(async move {
+        let graph = sco_kg::store::KnowledgeGraph::embedded(base)
+            .map_err(|e| Failure::internal(e.to_string()))?;
+        let public_url = settings.public_url.clone();
+        let server = server::bind(settings, Arc::new(graph))
+            .await
+            .map_err(|e| Failure::internal(e.to_string()))?;
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(
+            stdout,
+            "sco-kg: serving {} (SPARQL endpoint {}/sparql{}) — ready in {} ms",
+            server.url(),
+            server.url(),
+            public_url
+                .map(|u| format!(", public URL {u}"))
+                .unwrap_or_default(),
+            started.elapsed().as_millis()
+        );
+        let _ = stdout.flush();
+        drop(stdout);
+        let handle = server.shutdown_handle();
+        tokio::spawn(async move {
+            server::termination_signal().await;
+            tracing::info!("shutting down: finishing the requests in flight");
+            handle.shutdown();
+        });
+        server
+            .run()
+            .await
+            .map_err(|e| Failure::internal(e.to_string()))
+    });
+    runtime.shutdown_timeout(grace);
+    served.map(|()| Vec::new())
+}
+
+fn export(format: ExportFormat, output: Option<PathBuf>, base: &str) -> Result<Vec<u8>, Failure> {
+    let base = sco_kg::graph::Base::new(base).map_err(Failure::input)?;
+    let graph = sco_kg::store::KnowledgeGraph::embedded(base)
+        .map_err(|e| Failure::internal(e.to_string()))?;
+    let bytes = sco_kg::export::serialise(&graph, format.dump_format())
+        .map_err(|e| Failure::internal(e.to_string()))?;
+    match output {
+        Some(path) => {
+            sco_kg::export::write_atomically(&path, &bytes)
+                .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+            Ok(Vec::new())
+        }
+        None => Ok(bytes),
+    }
+}
+
 fn run(cli: Cli) -> Result<Vec<u8>, Failure> {
     match cli.command {
+        Command::Serve {
+            bind,
+            base,
+            public_url,
+            timeout,
+            max_query_bytes,
+            max_body_bytes,
+            max_concurrent,
+            max_results,
+        } => serve(ServeArgs {
+            bind,
+            base,
+            public_url,
+            timeout,
+            max_query_bytes,
+            max_body_bytes,
+            max_concurrent,
+            max_results,
+        }),
+        Command::Export {
+            format,
+            output,
+            base,
+        } => export(format, output, &base),
         Command::Query {
             query: argument,
             format,

@@ -1,0 +1,228 @@
+//! Dumps of the whole graph: the same bytes on every run and every machine (the triples come
+//! sorted from [`KnowledgeGraph::triples`], prefixes are declared in a fixed order), a canonical
+//! N-Quads form (RDFC-1.0) whose SHA-256 is the dataset's version, and an atomic file write.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::Path;
+
+use oxigraph::io::RdfFormat;
+use sha2::{Digest, Sha256};
+use sophia::api::prelude::*;
+use sophia::api::quad::Spog;
+use sophia::api::term::SimpleTerm;
+
+use crate::store::answer::{write_triples, JSON_LD};
+use crate::store::{KnowledgeGraph, ResultFormat};
+
+/// Writes triples with prefixes declared where the syntax has them: Turtle, TriG and RDF/XML
+/// through oxigraph's serialiser, JSON-LD with the prefixes as its "@context" (oxigraph's
+/// generic serialiser would drop them), N-Triples and N-Quads plain.
+pub fn write_rdf(
+    triples: &[oxigraph::model::Triple],
+    format: RdfFormat,
+    prefixes: &[(String, String)],
+) -> std::io::Result<Vec<u8>> {
+    if !matches!(format, RdfFormat::JsonLd { .. }) {
+        return write_triples(triples, format, prefixes);
+    }
+    let mut serializer = oxjsonld::JsonLdSerializer::new();
+    for (prefix, namespace) in prefixes {
+        serializer = serializer
+            .with_prefix(prefix, namespace)
+            .map_err(std::io::Error::other)?;
+    }
+    let mut writer = serializer.for_writer(Vec::new());
+    for triple in triples {
+        writer.serialize_quad(
+            triple
+                .as_ref()
+                .in_graph(oxigraph::model::GraphNameRef::DefaultGraph),
+        )?;
+    }
+    writer.finish()
+}
+
+/// The formats of a dump.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DumpFormat {
+    Turtle,
+    NTriples,
+    NQuads,
+    TriG,
+    RdfXml,
+    JsonLd,
+    /// Canonical N-Quads (RDFC-1.0): one quad a line, sorted by code point.
+    Canonical,
+}
+
+impl DumpFormat {
+    pub const ALL: [DumpFormat; 7] = [
+        Self::Turtle,
+        Self::NTriples,
+        Self::NQuads,
+        Self::TriG,
+        Self::RdfXml,
+        Self::JsonLd,
+        Self::Canonical,
+    ];
+
+    /// The file name's extension: `sco-kg.{extension}`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Turtle => "ttl",
+            Self::NTriples => "nt",
+            Self::NQuads => "nq",
+            Self::TriG => "trig",
+            Self::RdfXml => "rdf",
+            Self::JsonLd => "jsonld",
+            Self::Canonical => "canonical.nq",
+        }
+    }
+
+    pub fn file_name(self) -> String {
+        format!("sco-kg.{}", self.extension())
+    }
+
+    /// The format of a dump's file name ("sco-kg.ttl").
+    pub fn from_file_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.file_name() == name)
+    }
+
+    pub fn rdf_format(self) -> RdfFormat {
+        match self {
+            Self::Turtle => RdfFormat::Turtle,
+            Self::NTriples => RdfFormat::NTriples,
+            Self::NQuads | Self::Canonical => RdfFormat::NQuads,
+            Self::TriG => RdfFormat::TriG,
+            Self::RdfXml => RdfFormat::RdfXml,
+            Self::JsonLd => JSON_LD,
+        }
+    }
+
+    pub fn media_type(self) -> &'static str {
+        ResultFormat::Rdf(self.rdf_format()).media_type()
+    }
+}
+
+/// Why a dump could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("serialising the graph: {0}")]
+    Serialise(#[from] std::io::Error),
+    #[error("canonicalising the graph: {0}")]
+    Canonical(String),
+}
+
+/// The graph in one format. The triples are in the default graph of N-Quads and TriG.
+pub fn serialise(graph: &KnowledgeGraph, format: DumpFormat) -> Result<Vec<u8>, ExportError> {
+    match format {
+        DumpFormat::Canonical => canonical(graph),
+        other => Ok(write_rdf(
+            &graph.triples,
+            other.rdf_format(),
+            &graph.prefixes(),
+        )?),
+    }
+}
+
+/// The canonical N-Quads form (RDFC-1.0, with sophia's implementation): the same graph gives the
+/// same bytes whatever the order of its triples or the labels of its blank nodes.
+pub fn canonical(graph: &KnowledgeGraph) -> Result<Vec<u8>, ExportError> {
+    let nquads = write_triples(&graph.triples, RdfFormat::NQuads, &[])?;
+    let text = String::from_utf8(nquads).map_err(|e| ExportError::Canonical(e.to_string()))?;
+    let dataset: HashSet<Spog<SimpleTerm<'static>>> = sophia::turtle::parser::nq::parse_str(&text)
+        .collect_quads()
+        .map_err(|e| ExportError::Canonical(e.to_string()))?;
+    let mut out = Vec::new();
+    sophia::c14n::rdfc10::normalize(&dataset, &mut out)
+        .map_err(|e| ExportError::Canonical(e.to_string()))?;
+    Ok(out)
+}
+
+/// The dataset's version: the SHA-256 of its canonical form, in hex.
+pub fn version(canonical: &[u8]) -> String {
+    Sha256::digest(canonical)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Writes a file so that it is either complete or untouched: the bytes go to a new temporary
+/// file beside it, are flushed to disk, and the temporary file is renamed over the target.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{}: not a file name", path.display()),
+        )
+    })?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut attempt = 0u32;
+    let (temporary, mut file) = loop {
+        let candidate = dir.join(format!(
+            ".{}.{}.{attempt}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(file) => break (candidate, file),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| {
+            drop(file);
+            std::fs::rename(&temporary, path)
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names() {
+        for format in DumpFormat::ALL {
+            assert_eq!(
+                DumpFormat::from_file_name(&format.file_name()),
+                Some(format)
+            );
+        }
+        assert_eq!(DumpFormat::from_file_name("sco-kg.xml"), None);
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temporary() {
+        let dir = std::env::temp_dir().join(format!("sco-kg-export-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let target = dir.join("out.ttl");
+        write_atomically(&target, b"one").unwrap();
+        write_atomically(&target, b"two").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("out.ttl")]);
+        // A target in a missing folder fails and creates nothing.
+        assert!(write_atomically(&dir.join("missing/out.ttl"), b"x").is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

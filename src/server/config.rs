@@ -1,0 +1,96 @@
+//! The server's settings: where it listens, the origin it is known by, and its limits.
+
+use std::time::Duration;
+
+/// Settings of one server. The base of resource IRIs is the graph's (`KnowledgeGraph::base`).
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The address to listen on ("127.0.0.1:8080"; port 0 picks a free port).
+    pub bind: String,
+    /// The externally visible origin (scheme, host, optional path, no trailing '/'), used in the
+    /// service description, VoID and 303 locations. `None`: the request's Host, else the bound
+    /// address.
+    pub public_url: Option<String>,
+    /// The longest a query may run before it is cancelled.
+    pub timeout: Duration,
+    /// The longest query text accepted, in bytes.
+    pub max_query_bytes: usize,
+    /// The largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// The most queries evaluated at once; beyond it: 503 with Retry-After.
+    pub max_concurrent: usize,
+    /// The most rows or triples an answer may have.
+    pub max_results: usize,
+}
+
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+pub const DEFAULT_TIMEOUT_SECONDS: u64 = 10;
+pub const DEFAULT_MAX_QUERY_BYTES: usize = 64 * 1024;
+pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
+pub const DEFAULT_MAX_RESULTS: usize = 100_000;
+
+/// One query per CPU (at least two): queries are CPU-bound and run on blocking threads.
+pub fn default_max_concurrent() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .max(2)
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            bind: DEFAULT_BIND.to_string(),
+            public_url: None,
+            timeout: Duration::from_secs(DEFAULT_TIMEOUT_SECONDS),
+            max_query_bytes: DEFAULT_MAX_QUERY_BYTES,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_concurrent: default_max_concurrent(),
+            max_results: DEFAULT_MAX_RESULTS,
+        }
+    }
+}
+
+/// Checks a public URL: an absolute http(s) IRI without query or fragment; the trailing '/' is
+/// dropped ("https://example.org/kg/" → "https://example.org/kg").
+pub fn public_url(url: &str) -> Result<String, String> {
+    let iri = oxigraph::model::NamedNode::new(url).map_err(|e| format!("{url:?}: {e}"))?;
+    let url = iri.as_str();
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+        .ok_or_else(|| format!("{url:?}: must start with http:// or https://"))?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err(format!("{url:?}: has no host"));
+    }
+    if url.contains('?') || url.contains('#') {
+        return Err(format!("{url:?}: must have no query or fragment"));
+    }
+    Ok(url.trim_end_matches('/').to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_urls() {
+        assert_eq!(
+            public_url("https://example.org/").as_deref(),
+            Ok("https://example.org")
+        );
+        assert_eq!(
+            public_url("http://example.org:8080/kg").as_deref(),
+            Ok("http://example.org:8080/kg")
+        );
+        for bad in [
+            "example.org",
+            "ftp://example.org",
+            "https://",
+            "https://a/?q",
+            "not an iri",
+        ] {
+            assert!(public_url(bad).is_err(), "{bad}");
+        }
+    }
+}

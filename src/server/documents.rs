@@ -1,0 +1,125 @@
+//! The fixed documents: the ontology and its shapes (negotiated RDF; Turtle is the file as
+//! written, with its comments, the other syntaxes are re-serialised from it) and the source text.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{BlankNode, NamedOrBlankNode, Term, Triple};
+
+use super::cache::{etag, short_hash, Representation};
+use super::error::AppError;
+use super::formats::{self, rdf_name};
+use super::negotiate::{accept_header, negotiate};
+use super::state::AppState;
+use crate::export::write_rdf;
+
+/// An RDF document of `ontology/`, in every syntax the server writes.
+pub struct Document {
+    variants: Vec<(RdfFormat, Bytes)>,
+    /// Short hash of the Turtle text: the document's own version.
+    hash: String,
+}
+
+impl Document {
+    /// Parses a Turtle file and serialises it once in each syntax. Blank nodes are renamed b0,
+    /// b1, … in order of appearance, so the output is the same on every start.
+    pub fn from_turtle(path: &str, text: &'static str) -> Result<Self, String> {
+        let mut parser = RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes());
+        let mut triples = Vec::new();
+        for quad in parser.by_ref() {
+            triples.push(Triple::from(quad.map_err(|e| format!("{path}: {e}"))?));
+        }
+        let prefixes: Vec<(String, String)> = parser
+            .prefixes()
+            .map(|(p, ns)| (p.to_string(), ns.to_string()))
+            .collect();
+        let triples = relabel_blank_nodes(triples);
+        let mut variants = vec![(RdfFormat::Turtle, Bytes::from_static(text.as_bytes()))];
+        for (_, format) in formats::RDF {
+            if !variants.iter().any(|(f, _)| f == format) {
+                let bytes =
+                    write_rdf(&triples, *format, &prefixes).map_err(|e| format!("{path}: {e}"))?;
+                variants.push((*format, Bytes::from(bytes)));
+            }
+        }
+        Ok(Self {
+            variants,
+            hash: short_hash(&[text.as_bytes()]),
+        })
+    }
+
+    fn representation(
+        &self,
+        state: &AppState,
+        headers: &HeaderMap,
+    ) -> Result<Representation, AppError> {
+        let (content_type, format) = negotiate(accept_header(headers).as_deref(), formats::RDF)
+            .ok_or_else(|| AppError::NotAcceptable(formats::listed(formats::RDF)))?;
+        let body = self
+            .variants
+            .iter()
+            .find(|(f, _)| *f == format)
+            .map(|(_, bytes)| bytes.clone())
+            .ok_or_else(|| AppError::Internal("a document lacks a format".into()))?;
+        Ok(Representation {
+            body,
+            content_type,
+            etag: etag(&state.version, &[&self.hash, rdf_name(format)]),
+            negotiated: true,
+        })
+    }
+}
+
+fn relabel_blank_nodes(triples: Vec<Triple>) -> Vec<Triple> {
+    let mut names: HashMap<BlankNode, BlankNode> = HashMap::new();
+    let mut rename = |b: BlankNode| {
+        let next = names.len();
+        names
+            .entry(b)
+            .or_insert_with(|| BlankNode::new_unchecked(format!("b{next}")))
+            .clone()
+    };
+    triples
+        .into_iter()
+        .map(|t| {
+            let subject = match t.subject {
+                NamedOrBlankNode::BlankNode(b) => NamedOrBlankNode::from(rename(b)),
+                other => other,
+            };
+            let object = match t.object {
+                Term::BlankNode(b) => Term::from(rename(b)),
+                other => other,
+            };
+            Triple::new(subject, t.predicate, object)
+        })
+        .collect()
+}
+
+/// `GET /ontology`
+pub async fn ontology(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Representation, AppError> {
+    state.ontology.representation(&state, &headers)
+}
+
+/// `GET /ontology/shapes`
+pub async fn shapes(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Representation, AppError> {
+    state.shapes.representation(&state, &headers)
+}
+
+/// `GET /source`: the text the graph was read from.
+pub async fn source(State(state): State<AppState>) -> Representation {
+    Representation {
+        body: state.source.clone(),
+        content_type: "text/plain; charset=utf-8",
+        etag: etag(&state.version, &["source"]),
+        negotiated: false,
+    }
+}

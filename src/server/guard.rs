@@ -1,0 +1,637 @@
+//! Query shapes the evaluator cannot survive or cannot stop, refused with 400 before it sees
+//! them.
+//!
+//! Oxigraph parses, optimises and evaluates by recursion over the query's tree, and its
+//! optimiser (join ordering) neither checks the cancellation token nor scales well: measured
+//! with this graph, a 1000-deep nesting of `{ }` or 40 chained `+` overflow a 2 MiB thread
+//! stack (the process aborts), and 100 triple patterns in one group keep the optimiser busy
+//! for seconds, out of the token's reach. So a query is evaluated on a thread with a large
+//! stack ([`WORKER_STACK`]) and must stay within [`MAX_DEPTH`] levels of nesting and
+//! [`MAX_PATTERNS`] patterns. Real queries are far below both.
+//!
+//! The evaluator checks the cancellation token when it reads the store, not while it combines
+//! rows it holds in memory. A Cartesian product of three or more unrelated patterns combines
+//! the product of all but one of them between two reads: for
+//! `{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }` over this graph, 6454² ≈ 4·10⁷ combinations, and a
+//! cancelled query ran on for 93 s (debug build). So such products are estimated from the
+//! store's counts and refused beyond [`MAX_PRODUCT`] ([`check_products`]).
+
+use std::collections::HashMap;
+
+use oxigraph::model::{NamedOrBlankNodeRef, TermRef};
+use oxigraph::store::Store;
+use spargebra::algebra::{
+    AggregateExpression, Expression, GraphPattern, OrderExpression, PropertyPathExpression,
+};
+use spargebra::term::{NamedNodePattern, TermPattern, TriplePattern};
+use spargebra::Query;
+
+use super::error::AppError;
+
+/// The deepest nesting of groups, expressions and paths a query may have.
+pub const MAX_DEPTH: usize = 128;
+
+/// The most triple patterns, path steps and VALUES blocks a query may have: what the optimiser
+/// orders.
+pub const MAX_PATTERNS: usize = 100;
+
+/// The most combinations a Cartesian product of three or more unrelated parts may make between
+/// two checks of the cancellation token (the product of all parts but the largest).
+pub const MAX_PRODUCT: u64 = 1_000_000;
+
+/// The stack of a query's worker thread: room to parse any query of the default length and
+/// to evaluate any query within the limits above, with a wide margin. Reserved, not committed:
+/// untouched pages cost nothing.
+pub const WORKER_STACK: usize = 256 << 20;
+
+fn too_deep() -> AppError {
+    AppError::BadRequest(format!(
+        "the query nests more than {MAX_DEPTH} levels deep (groups, brackets, operators); \
+         simplify it"
+    ))
+}
+
+/// Brackets nest at most [`MAX_DEPTH`] deep, outside strings, IRIs and comments: checked on the
+/// text, before the parser recurses into it.
+pub fn check_text(text: &str) -> Result<(), AppError> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' | b'(' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(too_deep());
+                }
+            }
+            b'}' | b')' | b']' => depth = depth.saturating_sub(1),
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            quote @ (b'"' | b'\'') => {
+                let long = bytes[i..].starts_with(&[quote; 3]);
+                i += if long { 3 } else { 1 };
+                while i < bytes.len() {
+                    if bytes[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if long && bytes[i..].starts_with(&[quote; 3]) {
+                        i += 2;
+                        break;
+                    }
+                    if !long && (bytes[i] == quote || bytes[i] == b'\n') {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            // An IRI, if what follows up to '>' could be one; otherwise a comparison.
+            b'<' => {
+                if let Some(end) = bytes[i + 1..]
+                    .iter()
+                    .position(|&b| b == b'>' || b <= b' ' || b"<\"{}|^`\\".contains(&b))
+                {
+                    if bytes[i + 1 + end] == b'>' {
+                        i += end + 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Depth and size of a parsed query.
+#[derive(Default)]
+struct Measure {
+    deepest: usize,
+    patterns: usize,
+}
+
+impl Measure {
+    fn enter(&mut self, depth: usize) -> Result<(), AppError> {
+        self.deepest = self.deepest.max(depth);
+        if depth > MAX_DEPTH {
+            return Err(too_deep());
+        }
+        Ok(())
+    }
+
+    fn count(&mut self, n: usize) -> Result<(), AppError> {
+        self.patterns += n;
+        if self.patterns > MAX_PATTERNS {
+            return Err(AppError::BadRequest(format!(
+                "the query has more than {MAX_PATTERNS} triple patterns, path steps and VALUES \
+                 blocks; split it"
+            )));
+        }
+        Ok(())
+    }
+
+    fn pattern(&mut self, p: &GraphPattern, depth: usize) -> Result<(), AppError> {
+        self.enter(depth)?;
+        let d = depth + 1;
+        match p {
+            GraphPattern::Bgp { patterns } => self.count(patterns.len()),
+            GraphPattern::Path { path, .. } => self.path(path, d),
+            GraphPattern::Join { left, right }
+            | GraphPattern::Lateral { left, right }
+            | GraphPattern::Union { left, right }
+            | GraphPattern::Minus { left, right } => {
+                self.pattern(left, d)?;
+                self.pattern(right, d)
+            }
+            GraphPattern::LeftJoin {
+                left,
+                right,
+                expression,
+            } => {
+                self.pattern(left, d)?;
+                self.pattern(right, d)?;
+                expression.iter().try_for_each(|e| self.expression(e, d))
+            }
+            GraphPattern::Filter { expr, inner } => {
+                self.expression(expr, d)?;
+                self.pattern(inner, d)
+            }
+            GraphPattern::Extend {
+                inner, expression, ..
+            } => {
+                self.expression(expression, d)?;
+                self.pattern(inner, d)
+            }
+            GraphPattern::OrderBy { inner, expression } => {
+                for e in expression {
+                    match e {
+                        OrderExpression::Asc(e) | OrderExpression::Desc(e) => {
+                            self.expression(e, d)?
+                        }
+                    }
+                }
+                self.pattern(inner, d)
+            }
+            GraphPattern::Group {
+                inner, aggregates, ..
+            } => {
+                for (_, aggregate) in aggregates {
+                    if let AggregateExpression::FunctionCall { expr, .. } = aggregate {
+                        self.expression(expr, d)?;
+                    }
+                }
+                self.pattern(inner, d)
+            }
+            GraphPattern::Graph { inner, .. }
+            | GraphPattern::Project { inner, .. }
+            | GraphPattern::Distinct { inner }
+            | GraphPattern::Reduced { inner }
+            | GraphPattern::Slice { inner, .. }
+            | GraphPattern::Service { inner, .. } => self.pattern(inner, d),
+            GraphPattern::Values { .. } => self.count(1),
+        }
+    }
+
+    fn expression(&mut self, e: &Expression, depth: usize) -> Result<(), AppError> {
+        self.enter(depth)?;
+        let d = depth + 1;
+        match e {
+            Expression::NamedNode(_)
+            | Expression::Literal(_)
+            | Expression::Variable(_)
+            | Expression::Bound(_) => Ok(()),
+            Expression::Or(a, b)
+            | Expression::And(a, b)
+            | Expression::Equal(a, b)
+            | Expression::SameTerm(a, b)
+            | Expression::Greater(a, b)
+            | Expression::GreaterOrEqual(a, b)
+            | Expression::Less(a, b)
+            | Expression::LessOrEqual(a, b)
+            | Expression::Add(a, b)
+            | Expression::Subtract(a, b)
+            | Expression::Multiply(a, b)
+            | Expression::Divide(a, b) => {
+                self.expression(a, d)?;
+                self.expression(b, d)
+            }
+            Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => {
+                self.expression(a, d)
+            }
+            Expression::In(a, list) => {
+                self.expression(a, d)?;
+                list.iter().try_for_each(|e| self.expression(e, d))
+            }
+            Expression::If(a, b, c) => {
+                self.expression(a, d)?;
+                self.expression(b, d)?;
+                self.expression(c, d)
+            }
+            Expression::Coalesce(list) | Expression::FunctionCall(_, list) => {
+                list.iter().try_for_each(|e| self.expression(e, d))
+            }
+            Expression::Exists(p) => self.pattern(p, d),
+        }
+    }
+
+    fn path(&mut self, p: &PropertyPathExpression, depth: usize) -> Result<(), AppError> {
+        self.enter(depth)?;
+        let d = depth + 1;
+        match p {
+            PropertyPathExpression::NamedNode(_)
+            | PropertyPathExpression::NegatedPropertySet(_) => self.count(1),
+            PropertyPathExpression::Reverse(a)
+            | PropertyPathExpression::ZeroOrMore(a)
+            | PropertyPathExpression::OneOrMore(a)
+            | PropertyPathExpression::ZeroOrOne(a) => self.path(a, d),
+            PropertyPathExpression::Sequence(a, b) | PropertyPathExpression::Alternative(a, b) => {
+                self.path(a, d)?;
+                self.path(b, d)
+            }
+        }
+    }
+}
+
+/// The parsed query stays within [`MAX_DEPTH`] and [`MAX_PATTERNS`]. Recursive, but stops at
+/// `MAX_DEPTH`: safe on any stack that could parse the query.
+pub fn check_query(query: &Query) -> Result<(), AppError> {
+    let mut measure = Measure::default();
+    match query {
+        Query::Select { pattern, .. }
+        | Query::Ask { pattern, .. }
+        | Query::Describe { pattern, .. } => measure.pattern(pattern, 0),
+        Query::Construct { pattern, .. } => measure.pattern(pattern, 0),
+    }
+}
+
+/// A part of a join group: its variables and an estimate of its rows.
+struct Operand {
+    variables: Vec<String>,
+    rows: u64,
+}
+
+fn variable(term: &TermPattern) -> Option<String> {
+    match term {
+        TermPattern::Variable(v) => Some(v.as_str().to_string()),
+        // A blank node of a pattern is a variable of its group.
+        TermPattern::BlankNode(b) => Some(format!("_:{}", b.as_str())),
+        _ => None,
+    }
+}
+
+/// How many triples of the store match a pattern (its constants bound), at most `cap`.
+pub fn matches(store: &Store, pattern: &TriplePattern, cap: u64) -> u64 {
+    let subject: Option<NamedOrBlankNodeRef<'_>> = match &pattern.subject {
+        TermPattern::NamedNode(n) => Some(n.as_ref().into()),
+        TermPattern::Literal(_) => return 0,
+        _ => None,
+    };
+    let predicate = match &pattern.predicate {
+        NamedNodePattern::NamedNode(n) => Some(n.as_ref()),
+        NamedNodePattern::Variable(_) => None,
+    };
+    let object: Option<TermRef<'_>> = match &pattern.object {
+        TermPattern::NamedNode(n) => Some(n.as_ref().into()),
+        TermPattern::Literal(l) => Some(l.as_ref().into()),
+        _ => None,
+    };
+    let limit = usize::try_from(cap).unwrap_or(usize::MAX);
+    store
+        .quads_for_pattern(subject, predicate, object, None)
+        .take(limit)
+        .count() as u64
+}
+
+/// Cartesian products the evaluator could not stop in time are refused: in every join group
+/// (triple patterns, property paths and the groups joined with them), the parts that share no
+/// variable are multiplied; with three parts or more, the product of all but the largest must
+/// stay within [`MAX_PRODUCT`]. `rows` estimates a triple pattern's rows.
+pub fn check_products(query: &Query, rows: &dyn Fn(&TriplePattern) -> u64) -> Result<(), AppError> {
+    let pattern = match query {
+        Query::Select { pattern, .. }
+        | Query::Ask { pattern, .. }
+        | Query::Describe { pattern, .. }
+        | Query::Construct { pattern, .. } => pattern,
+    };
+    let mut groups = vec![pattern];
+    while let Some(group) = groups.pop() {
+        let mut operands = Vec::new();
+        flatten(group, rows, &mut operands, &mut groups);
+        check_group(&operands)?;
+    }
+    Ok(())
+}
+
+/// Collects the parts of the join group `p` heads; the groups nested in it go to `nested`.
+fn flatten<'a>(
+    p: &'a GraphPattern,
+    rows: &dyn Fn(&TriplePattern) -> u64,
+    operands: &mut Vec<Operand>,
+    nested: &mut Vec<&'a GraphPattern>,
+) {
+    match p {
+        GraphPattern::Bgp { patterns } => {
+            for t in patterns {
+                let mut variables: Vec<String> = [variable(&t.subject), variable(&t.object)]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                if let NamedNodePattern::Variable(v) = &t.predicate {
+                    variables.push(v.as_str().to_string());
+                }
+                operands.push(Operand {
+                    variables,
+                    rows: rows(t),
+                });
+            }
+        }
+        GraphPattern::Path {
+            subject,
+            path,
+            object,
+        } => {
+            let any = || TermPattern::Variable(spargebra::term::Variable::new_unchecked("any"));
+            let pattern = match path {
+                PropertyPathExpression::NamedNode(n) => TriplePattern {
+                    subject: subject.clone(),
+                    predicate: n.clone().into(),
+                    object: object.clone(),
+                },
+                // A complex path may reach any pair: as many rows as the graph has triples.
+                _ => TriplePattern {
+                    subject: any(),
+                    predicate: NamedNodePattern::Variable(
+                        spargebra::term::Variable::new_unchecked("any"),
+                    ),
+                    object: any(),
+                },
+            };
+            operands.push(Operand {
+                variables: [variable(subject), variable(object)]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+                rows: rows(&pattern),
+            });
+        }
+        GraphPattern::Join { left, right } => {
+            flatten(left, rows, operands, nested);
+            flatten(right, rows, operands, nested);
+        }
+        GraphPattern::Filter { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::Graph { inner, .. } => flatten(inner, rows, operands, nested),
+        // Any other pattern is one part of this group, and heads groups of its own.
+        other => {
+            operands.push(estimate(other, rows));
+            match other {
+                GraphPattern::LeftJoin { left, right, .. }
+                | GraphPattern::Lateral { left, right }
+                | GraphPattern::Union { left, right }
+                | GraphPattern::Minus { left, right } => {
+                    nested.push(left);
+                    nested.push(right);
+                }
+                GraphPattern::OrderBy { inner, .. }
+                | GraphPattern::Project { inner, .. }
+                | GraphPattern::Distinct { inner }
+                | GraphPattern::Reduced { inner }
+                | GraphPattern::Slice { inner, .. }
+                | GraphPattern::Group { inner, .. }
+                | GraphPattern::Service { inner, .. } => nested.push(inner),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The variables and a rough row count of a pattern taken as one part of a join.
+fn estimate(p: &GraphPattern, rows: &dyn Fn(&TriplePattern) -> u64) -> Operand {
+    let union = |a: Operand, b: Operand, rows: u64| Operand {
+        variables: a.variables.into_iter().chain(b.variables).collect(),
+        rows,
+    };
+    match p {
+        GraphPattern::Union { left, right } => {
+            let (a, b) = (estimate(left, rows), estimate(right, rows));
+            let n = a.rows.saturating_add(b.rows);
+            union(a, b, n)
+        }
+        GraphPattern::LeftJoin { left, right, .. } | GraphPattern::Minus { left, right } => {
+            let (a, b) = (estimate(left, rows), estimate(right, rows));
+            let n = a.rows;
+            union(a, b, n)
+        }
+        GraphPattern::Lateral { left, right } => {
+            let (a, b) = (estimate(left, rows), estimate(right, rows));
+            let n = a.rows.saturating_mul(b.rows);
+            union(a, b, n)
+        }
+        GraphPattern::Project { inner, variables } => Operand {
+            variables: variables.iter().map(|v| v.as_str().to_string()).collect(),
+            rows: estimate(inner, rows).rows,
+        },
+        GraphPattern::Group {
+            inner,
+            variables,
+            aggregates,
+        } => Operand {
+            variables: variables
+                .iter()
+                .chain(aggregates.iter().map(|(v, _)| v))
+                .map(|v| v.as_str().to_string())
+                .collect(),
+            rows: if variables.is_empty() {
+                1
+            } else {
+                estimate(inner, rows).rows
+            },
+        },
+        GraphPattern::Slice {
+            inner,
+            length: Some(length),
+            ..
+        } => {
+            let mut inner = estimate(inner, rows);
+            inner.rows = inner.rows.min(*length as u64);
+            inner
+        }
+        GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. } => estimate(inner, rows),
+        GraphPattern::Values {
+            variables,
+            bindings,
+        } => Operand {
+            variables: variables.iter().map(|v| v.as_str().to_string()).collect(),
+            rows: bindings.len() as u64,
+        },
+        // SERVICE is refused when evaluated.
+        GraphPattern::Service { .. } => Operand {
+            variables: Vec::new(),
+            rows: 1,
+        },
+        // A join group: its parts multiplied, each connected part as large as its largest.
+        group => {
+            let mut operands = Vec::new();
+            let mut ignored = Vec::new();
+            flatten(group, rows, &mut operands, &mut ignored);
+            let rows = parts(&operands)
+                .into_iter()
+                .fold(1u64, |p, n| p.saturating_mul(n.max(1)));
+            Operand {
+                variables: operands.into_iter().flat_map(|o| o.variables).collect(),
+                rows,
+            }
+        }
+    }
+}
+
+/// The rows of each connected part of a join group (parts related by shared variables).
+fn parts(operands: &[Operand]) -> Vec<u64> {
+    let mut parent: Vec<usize> = (0..operands.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut owner: HashMap<&str, usize> = HashMap::new();
+    for (i, operand) in operands.iter().enumerate() {
+        for v in &operand.variables {
+            if let Some(&j) = owner.get(v.as_str()) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a] = b;
+            } else {
+                owner.insert(v, i);
+            }
+        }
+    }
+    // A connected part has about as many rows as its largest pattern.
+    let mut parts: HashMap<usize, u64> = HashMap::new();
+    for (i, operand) in operands.iter().enumerate() {
+        let r = root(&mut parent, i);
+        let rows = parts.entry(r).or_insert(0);
+        *rows = (*rows).max(operand.rows);
+    }
+    parts.into_values().collect()
+}
+
+fn check_group(operands: &[Operand]) -> Result<(), AppError> {
+    let parts = parts(operands);
+    if parts.len() < 3 {
+        return Ok(());
+    }
+    let mut sizes: Vec<u64> = parts.into_iter().map(|n| n.max(1)).collect();
+    sizes.sort_unstable();
+    sizes.pop();
+    let product = sizes.iter().fold(1u64, |p, n| p.saturating_mul(*n));
+    if product > MAX_PRODUCT {
+        return Err(AppError::BadRequest(format!(
+            "the query multiplies {} unrelated parts (a Cartesian product of about {product} \
+             combinations per row of the largest); relate them with shared variables or \
+             narrow them with constants",
+            sizes.len() + 1
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Query {
+        spargebra::SparqlParser::new()
+            .with_prefix("ex", "http://example.org/")
+            .unwrap()
+            .parse_query(text)
+            .unwrap()
+    }
+
+    #[test]
+    fn text_depth_ignores_strings_iris_and_comments() {
+        let deep = format!("SELECT * {{ {} }}", "{".repeat(MAX_DEPTH + 1));
+        assert!(check_text(&deep).is_err());
+        let fine = format!(
+            "SELECT * {}{}",
+            "{".repeat(MAX_DEPTH),
+            "}".repeat(MAX_DEPTH)
+        );
+        assert!(check_text(&fine).is_ok());
+        let opening = "(".repeat(MAX_DEPTH * 2);
+        for quoted in [
+            format!("SELECT * {{ FILTER(?x = \"{opening}\") }}"),
+            format!("SELECT * {{ FILTER(?x = '{opening}') }}"),
+            format!("SELECT * {{ FILTER(?x = \"\"\"{opening}\n{opening}\"\"\") }}"),
+            format!("SELECT * {{ FILTER(?x = \"a\\\"{opening}\") }}"),
+            format!("SELECT * {{ ?s <http://example.org/{opening}> ?o }}"),
+            format!("SELECT * {{ ?s ?p ?o }} # {opening}"),
+        ] {
+            assert!(check_text(&quoted).is_ok(), "{quoted}");
+        }
+        // '<' as a comparison does not hide what follows.
+        let compare = format!(
+            "SELECT * {{ FILTER(?a < ?b) {} }}",
+            "{".repeat(MAX_DEPTH + 1)
+        );
+        assert!(check_text(&compare).is_err());
+        // Nor does an IRI with a '#'.
+        let iri = format!(
+            "SELECT * {{ ?s <http://x/#a> ?o {} }}",
+            "{".repeat(MAX_DEPTH + 1)
+        );
+        assert!(check_text(&iri).is_err());
+    }
+
+    #[test]
+    fn cartesian_products_of_three_large_parts_are_refused() {
+        let rows = |t: &TriplePattern| match &t.predicate {
+            NamedNodePattern::Variable(_) => 6454,
+            NamedNodePattern::NamedNode(_) => 100,
+        };
+        let check = |q: &str| check_products(&parse(q), &rows);
+        assert!(check("SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }").is_err());
+        assert!(check("SELECT * { { ?a ?b ?c } { ?d ?e ?f } ?g ?h ?i }").is_err());
+        assert!(check("SELECT * { OPTIONAL { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } }").is_err());
+        assert!(check("SELECT * { { SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } } }").is_err());
+        // Two parts, related parts, small parts: fine.
+        assert!(check("SELECT * { ?a ?b ?c . ?d ?e ?f }").is_ok());
+        assert!(check("SELECT * { ?a ?b ?c . ?c ?e ?f . ?f ?h ?i }").is_ok());
+        assert!(check("SELECT * { ?a ex:p ?c . ?d ex:p ?f . ?g ex:p ?i }").is_ok());
+        assert!(check("SELECT * { ?a ?b ?c . ?d ex:p ?f . ?g ex:p ?i }").is_ok());
+        assert!(check("SELECT * { { ?a ?b ?c } UNION { ?d ?e ?f } ?g ?h ?i }").is_ok());
+        // Parts that are groups of their own count with their estimated rows.
+        assert!(check("SELECT * { { ?a ?b ?c } UNION { ?x ?y ?z } ?d ?e ?f . ?g ?h ?i }").is_err());
+        assert!(check("SELECT * { { SELECT ?a { ?a ?b ?c } } ?d ?e ?f . ?g ?h ?i }").is_err());
+        assert!(
+            check("SELECT * { { SELECT (COUNT(*) AS ?n) { ?a ?b ?c } } ?d ?e ?f . ?g ?h ?i }")
+                .is_ok()
+        );
+        assert!(check("SELECT * { VALUES ?v { 1 2 } ?d ?e ?f . ?g ?h ?i }").is_ok());
+    }
+
+    #[test]
+    fn parsed_depth_and_size() {
+        assert!(check_query(&parse(
+            "SELECT * { ?s ex:p ?o . ?o ex:q/ex:r* ?x FILTER(?x > 1) }"
+        ))
+        .is_ok());
+        let plus = format!("SELECT ({} AS ?x) {{}}", vec!["1"; MAX_DEPTH + 2].join("+"));
+        assert!(check_query(&parse(&plus)).is_err());
+        let triples: String = (0..=MAX_PATTERNS)
+            .map(|i| format!("?s{i} ex:p ?o . "))
+            .collect();
+        assert!(check_query(&parse(&format!("SELECT * {{ {triples} }}"))).is_err());
+        let path = vec!["ex:p"; MAX_PATTERNS + 1].join("/");
+        assert!(check_query(&parse(&format!("SELECT * {{ ?s {path} ?o }}"))).is_err());
+        let unions = vec!["{ ?s ex:p ?o }"; 40].join(" UNION ");
+        assert!(check_query(&parse(&format!("SELECT * {{ {unions} }}"))).is_ok());
+    }
+}

@@ -1,0 +1,96 @@
+//! `sco-kg serve`: the graph on HTTP, read-only.
+//!
+//! | route | what |
+//! |---|---|
+//! | `GET`, `POST /sparql` | SPARQL 1.1 Protocol for queries; without a query, the service description |
+//! | `GET /id/{path}` | the resource `{base}{path}`: RDF, or 303 to `/page/{path}` for browsers |
+//! | `GET /ontology`, `/ontology/shapes` | the ontology and its SHACL shapes (negotiated RDF) |
+//! | `GET /source` | the source text |
+//! | `GET /dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}`, `/dump/sco-kg.canonical.nq` | dumps |
+//! | `GET /dump/sco-kg` | the dump in the negotiated syntax |
+//! | `GET /.well-known/void` | VoID description of the dataset |
+//!
+//! Every read response carries an ETag (from the dataset version) and Cache-Control and is
+//! answered 304 on a matching If-None-Match; negotiated ones say `Vary: Accept`. Bodies are
+//! compressed (gzip, brotli) when asked, CORS is open for GET and POST, requests are logged
+//! with `tracing` (`RUST_LOG`). Other methods get 405 with `Allow`.
+//!
+//! One file an idea: [`config`] (settings), [`state`] (what handlers share), [`origin`] (the
+//! public URL), [`negotiate`] (RFC 9110 negotiation), [`formats`] (what is offered),
+//! [`cache`] (ETags, 304), [`error`] (refusals), [`query`] (limits of a query), [`guard`]
+//! (query shapes refused before evaluation), one file per
+//! route family, and [`run`] (listening and shutting down).
+
+pub mod cache;
+pub mod config;
+pub mod description;
+pub mod documents;
+pub mod dump;
+pub mod error;
+pub mod formats;
+pub mod guard;
+pub mod negotiate;
+pub mod origin;
+pub mod query;
+pub mod resource;
+pub mod run;
+pub mod sparql;
+pub mod state;
+pub mod void;
+
+use std::time::Duration;
+
+use axum::http::{header, Method};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub use config::Config;
+pub use error::AppError;
+pub use run::{bind, spawn, termination_signal, Background, ServeError, Server, ShutdownHandle};
+pub use state::AppState;
+
+/// Every route, in one place.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/sparql", get(sparql::get).post(sparql::post))
+        .route("/id/{*path}", get(resource::resource))
+        .route("/ontology", get(documents::ontology))
+        .route("/ontology/shapes", get(documents::shapes))
+        .route("/source", get(documents::source))
+        .route("/dump/sco-kg", get(dump::negotiated))
+        .route("/dump/{file}", get(dump::dump))
+        .route("/.well-known/void", get(void::void))
+        // HTML pages (src/pages) mount here:
+        //     .route("/", get(…)).route("/page/{*path}", get(…))
+        .fallback(not_found)
+        .with_state(state)
+        // Outermost last: trace → catch panics → CORS → ETags and 304 → compression.
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(cache::conditional))
+        .layer(
+            CorsLayer::new()
+                .allow_origin(Any)
+                .allow_methods([Method::GET, Method::HEAD, Method::POST])
+                .allow_headers(Any)
+                .expose_headers([header::ETAG, header::RETRY_AFTER, header::CONTENT_LOCATION])
+                .max_age(Duration::from_secs(86_400)),
+        )
+        .layer(CatchPanicLayer::custom(|_| {
+            AppError::Internal("the request handler panicked".into()).into_response()
+        }))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+}
+
+async fn not_found(uri: axum::http::Uri) -> AppError {
+    AppError::NotFound(format!("nothing at {}", uri.path()))
+}

@@ -1,0 +1,129 @@
+//! Running a query under the server's limits: a free slot (else 503 with Retry-After), a thread
+//! of its own with a large stack ([`guard::WORKER_STACK`]), a deadline, and a cancellation
+//! token that really stops the evaluation — on timeout, and when the client goes away (hyper
+//! drops the handler's future, and with it the token's guard).
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use oxigraph::sparql::CancellationToken;
+use spargebra::Query;
+
+use super::error::AppError;
+use super::formats::AnswerKind;
+use super::guard;
+use super::state::AppState;
+use crate::export::write_rdf;
+use crate::store::{Answer, QueryOptions, ResultFormat};
+
+/// Cancels the query when dropped: when the handler returns, and when its future is dropped
+/// because the connection closed.
+struct CancelOnDrop(CancellationToken);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
+/// A query's answer, written whole before anything is sent.
+pub struct Written {
+    pub body: Bytes,
+    pub content_type: &'static str,
+    pub format: ResultFormat,
+}
+
+/// Parses, checks, evaluates and serialises a query on a worker thread. `choose` picks the
+/// format once the query's form is known (so a 406 costs no evaluation).
+pub async fn run<F>(
+    state: &AppState,
+    text: String,
+    options: QueryOptions,
+    choose: F,
+) -> Result<Written, AppError>
+where
+    F: FnOnce(AnswerKind) -> Result<(&'static str, ResultFormat), AppError> + Send + 'static,
+{
+    let permit = Arc::clone(&state.queries)
+        .try_acquire_owned()
+        .map_err(|_| AppError::Busy)?;
+    let token = CancellationToken::new();
+    let _cancel = CancelOnDrop(token.clone());
+    let options = QueryOptions {
+        cancel: Some(token),
+        max_results: Some(state.config.max_results),
+        ..options
+    };
+    let worker_state = state.clone();
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    std::thread::Builder::new()
+        .name("sco-kg-query".into())
+        .stack_size(guard::WORKER_STACK)
+        .spawn(move || {
+            // The slot is held by the worker, not the handler: it is free again only once the
+            // evaluation has really stopped.
+            let _permit = permit;
+            let result = evaluate(&worker_state, &text, &options, choose);
+            // The handler may be gone (timeout, disconnection): nobody to tell.
+            let _ = sender.send(result);
+        })
+        .map_err(|e| {
+            tracing::error!("cannot start a query thread: {e}");
+            AppError::Busy
+        })?;
+    match tokio::time::timeout(state.config.timeout, receiver).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(_)) => Err(AppError::Internal(
+            "the query worker stopped without an answer".into(),
+        )),
+        // Returning drops `_cancel`, which stops the worker at its next step.
+        Err(_) => Err(AppError::Timeout(state.config.timeout)),
+    }
+}
+
+fn evaluate<F>(
+    state: &AppState,
+    text: &str,
+    options: &QueryOptions,
+    choose: F,
+) -> Result<Written, AppError>
+where
+    F: FnOnce(AnswerKind) -> Result<(&'static str, ResultFormat), AppError>,
+{
+    guard::check_text(text)?;
+    let kind = match state.parser.clone().parse_query(text) {
+        Ok(query) => {
+            guard::check_query(&query)?;
+            let store = &state.graph.store;
+            guard::check_products(&query, &|t| guard::matches(store, t, guard::MAX_PRODUCT))?;
+            match query {
+                Query::Select { .. } | Query::Ask { .. } => AnswerKind::Results,
+                Query::Construct { .. } | Query::Describe { .. } => AnswerKind::Graph,
+            }
+        }
+        // A text that is an update rather than a query is refused as such.
+        Err(error) => {
+            return Err(match state.parser.clone().parse_update(text) {
+                Ok(update) if !update.operations.is_empty() => AppError::ReadOnly,
+                _ => AppError::Syntax(error.to_string()),
+            })
+        }
+    };
+    let (content_type, format) = choose(kind)?;
+    let answer = state.graph.query(text, options)?;
+    let body = match (&answer, format) {
+        // Graphs through our writer: JSON-LD with its "@context".
+        (Answer::Graph(triples), ResultFormat::Rdf(rdf)) => {
+            write_rdf(triples, rdf, &state.prefixes)
+        }
+        _ => answer
+            .write(format, &state.prefixes)
+            .ok_or_else(|| AppError::Internal("no serialisation for this answer".into()))?,
+    }
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(Written {
+        body: Bytes::from(body),
+        content_type,
+        format,
+    })
+}

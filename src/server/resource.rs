@@ -1,0 +1,168 @@
+//! `/id/{path}`: every IRI under the base dereferences here. The resource is looked up as
+//! `base + path` whatever origin the server is reached at (the base names things, the public URL
+//! locates this server).
+//!
+//! The 303 convention ("Cool URIs for the Semantic Web", W3C Note 2008, §4.3): `/id/…` names
+//! the thing itself, which is not a document; a client that prefers HTML is sent with
+//! `303 See Other` to the page about it at `/page/…`, and an RDF client gets the description
+//! directly (its triples, its inbound links and the labels of what they mention) in the syntax
+//! it accepts.
+
+use std::collections::HashSet;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
+
+use super::cache::{add_validators, etag, short_hash, Representation};
+use super::error::AppError;
+use super::formats::{self, rdf_name};
+use super::negotiate::{accept_header, negotiate};
+use super::origin::PublicUrl;
+use super::state::AppState;
+use crate::export::write_rdf;
+use crate::graph::vocab::SKOS;
+use crate::store::KnowledgeGraph;
+
+/// What `/id/…` can answer: RDF, or a redirect to the HTML page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    Rdf(RdfFormat),
+    Html,
+}
+
+/// RDF first: a client that does not prefer HTML (`*/*`, no Accept) gets Turtle.
+const OFFERS: &[(&str, Answer)] = &[
+    ("text/turtle; charset=utf-8", Answer::Rdf(RdfFormat::Turtle)),
+    ("application/x-turtle", Answer::Rdf(RdfFormat::Turtle)),
+    ("application/n-triples", Answer::Rdf(RdfFormat::NTriples)),
+    ("application/rdf+xml", Answer::Rdf(RdfFormat::RdfXml)),
+    (
+        "application/ld+json",
+        Answer::Rdf(crate::store::answer::JSON_LD),
+    ),
+    ("text/html", Answer::Html),
+    ("application/xhtml+xml", Answer::Html),
+];
+
+/// The description of a resource: its own triples, the triples pointing at it, and the
+/// skos:prefLabel of every IRI those mention; sorted. Empty when the graph does not know it.
+pub fn describe(graph: &KnowledgeGraph, iri: NamedNodeRef<'_>) -> Vec<Triple> {
+    let store = &graph.store;
+    let default = Some(GraphNameRef::DefaultGraph);
+    let mut out: Vec<Triple> = store
+        .quads_for_pattern(Some(iri.into()), None, None, default)
+        .chain(store.quads_for_pattern(None, None, Some(iri.into()), default))
+        .filter_map(Result::ok)
+        .map(Triple::from)
+        .collect();
+    if out.is_empty() {
+        return out;
+    }
+    let mut mentioned: HashSet<NamedNode> = HashSet::new();
+    for t in &out {
+        if let NamedOrBlankNode::NamedNode(n) = &t.subject {
+            mentioned.insert(n.clone());
+        }
+        mentioned.insert(t.predicate.clone());
+        if let Term::NamedNode(n) = &t.object {
+            mentioned.insert(n.clone());
+        }
+    }
+    let label = NamedNode::new_unchecked(format!("{SKOS}prefLabel"));
+    for n in &mentioned {
+        out.extend(
+            store
+                .quads_for_pattern(Some(n.as_ref().into()), Some(label.as_ref()), None, default)
+                .filter_map(Result::ok)
+                .map(Triple::from),
+        );
+    }
+    out.sort_by_cached_key(|t| t.to_string());
+    out.dedup();
+    out
+}
+
+/// The IRI a request path names: `base + path` as sent (percent-encoding kept), else with
+/// percent-encoding decoded, whichever the graph knows.
+fn lookup(graph: &KnowledgeGraph, raw: &str, decoded: &str) -> Option<(NamedNode, Vec<Triple>)> {
+    [raw, decoded].into_iter().find_map(|path| {
+        let iri = NamedNode::new(format!("{}{path}", graph.base.as_str())).ok()?;
+        let triples = describe(graph, iri.as_ref());
+        (!triples.is_empty()).then_some((iri, triples))
+    })
+}
+
+/// An IRI as a URI fit for a header: non-ASCII and control bytes percent-encoded (RFC 3987 §3.1).
+fn ascii_uri(iri: &str) -> String {
+    let mut out = String::with_capacity(iri.len());
+    for byte in iri.bytes() {
+        if byte.is_ascii_graphic() {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// `GET /id/{*path}`
+pub async fn resource(
+    State(state): State<AppState>,
+    public: PublicUrl,
+    Path(decoded): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let raw = uri.path().strip_prefix("/id/").unwrap_or(&decoded);
+    let (iri, triples) = lookup(&state.graph, raw, &decoded).ok_or_else(|| {
+        AppError::NotFound(format!(
+            "no resource <{}{decoded}> in this graph",
+            state.graph.base.as_str()
+        ))
+    })?;
+    let path = &iri.as_str()[state.graph.base.as_str().len()..];
+    let (content_type, answer) =
+        negotiate(accept_header(&headers).as_deref(), OFFERS).ok_or_else(|| {
+            AppError::NotAcceptable(
+                formats::listed(formats::RDF)
+                    .into_iter()
+                    .chain(["text/html"])
+                    .collect(),
+            )
+        })?;
+    match answer {
+        Answer::Html => {
+            // 303 See Other to the page, on the origin the client knows the server by.
+            let location = ascii_uri(&public.join(&format!("/page/{path}")));
+            let mut response = StatusCode::SEE_OTHER.into_response();
+            let headers = response.headers_mut();
+            let location = HeaderValue::from_str(&location)
+                .map_err(|e| AppError::Internal(format!("Location {location:?}: {e}")))?;
+            headers.insert(header::LOCATION, location.clone());
+            add_validators(
+                headers,
+                &etag(
+                    &state.version,
+                    &["see-other", &short_hash(&[location.as_bytes()])],
+                ),
+                true,
+            );
+            Ok(response)
+        }
+        Answer::Rdf(format) => {
+            let body = write_rdf(&triples, format, &state.prefixes)
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            Ok(Representation {
+                body: Bytes::from(body),
+                content_type,
+                etag: etag(&state.version, &[rdf_name(format)]),
+                negotiated: true,
+            }
+            .into_response())
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Listening, serving and stopping: [`bind`] takes the address and builds the state,
+//! [`Server::run`] serves until its [`ShutdownHandle`] fires, then lets in-flight requests
+//! finish (for at most the query timeout and a few seconds more). [`spawn`] runs a server on a
+//! thread of its own, for tests and embedding.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use super::config::Config;
+use super::state::{AppState, StartError};
+use crate::store::KnowledgeGraph;
+
+/// How long in-flight requests may take to finish after shutdown, beyond the query timeout.
+const GRACE: Duration = Duration::from_secs(5);
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {bind}: {source}")]
+    Bind {
+        bind: String,
+        source: std::io::Error,
+    },
+    #[error("cannot start: {0}")]
+    Start(#[from] StartError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Stops a server: it accepts no more connections and exits once in-flight requests are done.
+#[derive(Clone)]
+pub struct ShutdownHandle(Arc<watch::Sender<bool>>);
+
+impl ShutdownHandle {
+    pub fn shutdown(&self) {
+        self.0.send_replace(true);
+    }
+
+    async fn stopped(&self) {
+        let mut receiver = self.0.subscribe();
+        // Fails only if the sender is gone, and `self` holds it.
+        let _ = receiver.wait_for(|stopped| *stopped).await;
+    }
+}
+
+/// A bound server, not yet serving.
+pub struct Server {
+    listener: TcpListener,
+    app: Router,
+    local_addr: SocketAddr,
+    shutdown: ShutdownHandle,
+    grace: Duration,
+}
+
+/// Listens on `config.bind` and builds the shared state (dumps, version, …).
+pub async fn bind(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Server, ServeError> {
+    let listener = TcpListener::bind(&config.bind)
+        .await
+        .map_err(|source| ServeError::Bind {
+            bind: config.bind.clone(),
+            source,
+        })?;
+    let local_addr = listener.local_addr()?;
+    let grace = config.timeout + GRACE;
+    let state = AppState::new(graph, config, local_addr)?;
+    Ok(Server {
+        listener,
+        app: super::router(state),
+        local_addr,
+        shutdown: ShutdownHandle(Arc::new(watch::channel(false).0)),
+        grace,
+    })
+}
+
+impl Server {
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    /// The URL the server listens at ("http://127.0.0.1:8080").
+    pub fn url(&self) -> String {
+        format!("http://{}", self.local_addr)
+    }
+
+    pub fn shutdown_handle(&self) -> ShutdownHandle {
+        self.shutdown.clone()
+    }
+
+    /// Serves until shut down; then waits for in-flight requests, at most the grace period.
+    pub async fn run(self) -> Result<(), ServeError> {
+        let shutdown = self.shutdown.clone();
+        let serve = axum::serve(self.listener, self.app)
+            .with_graceful_shutdown(async move { shutdown.stopped().await });
+        let deadline = async {
+            self.shutdown.stopped().await;
+            tokio::time::sleep(self.grace).await;
+        };
+        tokio::select! {
+            served = serve => Ok(served?),
+            () = deadline => {
+                tracing::warn!("connections still open {:?} after shutdown; closing them", self.grace);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn termination_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}
+
+/// A server running on a thread of its own with its own runtime.
+pub struct Background {
+    local_addr: SocketAddr,
+    handle: ShutdownHandle,
+    thread: Option<std::thread::JoinHandle<Result<(), ServeError>>>,
+}
+
+/// Binds and serves on a new thread; returns once the server is listening.
+pub fn spawn(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Background, ServeError> {
+    let (ready, started) = std::sync::mpsc::channel();
+    let thread = std::thread::spawn(move || -> Result<(), ServeError> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()?;
+        let grace = config.timeout + GRACE;
+        let served = runtime.block_on(async move {
+            match bind(config, graph).await {
+                Ok(server) => {
+                    let _ = ready.send(Ok((server.local_addr(), server.shutdown_handle())));
+                    server.run().await
+                }
+                Err(e) => {
+                    let _ = ready.send(Err(e));
+                    Ok(())
+                }
+            }
+        });
+        runtime.shutdown_timeout(grace);
+        served
+    });
+    match started.recv() {
+        Ok(Ok((local_addr, handle))) => Ok(Background {
+            local_addr,
+            handle,
+            thread: Some(thread),
+        }),
+        Ok(Err(e)) => Err(e),
+        Err(_) => Err(match thread.join() {
+            Ok(Err(e)) => e,
+            _ => ServeError::Io(std::io::Error::other("the server thread ended at start")),
+        }),
+    }
+}
+
+impl Background {
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.local_addr)
+    }
+
+    pub fn shutdown_handle(&self) -> ShutdownHandle {
+        self.handle.clone()
+    }
+
+    /// Shuts the server down and waits until it has stopped.
+    pub fn shutdown(mut self) -> Result<(), ServeError> {
+        self.handle.shutdown();
+        match self.thread.take().map(|t| t.join()) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(ServeError::Io(std::io::Error::other(
+                "the server thread panicked",
+            ))),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        self.handle.shutdown();
+    }
+}

@@ -1,0 +1,258 @@
+//! `/sparql`: the SPARQL 1.1 Protocol for queries (§2.1): GET with `query=`, POST of an
+//! `application/x-www-form-urlencoded` form, POST of an `application/sparql-query` body;
+//! `default-graph-uri` and `named-graph-uri`; the answer's format chosen by `format=` or by
+//! `Accept`. Without a query, GET answers the service description. The endpoint is read-only:
+//! updates are refused with 403 and a message. Queries run in [`super::query`].
+
+use std::time::Duration;
+
+use axum::body::{Body, Bytes, HttpBody};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, Uri};
+use oxigraph::model::NamedNode;
+
+use super::cache::{etag, short_hash, Representation};
+use super::description;
+use super::error::AppError;
+use super::formats::{self, from_parameter, negotiate_kind, rdf_name};
+use super::formats::{AnswerKind, Requested};
+use super::negotiate::{accept_header, negotiate};
+use super::origin::PublicUrl;
+use super::query;
+use super::state::AppState;
+use crate::export::write_rdf;
+use crate::store::{QueryOptions, ResultFormat};
+
+/// The protocol's parameters, from the URL and, for a form, the body.
+#[derive(Debug, Default)]
+struct Params {
+    query: Option<String>,
+    update: bool,
+    default_graphs: Vec<String>,
+    named_graphs: Vec<String>,
+    format: Option<String>,
+}
+
+impl Params {
+    fn add(&mut self, urlencoded: &[u8]) -> Result<(), AppError> {
+        for (name, value) in form_urlencoded::parse(urlencoded) {
+            match &*name {
+                "query" if self.query.is_some() => {
+                    return Err(AppError::BadRequest(
+                        "the request has more than one query; send exactly one".into(),
+                    ));
+                }
+                "query" => self.query = Some(value.into_owned()),
+                "update" => self.update = true,
+                "default-graph-uri" => self.default_graphs.push(value.into_owned()),
+                "named-graph-uri" => self.named_graphs.push(value.into_owned()),
+                "format" => self.format = Some(value.into_owned()),
+                // Other parameters (a client's cache busters, …) do not change the answer.
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn from_uri(uri: &Uri) -> Result<Self, AppError> {
+        let mut params = Self::default();
+        params.add(uri.query().unwrap_or_default().as_bytes())?;
+        Ok(params)
+    }
+}
+
+/// `GET /sparql`
+pub async fn get(
+    State(state): State<AppState>,
+    public: PublicUrl,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Representation, AppError> {
+    let mut params = Params::from_uri(&uri)?;
+    if params.update {
+        return Err(AppError::ReadOnly);
+    }
+    match params.query.take() {
+        Some(text) => answer(&state, &headers, text, params).await,
+        None => service_description(&state, &public, &headers),
+    }
+}
+
+/// `POST /sparql`
+pub async fn post(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Representation, AppError> {
+    let mut params = Params::from_uri(&uri)?;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    match content_type.as_str() {
+        "application/sparql-update" => Err(AppError::ReadOnly),
+        "application/x-www-form-urlencoded" => {
+            let form = read_body(&state, &headers, body).await?;
+            params.add(&form)?;
+            if params.update {
+                return Err(AppError::ReadOnly);
+            }
+            let text = params
+                .query
+                .take()
+                .ok_or_else(|| AppError::BadRequest("the form has no `query` parameter".into()))?;
+            answer(&state, &headers, text, params).await
+        }
+        "application/sparql-query" => {
+            if params.update {
+                return Err(AppError::ReadOnly);
+            }
+            if params.query.is_some() {
+                return Err(AppError::BadRequest(
+                    "a query in the body and another in the URL; send exactly one".into(),
+                ));
+            }
+            let bytes = read_body(&state, &headers, body).await?;
+            let text = String::from_utf8(bytes.to_vec())
+                .map_err(|_| AppError::BadRequest("the query is not UTF-8 text".into()))?;
+            answer(&state, &headers, text, params).await
+        }
+        _ => Err(AppError::UnsupportedMediaType(format!(
+            "POST /sparql takes application/sparql-query or application/x-www-form-urlencoded \
+             (Content-Type: {:?})",
+            content_type
+        ))),
+    }
+}
+
+/// Reads the whole body: at most `max_body_bytes` (else 413) within the query timeout (else
+/// 408), so that a slow or huge upload ties up nothing for long.
+async fn read_body(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Bytes, AppError> {
+    let limit = state.config.max_body_bytes;
+    let too_large = || AppError::TooLarge(format!("the request body is larger than {limit} bytes"));
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(too_large());
+    }
+    let read = async {
+        let mut body = std::pin::pin!(body);
+        let mut out = Vec::new();
+        while let Some(frame) = std::future::poll_fn(|cx| body.as_mut().poll_frame(cx)).await {
+            let frame = frame.map_err(|e| {
+                AppError::BadRequest(format!("the request body could not be read: {e}"))
+            })?;
+            if let Ok(data) = frame.into_data() {
+                if out.len() + data.len() > limit {
+                    return Err(too_large());
+                }
+                out.extend_from_slice(&data);
+            }
+        }
+        Ok(Bytes::from(out))
+    };
+    let patience: Duration = state.config.timeout;
+    tokio::time::timeout(patience, read)
+        .await
+        .map_err(|_| AppError::RequestTimeout(patience))?
+}
+
+fn graph_names(names: &[String], parameter: &str) -> Result<Vec<NamedNode>, AppError> {
+    names
+        .iter()
+        .map(|name| {
+            NamedNode::new(name.as_str()).map_err(|e| {
+                AppError::BadRequest(format!("{parameter} {name:?} is not an absolute IRI: {e}"))
+            })
+        })
+        .collect()
+}
+
+async fn answer(
+    state: &AppState,
+    headers: &HeaderMap,
+    text: String,
+    params: Params,
+) -> Result<Representation, AppError> {
+    let limit = state.config.max_query_bytes;
+    if text.len() > limit {
+        return Err(AppError::TooLarge(format!(
+            "the query is {} bytes long; the longest accepted is {limit}",
+            text.len()
+        )));
+    }
+    let format_parameter = params.format.clone();
+    let accept = accept_header(headers);
+    let choose = move |kind: AnswerKind| -> Result<(&'static str, ResultFormat), AppError> {
+        let not_acceptable = || match kind {
+            AnswerKind::Results => AppError::NotAcceptable(formats::listed(formats::RESULTS)),
+            AnswerKind::Graph => AppError::NotAcceptable(formats::listed(formats::RDF)),
+        };
+        match format_parameter.as_deref() {
+            Some(name) => match from_parameter(name, kind) {
+                Requested::Format(content_type, format) => Ok((content_type, format)),
+                Requested::Unfit => Err(not_acceptable()),
+                Requested::Unknown => Err(AppError::BadRequest(format!(
+                    "format={name:?} is not a format; use json, xml, csv or tsv for SELECT and \
+                     ASK, turtle, ntriples, rdfxml or jsonld for CONSTRUCT and DESCRIBE"
+                ))),
+            },
+            None => negotiate_kind(accept.as_deref(), kind).ok_or_else(not_acceptable),
+        }
+    };
+    let options = QueryOptions {
+        default_graphs: graph_names(&params.default_graphs, "default-graph-uri")?,
+        named_graphs: graph_names(&params.named_graphs, "named-graph-uri")?,
+        ..QueryOptions::default()
+    };
+    let hash = short_hash(&[
+        text.as_bytes(),
+        params.default_graphs.join(" ").as_bytes(),
+        params.named_graphs.join(" ").as_bytes(),
+    ]);
+    let written = query::run(state, text, options, choose).await?;
+    Ok(Representation {
+        body: written.body,
+        content_type: written.content_type,
+        etag: etag(&state.version, &["q", &hash, format_name(written.format)]),
+        negotiated: true,
+    })
+}
+
+fn format_name(format: ResultFormat) -> &'static str {
+    use oxigraph::sparql::results::QueryResultsFormat as F;
+    match format {
+        ResultFormat::Results(F::Json) => "json",
+        ResultFormat::Results(F::Xml) => "xml",
+        ResultFormat::Results(F::Csv) => "csv",
+        ResultFormat::Results(F::Tsv) => "tsv",
+        ResultFormat::Rdf(rdf) => rdf_name(rdf),
+        _ => "other",
+    }
+}
+
+fn service_description(
+    state: &AppState,
+    public: &PublicUrl,
+    headers: &HeaderMap,
+) -> Result<Representation, AppError> {
+    let (content_type, format) = negotiate(accept_header(headers).as_deref(), formats::RDF)
+        .ok_or_else(|| AppError::NotAcceptable(formats::listed(formats::RDF)))?;
+    let triples = description::description(public, state.statistics.triples);
+    let body = write_rdf(&triples, format, &description::prefixes())
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(Representation {
+        body: Bytes::from(body),
+        content_type,
+        etag: etag(
+            &state.version,
+            &["sd", &short_hash(&[public.0.as_bytes()]), rdf_name(format)],
+        ),
+        negotiated: true,
+    })
+}

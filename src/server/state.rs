@@ -1,0 +1,108 @@
+//! The one state every handler shares, built once at start: the graph, its version, what is
+//! served unchanged (dumps, ontology, shapes, source) and the query slots.
+
+use std::net::SocketAddr;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use tokio::sync::Semaphore;
+
+use super::config::Config;
+use super::documents::Document;
+use super::dump::Dumps;
+use super::void::Statistics;
+use crate::export::{self, DumpFormat};
+use crate::store::KnowledgeGraph;
+
+/// Cheap to clone: one `Arc`.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
+    pub graph: Arc<KnowledgeGraph>,
+    pub config: Config,
+    /// The address the server listens on (the last fallback of the public URL).
+    pub local_addr: SocketAddr,
+    /// SHA-256 of the canonical N-Quads form: the dataset's version, the root of every ETag.
+    pub version: String,
+    /// The graph's prefixes, declared in every RDF answer.
+    pub prefixes: Arc<Vec<(String, String)>>,
+    /// Parses queries (with the graph's prefixes) to learn their form before running them.
+    pub parser: spargebra::SparqlParser,
+    pub dumps: Dumps,
+    pub statistics: Statistics,
+    pub ontology: Document,
+    pub shapes: Document,
+    pub source: Bytes,
+    /// One permit per query allowed to run at once.
+    pub queries: Arc<Semaphore>,
+}
+
+impl Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("{0}")]
+    Export(#[from] export::ExportError),
+    #[error("{0}")]
+    Data(String),
+}
+
+impl AppState {
+    pub fn new(
+        graph: Arc<KnowledgeGraph>,
+        config: Config,
+        local_addr: SocketAddr,
+    ) -> Result<Self, StartError> {
+        // The canonical form takes longest: it is computed beside the other dumps.
+        let (canonical, others) = std::thread::scope(|scope| {
+            let canonical = scope.spawn(|| export::serialise(&graph, DumpFormat::Canonical));
+            let others: Result<Vec<(DumpFormat, Bytes)>, export::ExportError> = DumpFormat::ALL
+                .into_iter()
+                .filter(|f| *f != DumpFormat::Canonical)
+                .map(|f| Ok((f, Bytes::from(export::serialise(&graph, f)?))))
+                .collect();
+            let canonical = canonical
+                .join()
+                .unwrap_or_else(|_| Err(export::ExportError::Canonical("panicked".into())));
+            (canonical, others)
+        });
+        let canonical = Bytes::from(canonical?);
+        let mut dumps = others?;
+        dumps.push((DumpFormat::Canonical, canonical.clone()));
+        let version = export::version(&canonical);
+        let prefixes = graph.prefixes();
+        let mut parser = spargebra::SparqlParser::new();
+        for (prefix, namespace) in &prefixes {
+            parser = parser
+                .with_prefix(prefix, namespace)
+                .map_err(|e| StartError::Data(format!("prefix {prefix}: {e}")))?;
+        }
+        let document = |name: &str| {
+            let file = crate::data::ontology(name).map_err(|e| StartError::Data(e.to_string()))?;
+            Document::from_turtle(&file.path, file.contents).map_err(StartError::Data)
+        };
+        Ok(Self(Arc::new(Shared {
+            statistics: Statistics::of(&graph.triples),
+            ontology: document("sco-kg.ttl")?,
+            shapes: document("shapes.ttl")?,
+            source: Bytes::from_static(crate::data::source()),
+            queries: Arc::new(Semaphore::new(config.max_concurrent.max(1))),
+            dumps: Dumps::new(dumps),
+            prefixes: Arc::new(prefixes),
+            parser,
+            version,
+            graph,
+            config,
+            local_addr,
+        })))
+    }
+}

@@ -1,0 +1,110 @@
+//! Shared by the tests/server_*.rs: one graph per test binary, servers on free loopback ports,
+//! an HTTP client that shows redirects instead of following them.
+#![allow(dead_code)]
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::Triple;
+use sco_kg::graph::Base;
+pub use sco_kg::server::{self, Background, Config};
+use sco_kg::store::KnowledgeGraph;
+
+/// The graph of the embedded data with the default base, built once.
+pub fn graph() -> Arc<KnowledgeGraph> {
+    static GRAPH: OnceLock<Arc<KnowledgeGraph>> = OnceLock::new();
+    GRAPH
+        .get_or_init(|| Arc::new(KnowledgeGraph::embedded(Base::default()).expect("graph")))
+        .clone()
+}
+
+/// Settings for a test server: a free loopback port, the defaults otherwise.
+pub fn config() -> Config {
+    Config {
+        bind: "127.0.0.1:0".into(),
+        ..Config::default()
+    }
+}
+
+pub fn start(config: Config) -> Background {
+    server::spawn(config, graph()).expect("server starts")
+}
+
+pub fn start_with(config: Config, graph: Arc<KnowledgeGraph>) -> Background {
+    server::spawn(config, graph).expect("server starts")
+}
+
+/// A client with a generous timeout (a hang fails the test rather than blocking it) that
+/// neither follows redirects nor decompresses.
+pub fn client() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(120))
+        .build()
+        .expect("client")
+}
+
+/// The query as a URL query string component.
+pub fn encode(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+pub fn header(response: &reqwest::blocking::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().expect("ASCII header").to_string())
+}
+
+/// Every value of a header, comma-separated lists split, lower-cased.
+pub fn header_values(response: &reqwest::blocking::Response, name: &str) -> Vec<String> {
+    response
+        .headers()
+        .get_all(name)
+        .iter()
+        .flat_map(|v| v.to_str().unwrap_or_default().split(','))
+        .map(|v| v.trim().to_ascii_lowercase())
+        .collect()
+}
+
+/// Parses RDF with oxigraph into a set of triples (N-Triples strings).
+pub fn parse_rdf(bytes: &[u8], format: RdfFormat) -> BTreeSet<String> {
+    RdfParser::from_format(format)
+        .for_slice(bytes)
+        .map(|q| Triple::from(q.expect("parses")).to_string())
+        .collect()
+}
+
+/// The graph's triples as N-Triples strings.
+pub fn graph_triples() -> BTreeSet<String> {
+    graph().triples.iter().map(|t| t.to_string()).collect()
+}
+
+/// The RDF format of a Content-Type.
+pub fn rdf_format_of(content_type: &str) -> RdfFormat {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    RdfFormat::from_media_type(essence).unwrap_or_else(|| panic!("not RDF: {content_type}"))
+}
+
+/// The runaway query of the limit tests: the graph squared, counted (4·10⁷ combinations, a
+/// minute in a debug build), and stopped within milliseconds by its cancellation token, which
+/// the evaluator checks at each of the 6454 rows of one side.
+pub const SLOW_QUERY: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }";
+
+/// The graph cubed: the evaluator would combine 4·10⁷ rows between two checks of the token, so
+/// the server refuses it before evaluation.
+pub const CUBED_QUERY: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+
+/// Polls until `ready` holds, at most `limit`: proves "eventually", never "fast".
+pub fn eventually(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < limit {
+        if ready() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    ready()
+}
