@@ -135,6 +135,20 @@ fn every_resource_renders_in_every_language_with_its_label() {
 }
 
 #[test]
+fn pages_and_localizer_can_be_shared_between_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<Pages>();
+    shared::<Localizer>();
+    // Indexing is quick enough to do at start.
+    let f = fixture();
+    let started = Instant::now();
+    let pages = Pages::new(&f.kg);
+    let elapsed = started.elapsed();
+    println!("indexed {} resources in {elapsed:?}", pages.iris().len());
+    assert_eq!(pages.iris(), f.pages.iris());
+}
+
+#[test]
 fn unknown_iris_have_no_page() {
     let f = fixture();
     for unknown in [
@@ -430,6 +444,10 @@ fn write_pages_for_screenshots() {
             ("decision", "decision/2020/1"),
             ("section-2", "plan/2021-2025/section/2"),
             ("state-kz", "state/kz"),
+            ("span", "plan/2021-2025/measure/30/span/1"),
+            ("source", "source/plan-2021-2025"),
+            ("place", "place/dushanbe"),
+            ("plan", "plan/2021-2025"),
         ] {
             let html = f.pages.resource(&f.loc, lang, &iri(path), "").unwrap();
             std::fs::write(format!("{out}/{name}-{lang}.html"), html).unwrap();

@@ -29,10 +29,7 @@ fn ranked<'a>(cx: &Cx<'a>, kind: Kind, predicate: &str) -> Vec<(&'a str, usize)>
                 (i.as_str(), n)
             })
             .collect();
-    out.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| cx.shown(a.0).text.cmp(&cx.shown(b.0).text))
-    });
+    out.sort_by_cached_key(|(iri, n)| (std::cmp::Reverse(*n), cx.shown(iri).text));
     out
 }
 

@@ -28,23 +28,34 @@ pub enum Kind {
     Other,
 }
 
+/// The ontology class (local name in `sco:`) of each kind.
+const CLASSES: [(Kind, &str); 12] = [
+    (Kind::Plan, "ActionPlan"),
+    (Kind::Decision, "Decision"),
+    (Kind::Section, "Section"),
+    (Kind::Measure, "Measure"),
+    (Kind::Body, "Body"),
+    (Kind::State, "MemberState"),
+    (Kind::Document, "Document"),
+    (Kind::Place, "Place"),
+    (Kind::Initiative, "NamedInitiative"),
+    (Kind::Signatory, "Signatory"),
+    (Kind::SourceText, "SourceText"),
+    (Kind::SourceSpan, "SourceSpan"),
+];
+
 impl Kind {
     fn of_class(class: &str) -> Option<Kind> {
-        Some(match class.strip_prefix(SCO)? {
-            "ActionPlan" => Kind::Plan,
-            "Decision" => Kind::Decision,
-            "Section" => Kind::Section,
-            "Measure" => Kind::Measure,
-            "Body" => Kind::Body,
-            "MemberState" => Kind::State,
-            "Document" => Kind::Document,
-            "Place" => Kind::Place,
-            "NamedInitiative" => Kind::Initiative,
-            "Signatory" => Kind::Signatory,
-            "SourceText" => Kind::SourceText,
-            "SourceSpan" => Kind::SourceSpan,
-            _ => return None,
-        })
+        let local = class.strip_prefix(SCO)?;
+        CLASSES.iter().find(|(_, c)| *c == local).map(|(k, _)| *k)
+    }
+
+    /// The IRI of the kind's class in the ontology (none for `Other`).
+    pub fn class_iri(self) -> Option<String> {
+        CLASSES
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map(|(_, c)| format!("{SCO}{c}"))
     }
 }
 

@@ -9,29 +9,8 @@ use super::index::{Kind, Node};
 use super::layout::{page, Route};
 use super::render::{graph_links, inline_links, paragraphs, snippet, span_lines, Cx};
 use super::RDF_ALTERNATES;
-use crate::graph::vocab::SCO;
 use crate::i18n::Lang;
 use crate::t;
-
-/// The ontology class of a kind, for the line above the title.
-fn class_iri(kind: Kind) -> Option<String> {
-    let local = match kind {
-        Kind::Plan => "ActionPlan",
-        Kind::Decision => "Decision",
-        Kind::Section => "Section",
-        Kind::Measure => "Measure",
-        Kind::Body => "Body",
-        Kind::State => "MemberState",
-        Kind::Document => "Document",
-        Kind::Place => "Place",
-        Kind::Initiative => "NamedInitiative",
-        Kind::Signatory => "Signatory",
-        Kind::SourceText => "SourceText",
-        Kind::SourceSpan => "SourceSpan",
-        Kind::Other => return None,
-    };
-    Some(format!("{SCO}{local}"))
-}
 
 /// Rows of a definition list; rows without content are left out.
 fn facts(rows: Vec<(String, Option<Markup>)>) -> Markup {
@@ -86,8 +65,9 @@ impl Cx<'_> {
         }
     }
 
-    /// A translatable text: in the page's language, marked as an unofficial translation, and
-    /// the authoritative Russian beside it. `note` is the graph's own translation note, if any.
+    /// A translatable text: in the page's language, marked as an unofficial translation (with
+    /// the graph's own `sco:translationNote` where there is one), and the authoritative
+    /// Russian beside it.
     fn authoritative_text(&self, node: &Node, predicate: &str) -> Markup {
         let russian = node.text_exact(predicate, Lang::Ru);
         let translated = (self.lang != Lang::Ru)
@@ -200,7 +180,7 @@ fn head(cx: &Cx, iri: &str, node: &Node, trail: &[&str]) -> Markup {
         .collect();
     html! {
         (cx.crumbs(trail))
-        @if let Some(class) = class_iri(node.kind) { p.kind { (cx.name(&class)) } }
+        @if let Some(class) = node.kind.class_iri() { p.kind { (cx.name(&class)) } }
         h1 { (cx.text_span(&shown)) }
         @if !alt.is_empty() {
             div.muted.list { (t!(cx, "also-called")) " " ul.inline { @for a in &alt { li { (a) } } } }
@@ -363,8 +343,7 @@ fn body(cx: &Cx, iri: &str, node: &Node) -> Markup {
         }
     }
     let mut coexecutors: Vec<(&str, usize)> = shared.into_iter().collect();
-    let label = |i: &str| cx.shown(i).text;
-    coexecutors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| label(a.0).cmp(&label(b.0))));
+    coexecutors.sort_by_cached_key(|(b, n)| (std::cmp::Reverse(*n), cx.shown(b).text));
     html! {
         (head(cx, iri, node, &[]))
         (facts(vec![

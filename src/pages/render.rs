@@ -331,7 +331,27 @@ pub(crate) fn paragraphs(text: &str, lang: Lang) -> Markup {
 /// A list of links, inline (comma-separated by the stylesheet).
 pub(crate) fn inline_links(cx: &Cx, iris: &[&str]) -> Markup {
     html! {
-        ul.inline { @for iri in iris { li { (cx.link(iri)) } } }
+        ul.inline.nowrap[short_labels(cx, iris.iter().copied())] {
+            @for iri in iris { li { (cx.link(iri)) } }
+        }
+    }
+}
+
+/// Whether every resource has a short label ("Measure 30", "China"): such lists are kept from
+/// breaking inside a label.
+fn short_labels<'a>(cx: &Cx, mut iris: impl Iterator<Item = &'a str>) -> bool {
+    iris.all(|i| {
+        matches!(
+            cx.p.kind(i),
+            Some(Kind::Measure | Kind::State | Kind::SourceSpan)
+        )
+    })
+}
+
+fn term_iri(term: &Term) -> &str {
+    match term {
+        Term::NamedNode(n) => n.as_str(),
+        _ => "",
     }
 }
 
@@ -354,7 +374,9 @@ pub(crate) fn graph_links(cx: &Cx, node: &Node) -> Markup {
                 dl.links {
                     @for (edge, terms) in &outbound {
                         dt { (cx.predicate(edge)) " " span.count { (terms.len()) } }
-                        dd { ul.inline { @for term in terms { li { (cx.term(term)) } } } }
+                        dd { ul.inline.nowrap[short_labels(cx, terms.iter().map(|t| term_iri(t)))] {
+                            @for term in terms { li { (cx.term(term)) } }
+                        } }
                     }
                 }
             }
@@ -366,7 +388,9 @@ pub(crate) fn graph_links(cx: &Cx, node: &Node) -> Markup {
                 dl.links {
                     @for (edge, terms) in &inbound {
                         dt { (cx.predicate(edge)) " " span.count { (terms.len()) } }
-                        dd { ul.inline { @for term in terms { li { (cx.term(term)) } } } }
+                        dd { ul.inline.nowrap[short_labels(cx, terms.iter().map(|t| term_iri(t)))] {
+                            @for term in terms { li { (cx.term(term)) } }
+                        } }
                     }
                 }
             }
