@@ -31,6 +31,7 @@ pub mod formats;
 pub mod guard;
 pub mod negotiate;
 pub mod origin;
+pub mod page;
 pub mod query;
 pub mod resource;
 pub mod run;
@@ -66,8 +67,8 @@ pub fn router(state: AppState) -> Router {
         .route("/dump/sco-kg", get(dump::negotiated))
         .route("/dump/{file}", get(dump::dump))
         .route("/.well-known/void", get(void::void))
-        // HTML pages (src/pages) mount here:
-        //     .route("/", get(…)).route("/page/{*path}", get(…))
+        .route("/", get(page::home))
+        .route("/page/{*path}", get(page::page))
         .fallback(not_found)
         .with_state(state)
         // Outermost last: trace → catch panics → CORS → ETags and 304 → compression.

@@ -37,6 +37,10 @@ pub struct Shared {
     pub source: Bytes,
     /// One permit per query allowed to run at once.
     pub queries: Arc<Semaphore>,
+    /// The index the HTML pages are rendered from.
+    pub pages: crate::pages::Pages,
+    /// Every user-facing message, in ru, en and zh.
+    pub localizer: crate::i18n::Localizer,
 }
 
 impl Deref for AppState {
@@ -90,7 +94,10 @@ impl AppState {
             let file = crate::data::ontology(name).map_err(|e| StartError::Data(e.to_string()))?;
             Document::from_turtle(&file.path, file.contents).map_err(StartError::Data)
         };
+        let localizer = crate::i18n::Localizer::embedded().map_err(|e| StartError::Data(e.to_string()))?;
         Ok(Self(Arc::new(Shared {
+            pages: crate::pages::Pages::new(&graph),
+            localizer,
             statistics: Statistics::of(&graph.triples),
             ontology: document("sco-kg.ttl")?,
             shapes: document("shapes.ttl")?,

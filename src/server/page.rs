@@ -1,0 +1,81 @@
+//! HTML pages for people (rendered by `crate::pages`), in the language the reader asks for:
+//! `?lang=`, then the `lang` cookie, then Accept-Language. Choosing a language with `?lang=`
+//! sets the cookie, so the switch on every page sticks.
+
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, Response};
+use serde::Deserialize;
+
+use super::cache::{add_validators, etag};
+use super::error::AppError;
+use super::origin::PublicUrl;
+use super::state::AppState;
+use crate::i18n::{negotiate, Lang};
+
+#[derive(Debug, Deserialize)]
+pub struct PageParams {
+    lang: Option<String>,
+}
+
+/// The value of the `lang` cookie, if any.
+fn cookie_lang(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == "lang")
+        .map(|(_, value)| value.to_string())
+}
+
+fn language(params: &PageParams, headers: &HeaderMap) -> Lang {
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    negotiate(params.lang.as_deref(), cookie_lang(headers).as_deref(), accept)
+}
+
+fn html(state: &AppState, body: String, lang: Lang, params: &PageParams, key: &str) -> Response<Body> {
+    let mut response = Response::new(Body::from(body));
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.bcp47()));
+    add_validators(headers, &etag(&state.version, &["html", lang.as_str(), key]), false);
+    headers.append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    if params.lang.is_some() {
+        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.as_str());
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            headers.insert(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// `GET /`
+pub async fn home(
+    State(state): State<AppState>,
+    public: PublicUrl,
+    Query(params): Query<PageParams>,
+    headers: HeaderMap,
+) -> Response<Body> {
+    let lang = language(&params, &headers);
+    let body = state.pages.home(&state.localizer, lang, &public.0);
+    html(&state, body, lang, &params, "home")
+}
+
+/// `GET /page/{*path}`: the page of the resource `{base}{path}`.
+pub async fn page(
+    State(state): State<AppState>,
+    public: PublicUrl,
+    Path(path): Path<String>,
+    Query(params): Query<PageParams>,
+    headers: HeaderMap,
+) -> Result<Response<Body>, AppError> {
+    let lang = language(&params, &headers);
+    let iri = format!("{}{path}", state.graph.base.as_str());
+    let body = state
+        .pages
+        .resource(&state.localizer, lang, &iri, &public.0)
+        .ok_or_else(|| AppError::NotFound(format!("no resource <{iri}> in this graph")))?;
+    Ok(html(&state, body, lang, &params, &path))
+}
