@@ -235,10 +235,18 @@ fn missing_messages_fall_back_and_never_panic() {
     assert!(!loc.message(Lang::Ru, "measures-count", None).is_empty());
 }
 
+/// `?lang=`, the `lang` cookie, `Accept-Language`, and the language chosen.
+type Case = (
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    Lang,
+);
+
 #[test]
 fn negotiation_order_query_then_cookie_then_accept_language() {
     use Lang::*;
-    let cases: &[(Option<&str>, Option<&str>, Option<&str>, Lang)] = &[
+    let cases: &[Case] = &[
         // Nothing: English.
         (None, None, None, En),
         (Some(""), Some(""), Some(""), En),
