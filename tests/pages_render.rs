@@ -423,39 +423,3 @@ fn the_plan_and_decision_pages_show_texts_signatories_and_sections() {
     assert!(decision.contains("俄文准据文本"));
     assert!(decision.contains("Совет глав государств-членов"));
 }
-
-/// Writes the home page and a few resource pages to `$SCO_KG_PAGES_OUT` (for screenshots):
-/// `SCO_KG_PAGES_OUT=/tmp/pages cargo test --test pages_render -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn write_pages_for_screenshots() {
-    let Ok(out) = std::env::var("SCO_KG_PAGES_OUT") else {
-        return;
-    };
-    std::fs::create_dir_all(&out).unwrap();
-    let f = fixture();
-    for lang in Lang::ALL {
-        std::fs::write(
-            format!("{out}/home-{lang}.html"),
-            f.pages.home(&f.loc, lang, ""),
-        )
-        .unwrap();
-        for (name, path) in [
-            ("measure-30", "plan/2021-2025/measure/30"),
-            ("measure-48", "plan/2021-2025/measure/48"),
-            ("body-rats", "body/rats"),
-            ("document", "document/agreement-information-security-2009"),
-            ("decision", "decision/2020/1"),
-            ("section-2", "plan/2021-2025/section/2"),
-            ("state-kz", "state/kz"),
-            ("span", "plan/2021-2025/measure/30/span/1"),
-            ("source", "source/plan-2021-2025"),
-            ("place", "place/dushanbe"),
-            ("plan", "plan/2021-2025"),
-        ] {
-            let html = f.pages.resource(&f.loc, lang, &iri(path), "").unwrap();
-            std::fs::write(format!("{out}/{name}-{lang}.html"), html).unwrap();
-        }
-    }
-    let _ = &f.kg;
-}
