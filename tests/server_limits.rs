@@ -80,22 +80,8 @@ fn beyond_the_concurrency_limit_queries_get_503_with_retry_after() {
         ..config()
     });
     let url = server.url();
-    let slow = {
-        let url = url.clone();
-        std::thread::spawn(move || slow_query(&url))
-    };
-    // Once the slow query holds the only slot, the next query is turned away at once.
-    let mut busy = None;
-    assert!(eventually(NO_HANG, || {
-        let response = simple_query(&url);
-        if response.status() == StatusCode::SERVICE_UNAVAILABLE {
-            busy = Some(response);
-            true
-        } else {
-            false
-        }
-    }));
-    let busy = busy.unwrap();
+    // The slow query holds the only slot: the next query is turned away at once.
+    let (mut slow, busy) = hold_the_only_slot(&server);
     let retry: u64 = header(&busy, "retry-after")
         .expect("Retry-After")
         .parse()
@@ -108,11 +94,48 @@ fn beyond_the_concurrency_limit_queries_get_503_with_retry_after() {
         .send()
         .unwrap();
     assert_eq!(dump.status(), StatusCode::OK);
-    assert_eq!(
-        slow.join().unwrap().status(),
-        StatusCode::SERVICE_UNAVAILABLE
-    );
+    // The slow query times out, and its slot comes back.
+    let mut answer = String::new();
+    slow.set_read_timeout(Some(NO_HANG)).unwrap();
+    slow.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.contains("stopped after 3 s"), "{answer}");
     assert!(eventually(NO_HANG, || simple_query(&url).status() == StatusCode::OK));
+}
+
+/// Sends the slow query on a connection of its own and returns once it holds the only query
+/// slot (a simple query is then refused, which is returned too). Should the simple query
+/// have taken the slot first, the slow one was refused: it is sent again.
+fn hold_the_only_slot(server: &Background) -> (TcpStream, reqwest::blocking::Response) {
+    let start = std::time::Instant::now();
+    loop {
+        assert!(
+            start.elapsed() < NO_HANG,
+            "the slow query never got the slot"
+        );
+        let mut stream = TcpStream::connect(server.local_addr()).unwrap();
+        write!(
+            stream,
+            "GET /sparql?query={} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+            encode(SLOW_QUERY)
+        )
+        .unwrap();
+        stream.flush().unwrap();
+        stream.set_nonblocking(true).unwrap();
+        for _ in 0..20 {
+            let response = simple_query(&server.url());
+            if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+                stream.set_nonblocking(false).unwrap();
+                return (stream, response);
+            }
+            // Refused already (it found the slot taken)? Then send it again.
+            let mut byte = [0u8; 1];
+            if stream.peek(&mut byte).is_ok_and(|n| n > 0) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
 }
 
 #[test]
@@ -124,17 +147,7 @@ fn a_client_that_hangs_up_cancels_its_query() {
         ..config()
     });
     let url = server.url();
-    let mut stream = TcpStream::connect(server.local_addr()).unwrap();
-    write!(
-        stream,
-        "GET /sparql?query={} HTTP/1.1\r\nHost: localhost\r\n\r\n",
-        encode(SLOW_QUERY)
-    )
-    .unwrap();
-    stream.flush().unwrap();
-    // The query is running once the only slot is taken.
-    assert!(eventually(NO_HANG, || simple_query(&url).status()
-        == StatusCode::SERVICE_UNAVAILABLE));
+    let (stream, _busy) = hold_the_only_slot(&server);
     drop(stream);
     // Hanging up cancels it: the slot comes back long before the timeout.
     assert!(eventually(NO_HANG, || simple_query(&url).status() == StatusCode::OK));

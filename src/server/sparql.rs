@@ -128,6 +128,9 @@ pub async fn post(
     }
 }
 
+/// How much of an oversized body is read and dropped before the 413 is sent.
+const DRAIN_BYTES: usize = 1 << 20;
+
 /// Reads the whole body: at most `max_body_bytes` (else 413) within the query timeout (else
 /// 408), so that a slow or huge upload ties up nothing for long.
 async fn read_body(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Bytes, AppError> {
@@ -137,22 +140,33 @@ async fn read_body(state: &AppState, headers: &HeaderMap, body: Body) -> Result<
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit as u64) {
+    // Far too large: refused before reading (the client may see the connection close).
+    if declared.is_some_and(|n| n > (limit + DRAIN_BYTES) as u64) {
         return Err(too_large());
     }
     let read = async {
         let mut body = std::pin::pin!(body);
         let mut out = Vec::new();
+        // Past the limit, a little more is read and dropped, so that a client still sending
+        // gets the 413 rather than a connection reset.
+        let mut dropped = 0usize;
         while let Some(frame) = std::future::poll_fn(|cx| body.as_mut().poll_frame(cx)).await {
             let frame = frame.map_err(|e| {
                 AppError::BadRequest(format!("the request body could not be read: {e}"))
             })?;
             if let Ok(data) = frame.into_data() {
-                if out.len() + data.len() > limit {
-                    return Err(too_large());
+                if dropped > 0 || out.len() + data.len() > limit {
+                    dropped += data.len();
+                    if dropped > DRAIN_BYTES {
+                        break;
+                    }
+                } else {
+                    out.extend_from_slice(&data);
                 }
-                out.extend_from_slice(&data);
             }
+        }
+        if dropped > 0 {
+            return Err(too_large());
         }
         Ok(Bytes::from(out))
     };

@@ -152,16 +152,11 @@ pub async fn void(
     let (content_type, format) = negotiate(accept_header(&headers).as_deref(), formats::RDF)
         .ok_or_else(|| AppError::NotAcceptable(formats::listed(formats::RDF)))?;
     let triples = description(&state.graph, &state.statistics, &state.version, &public);
-    let mut prefixes = vec![
-        ("void".to_string(), VOID.to_string()),
-        ("dcterms".to_string(), DCTERMS.to_string()),
-        ("owl".to_string(), OWL.to_string()),
-        ("xsd".to_string(), vocab::XSD.to_string()),
-    ];
-    prefixes.extend(vocab::resource_prefixes(
-        state.graph.base.as_str(),
-        &state.graph.plan_path(),
-    ));
+    // The vocabularies' prefixes; resources stay full IRIs.
+    let prefixes: Vec<(String, String)> = std::iter::once(("void", VOID))
+        .chain(vocab::PREFIXES)
+        .map(|(p, ns)| (p.to_string(), ns.to_string()))
+        .collect();
     let body =
         write_rdf(&triples, format, &prefixes).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(Representation {
