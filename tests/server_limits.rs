@@ -75,7 +75,7 @@ fn a_timed_out_query_really_stops_and_frees_its_slot() {
 #[test]
 fn beyond_the_concurrency_limit_queries_get_503_with_retry_after() {
     let server = start(Config {
-        timeout: Duration::from_secs(3),
+        timeout: Duration::from_secs(1),
         max_concurrent: 1,
         ..config()
     });
@@ -99,7 +99,7 @@ fn beyond_the_concurrency_limit_queries_get_503_with_retry_after() {
     slow.set_read_timeout(Some(NO_HANG)).unwrap();
     slow.read_to_string(&mut answer).unwrap();
     assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
-    assert!(answer.contains("stopped after 3 s"), "{answer}");
+    assert!(answer.contains("stopped after 1 s"), "{answer}");
     assert!(eventually(NO_HANG, || simple_query(&url).status() == StatusCode::OK));
 }
 

@@ -9,6 +9,7 @@
 //! | `GET /dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}`, `/dump/sco-kg.canonical.nq` | dumps |
 //! | `GET /dump/sco-kg` | the dump in the negotiated syntax |
 //! | `GET /.well-known/void` | VoID description of the dataset |
+//! | `GET /`, `/page/{path}` | the HTML pages ([`page`], rendered by `crate::pages`) |
 //!
 //! Every read response carries an ETag (from the dataset version) and Cache-Control and is
 //! answered 304 on a matching If-None-Match; negotiated ones say `Vary: Accept`. Bodies are
