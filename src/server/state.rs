@@ -94,7 +94,8 @@ impl AppState {
             let file = crate::data::ontology(name).map_err(|e| StartError::Data(e.to_string()))?;
             Document::from_turtle(&file.path, file.contents).map_err(StartError::Data)
         };
-        let localizer = crate::i18n::Localizer::embedded().map_err(|e| StartError::Data(e.to_string()))?;
+        let localizer =
+            crate::i18n::Localizer::embedded().map_err(|e| StartError::Data(e.to_string()))?;
         Ok(Self(Arc::new(Shared {
             pages: crate::pages::Pages::new(&graph),
             localizer,
