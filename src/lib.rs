@@ -11,6 +11,7 @@ pub mod graph;
 pub mod i18n;
 pub mod ingest;
 pub mod link;
+pub mod lookup;
 pub mod pages;
 pub mod server;
 pub mod store;
