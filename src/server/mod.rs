@@ -22,6 +22,7 @@
 //! (query shapes refused before evaluation), one file per
 //! route family, and [`run`] (listening and shutting down).
 
+pub mod api;
 pub mod cache;
 pub mod config;
 pub mod description;
@@ -68,6 +69,8 @@ pub fn router(state: AppState) -> Router {
         .route("/dump/sco-kg", get(dump::negotiated))
         .route("/dump/{file}", get(dump::dump))
         .route("/.well-known/void", get(void::void))
+        .route("/api/lookup", get(api::lookup))
+        .route("/api/entity/{*path}", get(api::entity))
         .route("/", get(page::home))
         .route("/page/{*path}", get(page::page))
         .fallback(not_found)

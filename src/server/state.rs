@@ -41,6 +41,8 @@ pub struct Shared {
     pub pages: crate::pages::Pages,
     /// Every user-facing message, in ru, en and zh.
     pub localizer: crate::i18n::Localizer,
+    /// Entity lookup by label, alias or text in any of the three languages.
+    pub lookup: crate::lookup::LookupIndex,
 }
 
 impl Deref for AppState {
@@ -98,6 +100,7 @@ impl AppState {
             crate::i18n::Localizer::embedded().map_err(|e| StartError::Data(e.to_string()))?;
         Ok(Self(Arc::new(Shared {
             pages: crate::pages::Pages::new(&graph),
+            lookup: crate::lookup::LookupIndex::new(&graph),
             localizer,
             statistics: Statistics::of(&graph.triples),
             ontology: document("sco-kg.ttl")?,

@@ -1,0 +1,100 @@
+//! JSON for front-ends that do not speak SPARQL: entity lookup (`GET /api/lookup`) and one
+//! entity with its localised labels (`GET /api/entity/{path}`).
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::cache::{add_validators, etag, short_hash};
+use super::error::AppError;
+use super::state::AppState;
+use crate::i18n::Lang;
+use crate::lookup::{entity_json, EntityKind, LookupOptions};
+
+#[derive(Debug, Deserialize)]
+pub struct LookupParams {
+    q: Option<String>,
+    lang: Option<String>,
+    #[serde(rename = "type")]
+    types: Option<String>,
+    limit: Option<String>,
+}
+
+fn language(lang: Option<&str>) -> Result<Lang, AppError> {
+    match lang {
+        None => Ok(Lang::DEFAULT),
+        Some(tag) => Lang::from_tag(tag)
+            .ok_or_else(|| AppError::BadRequest(format!("lang {tag:?}: expected ru, en or zh"))),
+    }
+}
+
+fn json(
+    state: &AppState,
+    value: &impl serde::Serialize,
+    key: &[&[u8]],
+) -> Result<Response, AppError> {
+    let body = serde_json::to_vec(value).map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    add_validators(
+        headers,
+        &etag(&state.version, &["json", &short_hash(key)]),
+        false,
+    );
+    Ok(response)
+}
+
+/// `GET /api/lookup?q=…&lang=…&type=…&limit=…`
+pub async fn lookup(
+    State(state): State<AppState>,
+    Query(params): Query<LookupParams>,
+) -> Result<Response, AppError> {
+    let q = params
+        .q
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .ok_or_else(|| {
+            AppError::BadRequest("the parameter q (what to look up) is missing".into())
+        })?;
+    let mut options = LookupOptions::new(language(params.lang.as_deref())?);
+    if let Some(types) = params.types.as_deref() {
+        options.types =
+            Some(EntityKind::parse_list(types).map_err(|e| AppError::BadRequest(e.to_string()))?);
+    }
+    if let Some(limit) = params.limit.as_deref() {
+        let limit: usize = limit.parse().map_err(|_| {
+            AppError::BadRequest(format!("limit {limit:?}: expected a whole number"))
+        })?;
+        options.limit = limit.min(100);
+    }
+    let answer = state.lookup.respond(q, &options);
+    let key = format!(
+        "{q}\u{0}{:?}\u{0}{:?}\u{0}{}",
+        options.lang, options.types, options.limit
+    );
+    json(&state, &answer, &[key.as_bytes()])
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EntityParams {
+    lang: Option<String>,
+}
+
+/// `GET /api/entity/{path}?lang=…`: the resource `{base}{path}`.
+pub async fn entity(
+    State(state): State<AppState>,
+    Path(path): Path<String>,
+    Query(params): Query<EntityParams>,
+) -> Result<Response, AppError> {
+    let lang = language(params.lang.as_deref())?;
+    let iri = format!("{}{path}", state.graph.base.as_str());
+    let value = entity_json(&state.graph, &iri, lang)
+        .ok_or_else(|| AppError::NotFound(format!("no resource <{iri}> in this graph")))?;
+    json(&state, &value, &[iri.as_bytes(), lang.as_str().as_bytes()])
+}
