@@ -89,16 +89,30 @@ fn every_table_line_is_used_exactly_once() {
         let number = index + 1;
         match by_line.remove(&number) {
             Some(fragments) => {
-                assert_eq!(fragments.len(), 1, "line {number} is used twice: {fragments:?}");
-                assert_eq!(raw[fragments[0].0..fragments[0].1].trim(), raw.trim(), "line {number}");
+                assert_eq!(
+                    fragments.len(),
+                    1,
+                    "line {number} is used twice: {fragments:?}"
+                );
+                assert_eq!(
+                    raw[fragments[0].0..fragments[0].1].trim(),
+                    raw.trim(),
+                    "line {number}"
+                );
                 front += 1;
             }
-            None => assert!(raw.trim().is_empty(), "front-matter line {number} {raw:?} is not assigned"),
+            None => assert!(
+                raw.trim().is_empty(),
+                "front-matter line {number} {raw:?} is not assigned"
+            ),
         }
     }
     // Lines 12 to 122: heading, decision, signatures, approval, title and preamble.
     assert_eq!(front, 36);
-    assert!(by_line.is_empty(), "fragments outside the document: {by_line:?}");
+    assert!(
+        by_line.is_empty(),
+        "fragments outside the document: {by_line:?}"
+    );
     // The table body holds 1400 non-blank lines (lines 126 to 3018 of the source).
     assert_eq!(checked, 1400);
     assert_eq!(plan.table_start, 126);

@@ -6,9 +6,16 @@ use sco_kg::ingest::lexicon::ParticipantsFile;
 use sco_kg::link::{self, EntityType, Registry, Translations};
 
 fn registry_without(form: &str) -> Registry {
-    let files: Vec<(EntityType, DataFile<'static>)> =
-        EntityType::ALL.iter().map(|&t| (t, data::file(t.file()).unwrap())).collect();
-    let bodies = files.iter().find(|(t, _)| *t == EntityType::Body).unwrap().1.contents;
+    let files: Vec<(EntityType, DataFile<'static>)> = EntityType::ALL
+        .iter()
+        .map(|&t| (t, data::file(t.file()).unwrap()))
+        .collect();
+    let bodies = files
+        .iter()
+        .find(|(t, _)| *t == EntityType::Body)
+        .unwrap()
+        .1
+        .contents;
     let needle = format!("\"{form}\"");
     assert!(bodies.contains(&needle), "the registry lists {form:?}");
     // Remove the form from the `match` lists only; labels keep it.
@@ -16,7 +23,9 @@ fn registry_without(form: &str) -> Registry {
         .lines()
         .map(|line| {
             if line.starts_with("match = [") {
-                line.replace(&format!("{needle}, "), "").replace(&format!(", {needle}"), "").replace(&needle, "")
+                line.replace(&format!("{needle}, "), "")
+                    .replace(&format!(", {needle}"), "")
+                    .replace(&needle, "")
             } else {
                 line.to_string()
             }
@@ -26,8 +35,18 @@ fn registry_without(form: &str) -> Registry {
     let files: Vec<(EntityType, DataFile<'_>)> = files
         .iter()
         .map(|(t, f)| {
-            let contents = if *t == EntityType::Body { edited.as_str() } else { f.contents };
-            (*t, DataFile { path: f.path.clone(), contents })
+            let contents = if *t == EntityType::Body {
+                edited.as_str()
+            } else {
+                f.contents
+            };
+            (
+                *t,
+                DataFile {
+                    path: f.path.clone(),
+                    contents,
+                },
+            )
         })
         .collect();
     Registry::from_files(&files).unwrap()
@@ -36,9 +55,18 @@ fn registry_without(form: &str) -> Registry {
 #[test]
 fn an_unknown_executor_names_the_measure_and_the_text() {
     let plan = sco_kg::ingest::parse(data::source(), &data::lexicon().unwrap()).unwrap();
-    let participants: ParticipantsFile = data::file("ingest/participants.toml").unwrap().parse_toml().unwrap();
+    let participants: ParticipantsFile = data::file("ingest/participants.toml")
+        .unwrap()
+        .parse_toml()
+        .unwrap();
     let registry = registry_without("Межбанковское объединение ШОС");
-    let err = link::link(plan, registry, Translations::embedded().unwrap(), &participants).unwrap_err();
+    let err = link::link(
+        plan,
+        registry,
+        Translations::embedded().unwrap(),
+        &participants,
+    )
+    .unwrap_err();
     // Measure 46 is the first executed by the Interbank Consortium; its cell starts at line 1084.
     assert_eq!(err.line, 1084);
     assert_eq!(

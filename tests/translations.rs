@@ -31,7 +31,9 @@ fn every_measure_has_a_faithful_text_in_each_language() {
     let translations = Translations::embedded().unwrap();
     let mut problems = Vec::new();
     for lang in TRANSLATED {
-        let t = translations.get(lang).unwrap_or_else(|| panic!("no {lang} translation"));
+        let t = translations
+            .get(lang)
+            .unwrap_or_else(|| panic!("no {lang} translation"));
         assert_eq!(t.measures.len(), plan.measures.len(), "{lang}: measures");
         for m in &plan.measures {
             let Some(text) = t.measures.get(&m.number) else {
@@ -42,14 +44,23 @@ fn every_measure_has_a_faithful_text_in_each_language() {
                 problems.push(format!("{lang} {}: empty", m.number));
             }
             if text.trim() == m.text.trim() || has_cyrillic(text) {
-                problems.push(format!("{lang} {}: Russian left in the translation", m.number));
+                problems.push(format!(
+                    "{lang} {}: Russian left in the translation",
+                    m.number
+                ));
             }
             let missing = missing_numbers(&m.text, text);
             if !missing.is_empty() {
-                problems.push(format!("{lang} {}: numbers {missing:?} of the Russian are missing", m.number));
+                problems.push(format!(
+                    "{lang} {}: numbers {missing:?} of the Russian are missing",
+                    m.number
+                ));
             }
             if text.matches('\n').count() != m.text.matches('\n').count() {
-                problems.push(format!("{lang} {}: paragraphs differ from the Russian", m.number));
+                problems.push(format!(
+                    "{lang} {}: paragraphs differ from the Russian",
+                    m.number
+                ));
             }
         }
     }
@@ -63,8 +74,15 @@ fn sections_plan_and_decision_are_translated() {
     for lang in TRANSLATED {
         let t = translations.get(lang).unwrap();
         for s in &plan.sections {
-            let title = t.sections.get(&s.number).unwrap_or_else(|| panic!("{lang}: section {}", s.number));
-            assert!(!title.trim().is_empty() && !has_cyrillic(title), "{lang}: section {}", s.number);
+            let title = t
+                .sections
+                .get(&s.number)
+                .unwrap_or_else(|| panic!("{lang}: section {}", s.number));
+            assert!(
+                !title.trim().is_empty() && !has_cyrillic(title),
+                "{lang}: section {}",
+                s.number
+            );
         }
         for (russian, translated) in [
             (&plan.title, &t.plan.title),
@@ -74,7 +92,10 @@ fn sections_plan_and_decision_are_translated() {
             (&plan.decision.text, &t.decision.text),
         ] {
             assert!(!has_cyrillic(translated), "{lang}: {translated}");
-            assert!(missing_numbers(russian, translated).is_empty(), "{lang}: {translated} lacks a number of {russian}");
+            assert!(
+                missing_numbers(russian, translated).is_empty(),
+                "{lang}: {translated} lacks a number of {russian}"
+            );
         }
     }
 }
@@ -100,8 +121,13 @@ fn measure_texts_reach_the_graph_in_three_languages() {
             &Default::default(),
         )
         .unwrap();
-    let sco_kg::store::Answer::Solutions { rows, .. } = answer else { panic!() };
-    assert_eq!(rows[0][0].as_ref().unwrap().to_string(), "\"139\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+    let sco_kg::store::Answer::Solutions { rows, .. } = answer else {
+        panic!()
+    };
+    assert_eq!(
+        rows[0][0].as_ref().unwrap().to_string(),
+        "\"139\"^^<http://www.w3.org/2001/XMLSchema#integer>"
+    );
     // Files parse and carry their language.
     for lang in TRANSLATED {
         let file = data::file(&format!("translations/{lang}.toml")).unwrap();

@@ -31,19 +31,47 @@ fn cookie_lang(headers: &HeaderMap) -> Option<String> {
 }
 
 fn language(params: &PageParams, headers: &HeaderMap) -> Lang {
-    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-    negotiate(params.lang.as_deref(), cookie_lang(headers).as_deref(), accept)
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    negotiate(
+        params.lang.as_deref(),
+        cookie_lang(headers).as_deref(),
+        accept,
+    )
 }
 
-fn html(state: &AppState, body: String, lang: Lang, params: &PageParams, key: &str) -> Response<Body> {
+fn html(
+    state: &AppState,
+    body: String,
+    lang: Lang,
+    params: &PageParams,
+    key: &str,
+) -> Response<Body> {
     let mut response = Response::new(Body::from(body));
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.bcp47()));
-    add_validators(headers, &etag(&state.version, &["html", lang.as_str(), key]), false);
-    headers.append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.bcp47()),
+    );
+    add_validators(
+        headers,
+        &etag(&state.version, &["html", lang.as_str(), key]),
+        false,
+    );
+    headers.append(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
     if params.lang.is_some() {
-        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.as_str());
+        let cookie = format!(
+            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.as_str()
+        );
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             headers.insert(header::SET_COOKIE, value);
         }

@@ -2,7 +2,9 @@
 
 pub mod answer;
 
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Term, Triple, Variable};
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Term, Triple, Variable,
+};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use sha2::{Digest, Sha256};
@@ -62,7 +64,11 @@ impl KnowledgeGraph {
         let triples = graph::build(&linked, &source, &base);
         let store = Store::new()?;
         // A plain transaction: the bulk loader's threads cost more than they save at this size.
-        store.extend(triples.iter().map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph).into_owned()))?;
+        store.extend(
+            triples
+                .iter()
+                .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph).into_owned()),
+        )?;
         let mut hasher = Sha256::new();
         for t in &triples {
             hasher.update(t.to_string().as_bytes());
