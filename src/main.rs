@@ -19,6 +19,24 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Look an entity up by name, alias or words of its text, in Russian, English or Chinese.
+    ///
+    /// Prints JSON: the hits with IRI, type, label in --lang (with the language it fell back
+    /// to), the label or text that matched, the kind of match and a score.
+    Lookup {
+        /// What to look for: "RATS", "Секретариатом", "反恐", "interbank", "Душанбе", "14" …
+        query: String,
+        /// The language of the hits' labels: ru, en or zh.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Only these types, comma-separated: body, state, document, place, initiative,
+        /// measure, section, plan, decision.
+        #[arg(long = "type", value_name = "TYPES")]
+        types: Option<String>,
+        /// The most hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
     /// Parse the plan's text and print the typed model (decision, sections, measures).
     Parse {
         /// A text file of the same format as data/source/ (default: the embedded source).
@@ -371,8 +389,34 @@ fn export(format: ExportFormat, output: Option<PathBuf>, base: &str) -> Result<V
     }
 }
 
+fn lookup(query: &str, lang: &str, types: Option<&str>, limit: usize) -> Result<Vec<u8>, Failure> {
+    use sco_kg::lookup::{EntityKind, Lang, LookupIndex, LookupOptions};
+    let lang = Lang::from_tag(lang)
+        .ok_or_else(|| Failure::input(format!("--lang {lang:?}: expected ru, en or zh")))?;
+    let mut options = LookupOptions::new(lang);
+    options.limit = limit;
+    if let Some(types) = types {
+        options.types = Some(
+            EntityKind::parse_list(types).map_err(|e| Failure::input(format!("--type: {e}")))?,
+        );
+    }
+    let graph = sco_kg::store::KnowledgeGraph::embedded(sco_kg::graph::Base::default())
+        .map_err(|e| Failure::internal(e.to_string()))?;
+    let answer = LookupIndex::new(&graph).respond(query, &options);
+    let mut out =
+        serde_json::to_vec_pretty(&answer).map_err(|e| Failure::internal(e.to_string()))?;
+    out.push(b'\n');
+    Ok(out)
+}
+
 fn run(cli: Cli) -> Result<Vec<u8>, Failure> {
     match cli.command {
+        Command::Lookup {
+            query,
+            lang,
+            types,
+            limit,
+        } => lookup(&query, &lang, types.as_deref(), limit),
         Command::Serve {
             bind,
             base,

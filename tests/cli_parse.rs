@@ -299,3 +299,32 @@ fn help_describes_every_command() {
     );
     assert!(Path::new(env!("CARGO_BIN_EXE_sco-kg")).exists());
 }
+
+#[test]
+fn lookup_from_the_command_line() {
+    // "Душанбе" occurs in measure 22 (the Anti-Drug Centre in Dushanbe) and names the place.
+    let out = sco_kg(&["lookup", "Душанбе", "--lang", "en"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let iris: Vec<&str> = json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["iri"].as_str().unwrap())
+        .collect();
+    assert!(
+        iris.contains(&"https://w3id.org/sco-kg/id/place/dushanbe"),
+        "{iris:?}"
+    );
+    assert!(
+        iris.contains(&"https://w3id.org/sco-kg/id/plan/2021-2025/measure/22"),
+        "{iris:?}"
+    );
+    let bad = sco_kg(&["lookup", "x", "--lang", "fr"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(bad.stdout.is_empty());
+}
