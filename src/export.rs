@@ -15,33 +15,8 @@ use sophia::api::term::SimpleTerm;
 use crate::store::answer::{write_triples, JSON_LD};
 use crate::store::{KnowledgeGraph, ResultFormat};
 
-/// Writes triples with prefixes declared where the syntax has them: Turtle, TriG and RDF/XML
-/// through oxigraph's serialiser, JSON-LD with the prefixes as its "@context" (oxigraph's
-/// generic serialiser would drop them), N-Triples and N-Quads plain.
-pub fn write_rdf(
-    triples: &[oxigraph::model::Triple],
-    format: RdfFormat,
-    prefixes: &[(String, String)],
-) -> std::io::Result<Vec<u8>> {
-    if !matches!(format, RdfFormat::JsonLd { .. }) {
-        return write_triples(triples, format, prefixes);
-    }
-    let mut serializer = oxjsonld::JsonLdSerializer::new();
-    for (prefix, namespace) in prefixes {
-        serializer = serializer
-            .with_prefix(prefix, namespace)
-            .map_err(std::io::Error::other)?;
-    }
-    let mut writer = serializer.for_writer(Vec::new());
-    for triple in triples {
-        writer.serialize_quad(
-            triple
-                .as_ref()
-                .in_graph(oxigraph::model::GraphNameRef::DefaultGraph),
-        )?;
-    }
-    writer.finish()
-}
+/// One serialiser for every RDF answer, dump and page alternate.
+pub use crate::store::answer::write_triples as write_rdf;
 
 /// The formats of a dump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

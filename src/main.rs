@@ -65,33 +65,7 @@ enum Command {
     ///
     /// Stops on SIGINT or SIGTERM once in-flight requests are answered. RUST_LOG sets the
     /// request log's level (default: info).
-    Serve {
-        /// The address to listen on (port 0: any free port).
-        #[arg(long, value_name = "ADDR", default_value = sco_kg::server::config::DEFAULT_BIND)]
-        bind: String,
-        /// The base of resource IRIs; /id/PATH serves BASE + PATH.
-        #[arg(long, value_name = "IRI", default_value = sco_kg::graph::vocab::DEFAULT_BASE)]
-        base: String,
-        /// The origin clients reach the server at (behind a proxy), for the service
-        /// description, VoID and redirects (default: the request's Host).
-        #[arg(long, value_name = "URL")]
-        public_url: Option<String>,
-        /// The longest a query may run, in seconds.
-        #[arg(long, value_name = "SECS", default_value_t = sco_kg::server::config::DEFAULT_TIMEOUT_SECONDS as f64)]
-        timeout: f64,
-        /// The longest query accepted, in bytes (longer: 413).
-        #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_QUERY_BYTES)]
-        max_query_bytes: usize,
-        /// The largest request body accepted, in bytes (larger: 413).
-        #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_BODY_BYTES)]
-        max_body_bytes: usize,
-        /// The most queries evaluated at once (more: 503 with Retry-After) [default: CPUs, at least 2].
-        #[arg(long, value_name = "N")]
-        max_concurrent: Option<usize>,
-        /// The most rows or triples an answer may have.
-        #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_RESULTS)]
-        max_results: usize,
-    },
+    Serve(ServeArgs),
     /// Write the whole graph in one syntax, byte-identical on every run (atomically with -o).
     Export {
         /// The syntax; canonical is RDFC-1.0 canonical N-Quads.
@@ -276,14 +250,33 @@ fn query(argument: &str, format: QueryFormat, base: &str) -> Result<Vec<u8>, Fai
 }
 
 /// Settings of `sco-kg serve`, as given on the command line.
+/// The options of `sco-kg serve`.
+#[derive(clap::Args)]
 struct ServeArgs {
+    /// The address to listen on (port 0: any free port).
+    #[arg(long, value_name = "ADDR", default_value = sco_kg::server::config::DEFAULT_BIND)]
     bind: String,
+    /// The base of resource IRIs; /id/PATH serves BASE + PATH.
+    #[arg(long, value_name = "IRI", default_value = sco_kg::graph::vocab::DEFAULT_BASE)]
     base: String,
+    /// The origin clients reach the server at (behind a proxy), for the service
+    /// description, VoID and redirects (default: the request's Host).
+    #[arg(long, value_name = "URL")]
     public_url: Option<String>,
+    /// The longest a query may run, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = sco_kg::server::config::DEFAULT_TIMEOUT_SECONDS as f64)]
     timeout: f64,
+    /// The longest query accepted, in bytes (longer: 413).
+    #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_QUERY_BYTES)]
     max_query_bytes: usize,
+    /// The largest request body accepted, in bytes (larger: 413).
+    #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_BODY_BYTES)]
     max_body_bytes: usize,
+    /// The most queries evaluated at once (more: 503 with Retry-After) [default: CPUs, at least 2].
+    #[arg(long, value_name = "N")]
     max_concurrent: Option<usize>,
+    /// The most rows or triples an answer may have.
+    #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_RESULTS)]
     max_results: usize,
 }
 
@@ -417,25 +410,7 @@ fn run(cli: Cli) -> Result<Vec<u8>, Failure> {
             types,
             limit,
         } => lookup(&query, &lang, types.as_deref(), limit),
-        Command::Serve {
-            bind,
-            base,
-            public_url,
-            timeout,
-            max_query_bytes,
-            max_body_bytes,
-            max_concurrent,
-            max_results,
-        } => serve(ServeArgs {
-            bind,
-            base,
-            public_url,
-            timeout,
-            max_query_bytes,
-            max_body_bytes,
-            max_concurrent,
-            max_results,
-        }),
+        Command::Serve(args) => serve(args),
         Command::Export {
             format,
             output,

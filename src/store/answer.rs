@@ -54,12 +54,31 @@ pub const JSON_LD: RdfFormat = RdfFormat::JsonLd {
     profile: JsonLdProfileSet::empty(),
 };
 
-/// Writes triples with our prefixes declared where the format has prefixes.
+/// Writes triples with our prefixes declared where the syntax has them: Turtle, TriG and
+/// RDF/XML through oxigraph's serialiser, JSON-LD with the prefixes as its "@context"
+/// (oxigraph's generic serialiser would drop them), N-Triples and N-Quads plain.
 pub fn write_triples(
     triples: &[Triple],
     format: RdfFormat,
     prefixes: &[(String, String)],
 ) -> std::io::Result<Vec<u8>> {
+    if matches!(format, RdfFormat::JsonLd { .. }) {
+        let mut serializer = oxjsonld::JsonLdSerializer::new();
+        for (prefix, namespace) in prefixes {
+            serializer = serializer
+                .with_prefix(prefix, namespace)
+                .map_err(std::io::Error::other)?;
+        }
+        let mut writer = serializer.for_writer(Vec::new());
+        for triple in triples {
+            writer.serialize_quad(
+                triple
+                    .as_ref()
+                    .in_graph(oxigraph::model::GraphNameRef::DefaultGraph),
+            )?;
+        }
+        return writer.finish();
+    }
     let mut serializer = RdfSerializer::from_format(format);
     for (prefix, namespace) in prefixes {
         serializer = serializer
