@@ -2,14 +2,25 @@
 //! [`Server::run`] serves until its [`ShutdownHandle`] fires, then lets in-flight requests
 //! finish (for at most the query timeout and a few seconds more). [`spawn`] runs a server on a
 //! thread of its own, for tests and embedding.
+//!
+//! Connections are HTTP/1.1, served by hyper with a header-read timeout: a client must send
+//! a request's head (request line and headers) within the query timeout of starting it — or,
+//! on a kept-alive connection, of the previous answer — or the connection is closed. Without
+//! it, a client trickling header bytes (slowloris) or connecting and saying nothing would hold
+//! a connection and its task forever, and would keep a graceful shutdown waiting.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::body::Body;
 use axum::Router;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tower::ServiceExt;
 
 use super::config::Config;
 use super::state::{AppState, StartError};
@@ -54,6 +65,7 @@ pub struct Server {
     local_addr: SocketAddr,
     shutdown: ShutdownHandle,
     grace: Duration,
+    header_timeout: Duration,
 }
 
 /// Listens on `config.bind` and builds the shared state (dumps, version, …).
@@ -66,6 +78,7 @@ pub async fn bind(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Server, 
         })?;
     let local_addr = listener.local_addr()?;
     let grace = config.timeout + GRACE;
+    let config_timeout = config.timeout;
     let state = AppState::new(graph, config, local_addr)?;
     Ok(Server {
         listener,
@@ -73,6 +86,7 @@ pub async fn bind(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Server, 
         local_addr,
         shutdown: ShutdownHandle(Arc::new(watch::channel(false).0)),
         grace,
+        header_timeout: config_timeout,
     })
 }
 
@@ -92,20 +106,64 @@ impl Server {
 
     /// Serves until shut down; then waits for in-flight requests, at most the grace period.
     pub async fn run(self) -> Result<(), ServeError> {
-        let shutdown = self.shutdown.clone();
-        let serve = axum::serve(self.listener, self.app)
-            .with_graceful_shutdown(async move { shutdown.stopped().await });
-        let deadline = async {
-            self.shutdown.stopped().await;
-            tokio::time::sleep(self.grace).await;
-        };
+        let Server {
+            mut listener,
+            app,
+            shutdown,
+            grace,
+            header_timeout,
+            ..
+        } = self;
+        let mut http = hyper::server::conn::http1::Builder::new();
+        http.timer(TokioTimer::new())
+            .header_read_timeout(header_timeout);
+        // Each connection holds a receiver; once all are dropped, every connection is done.
+        let (all_closed, open) = watch::channel(());
+        loop {
+            let (stream, _peer) = tokio::select! {
+                // Accept errors (too many open files, …) are logged and retried by axum's
+                // listener, after a pause.
+                accepted = axum::serve::Listener::accept(&mut listener) => accepted,
+                () = shutdown.stopped() => break,
+            };
+            let service = TowerToHyperService::new(
+                app.clone()
+                    .map_request(|request: axum::http::Request<Incoming>| request.map(Body::new)),
+            );
+            let connection = http.serve_connection(TokioIo::new(stream), service);
+            let shutdown = shutdown.clone();
+            let open = open.clone();
+            tokio::spawn(async move {
+                let mut connection = std::pin::pin!(connection);
+                tokio::select! {
+                    served = connection.as_mut() => log_connection_end(served),
+                    () = shutdown.stopped() => {
+                        // Finish the request in flight (if any), then close.
+                        connection.as_mut().graceful_shutdown();
+                        log_connection_end(connection.await);
+                    }
+                }
+                drop(open);
+            });
+        }
+        // No new connections from here on.
+        drop(listener);
+        drop(open);
         tokio::select! {
-            served = serve => Ok(served?),
-            () = deadline => {
-                tracing::warn!("connections still open {:?} after shutdown; closing them", self.grace);
-                Ok(())
+            () = all_closed.closed() => {}
+            () = tokio::time::sleep(grace) => {
+                tracing::warn!("connections still open {grace:?} after shutdown; closing them");
             }
         }
+        Ok(())
+    }
+}
+
+/// A connection's end is worth a line only at debug level: clients hang up, time out and send
+/// garbage all the time (hyper answers what it can: 400, 431, …).
+fn log_connection_end(served: Result<(), hyper::Error>) {
+    if let Err(e) = served {
+        tracing::debug!("connection closed: {e}");
     }
 }
 
