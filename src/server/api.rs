@@ -49,11 +49,10 @@ fn json(
     Ok(response)
 }
 
-/// `GET /api/lookup?q=…&lang=…&type=…&limit=…`
-pub async fn lookup(
-    State(state): State<AppState>,
-    Query(params): Query<LookupParams>,
-) -> Result<Response, AppError> {
+/// What a `/api/lookup` query string asks for: the text to look up (trimmed) and the options,
+/// or why it is refused (no `q`, an unknown `lang` or `type`, a `limit` that is not a whole
+/// number). Public so that it can be fuzzed on its own; the handler goes through it.
+pub fn lookup_request(params: &LookupParams) -> Result<(&str, LookupOptions), AppError> {
     let q = params
         .q
         .as_deref()
@@ -73,6 +72,15 @@ pub async fn lookup(
         })?;
         options.limit = limit.min(100);
     }
+    Ok((q, options))
+}
+
+/// `GET /api/lookup?q=…&lang=…&type=…&limit=…`
+pub async fn lookup(
+    State(state): State<AppState>,
+    Query(params): Query<LookupParams>,
+) -> Result<Response, AppError> {
+    let (q, options) = lookup_request(&params)?;
     let answer = state.lookup.respond(q, &options);
     let key = format!(
         "{q}\u{0}{:?}\u{0}{:?}\u{0}{}",
