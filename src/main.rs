@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use sco_kg::i18n::Message;
 use sco_kg::{data, ingest};
 
 /// sco-kg: the SCO Action Plan 2021–2025 as a multilingual linked-data knowledge graph.
@@ -135,24 +136,38 @@ enum ParseFormat {
     Csv,
 }
 
-/// A failure the CLI reports: a message for people and the exit code.
+/// A failure the CLI reports: a message for people (in the terminal's language) and the exit
+/// code: 2 for a mistake in the input, 1 for anything else.
 struct Failure {
-    message: String,
+    message: Message,
     code: u8,
 }
 
 impl Failure {
-    fn input(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            code: 2,
-        }
+    fn input(message: Message) -> Self {
+        Self { message, code: 2 }
     }
-    fn internal(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            code: 1,
-        }
+    fn internal(message: Message) -> Self {
+        Self { message, code: 1 }
+    }
+    /// A file (or standard input) that could not be read or written.
+    fn file(path: impl std::fmt::Display, e: impl std::fmt::Display) -> Self {
+        Self::input(
+            Message::new("cli-error-file")
+                .arg("path", path.to_string())
+                .arg("detail", e.to_string()),
+        )
+    }
+    /// Ours, not the user's: the library's own report.
+    fn bug(e: impl std::fmt::Display) -> Self {
+        Self::internal(Message::new("cli-error-internal").arg("detail", e.to_string()))
+    }
+    fn option(name: &str, e: impl std::fmt::Display) -> Self {
+        Self::input(
+            Message::new("cli-error-option")
+                .arg("option", name)
+                .arg("detail", e.to_string()),
+        )
     }
 }
 
@@ -160,21 +175,27 @@ fn read_source(path: &Option<PathBuf>) -> Result<(String, Vec<u8>), Failure> {
     match path {
         Some(path) => std::fs::read(path)
             .map(|bytes| (path.display().to_string(), bytes))
-            .map_err(|e| Failure::input(format!("{}: {e}", path.display()))),
+            .map_err(|e| Failure::file(path.display(), e)),
         None => Ok((format!("data/{}", data::SOURCE), data::source().to_vec())),
     }
 }
 
 fn parse_plan(path: &Option<PathBuf>) -> Result<ingest::Plan, Failure> {
     let (name, bytes) = read_source(path)?;
-    let lexicon = data::lexicon().map_err(|e| Failure::internal(e.to_string()))?;
-    ingest::parse(&bytes, &lexicon)
-        .map_err(|e| Failure::input(format!("{name}:{}: {}", e.line, e.kind)))
+    let lexicon = data::lexicon().map_err(Failure::bug)?;
+    ingest::parse(&bytes, &lexicon).map_err(|e| {
+        Failure::input(
+            Message::new("cli-error-source")
+                .arg("path", name)
+                .arg("line", e.line)
+                .arg("detail", e.kind.to_string()),
+        )
+    })
 }
 
 fn measures_csv(plan: &ingest::Plan) -> Result<Vec<u8>, Failure> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let failed = |e: csv::Error| Failure::internal(e.to_string());
+    let failed = |e: csv::Error| Failure::bug(e);
     writer
         .write_record([
             "number",
@@ -202,19 +223,17 @@ fn measures_csv(plan: &ingest::Plan) -> Result<Vec<u8>, Failure> {
             ])
             .map_err(failed)?;
     }
-    writer
-        .into_inner()
-        .map_err(|e| Failure::internal(e.to_string()))
+    writer.into_inner().map_err(Failure::bug)
 }
 
 fn read_query(argument: &str) -> Result<String, Failure> {
     if argument == "-" {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|e| Failure::input(format!("standard input: {e}")))?;
+            .map_err(|e| Failure::file("-", e))?;
         Ok(text)
     } else if let Some(path) = argument.strip_prefix('@') {
-        std::fs::read_to_string(path).map_err(|e| Failure::input(format!("{path}: {e}")))
+        std::fs::read_to_string(path).map_err(|e| Failure::file(path, e))
     } else {
         Ok(argument.to_string())
     }
@@ -225,15 +244,17 @@ fn query(argument: &str, format: QueryFormat, base: &str) -> Result<Vec<u8>, Fai
     use sco_kg::store::{Answer, KnowledgeGraph, QueryError, QueryOptions, ResultFormat};
 
     let text = read_query(argument)?;
-    let base = sco_kg::graph::Base::new(base).map_err(Failure::input)?;
-    let graph = KnowledgeGraph::embedded(base).map_err(|e| Failure::internal(e.to_string()))?;
+    let base = sco_kg::graph::Base::new(base).map_err(|e| Failure::option("base", e))?;
+    let graph = KnowledgeGraph::embedded(base).map_err(Failure::bug)?;
     let answer = graph
         .query(&text, &QueryOptions::default())
         .map_err(|e| match e {
             QueryError::Syntax(message) => {
-                Failure::input(format!("the query is not valid SPARQL: {message}"))
+                Failure::input(Message::new("cli-error-query-syntax").arg("detail", message))
             }
-            other => Failure::input(other.to_string()),
+            other => Failure::input(
+                Message::new("cli-error-query-evaluation").arg("detail", other.to_string()),
+            ),
         })?;
     let format = match (&answer, format) {
         (Answer::Graph(_), _) => ResultFormat::Rdf(oxigraph::io::RdfFormat::Turtle),
@@ -245,8 +266,8 @@ fn query(argument: &str, format: QueryFormat, base: &str) -> Result<Vec<u8>, Fai
     };
     let written = answer
         .write(format, &graph.prefixes())
-        .ok_or_else(|| Failure::internal("no serialisation for this answer"))?;
-    written.map_err(|e| Failure::internal(e.to_string()))
+        .ok_or_else(|| Failure::bug("no serialisation for this answer"))?;
+    written.map_err(Failure::bug)
 }
 
 /// Settings of `sco-kg serve`, as given on the command line.
@@ -278,11 +299,16 @@ struct ServeArgs {
     /// The most rows or triples an answer may have.
     #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_RESULTS)]
     max_results: usize,
+    /// Megabytes of answers kept for repeated queries (0: no answer cache).
+    #[arg(long, value_name = "MB", default_value_t = sco_kg::server::config::DEFAULT_CACHE_MEGABYTES)]
+    cache_mb: usize,
 }
 
 fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
     use sco_kg::server::{self, config};
     use std::sync::Arc;
+
+    let lang = terminal_lang();
 
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
@@ -294,14 +320,13 @@ fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
         .ok()
         .filter(|t| !t.is_zero())
         .ok_or_else(|| {
-            Failure::input(format!(
-                "--timeout {}: not a positive number of seconds",
-                args.timeout
-            ))
+            Failure::input(Message::new("cli-error-timeout").arg("seconds", args.timeout))
         })?;
     let positive = |name: &str, n: usize| {
         if n == 0 {
-            Err(Failure::input(format!("--{name} must be at least 1")))
+            Err(Failure::input(
+                Message::new("cli-error-at-least-one").arg("option", name),
+            ))
         } else {
             Ok(n)
         }
@@ -313,7 +338,7 @@ fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
             .as_deref()
             .map(config::public_url)
             .transpose()
-            .map_err(|e| Failure::input(format!("--public-url {e}")))?,
+            .map_err(|e| Failure::option("public-url", e))?,
         timeout,
         max_query_bytes: positive("max-query-bytes", args.max_query_bytes)?,
         max_body_bytes: positive("max-body-bytes", args.max_body_bytes)?,
@@ -323,32 +348,32 @@ fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
                 .unwrap_or_else(config::default_max_concurrent),
         )?,
         max_results: positive("max-results", args.max_results)?,
+        cache_bytes: args.cache_mb.saturating_mul(1 << 20),
     };
-    let base = sco_kg::graph::Base::new(&args.base).map_err(Failure::input)?;
+    let base = sco_kg::graph::Base::new(&args.base).map_err(|e| Failure::option("base", e))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| Failure::internal(format!("cannot start the runtime: {e}")))?;
+        .map_err(Failure::bug)?;
     let started = std::time::Instant::now();
     let grace = settings.timeout + std::time::Duration::from_secs(5);
     let served = runtime.block_on(async move {
-        let graph = sco_kg::store::KnowledgeGraph::embedded(base)
-            .map_err(|e| Failure::internal(e.to_string()))?;
+        let graph = sco_kg::store::KnowledgeGraph::embedded(base).map_err(Failure::bug)?;
+        let triples = graph.triples.len();
         let public_url = settings.public_url.clone();
-        let server = server::bind(settings, Arc::new(graph))
-            .await
-            .map_err(|e| Failure::internal(e.to_string()))?;
+        let server = server::bind(settings, Arc::new(graph)).await.map_err(|e| {
+            Failure::internal(Message::new("cli-error-serve").arg("detail", e.to_string()))
+        })?;
         let mut stdout = std::io::stdout().lock();
-        let _ = writeln!(
-            stdout,
-            "sco-kg: serving {} (SPARQL endpoint {}/sparql{}) — ready in {} ms",
-            server.url(),
-            server.url(),
-            public_url
-                .map(|u| format!(", public URL {u}"))
-                .unwrap_or_default(),
-            started.elapsed().as_millis()
-        );
+        let listening = Message::new("cli-server-listening")
+            .arg("url", server.url())
+            .arg("triples", triples)
+            .arg("ms", started.elapsed().as_millis() as u64);
+        let _ = writeln!(stdout, "{}", listening.in_lang(lang));
+        if let Some(url) = public_url {
+            let public = Message::new("cli-server-public-url").arg("url", url.to_string());
+            let _ = writeln!(stdout, "{}", public.in_lang(lang));
+        }
         let _ = stdout.flush();
         drop(stdout);
         let handle = server.shutdown_handle();
@@ -357,25 +382,29 @@ fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
             tracing::info!("shutting down: finishing the requests in flight");
             handle.shutdown();
         });
-        server
-            .run()
-            .await
-            .map_err(|e| Failure::internal(e.to_string()))
+        server.run().await.map_err(|e| {
+            Failure::internal(Message::new("cli-error-serve").arg("detail", e.to_string()))
+        })
     });
     runtime.shutdown_timeout(grace);
-    served.map(|()| Vec::new())
+    served?;
+    // Whoever read the first line may have closed our stdout since: not an error.
+    let _ = writeln!(
+        std::io::stdout(),
+        "{}",
+        Message::new("cli-server-stopped").in_lang(lang)
+    );
+    Ok(Vec::new())
 }
 
 fn export(format: ExportFormat, output: Option<PathBuf>, base: &str) -> Result<Vec<u8>, Failure> {
-    let base = sco_kg::graph::Base::new(base).map_err(Failure::input)?;
-    let graph = sco_kg::store::KnowledgeGraph::embedded(base)
-        .map_err(|e| Failure::internal(e.to_string()))?;
-    let bytes = sco_kg::export::serialise(&graph, format.dump_format())
-        .map_err(|e| Failure::internal(e.to_string()))?;
+    let base = sco_kg::graph::Base::new(base).map_err(|e| Failure::option("base", e))?;
+    let graph = sco_kg::store::KnowledgeGraph::embedded(base).map_err(Failure::bug)?;
+    let bytes = sco_kg::export::serialise(&graph, format.dump_format()).map_err(Failure::bug)?;
     match output {
         Some(path) => {
             sco_kg::export::write_atomically(&path, &bytes)
-                .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+                .map_err(|e| Failure::file(path.display(), e))?;
             Ok(Vec::new())
         }
         None => Ok(bytes),
@@ -385,19 +414,17 @@ fn export(format: ExportFormat, output: Option<PathBuf>, base: &str) -> Result<V
 fn lookup(query: &str, lang: &str, types: Option<&str>, limit: usize) -> Result<Vec<u8>, Failure> {
     use sco_kg::lookup::{EntityKind, Lang, LookupIndex, LookupOptions};
     let lang = Lang::from_tag(lang)
-        .ok_or_else(|| Failure::input(format!("--lang {lang:?}: expected ru, en or zh")))?;
+        .ok_or_else(|| Failure::input(Message::new("cli-error-lang").arg("lang", lang)))?;
     let mut options = LookupOptions::new(lang);
     options.limit = limit;
     if let Some(types) = types {
-        options.types = Some(
-            EntityKind::parse_list(types).map_err(|e| Failure::input(format!("--type: {e}")))?,
-        );
+        options.types =
+            Some(EntityKind::parse_list(types).map_err(|e| Failure::option("type", e))?);
     }
     let graph = sco_kg::store::KnowledgeGraph::embedded(sco_kg::graph::Base::default())
-        .map_err(|e| Failure::internal(e.to_string()))?;
+        .map_err(Failure::bug)?;
     let answer = LookupIndex::new(&graph).respond(query, &options);
-    let mut out =
-        serde_json::to_vec_pretty(&answer).map_err(|e| Failure::internal(e.to_string()))?;
+    let mut out = serde_json::to_vec_pretty(&answer).map_err(Failure::bug)?;
     out.push(b'\n');
     Ok(out)
 }
@@ -425,8 +452,7 @@ fn run(cli: Cli) -> Result<Vec<u8>, Failure> {
             let plan = parse_plan(&source)?;
             match format {
                 ParseFormat::Json => {
-                    let mut out = serde_json::to_vec_pretty(&plan)
-                        .map_err(|e| Failure::internal(e.to_string()))?;
+                    let mut out = serde_json::to_vec_pretty(&plan).map_err(Failure::bug)?;
                     out.push(b'\n');
                     Ok(out)
                 }
@@ -436,9 +462,16 @@ fn run(cli: Cli) -> Result<Vec<u8>, Failure> {
     }
 }
 
+/// The language of the terminal's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+fn terminal_lang() -> sco_kg::i18n::Lang {
+    sco_kg::i18n::terminal_lang(|name| std::env::var(name).ok())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
+        // `serve` prints as it goes and returns nothing to write.
+        Ok(output) if output.is_empty() => ExitCode::SUCCESS,
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
             if stdout
@@ -451,7 +484,14 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            eprintln!("sco-kg: error: {}", failure.message);
+            let lang = terminal_lang();
+            let message = failure.message.in_lang(lang);
+            eprintln!(
+                "{}",
+                Message::new("cli-error")
+                    .arg("message", message)
+                    .in_lang(lang)
+            );
             ExitCode::from(failure.code)
         }
     }

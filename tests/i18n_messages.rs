@@ -27,7 +27,7 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 }
 
 /// Every message id the code of `src/` uses: the literal id of `t!(cx, "id" …)` and of
-/// `.message(lang, "id", …)`, outside comments and unit-test modules.
+/// `.message(lang, "id", …)` and of `Message::new("id")`, outside comments and unit-test modules.
 fn ids_used_in_src() -> BTreeSet<String> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
@@ -35,6 +35,7 @@ fn ids_used_in_src() -> BTreeSet<String> {
     let patterns = [
         Regex::new(r#"\bt!\(\s*[^";]*?,\s*"([A-Za-z][A-Za-z0-9_-]*)""#).unwrap(),
         Regex::new(r#"\.message\(\s*[^";]*?,\s*"([A-Za-z][A-Za-z0-9_-]*)""#).unwrap(),
+        Regex::new(r#"\bMessage::new\(\s*"([A-Za-z][A-Za-z0-9_-]*)""#).unwrap(),
     ];
     let mut ids = BTreeSet::new();
     for file in files {
@@ -120,17 +121,16 @@ fn every_message_id_the_code_uses_exists_in_every_locale() {
 }
 
 #[test]
-fn every_page_message_is_used_by_the_code() {
+fn every_message_of_the_rust_code_is_used_by_it() {
     let used = ids_used_in_src();
-    let pages = sco_kg::data::locale("en/pages.ftl").unwrap();
-    let unused: Vec<String> = message_ids(pages.contents)
-        .into_iter()
-        .filter(|id| !used.contains(id))
-        .collect();
-    assert!(
-        unused.is_empty(),
-        "unused messages in pages.ftl: {unused:?}"
-    );
+    for file in ["pages.ftl", "errors.ftl", "cli.ftl"] {
+        let locale = sco_kg::data::locale(&format!("en/{file}")).unwrap();
+        let unused: Vec<String> = message_ids(locale.contents)
+            .into_iter()
+            .filter(|id| !used.contains(id))
+            .collect();
+        assert!(unused.is_empty(), "unused messages in {file}: {unused:?}");
+    }
 }
 
 /// Every variable any message refers to.

@@ -5,6 +5,7 @@
 //! lives in those files; Rust code names messages by id only, through [`t!`](crate::t) or
 //! [`Localizer::message`] with a literal id, so that a test can find every id the code uses.
 
+mod message;
 mod negotiate;
 
 use std::collections::BTreeSet;
@@ -15,7 +16,8 @@ use fluent_bundle::FluentResource;
 use unic_langid::LanguageIdentifier;
 
 pub use fluent_bundle::{FluentArgs, FluentValue};
-pub use negotiate::{lang_cookie, negotiate, parse_accept_language};
+pub use message::{embedded, Arg, Message};
+pub use negotiate::{lang_cookie, negotiate, parse_accept_language, terminal_lang};
 
 use crate::data::{self, DataFile};
 
@@ -64,7 +66,7 @@ impl Lang {
     /// The language of a BCP 47 tag, by its primary language subtag, case-insensitively:
     /// "zh-CN", "zh-Hans", "ZH" → Zh; "en-GB" → En; "ru-RU" → Ru; anything else → None.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?;
+        let primary = tag.trim().split(['-', '_', '.', '@']).next()?;
         match primary.to_ascii_lowercase().as_str() {
             "ru" => Some(Lang::Ru),
             "en" => Some(Lang::En),

@@ -95,3 +95,16 @@ pub fn lang_cookie(cookie_header: &str) -> Option<&str> {
         (name.trim() == "lang").then(|| value.trim().trim_matches('"'))
     })
 }
+
+/// The language of a terminal's messages, as POSIX locales say it: the first set one of
+/// `LC_ALL`, `LC_MESSAGES` and `LANG` ("ru_RU.UTF-8" → Russian, "zh_CN.UTF-8" → Chinese);
+/// "C", "POSIX", a language the service does not have, or nothing → English. `var` reads an
+/// environment variable (`|name| std::env::var(name).ok()`), so that tests need not set any.
+pub fn terminal_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|name| var(name).filter(|value| !value.is_empty()))
+        .next()
+        .and_then(|value| Lang::from_tag(&value))
+        .unwrap_or(Lang::DEFAULT)
+}

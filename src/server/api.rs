@@ -1,6 +1,7 @@
 //! JSON for front-ends that do not speak SPARQL: entity lookup (`GET /api/lookup`) and one
 //! entity with its localised labels (`GET /api/entity/{path}`).
 
+use crate::i18n::Message;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -25,7 +26,7 @@ fn language(lang: Option<&str>) -> Result<Lang, AppError> {
     match lang {
         None => Ok(Lang::DEFAULT),
         Some(tag) => Lang::from_tag(tag)
-            .ok_or_else(|| AppError::BadRequest(format!("lang {tag:?}: expected ru, en or zh"))),
+            .ok_or_else(|| AppError::BadRequest(Message::new("api-error-lang").arg("lang", tag))),
     }
 }
 
@@ -58,17 +59,16 @@ pub fn lookup_request(params: &LookupParams) -> Result<(&str, LookupOptions), Ap
         .as_deref()
         .map(str::trim)
         .filter(|q| !q.is_empty())
-        .ok_or_else(|| {
-            AppError::BadRequest("the parameter q (what to look up) is missing".into())
-        })?;
+        .ok_or_else(|| AppError::BadRequest(Message::new("api-error-lookup-without-q")))?;
     let mut options = LookupOptions::new(language(params.lang.as_deref())?);
     if let Some(types) = params.types.as_deref() {
-        options.types =
-            Some(EntityKind::parse_list(types).map_err(|e| AppError::BadRequest(e.to_string()))?);
+        options.types = Some(EntityKind::parse_list(types).map_err(|e| {
+            AppError::BadRequest(Message::new("api-error-lookup-type").arg("detail", e.to_string()))
+        })?);
     }
     if let Some(limit) = params.limit.as_deref() {
         let limit: usize = limit.parse().map_err(|_| {
-            AppError::BadRequest(format!("limit {limit:?}: expected a whole number"))
+            AppError::BadRequest(Message::new("api-error-lookup-limit").arg("limit", limit))
         })?;
         options.limit = limit.min(100);
     }
@@ -102,7 +102,8 @@ pub async fn entity(
 ) -> Result<Response, AppError> {
     let lang = language(params.lang.as_deref())?;
     let iri = format!("{}{path}", state.graph.base.as_str());
-    let value = entity_json(&state.graph, &iri, lang)
-        .ok_or_else(|| AppError::NotFound(format!("no resource <{iri}> in this graph")))?;
+    let value = entity_json(&state.graph, &iri, lang).ok_or_else(|| {
+        AppError::NotFound(Message::new("api-error-no-resource").arg("iri", iri.as_str()))
+    })?;
     json(&state, &value, &[iri.as_bytes(), lang.as_str().as_bytes()])
 }

@@ -21,6 +21,8 @@ pub struct Config {
     pub max_concurrent: usize,
     /// The most rows or triples an answer may have.
     pub max_results: usize,
+    /// The bytes of answers kept for repeated queries (0: no cache).
+    pub cache_bytes: usize,
 }
 
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
@@ -28,6 +30,8 @@ pub const DEFAULT_TIMEOUT_SECONDS: u64 = 10;
 pub const DEFAULT_MAX_QUERY_BYTES: usize = 64 * 1024;
 pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
 pub const DEFAULT_MAX_RESULTS: usize = 100_000;
+/// Room for thousands of typical answers, well within the memory the server is meant to use.
+pub const DEFAULT_CACHE_MEGABYTES: usize = 32;
 
 /// One query per CPU (at least two): queries are CPU-bound and run on blocking threads.
 pub fn default_max_concurrent() -> usize {
@@ -47,6 +51,7 @@ impl Default for Config {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             max_concurrent: default_max_concurrent(),
             max_results: DEFAULT_MAX_RESULTS,
+            cache_bytes: DEFAULT_CACHE_MEGABYTES << 20,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! `/dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}` and `/dump/sco-kg.canonical.nq` are fixed
 //! formats; `/dump/sco-kg` negotiates among them and names the one chosen in Content-Location.
 
+use crate::i18n::Message;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -60,8 +61,9 @@ pub async fn dump(
     State(state): State<AppState>,
     Path(file): Path<String>,
 ) -> Result<Representation, AppError> {
-    let format = DumpFormat::from_file_name(&file)
-        .ok_or_else(|| AppError::NotFound(format!("no dump named {file:?}")))?;
+    let format = DumpFormat::from_file_name(&file).ok_or_else(|| {
+        AppError::NotFound(Message::new("api-error-no-dump").arg("file", file.as_str()))
+    })?;
     representation(&state, format, false)
 }
 

@@ -1,47 +1,41 @@
 //! Why a request got no representation: every refusal is an [`AppError`], answered with its
-//! status and a plain-text message for the person who sent the request. Client mistakes are
-//! 4xx; only [`AppError::Internal`] is a 500, and it is logged.
+//! status and a plain-text message for the person who sent the request, in their language
+//! ([`localize`] renders it after the handler, knowing the request). Client mistakes are 4xx;
+//! only [`AppError::Internal`] is a 500, and it is logged.
 
+use std::fmt;
 use std::time::Duration;
 
+use axum::body::Body;
+use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use super::language::request_lang;
+use crate::i18n::{Lang, Message};
 use crate::store::QueryError;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum AppError {
-    #[error("{0}")]
-    BadRequest(String),
+    /// A request the endpoint cannot take as sent; the message says what and how to fix it.
+    BadRequest(Message),
     /// The text is not SPARQL 1.1 Query: the parser's message with its position.
-    #[error("the query is not valid SPARQL 1.1: {0}")]
     Syntax(String),
-    #[error(
-        "this endpoint is read-only: SPARQL Update is not accepted (send queries with `query=` \
-         or as application/sparql-query)"
-    )]
     ReadOnly,
-    #[error("{0}")]
-    NotFound(String),
-    #[error("none of the media types in Accept (or format=) can be served here; available: {}", .0.join(", "))]
+    NotFound(Message),
+    /// The media types that could have been served.
     NotAcceptable(Vec<&'static str>),
-    #[error("{0}")]
-    UnsupportedMediaType(String),
-    #[error("{0}")]
-    TooLarge(String),
-    #[error("the request body did not arrive within {} s", .0.as_secs_f64())]
+    UnsupportedMediaType(Message),
+    TooLarge(Message),
     RequestTimeout(Duration),
-    #[error("too many queries are running at once; retry in a moment")]
     Busy,
-    #[error("the query was stopped after {} s, the longest a query may run here", .0.as_secs_f64())]
     Timeout(Duration),
-    #[error("the query was cancelled")]
     Cancelled,
-    #[error("the answer has more than {0} rows or triples, the most this endpoint returns; narrow the query or add a LIMIT")]
     TooManyResults(usize),
-    #[error("the query could not be evaluated: {0}")]
+    /// The evaluator's message.
     Evaluation(String),
-    #[error("internal error: {0}")]
+    /// Ours: the detail goes to the log and, briefly, to the client.
     Internal(String),
 }
 
@@ -64,7 +58,48 @@ impl AppError {
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
+
+    /// What to tell the client, in no language yet.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::BadRequest(m)
+            | Self::NotFound(m)
+            | Self::UnsupportedMediaType(m)
+            | Self::TooLarge(m) => m.clone(),
+            Self::Syntax(detail) => Message::new("api-error-syntax").arg("detail", detail.as_str()),
+            Self::ReadOnly => Message::new("api-error-read-only"),
+            Self::NotAcceptable(types) => {
+                Message::new("api-error-not-acceptable").arg("available", types.join(", "))
+            }
+            Self::RequestTimeout(patience) => {
+                Message::new("api-error-body-timeout").arg("seconds", patience.as_secs_f64())
+            }
+            Self::Busy => Message::new("api-error-busy").arg("seconds", RETRY_AFTER_SECONDS),
+            Self::Timeout(limit) => {
+                Message::new("api-error-timeout").arg("seconds", limit.as_secs_f64())
+            }
+            Self::Cancelled => Message::new("api-error-cancelled"),
+            Self::TooManyResults(limit) => {
+                Message::new("api-error-too-many-results").arg("limit", *limit)
+            }
+            Self::Evaluation(detail) => {
+                Message::new("api-error-evaluation").arg("detail", detail.as_str())
+            }
+            Self::Internal(detail) => {
+                Message::new("api-error-internal").arg("detail", detail.as_str())
+            }
+        }
+    }
 }
+
+/// In English, for logs.
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for AppError {}
 
 impl From<QueryError> for AppError {
     fn from(e: QueryError) -> Self {
@@ -79,22 +114,57 @@ impl From<QueryError> for AppError {
     }
 }
 
+/// The refusal's message, kept on the response until [`localize`] writes it in the reader's
+/// language.
+#[derive(Clone)]
+struct Refusal(Message);
+
+fn text_body(response: &mut Response, message: &Message, lang: Lang) {
+    *response.body_mut() = Body::from(format!("{}\n", message.in_lang(lang)));
+    let headers = response.headers_mut();
+    headers.remove(header::CONTENT_LENGTH);
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.bcp47()),
+    );
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
         if status.is_server_error() && !matches!(self, Self::Busy | Self::Timeout(_)) {
             tracing::error!(%status, "{self}");
         }
-        let mut response = (status, format!("{self}\n")).into_response();
+        let message = self.message();
+        let mut response = status.into_response();
+        // English until `localize` knows better (a refusal made outside it keeps English).
+        text_body(&mut response, &message, Lang::DEFAULT);
         let headers = response.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/plain; charset=utf-8"),
-        );
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         if matches!(self, Self::Busy) {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
         }
+        response.extensions_mut().insert(Refusal(message));
         response
     }
+}
+
+/// Middleware: a refusal's message in the language of the request (`?lang=`, the `lang`
+/// cookie, `Accept-Language`), with `Content-Language` and `Vary: Accept-Language`.
+pub async fn localize(request: Request, next: Next) -> Response {
+    let lang = request_lang(request.uri(), request.headers());
+    let mut response = next.run(request).await;
+    if let Some(Refusal(message)) = response.extensions_mut().remove::<Refusal>() {
+        if lang != Lang::DEFAULT {
+            text_body(&mut response, &message, lang);
+        }
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static("Accept-Language"));
+    }
+    response
 }

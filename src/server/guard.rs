@@ -16,6 +16,7 @@
 //! cancelled query ran on for 93 s (debug build). So such products are estimated from the
 //! store's counts and refused beyond [`MAX_PRODUCT`] ([`check_products`]).
 
+use crate::i18n::Message;
 use std::collections::HashMap;
 
 use oxigraph::model::{NamedOrBlankNodeRef, TermRef};
@@ -45,10 +46,7 @@ pub const MAX_PRODUCT: u64 = 1_000_000;
 pub const WORKER_STACK: usize = 256 << 20;
 
 fn too_deep() -> AppError {
-    AppError::BadRequest(format!(
-        "the query nests more than {MAX_DEPTH} levels deep (groups, brackets, operators); \
-         simplify it"
-    ))
+    AppError::BadRequest(Message::new("api-error-too-deep").arg("limit", MAX_DEPTH))
 }
 
 /// Brackets nest at most [`MAX_DEPTH`] deep, outside strings, IRIs and comments: checked on the
@@ -126,10 +124,9 @@ impl Measure {
     fn count(&mut self, n: usize) -> Result<(), AppError> {
         self.patterns += n;
         if self.patterns > MAX_PATTERNS {
-            return Err(AppError::BadRequest(format!(
-                "the query has more than {MAX_PATTERNS} triple patterns, path steps and VALUES \
-                 blocks; split it"
-            )));
+            return Err(AppError::BadRequest(
+                Message::new("api-error-too-many-patterns").arg("limit", MAX_PATTERNS),
+            ));
         }
         Ok(())
     }
@@ -533,12 +530,11 @@ fn check_group(operands: &[Operand]) -> Result<(), AppError> {
     sizes.pop();
     let product = sizes.iter().fold(1u64, |p, n| p.saturating_mul(*n));
     if product > MAX_PRODUCT {
-        return Err(AppError::BadRequest(format!(
-            "the query multiplies {} unrelated parts (a Cartesian product of about {product} \
-             combinations per row of the largest); relate them with shared variables or \
-             narrow them with constants",
-            sizes.len() + 1
-        )));
+        return Err(AppError::BadRequest(
+            Message::new("api-error-cartesian-product")
+                .arg("parts", sizes.len() + 1)
+                .arg("combinations", product),
+        ));
     }
     Ok(())
 }

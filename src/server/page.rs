@@ -4,11 +4,11 @@
 
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, Response};
+use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode};
 use serde::Deserialize;
 
 use super::cache::{add_validators, etag};
-use super::error::AppError;
+use super::language::cookie_lang;
 use super::origin::PublicUrl;
 use super::state::AppState;
 use crate::i18n::{negotiate, Lang};
@@ -18,27 +18,11 @@ pub struct PageParams {
     lang: Option<String>,
 }
 
-/// The value of the `lang` cookie, if any.
-fn cookie_lang(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == "lang")
-        .map(|(_, value)| value.to_string())
-}
-
 fn language(params: &PageParams, headers: &HeaderMap) -> Lang {
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    negotiate(
-        params.lang.as_deref(),
-        cookie_lang(headers).as_deref(),
-        accept,
-    )
+    negotiate(params.lang.as_deref(), cookie_lang(headers), accept)
 }
 
 fn html(
@@ -98,12 +82,25 @@ pub async fn page(
     Path(path): Path<String>,
     Query(params): Query<PageParams>,
     headers: HeaderMap,
-) -> Result<Response<Body>, AppError> {
+) -> Response<Body> {
     let lang = language(&params, &headers);
     let iri = format!("{}{path}", state.graph.base.as_str());
-    let body = state
+    match state
         .pages
         .resource(&state.localizer, lang, &iri, &public.0)
-        .ok_or_else(|| AppError::NotFound(format!("no resource <{iri}> in this graph")))?;
-    Ok(html(&state, body, lang, &params, &path))
+    {
+        Some(body) => html(&state, body, lang, &params, &path),
+        // A reader who followed a stale link gets a page in their language, with the way home.
+        None => {
+            let body = state
+                .pages
+                .not_found(&state.localizer, lang, &public.0, &path);
+            let mut response = html(&state, body, lang, &params, &path);
+            *response.status_mut() = StatusCode::NOT_FOUND;
+            let headers = response.headers_mut();
+            headers.remove(header::ETAG);
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+    }
 }

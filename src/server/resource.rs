@@ -8,6 +8,7 @@
 //! directly (its triples, its inbound links and the labels of what they mention) in the syntax
 //! it accepts.
 
+use crate::i18n::Message;
 use std::collections::HashSet;
 
 use axum::body::Bytes;
@@ -119,10 +120,10 @@ pub async fn resource(
 ) -> Result<Response, AppError> {
     let raw = uri.path().strip_prefix("/id/").unwrap_or(&decoded);
     let (iri, triples) = lookup(&state.graph, raw, &decoded).ok_or_else(|| {
-        AppError::NotFound(format!(
-            "no resource <{}{decoded}> in this graph",
-            state.graph.base.as_str()
-        ))
+        AppError::NotFound(
+            Message::new("api-error-no-resource")
+                .arg("iri", format!("{}{decoded}", state.graph.base.as_str())),
+        )
     })?;
     let path = &iri.as_str()[state.graph.base.as_str().len()..];
     let (content_type, answer) =

@@ -1,9 +1,11 @@
 //! `/sparql`: the SPARQL 1.1 Protocol for queries (§2.1): GET with `query=`, POST of an
 //! `application/x-www-form-urlencoded` form, POST of an `application/sparql-query` body;
 //! `default-graph-uri` and `named-graph-uri`; the answer's format chosen by `format=` or by
-//! `Accept`. Without a query, GET answers the service description. The endpoint is read-only:
+//! `Accept`. Without a query, GET answers the service description, or sends a browser to the
+//! query workbench (`/query`). The endpoint is read-only:
 //! updates are refused with 403 and a message. Queries run in [`super::query`].
 
+use crate::i18n::Message;
 use std::time::Duration;
 
 use axum::body::{Body, Bytes, HttpBody};
@@ -11,6 +13,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, Uri};
 use oxigraph::model::NamedNode;
 
+use super::answers::CachedAnswer;
 use super::cache::{etag, short_hash, Representation};
 use super::description;
 use super::error::AppError;
@@ -38,9 +41,7 @@ impl Params {
         for (name, value) in form_urlencoded::parse(urlencoded) {
             match &*name {
                 "query" if self.query.is_some() => {
-                    return Err(AppError::BadRequest(
-                        "the request has more than one query; send exactly one".into(),
-                    ));
+                    return Err(AppError::BadRequest(Message::new("api-error-two-queries")));
                 }
                 "query" => self.query = Some(value.into_owned()),
                 "update" => self.update = true,
@@ -78,14 +79,21 @@ pub async fn get(
     public: PublicUrl,
     uri: Uri,
     headers: HeaderMap,
-) -> Result<Representation, AppError> {
+) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
     let mut params = Params::from_uri(&uri)?;
     if params.update {
         return Err(AppError::ReadOnly);
     }
     match params.query.take() {
-        Some(text) => answer(&state, &headers, text, params).await,
-        None => service_description(&state, &public, &headers),
+        Some(text) => Ok(answer(&state, &headers, text, params)
+            .await?
+            .into_response()),
+        // A person who opens the endpoint in a browser wants to write a query.
+        None if super::workbench::prefers_html(&headers) => {
+            Ok(super::workbench::see_other(&public, &uri))
+        }
+        None => Ok(service_description(&state, &public, &headers)?.into_response()),
     }
 }
 
@@ -111,10 +119,9 @@ pub async fn post(
             if params.update {
                 return Err(AppError::ReadOnly);
             }
-            let text = params
-                .query
-                .take()
-                .ok_or_else(|| AppError::BadRequest("the form has no `query` parameter".into()))?;
+            let text = params.query.take().ok_or_else(|| {
+                AppError::BadRequest(Message::new("api-error-form-without-query"))
+            })?;
             answer(&state, &headers, text, params).await
         }
         "application/sparql-query" => {
@@ -122,20 +129,18 @@ pub async fn post(
                 return Err(AppError::ReadOnly);
             }
             if params.query.is_some() {
-                return Err(AppError::BadRequest(
-                    "a query in the body and another in the URL; send exactly one".into(),
-                ));
+                return Err(AppError::BadRequest(Message::new(
+                    "api-error-query-in-body-and-url",
+                )));
             }
             let bytes = read_body(&state, &headers, body).await?;
             let text = String::from_utf8(bytes.to_vec())
-                .map_err(|_| AppError::BadRequest("the query is not UTF-8 text".into()))?;
+                .map_err(|_| AppError::BadRequest(Message::new("api-error-not-utf8")))?;
             answer(&state, &headers, text, params).await
         }
-        _ => Err(AppError::UnsupportedMediaType(format!(
-            "POST /sparql takes application/sparql-query or application/x-www-form-urlencoded \
-             (Content-Type: {:?})",
-            content_type
-        ))),
+        _ => Err(AppError::UnsupportedMediaType(
+            Message::new("api-error-post-content-type").arg("content_type", content_type),
+        )),
     }
 }
 
@@ -146,7 +151,8 @@ const DRAIN_BYTES: usize = 1 << 20;
 /// 408), so that a slow or huge upload ties up nothing for long.
 async fn read_body(state: &AppState, headers: &HeaderMap, body: Body) -> Result<Bytes, AppError> {
     let limit = state.config.max_body_bytes;
-    let too_large = || AppError::TooLarge(format!("the request body is larger than {limit} bytes"));
+    let too_large =
+        || AppError::TooLarge(Message::new("api-error-body-too-large").arg("limit", limit));
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -163,7 +169,9 @@ async fn read_body(state: &AppState, headers: &HeaderMap, body: Body) -> Result<
         let mut dropped = 0usize;
         while let Some(frame) = std::future::poll_fn(|cx| body.as_mut().poll_frame(cx)).await {
             let frame = frame.map_err(|e| {
-                AppError::BadRequest(format!("the request body could not be read: {e}"))
+                AppError::BadRequest(
+                    Message::new("api-error-body-unreadable").arg("detail", e.to_string()),
+                )
             })?;
             if let Ok(data) = frame.into_data() {
                 if dropped > 0 || out.len() + data.len() > limit {
@@ -192,7 +200,12 @@ fn graph_names(names: &[String], parameter: &str) -> Result<Vec<NamedNode>, AppE
         .iter()
         .map(|name| {
             NamedNode::new(name.as_str()).map_err(|e| {
-                AppError::BadRequest(format!("{parameter} {name:?} is not an absolute IRI: {e}"))
+                AppError::BadRequest(
+                    Message::new("api-error-graph-iri")
+                        .arg("parameter", parameter)
+                        .arg("iri", name.as_str())
+                        .arg("detail", e.to_string()),
+                )
             })
         })
         .collect()
@@ -206,13 +219,35 @@ async fn answer(
 ) -> Result<Representation, AppError> {
     let limit = state.config.max_query_bytes;
     if text.len() > limit {
-        return Err(AppError::TooLarge(format!(
-            "the query is {} bytes long; the longest accepted is {limit}",
-            text.len()
-        )));
+        return Err(AppError::TooLarge(
+            Message::new("api-error-query-too-long")
+                .arg("length", text.len())
+                .arg("limit", limit),
+        ));
     }
     let format_parameter = params.format.clone();
     let accept = accept_header(headers);
+    let key = state.answers.key(
+        &text,
+        &params.default_graphs,
+        &params.named_graphs,
+        format_parameter.as_deref(),
+        accept.as_deref(),
+    );
+    let hash = short_hash(&[
+        text.as_bytes(),
+        params.default_graphs.join(" ").as_bytes(),
+        params.named_graphs.join(" ").as_bytes(),
+    ]);
+    let represent = |answer: CachedAnswer| Representation {
+        etag: etag(&state.version, &["q", &hash, format_name(answer.format)]),
+        body: answer.body,
+        content_type: answer.content_type,
+        negotiated: true,
+    };
+    if let Some(answer) = state.answers.get(&key) {
+        return Ok(represent(answer));
+    }
     let choose = move |kind: AnswerKind| -> Result<(&'static str, ResultFormat), AppError> {
         let not_acceptable = || match kind {
             AnswerKind::Results => AppError::NotAcceptable(formats::listed(formats::RESULTS)),
@@ -222,10 +257,9 @@ async fn answer(
             Some(name) => match from_parameter(name, kind) {
                 Requested::Format(content_type, format) => Ok((content_type, format)),
                 Requested::Unfit => Err(not_acceptable()),
-                Requested::Unknown => Err(AppError::BadRequest(format!(
-                    "format={name:?} is not a format; use json, xml, csv or tsv for SELECT and \
-                     ASK, turtle, ntriples, rdfxml or jsonld for CONSTRUCT and DESCRIBE"
-                ))),
+                Requested::Unknown => Err(AppError::BadRequest(
+                    Message::new("api-error-unknown-format").arg("format", name),
+                )),
             },
             None => negotiate_kind(accept.as_deref(), kind).ok_or_else(not_acceptable),
         }
@@ -235,18 +269,14 @@ async fn answer(
         named_graphs: graph_names(&params.named_graphs, "named-graph-uri")?,
         ..QueryOptions::default()
     };
-    let hash = short_hash(&[
-        text.as_bytes(),
-        params.default_graphs.join(" ").as_bytes(),
-        params.named_graphs.join(" ").as_bytes(),
-    ]);
     let written = query::run(state, text, options, choose).await?;
-    Ok(Representation {
+    let answer = CachedAnswer {
         body: written.body,
         content_type: written.content_type,
-        etag: etag(&state.version, &["q", &hash, format_name(written.format)]),
-        negotiated: true,
-    })
+        format: written.format,
+    };
+    state.answers.insert(key, answer.clone());
+    Ok(represent(answer))
 }
 
 fn format_name(format: ResultFormat) -> &'static str {

@@ -37,6 +37,8 @@ pub struct Shared {
     pub source: Bytes,
     /// One permit per query allowed to run at once.
     pub queries: Arc<Semaphore>,
+    /// Answers of queries already asked.
+    pub answers: super::answers::AnswerCache,
     /// The index the HTML pages are rendered from.
     pub pages: crate::pages::Pages,
     /// Every user-facing message, in ru, en and zh.
@@ -107,6 +109,7 @@ impl AppState {
             shapes: document("shapes.ttl")?,
             source: Bytes::from_static(crate::data::source()),
             queries: Arc::new(Semaphore::new(config.max_concurrent.max(1))),
+            answers: super::answers::AnswerCache::new(config.cache_bytes, &version),
             dumps: Dumps::new(dumps),
             prefixes: Arc::new(prefixes),
             parser,

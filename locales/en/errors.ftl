@@ -1,0 +1,35 @@
+# Refusals of the HTTP service (src/server), sent as plain text in the reader's language.
+
+api-error-syntax = the query is not valid SPARQL 1.1: { $detail }
+api-error-read-only = this endpoint is read-only: SPARQL Update is not accepted (send queries with `query=` or as application/sparql-query)
+api-error-not-acceptable = none of the media types in Accept (or format=) can be served here; available: { $available }
+api-error-body-timeout = the request body did not arrive within { $seconds } s
+api-error-busy = too many queries are running at once; retry in { $seconds ->
+    [one] a second
+   *[other] { $seconds } seconds
+}
+api-error-timeout = the query was stopped after { $seconds } s, the longest a query may run here
+api-error-cancelled = the query was cancelled
+api-error-too-many-results = the answer has more than { $limit } rows or triples, the most this endpoint returns; narrow the query or add a LIMIT
+api-error-evaluation = the query could not be evaluated: { $detail }
+api-error-internal = internal error: { $detail }
+api-error-no-route = nothing at { $path }
+api-error-no-resource = no resource <{ $iri }> in this graph
+api-error-no-dump = no dump named “{ $file }”
+api-error-two-queries = the request has more than one query; send exactly one
+api-error-form-without-query = the form has no `query` parameter
+api-error-query-in-body-and-url = a query in the body and another in the URL; send exactly one
+api-error-not-utf8 = the query is not UTF-8 text
+api-error-post-content-type = POST /sparql takes application/sparql-query or application/x-www-form-urlencoded (Content-Type: “{ $content_type }”)
+api-error-body-too-large = the request body is larger than { $limit } bytes
+api-error-body-unreadable = the request body could not be read: { $detail }
+api-error-graph-iri = { $parameter } “{ $iri }” is not an absolute IRI: { $detail }
+api-error-query-too-long = the query is { $length } bytes long; the longest accepted is { $limit }
+api-error-unknown-format = format=“{ $format }” is not a format; use json, xml, csv or tsv for SELECT and ASK, turtle, ntriples, rdfxml or jsonld for CONSTRUCT and DESCRIBE
+api-error-too-deep = the query nests more than { $limit } levels deep (groups, brackets, operators); simplify it
+api-error-too-many-patterns = the query has more than { $limit } triple patterns, path steps and VALUES blocks; split it
+api-error-cartesian-product = the query multiplies { $parts } unrelated parts (a Cartesian product of about { $combinations } combinations per row of the largest); relate them with shared variables or narrow them with constants
+api-error-lang = lang “{ $lang }”: expected ru, en or zh
+api-error-lookup-without-q = the parameter q (what to look up) is missing
+api-error-lookup-type = type: { $detail }
+api-error-lookup-limit = limit “{ $limit }”: expected a whole number

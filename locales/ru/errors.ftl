@@ -1,0 +1,36 @@
+# Отказы HTTP-сервиса (src/server): простой текст на языке читателя.
+
+api-error-syntax = запрос не является корректным SPARQL 1.1: { $detail }
+api-error-read-only = эта точка доступа только для чтения: SPARQL Update не принимается (отправляйте запросы параметром `query=` или как application/sparql-query)
+api-error-not-acceptable = ни один из типов в Accept (или format=) здесь не предоставляется; доступны: { $available }
+api-error-body-timeout = тело запроса не пришло за { $seconds } с
+api-error-busy = сейчас выполняется слишком много запросов; повторите через { $seconds } { $seconds ->
+    [one] секунду
+    [few] секунды
+   *[other] секунд
+}
+api-error-timeout = запрос остановлен через { $seconds } с — это наибольшее время выполнения запроса здесь
+api-error-cancelled = запрос отменён
+api-error-too-many-results = в ответе больше { $limit } строк или триплетов — больше, чем отдаёт эта точка доступа; сузьте запрос или добавьте LIMIT
+api-error-evaluation = запрос не удалось выполнить: { $detail }
+api-error-internal = внутренняя ошибка: { $detail }
+api-error-no-route = по адресу { $path } ничего нет
+api-error-no-resource = ресурса <{ $iri }> в этом графе нет
+api-error-no-dump = выгрузки с именем «{ $file }» нет
+api-error-two-queries = в запросе больше одного SPARQL-запроса; отправьте ровно один
+api-error-form-without-query = в форме нет параметра `query`
+api-error-query-in-body-and-url = один запрос в теле и ещё один в URL; отправьте ровно один
+api-error-not-utf8 = запрос не является текстом в UTF-8
+api-error-post-content-type = POST /sparql принимает application/sparql-query или application/x-www-form-urlencoded (Content-Type: «{ $content_type }»)
+api-error-body-too-large = тело запроса больше { $limit } байт
+api-error-body-unreadable = не удалось прочитать тело запроса: { $detail }
+api-error-graph-iri = { $parameter } «{ $iri }» не является абсолютным IRI: { $detail }
+api-error-query-too-long = длина запроса { $length } байт; наибольшая допустимая — { $limit }
+api-error-unknown-format = format=«{ $format }» — не формат; используйте json, xml, csv или tsv для SELECT и ASK, turtle, ntriples, rdfxml или jsonld для CONSTRUCT и DESCRIBE
+api-error-too-deep = вложенность запроса больше { $limit } уровней (группы, скобки, операторы); упростите его
+api-error-too-many-patterns = в запросе больше { $limit } триплетных шаблонов, шагов путей и блоков VALUES; разделите его
+api-error-cartesian-product = запрос перемножает { $parts } несвязанных частей (декартово произведение около { $combinations } сочетаний на строку наибольшей); свяжите их общими переменными или сузьте константами
+api-error-lang = lang «{ $lang }»: ожидается ru, en или zh
+api-error-lookup-without-q = нет параметра q (что искать)
+api-error-lookup-type = type: { $detail }
+api-error-lookup-limit = limit «{ $limit }»: ожидается целое число

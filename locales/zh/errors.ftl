@@ -1,0 +1,32 @@
+# HTTP 服务（src/server）的拒绝信息，以读者的语言作为纯文本发送。
+
+api-error-syntax = 该查询不是有效的 SPARQL 1.1：{ $detail }
+api-error-read-only = 本端点只读：不接受 SPARQL Update（请用 `query=` 参数或以 application/sparql-query 发送查询）
+api-error-not-acceptable = 无法提供 Accept（或 format=）中的任何媒体类型；可用的有：{ $available }
+api-error-body-timeout = 请求体未在 { $seconds } 秒内到达
+api-error-busy = 同时运行的查询过多；请 { $seconds } 秒后重试
+api-error-timeout = 查询运行 { $seconds } 秒后被停止，这是本端点允许的最长时间
+api-error-cancelled = 查询已取消
+api-error-too-many-results = 结果超过 { $limit } 行或三元组，即本端点返回的上限；请缩小查询范围或添加 LIMIT
+api-error-evaluation = 无法执行该查询：{ $detail }
+api-error-internal = 内部错误：{ $detail }
+api-error-no-route = { $path } 处没有内容
+api-error-no-resource = 本图中没有资源 <{ $iri }>
+api-error-no-dump = 没有名为“{ $file }”的数据转储
+api-error-two-queries = 请求中有多个查询；请只发送一个
+api-error-form-without-query = 表单中没有 `query` 参数
+api-error-query-in-body-and-url = 请求体和 URL 中各有一个查询；请只发送一个
+api-error-not-utf8 = 查询不是 UTF-8 文本
+api-error-post-content-type = POST /sparql 接受 application/sparql-query 或 application/x-www-form-urlencoded（Content-Type：“{ $content_type }”）
+api-error-body-too-large = 请求体超过 { $limit } 字节
+api-error-body-unreadable = 无法读取请求体：{ $detail }
+api-error-graph-iri = { $parameter }“{ $iri }”不是绝对 IRI：{ $detail }
+api-error-query-too-long = 查询长 { $length } 字节；允许的最大长度为 { $limit }
+api-error-unknown-format = format=“{ $format }”不是可用格式；SELECT 和 ASK 请用 json、xml、csv 或 tsv，CONSTRUCT 和 DESCRIBE 请用 turtle、ntriples、rdfxml 或 jsonld
+api-error-too-deep = 查询嵌套超过 { $limit } 层（分组、括号、运算符）；请简化
+api-error-too-many-patterns = 查询中的三元组模式、路径步骤和 VALUES 块超过 { $limit } 个；请拆分
+api-error-cartesian-product = 查询将 { $parts } 个互不相关的部分相乘（最大部分的每一行约有 { $combinations } 种组合的笛卡尔积）；请用共享变量关联它们，或用常量缩小范围
+api-error-lang = lang“{ $lang }”：应为 ru、en 或 zh
+api-error-lookup-without-q = 缺少参数 q（要查找的内容）
+api-error-lookup-type = type：{ $detail }
+api-error-lookup-limit = limit“{ $limit }”：应为整数

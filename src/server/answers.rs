@@ -1,0 +1,113 @@
+//! The answer cache of `/sparql`: a query asked again (same text, same dataset, same format
+//! asked for) is answered from memory, with no parsing, no evaluation and no query slot.
+//!
+//! The graph never changes while the server runs, so an answer stays right for as long as the
+//! server (and its [`AppState`](super::AppState), built from one dataset version) lives; the
+//! version is part of the key anyway, so that a cache shared across versions could never mix
+//! them. Only complete, successful answers are kept; the cache is bounded by the bytes of the
+//! answers it holds, and an answer larger than an eighth of it is never kept.
+
+use axum::body::Bytes;
+use quick_cache::sync::Cache;
+use quick_cache::Weighter;
+
+use crate::store::ResultFormat;
+
+/// What makes an answer: the dataset, the query and its dataset parameters, and what decides
+/// the format (the `format=` parameter, else the `Accept` header, as sent).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AnswerKey {
+    pub version: u64,
+    pub query: String,
+    pub default_graphs: Vec<String>,
+    pub named_graphs: Vec<String>,
+    pub format: Option<String>,
+    pub accept: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CachedAnswer {
+    pub body: Bytes,
+    pub content_type: &'static str,
+    pub format: ResultFormat,
+}
+
+#[derive(Clone)]
+struct ByBytes;
+
+impl Weighter<AnswerKey, CachedAnswer> for ByBytes {
+    fn weight(&self, key: &AnswerKey, answer: &CachedAnswer) -> u64 {
+        // The key's text counts too: a cache of huge queries with tiny answers stays bounded.
+        (answer.body.len() + key.query.len() + 64) as u64
+    }
+}
+
+pub struct AnswerCache {
+    cache: Option<Cache<AnswerKey, CachedAnswer, ByBytes>>,
+    largest: usize,
+    version: u64,
+}
+
+/// A typical answer of this graph is a few kilobytes.
+const TYPICAL_ENTRY_BYTES: usize = 4 << 10;
+
+impl AnswerCache {
+    /// A cache of at most `bytes` (0: none) for the dataset of this `version` (hex digits).
+    pub fn new(bytes: usize, version: &str) -> Self {
+        let cache = (bytes > 0).then(|| {
+            Cache::with_weighter((bytes / TYPICAL_ENTRY_BYTES).max(16), bytes as u64, ByBytes)
+        });
+        Self {
+            cache,
+            largest: bytes / 8,
+            version: version
+                .get(..16)
+                .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The key of a request's answer.
+    pub fn key(
+        &self,
+        query: &str,
+        default_graphs: &[String],
+        named_graphs: &[String],
+        format: Option<&str>,
+        accept: Option<&str>,
+    ) -> AnswerKey {
+        AnswerKey {
+            version: self.version,
+            query: query.to_string(),
+            default_graphs: default_graphs.to_vec(),
+            named_graphs: named_graphs.to_vec(),
+            format: format.map(str::to_string),
+            accept: accept.map(str::to_string),
+        }
+    }
+
+    pub fn get(&self, key: &AnswerKey) -> Option<CachedAnswer> {
+        self.cache.as_ref()?.get(key)
+    }
+
+    pub fn insert(&self, key: AnswerKey, answer: CachedAnswer) {
+        if let Some(cache) = &self.cache {
+            if answer.body.len() + key.query.len() <= self.largest {
+                cache.insert(key, answer);
+            }
+        }
+    }
+
+    /// The bytes held, for logs and tests.
+    pub fn weight(&self) -> u64 {
+        self.cache.as_ref().map_or(0, |c| c.weight())
+    }
+
+    pub fn len(&self) -> usize {
+        self.cache.as_ref().map_or(0, |c| c.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

@@ -1,0 +1,94 @@
+//! The answer cache of /sparql: a query asked again is answered from memory, without a query
+//! slot, in the format asked for, byte for byte the answer it first got; errors are never kept;
+//! `cache_bytes = 0` turns it off.
+
+mod server_common;
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use server_common::*;
+
+const QUESTION: &str = "PREFIX sco: <https://w3id.org/sco-kg/ontology#>
+SELECT (COUNT(?m) AS ?n) WHERE { ?m a sco:Measure }";
+
+fn ask(url: &str, query: &str, accept: &str) -> reqwest::blocking::Response {
+    client()
+        .get(format!("{url}/sparql?query={}", encode(query)))
+        .header("Accept", accept)
+        .send()
+        .expect("answers")
+}
+
+/// Occupies the only query slot for the server's timeout (the slow query runs until stopped).
+fn hold_the_slot(url: &str) -> std::thread::JoinHandle<StatusCode> {
+    let slow = {
+        let url = url.to_string();
+        std::thread::spawn(move || ask(&url, SLOW_QUERY, "application/json").status())
+    };
+    // The slot is taken once a query never asked before gets 503 (each probe is new: a probe
+    // answered before the slot was taken is in the cache).
+    let mut probe = 0;
+    let taken = eventually(Duration::from_secs(30), || {
+        probe += 1;
+        let fresh = format!("ASK {{ ?s ?p ?o . FILTER({probe} > 0) }}");
+        ask(url, &fresh, "application/json").status() == StatusCode::SERVICE_UNAVAILABLE
+    });
+    assert!(taken, "the slow query never took the slot");
+    slow
+}
+
+#[test]
+fn a_repeated_query_is_answered_without_a_query_slot() {
+    let server = start(Config {
+        timeout: Duration::from_secs(10),
+        max_concurrent: 1,
+        ..config()
+    });
+    let url = server.url();
+    // 139 measures: the table's last number.
+    let first = ask(&url, QUESTION, "text/csv");
+    assert_eq!(first.status(), StatusCode::OK);
+    let first_etag = header(&first, "etag");
+    let first_body = first.bytes().unwrap();
+    assert_eq!(&first_body[..], b"n\r\n139\r\n");
+
+    let slow = hold_the_slot(&url);
+    // Every slot is taken, yet the same question in the same format is answered, identically.
+    let again = ask(&url, QUESTION, "text/csv");
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(header(&again, "etag"), first_etag);
+    assert_eq!(
+        header(&again, "content-type").as_deref(),
+        Some("text/csv; charset=utf-8")
+    );
+    assert_eq!(again.bytes().unwrap(), first_body);
+    // Another format of the same question is another answer: it needs a slot.
+    let json = ask(&url, QUESTION, "application/sparql-results+json");
+    assert_eq!(json.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(slow.join().unwrap(), StatusCode::SERVICE_UNAVAILABLE);
+
+    // The refusals were not kept: with the slot free, the JSON answer comes.
+    let json = ask(&url, QUESTION, "application/sparql-results+json");
+    assert_eq!(json.status(), StatusCode::OK);
+    let body: serde_json::Value = json.json().unwrap();
+    assert_eq!(body["results"]["bindings"][0]["n"]["value"], "139");
+}
+
+#[test]
+fn without_a_cache_every_query_needs_a_slot() {
+    let server = start(Config {
+        timeout: Duration::from_secs(10),
+        max_concurrent: 1,
+        cache_bytes: 0,
+        ..config()
+    });
+    let url = server.url();
+    assert_eq!(ask(&url, QUESTION, "text/csv").status(), StatusCode::OK);
+    let slow = hold_the_slot(&url);
+    assert_eq!(
+        ask(&url, QUESTION, "text/csv").status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    slow.join().unwrap();
+}
