@@ -11,6 +11,7 @@ use spargebra::Query;
 
 use super::error::AppError;
 use super::formats::AnswerKind;
+use super::growth;
 use super::guard;
 use super::state::AppState;
 use crate::export::write_rdf;
@@ -94,6 +95,8 @@ where
     let kind = match state.parser.clone().parse_query(text) {
         Ok(query) => {
             guard::check_query(&query)?;
+            growth::check_strings(&query, text.len())
+                .map_err(|e| AppError::Evaluation(e.to_string()))?;
             let store = &state.graph.store;
             guard::check_products(&query, &|t| guard::matches(store, t, guard::MAX_PRODUCT))?;
             match query {
