@@ -10,6 +10,8 @@
 //! | `GET /dump/sco-kg` | the dump in the negotiated syntax |
 //! | `GET /.well-known/void` | VoID description of the dataset |
 //! | `GET /`, `/page/{path}` | the HTML pages ([`page`], rendered by `crate::pages`) |
+//! | `GET /query` | the query workbench ([`workbench`]); a browser opening `/sparql` is sent there |
+//! | `GET /assets/{path}` | the workbench's scripts and styles ([`assets`]) |
 //!
 //! Every read response carries an ETag (from the dataset version) and Cache-Control and is
 //! answered 304 on a matching If-None-Match; negotiated ones say `Vary: Accept`. Bodies are
@@ -23,7 +25,9 @@
 //! before evaluation), one file per
 //! route family, and [`run`] (listening and shutting down).
 
+pub mod answers;
 pub mod api;
+pub mod assets;
 pub mod cache;
 pub mod config;
 pub mod description;
@@ -33,6 +37,7 @@ pub mod error;
 pub mod formats;
 pub mod growth;
 pub mod guard;
+pub mod language;
 pub mod negotiate;
 pub mod origin;
 pub mod page;
@@ -42,6 +47,7 @@ pub mod run;
 pub mod sparql;
 pub mod state;
 pub mod void;
+pub mod workbench;
 
 use std::time::Duration;
 
@@ -75,9 +81,13 @@ pub fn router(state: AppState) -> Router {
         .route("/api/entity/{*path}", get(api::entity))
         .route("/", get(page::home))
         .route("/page/{*path}", get(page::page))
+        .route("/query", get(workbench::page))
+        .merge(assets::routes())
         .fallback(not_found)
         .with_state(state)
-        // Outermost last: trace → catch panics → CORS → ETags and 304 → compression.
+        // Outermost last: trace → catch panics → CORS → ETags and 304 → compression →
+        // refusals in the reader's language.
+        .layer(axum::middleware::from_fn(error::localize))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(cache::conditional))
         .layer(
@@ -89,7 +99,7 @@ pub fn router(state: AppState) -> Router {
                 .max_age(Duration::from_secs(86_400)),
         )
         .layer(CatchPanicLayer::custom(|_| {
-            AppError::Internal("the request handler panicked".into()).into_response()
+            AppError::Internal("panic".into()).into_response()
         }))
         .layer(
             TraceLayer::new_for_http()
@@ -99,5 +109,5 @@ pub fn router(state: AppState) -> Router {
 }
 
 async fn not_found(uri: axum::http::Uri) -> AppError {
-    AppError::NotFound(format!("nothing at {}", uri.path()))
+    AppError::NotFound(crate::i18n::Message::new("api-error-no-route").arg("path", uri.path()))
 }
