@@ -1,5 +1,6 @@
-//! The data the binary carries: the source text, the registry, translations, locales and the
-//! ontology, embedded at build time so that `sco-kg` runs from any directory.
+//! The data the binary carries: the source text, the registry, translations, locales, the
+//! ontology and the workbench's scripts and styles (`web/`), embedded at build time so that
+//! `sco-kg` runs from any directory.
 
 use include_dir::{include_dir, Dir};
 use serde::de::DeserializeOwned;
@@ -9,6 +10,7 @@ use crate::ingest::Lexicon;
 static DATA: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
 static ONTOLOGY: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/ontology");
 static LOCALES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/locales");
+static WEB: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/web");
 
 /// Path of the source text inside `data/`.
 pub const SOURCE: &str = "source/sco-action-plan-2021-2025.ru.txt";
@@ -121,6 +123,23 @@ pub fn locale_files() -> Vec<(String, Vec<DataFile<'static>>)> {
             (lang, files)
         })
         .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Every file of `web/` (the query workbench's scripts and styles and the libraries it
+/// vendors) with its path there ("vendor/echarts/echarts.min.js"), sorted by path.
+pub fn web_files() -> Vec<(String, &'static [u8])> {
+    fn walk(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+        for file in dir.files() {
+            out.push((file.path().display().to_string(), file.contents()));
+        }
+        for sub in dir.dirs() {
+            walk(sub, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&WEB, &mut out);
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }

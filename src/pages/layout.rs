@@ -18,6 +18,8 @@ pub(crate) enum Route<'a> {
     Page(&'a str),
     /// `/page/{path}` of no resource: no RDF alternates.
     Missing(&'a str),
+    /// `/query`, with the rest of its query string ("example=01-…"), kept across languages.
+    Query(&'a str),
 }
 
 impl Cx<'_> {
@@ -27,6 +29,8 @@ impl Cx<'_> {
             Route::Page(path) | Route::Missing(path) => {
                 format!("{}/page/{path}?lang={lang}", self.public)
             }
+            Route::Query("") => format!("{}/query?lang={lang}", self.public),
+            Route::Query(rest) => format!("{}/query?lang={lang}&{rest}", self.public),
         }
     }
 
@@ -42,9 +46,20 @@ impl Cx<'_> {
 
 /// A whole HTML document.
 pub(crate) fn page(cx: &Cx, title: &str, route: Route, main: Markup) -> String {
+    page_with_head(cx, title, route, html! {}, main)
+}
+
+/// A whole HTML document with more in its `<head>` (the workbench's scripts and styles).
+pub(crate) fn page_with_head(
+    cx: &Cx,
+    title: &str,
+    route: Route,
+    head: Markup,
+    main: Markup,
+) -> String {
     let rdf = match route {
         Route::Page(path) => Some(format!("{}/id/{path}", cx.public)),
-        Route::Home | Route::Missing(_) => None,
+        Route::Home | Route::Missing(_) | Route::Query(_) => None,
     };
     let current = |l: Lang| (l == cx.lang).then_some("true");
     html! {
@@ -63,6 +78,7 @@ pub(crate) fn page(cx: &Cx, title: &str, route: Route, main: Markup) -> String {
                     link rel="alternate" hreflang=(l.bcp47()) href=(cx.route_href(&route, l));
                 }
                 style { (PreEscaped(STYLE)) }
+                (head)
             }
             body {
                 header.top {

@@ -10,19 +10,22 @@
 //! | `/` | [`Pages::home`] |
 //! | `/page/{path}` | [`Pages::resource`] of the IRI `{base}{path}` |
 //! | `/id/{path}` | the resource's RDF (the `<link rel="alternate">` of each page) |
-//! | `/sparql`, `/query` | the SPARQL endpoint and its query page |
+//! | `/sparql`, `/query` | the SPARQL endpoint and its query page ([`Pages::workbench`]) |
+//! | `/assets/{path}` | the workbench's scripts and styles (`web/`) |
 //! | `/dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}` | dumps |
 //! | `/ontology`, `/source`, `/.well-known/void` | the ontology, the source text, VoID |
 //! | `/api/lookup?q=…&lang=…` | entity lookup (the search form of the home page) |
 //!
 //! Links between pages carry `?lang=` so that a reader stays in the language chosen.
-//! Every word shown comes from `locales/{ru,en,zh}/pages.ftl` or from the graph's labels.
+//! Every word shown comes from `locales/{ru,en,zh}/pages.ftl` (the workbench's from
+//! `workbench.ftl`) or from the graph's labels.
 
 mod home;
 mod index;
 mod kinds;
 mod layout;
 mod render;
+mod workbench;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -31,6 +34,7 @@ use crate::i18n::{Lang, Localizer};
 use crate::store::KnowledgeGraph;
 
 pub use index::{Kind, Pages};
+pub use workbench::Workbench;
 
 /// The alternate RDF formats every page links to (`<link rel="alternate">`), all served by
 /// content negotiation on `/id/{path}`.

@@ -1,0 +1,355 @@
+//! The query workbench (`/query`): the SPARQL editor (Yasqe, the editor of YASGUI), the example
+//! gallery, and the result views (table, bar chart, network, timeline; ECharts), driven by
+//! `web/workbench.js`. The page is rendered here with everything the script needs as one JSON
+//! object (`#wb-config`): the endpoint, the prefixes, the ontology's classes and properties for
+//! completion, the labels of the graph's resources, the examples and every message in the page's
+//! language, so that the script holds no words of its own and asks nothing of other hosts.
+//!
+//! Without JavaScript the page still works as a form that sends the query to `/sparql`, and each
+//! example is a link that loads it (`/query?example={id}`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use maud::{html, PreEscaped};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{NamedOrBlankNode, Term};
+use serde_json::{json, Value};
+
+use super::index::Pages;
+use super::layout::{page_with_head, Route};
+use super::render::Cx;
+use crate::examples::{Example, View};
+use crate::graph::vocab::{OWL, RDF, RDFS};
+use crate::i18n::{Lang, Localizer};
+use crate::t;
+
+/// What the workbench page shows beyond the graph: the gallery, what the URL asked to preload,
+/// the server's limits, and where the scripts are served.
+pub struct Workbench<'a> {
+    pub examples: &'a [Example],
+    /// `?example=`: the id of the example to load.
+    pub example: Option<&'a str>,
+    /// `?query=`: a query to load (wins over `example`).
+    pub query: Option<&'a str>,
+    /// The query string without `lang=`, kept by the language switch.
+    pub rest: &'a str,
+    /// The longest a query may run on the server, in seconds.
+    pub timeout_seconds: f64,
+    /// The most rows or triples the server returns.
+    pub max_results: usize,
+    /// The URL path of a file of `web/` ("workbench.js" → "/assets/workbench.js?v=…").
+    pub asset: &'a dyn Fn(&str) -> String,
+}
+
+/// The ontology's classes and properties (IRIs), read once from the embedded ontology.
+fn ontology_terms() -> &'static (BTreeSet<String>, BTreeSet<String>) {
+    static TERMS: OnceLock<(BTreeSet<String>, BTreeSet<String>)> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        let rdf_type = format!("{RDF}type");
+        let class_types = [format!("{OWL}Class"), format!("{RDFS}Class")];
+        let property_types = [
+            format!("{OWL}ObjectProperty"),
+            format!("{OWL}DatatypeProperty"),
+            format!("{OWL}AnnotationProperty"),
+            format!("{RDF}Property"),
+        ];
+        let (mut classes, mut properties) = (BTreeSet::new(), BTreeSet::new());
+        let Ok(file) = crate::data::ontology("sco-kg.ttl") else {
+            return (classes, properties);
+        };
+        for quad in RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(file.contents.as_bytes())
+            .flatten()
+        {
+            let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) =
+                (&quad.subject, &quad.object)
+            else {
+                continue;
+            };
+            if quad.predicate.as_str() != rdf_type {
+                continue;
+            }
+            if class_types.iter().any(|c| c == o.as_str()) {
+                classes.insert(s.as_str().to_string());
+            } else if property_types.iter().any(|p| p == o.as_str()) {
+                properties.insert(s.as_str().to_string());
+            }
+        }
+        (classes, properties)
+    })
+}
+
+impl Pages {
+    /// The workbench page in `lang`.
+    pub fn workbench(
+        &self,
+        loc: &Localizer,
+        lang: Lang,
+        public_url: &str,
+        workbench: &Workbench,
+    ) -> String {
+        render(&Cx::new(self, loc, lang, public_url), workbench)
+    }
+}
+
+/// Classes and properties to complete: the ontology's, and those the graph uses (skos:, org:…),
+/// each with its compact form and its label in the page's language where the ontology has one.
+fn vocabulary(cx: &Cx) -> (Vec<Value>, Vec<Value>) {
+    let (mut classes, mut properties) = ontology_terms().clone();
+    let rdf_type = format!("{RDF}type");
+    for node in cx.p.nodes.values() {
+        for edge in &node.out {
+            properties.insert(edge.pred.clone());
+            if edge.pred == rdf_type {
+                if let Term::NamedNode(class) = &edge.term {
+                    classes.insert(class.as_str().to_string());
+                }
+            }
+        }
+    }
+    let entry = |iri: &String| {
+        let label = cx.p.label(iri, cx.lang).map(|(text, _)| text);
+        json!({ "iri": iri, "curie": cx.p.compact(iri), "label": label })
+    };
+    (
+        classes.iter().map(entry).collect(),
+        properties.iter().map(entry).collect(),
+    )
+}
+
+/// The label of every resource and term that has one, in the page's language or its fallback:
+/// result cells and chart labels show names, not IRIs.
+fn labels<'a>(cx: &Cx<'a>) -> BTreeMap<&'a str, &'a str> {
+    cx.p.labels
+        .keys()
+        .filter_map(|iri| Some((iri.as_str(), cx.p.label(iri, cx.lang)?.0)))
+        .collect()
+}
+
+fn view_name(cx: &Cx, view: View) -> String {
+    match view {
+        View::Table => t!(cx, "wb-view-table"),
+        View::Bar => t!(cx, "wb-view-bar"),
+        View::Network => t!(cx, "wb-view-network"),
+        View::Timeline => t!(cx, "wb-view-timeline"),
+    }
+}
+
+/// Every message the script shows. Placeholders the script fills in are written `{name}`.
+fn messages(cx: &Cx, wb: &Workbench) -> Value {
+    json!({
+        "run": t!(cx, "wb-run"),
+        "cancel": t!(cx, "wb-cancel"),
+        "running": t!(cx, "wb-status-running", "seconds" => "{seconds}"),
+        "done": t!(cx, "wb-status-done", "rows" => "{rows}", "ms" => "{ms}"),
+        "doneBoolean": t!(cx, "wb-status-boolean", "ms" => "{ms}"),
+        "doneGraph": t!(cx, "wb-status-graph", "ms" => "{ms}"),
+        "booleanTrue": t!(cx, "wb-boolean-true"),
+        "booleanFalse": t!(cx, "wb-boolean-false"),
+        "cancelled": t!(cx, "wb-cancelled"),
+        "timeout": t!(cx, "wb-error-timeout", "seconds" => wb.timeout_seconds),
+        "busy": t!(cx, "wb-error-busy", "seconds" => "{seconds}"),
+        "badRequest": t!(cx, "wb-error-bad-request"),
+        "network": t!(cx, "wb-error-network"),
+        "other": t!(cx, "wb-error-other", "status" => "{status}"),
+        "serverSaid": t!(cx, "wb-error-server-said"),
+        "empty": t!(cx, "wb-empty"),
+        "truncated": t!(cx, "wb-truncated", "shown" => "{shown}", "rows" => "{rows}"),
+        "download": t!(cx, "wb-download"),
+        "format_csv": t!(cx, "wb-format-csv"),
+        "format_tsv": t!(cx, "wb-format-tsv"),
+        "format_json": t!(cx, "wb-format-json"),
+        "format_turtle": t!(cx, "wb-format-turtle"),
+        "format_ntriples": t!(cx, "wb-format-ntriples"),
+        "format_jsonld": t!(cx, "wb-format-jsonld"),
+        "viewTable": t!(cx, "wb-view-table"),
+        "viewBar": t!(cx, "wb-view-bar"),
+        "viewNetwork": t!(cx, "wb-view-network"),
+        "viewTimeline": t!(cx, "wb-view-timeline"),
+        "unfitBar": t!(cx, "wb-unfit-bar"),
+        "unfitNetwork": t!(cx, "wb-unfit-network"),
+        "unfitTimeline": t!(cx, "wb-unfit-timeline"),
+        "graphResult": t!(cx, "wb-graph-result"),
+        "completionClass": t!(cx, "wb-completion-class"),
+        "completionProperty": t!(cx, "wb-completion-property"),
+        "completionEntity": t!(cx, "wb-completion-entity"),
+        "otherKind": t!(cx, "wb-network-other"),
+        "editorLabel": t!(cx, "wb-editor-label"),
+    })
+}
+
+/// The starter query: every prefix declared (the editor folds them), and a first question that
+/// shows the measures with their texts in the page's language.
+fn starter(cx: &Cx) -> String {
+    let mut query: String =
+        cx.p.prefixes
+            .iter()
+            .map(|(p, ns)| format!("PREFIX {p}: <{ns}>\n"))
+            .collect();
+    query.push_str(&format!(
+        "\nSELECT ?measure ?number ?text WHERE {{\n  ?measure a sco:Measure ;\n           \
+         sco:number ?number ;\n           sco:text ?text .\n  FILTER(LANG(?text) = \"{}\")\n}}\n\
+         ORDER BY ?number\nLIMIT 20\n",
+        cx.lang
+    ));
+    query
+}
+
+fn render(cx: &Cx, wb: &Workbench) -> String {
+    let chosen = wb
+        .example
+        .and_then(|id| wb.examples.iter().find(|e| e.id == id));
+    let unknown = wb.example.filter(|_| chosen.is_none());
+    let initial = match (wb.query, chosen) {
+        (Some(query), _) => query.to_string(),
+        (None, Some(example)) => example.query.clone(),
+        (None, None) => starter(cx),
+    };
+    let lang = cx.lang.as_str();
+    let (classes, properties) = vocabulary(cx);
+    let examples: Vec<Value> = wb
+        .examples
+        .iter()
+        .map(|e| {
+            json!({
+                "id": e.id,
+                "title": e.title(lang),
+                "description": e.description(lang),
+                "view": e.view.as_str(),
+                "query": e.query,
+            })
+        })
+        .collect();
+    let config = json!({
+        "lang": lang,
+        "endpoint": cx.route("/sparql"),
+        "lookup": cx.route("/api/lookup"),
+        "pages": cx.route("/page/"),
+        "base": cx.p.base(),
+        "timeoutSeconds": wb.timeout_seconds,
+        "maxResults": wb.max_results,
+        "prefixes": cx.p.prefixes,
+        "classes": classes,
+        "properties": properties,
+        "labels": labels(cx),
+        "examples": examples,
+        "initial": {
+            "query": initial,
+            "example": if wb.query.is_none() { chosen.map(|e| e.id.as_str()) } else { None },
+            "view": chosen.filter(|_| wb.query.is_none()).map(|e| e.view.as_str()),
+        },
+        "messages": messages(cx, wb),
+    });
+    // Inside <script>, "</" would end the element: JSON allows "<\/" for it.
+    let config = config.to_string().replace("</", "<\\/");
+    let asset = |path: &str| cx.route(&(wb.asset)(path));
+    let head = html! {
+        link rel="stylesheet" href=(asset("vendor/yasqe/yasqe.min.css"));
+        link rel="stylesheet" href=(asset("workbench.css"));
+        script defer src=(asset("vendor/yasqe/yasqe.min.js")) {}
+        script defer src=(asset("vendor/echarts/echarts.min.js")) {}
+        @if cx.lang == Lang::Ru {
+            script defer src=(asset("vendor/echarts/langRU.js")) {}
+        }
+        script defer src=(asset("workbench.js")) {}
+    };
+    let example_href = |id: &str| cx.route(&format!("/query?lang={}&example={id}", cx.lang));
+    let main = html! {
+        div #workbench .workbench {
+            div.wb-intro {
+                h1 { (t!(cx, "wb-heading")) }
+                p.muted { (t!(cx, "wb-intro")) }
+            }
+            @if let Some(id) = unknown {
+                p.note role="alert" { (t!(cx, "wb-unknown-example", "id" => id)) }
+            }
+            div.wb-grid {
+                aside.wb-gallery aria-labelledby="wb-gallery-heading" {
+                    h2 #wb-gallery-heading { (t!(cx, "wb-gallery-heading", "count" => wb.examples.len())) }
+                    p.muted { (t!(cx, "wb-gallery-intro")) }
+                    ol.gallery {
+                        @for example in wb.examples {
+                            li {
+                                a.example href=(example_href(&example.id))
+                                    data-example=(example.id) data-view=(example.view.as_str())
+                                    aria-current=[chosen.filter(|c| c.id == example.id).map(|_| "true")] {
+                                    span.title { (example.title(lang)) }
+                                    span.desc { (example.description(lang)) }
+                                    span.view { (view_name(cx, example.view)) }
+                                }
+                            }
+                        }
+                    }
+                }
+                section.wb-main aria-label=(t!(cx, "wb-editor-label")) {
+                    div #wb-loaded .wb-loaded hidden[chosen.is_none()] {
+                        @if let Some(example) = chosen {
+                            strong { (example.title(lang)) }
+                            " — " (example.description(lang))
+                        }
+                    }
+                    form #wb-form action=(cx.route("/sparql")) method="post" {
+                        div #wb-editor .wb-editor {
+                            textarea #wb-query name="query" rows="14" spellcheck="false"
+                                aria-label=(t!(cx, "wb-editor-label")) { (initial) }
+                        }
+                        div.wb-toolbar {
+                            button #wb-run .primary type="submit" { (t!(cx, "wb-run")) }
+                            button #wb-cancel type="button" disabled { (t!(cx, "wb-cancel")) }
+                            span #wb-status .wb-status role="status" aria-live="polite" {}
+                            span.wb-keys { (t!(cx, "wb-keys")) }
+                        }
+                    }
+                    noscript { p.note { (t!(cx, "wb-noscript")) } }
+                    div #wb-error .wb-error role="alert" hidden {}
+                    div.wb-results {
+                        div.wb-views role="tablist" aria-label=(t!(cx, "wb-views-label")) {
+                            @for view in View::ALL {
+                                button.wb-view type="button" role="tab" data-view=(view.as_str())
+                                    aria-selected="false" disabled { (view_name(cx, view)) }
+                            }
+                            span #wb-meta .wb-meta {}
+                        }
+                        div #wb-output .wb-output {}
+                    }
+                    details.wb-prefixes {
+                        summary { (t!(cx, "wb-prefixes-heading", "count" => cx.p.prefixes.len())) }
+                        p.muted { (t!(cx, "wb-prefixes-intro")) }
+                        table {
+                            tbody {
+                                @for (prefix, namespace) in &cx.p.prefixes {
+                                    tr { td { code { (prefix) ":" } } td { code { (namespace) } } }
+                                }
+                            }
+                        }
+                    }
+                    p.muted.wb-limits {
+                        (t!(cx, "wb-limits", "seconds" => wb.timeout_seconds, "rows" => wb.max_results))
+                    }
+                }
+            }
+            script #wb-config type="application/json" { (PreEscaped(config)) }
+        }
+    };
+    page_with_head(cx, &t!(cx, "wb-heading"), Route::Query(wb.rest), head, main)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::vocab::SKOS;
+
+    #[test]
+    fn the_ontology_declares_classes_and_properties() {
+        let (classes, properties) = ontology_terms();
+        let sco = crate::graph::vocab::SCO;
+        assert!(classes.contains(&format!("{sco}Measure")));
+        assert!(classes.contains(&format!("{sco}Body")));
+        assert!(properties.contains(&format!("{sco}executor")));
+        assert!(properties.contains(&format!("{sco}participant")));
+        assert!(!classes.contains(&format!("{sco}executor")));
+        // Read from the ontology, not the graph: no skos: term is declared there.
+        assert!(!properties.contains(&format!("{SKOS}prefLabel")));
+    }
+}

@@ -1,0 +1,147 @@
+//! `/assets/{path}`: the files of `web/` (the workbench's script and style and the libraries
+//! it vendors), embedded in the binary so that the service needs no CDN. Each is served with its
+//! media type and an ETag of its contents. Pages link to them as `/assets/{path}?v={tag}`
+//! ([`href`]): a new binary changes the URL of every file it changes, so browsers may keep each
+//! URL for a year. Unknown paths have no route and get the service's 404.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use axum::body::Bytes;
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+use super::cache::short_hash;
+
+/// The URL carries the version: the contents behind it never change.
+pub const CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
+
+/// One embedded file.
+pub struct Asset {
+    pub body: Bytes,
+    pub content_type: &'static str,
+    /// The first 12 hex digits of the SHA-256 of the contents.
+    pub tag: String,
+}
+
+/// Every file of `web/` by its path there, hashed once.
+pub fn all() -> &'static BTreeMap<String, Asset> {
+    static ASSETS: OnceLock<BTreeMap<String, Asset>> = OnceLock::new();
+    ASSETS.get_or_init(|| {
+        crate::data::web_files()
+            .into_iter()
+            .map(|(path, contents)| {
+                let asset = Asset {
+                    body: Bytes::from_static(contents),
+                    content_type: content_type(&path),
+                    tag: short_hash(&[contents]),
+                };
+                (path, asset)
+            })
+            .collect()
+    })
+}
+
+/// A tag of every file together: it changes whenever any file does, so that the pages linking
+/// to them change their ETag too.
+pub fn version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| {
+        let tags: Vec<&[u8]> = all().values().map(|a| a.tag.as_bytes()).collect();
+        short_hash(&tags)
+    })
+}
+
+/// The versioned URL path of a file of `web/` ("/assets/workbench.js?v=…").
+pub fn href(path: &str) -> String {
+    match all().get(path) {
+        Some(asset) => format!("/assets/{path}?v={}", asset.tag),
+        None => format!("/assets/{path}"),
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    let extension = path.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+    match extension {
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "woff2" => "font/woff2",
+        "md" => "text/markdown; charset=utf-8",
+        // LICENSE, NOTICE and other text.
+        _ => "text/plain; charset=utf-8",
+    }
+}
+
+fn respond(asset: &'static Asset) -> Response {
+    let mut response = asset.body.clone().into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(asset.content_type),
+    );
+    if let Ok(etag) = HeaderValue::from_str(&format!("\"asset-{}\"", asset.tag)) {
+        headers.insert(header::ETAG, etag);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(CACHE_CONTROL),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+/// One route per file: any other path under `/assets/` falls through to the 404.
+pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    all().iter().fold(Router::new(), |router, (path, asset)| {
+        router.route(
+            &format!("/assets/{path}"),
+            get(move || async move { respond(asset) }),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_types_by_extension() {
+        assert_eq!(
+            content_type("workbench.js"),
+            "text/javascript; charset=utf-8"
+        );
+        assert_eq!(
+            content_type("vendor/yasqe/yasqe.min.css"),
+            "text/css; charset=utf-8"
+        );
+        assert_eq!(
+            content_type("vendor/echarts/LICENSE"),
+            "text/plain; charset=utf-8"
+        );
+    }
+
+    #[test]
+    fn every_file_of_web_is_served_with_a_versioned_href() {
+        let assets = all();
+        for path in [
+            "workbench.js",
+            "workbench.css",
+            "vendor/echarts/echarts.min.js",
+        ] {
+            let asset = assets
+                .get(path)
+                .unwrap_or_else(|| panic!("{path} is embedded"));
+            assert_eq!(href(path), format!("/assets/{path}?v={}", asset.tag));
+            assert!(!asset.body.is_empty());
+        }
+        assert_eq!(href("missing.js"), "/assets/missing.js");
+    }
+}

@@ -1,0 +1,799 @@
+//! The query workbench (`/query`): over HTTP (the page, its assets, the way there from
+//! `/sparql`), then in headless Chromium driven through WebDriver: examples loaded by a click
+//! and run by the Run button, their answers checked in the table (against the answers read from
+//! the source in `data/examples/`) and in the charts (the SVG text of ECharts), in Russian,
+//! English and Chinese, with screenshots written to `target/screenshots/`; and a Cancel that
+//! really stops the query on the server, a timeout and an overload, each explained to the user
+//! in the words of `locales/*/workbench.ftl`.
+
+mod server_common;
+mod webdriver;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use sco_kg::examples::{self, Example};
+use sco_kg::i18n::{FluentArgs, Lang, Localizer};
+use sco_kg::store::QueryOptions;
+use serde_json::{json, Value};
+use server_common::*;
+use webdriver::{eventually, Driver, Session};
+
+const BROWSER_ACCEPT: &str =
+    "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+/// How long a page, a query or a chart may take before the test calls it a hang.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+fn localizer() -> Localizer {
+    Localizer::embedded().expect("the locales load")
+}
+
+fn message(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(*name, *value);
+    }
+    localizer().message(lang, id, Some(&fluent))
+}
+
+fn example(id: &str) -> Example {
+    examples::all()
+        .expect("the examples load")
+        .into_iter()
+        .find(|e| e.id == id)
+        .unwrap_or_else(|| panic!("no example {id}"))
+}
+
+/// The `skos:prefLabel` of a resource in a language, read from the graph.
+fn pref_label(iri: &str, lang: Lang) -> String {
+    let query = format!(
+        "SELECT ?l WHERE {{ <{iri}> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l \
+         FILTER(LANGMATCHES(LANG(?l), \"{lang}\")) }}"
+    );
+    let answer = graph()
+        .query(&query, &QueryOptions::default())
+        .expect("the label query runs");
+    examples::row_strings(&answer)
+        .into_iter()
+        .next()
+        .and_then(|row| row.into_iter().next())
+        .unwrap_or_else(|| panic!("no {lang} label of {iri}"))
+}
+
+fn screenshots() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"))
+        .join("screenshots")
+}
+
+// ------------------------------------------------------------------------------------------
+// Over HTTP
+
+#[test]
+fn the_workbench_page_lists_the_gallery_in_the_asked_language() {
+    let server = start(config());
+    let url = server.url();
+    let all = examples::all().unwrap();
+    assert_eq!(all.len(), 25);
+
+    for (lang, tag) in [(Lang::Ru, "ru"), (Lang::En, "en"), (Lang::Zh, "zh-Hans")] {
+        let response = client()
+            .get(format!("{url}/query?lang={lang}"))
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(header(&response, "content-language").as_deref(), Some(tag));
+        assert!(header(&response, "set-cookie")
+            .unwrap()
+            .starts_with(&format!("lang={lang}")));
+        let html = response.text().unwrap();
+        assert!(html.contains(&format!("<html lang=\"{tag}\">")));
+        for id in ["wb-heading", "wb-run", "wb-cancel", "wb-view-network"] {
+            let text = message(lang, id, &[]);
+            assert!(html.contains(&text), "{lang}: {id} ({text})");
+        }
+        // Every example, by its title in the page's language, loadable from its link.
+        for e in &all {
+            assert!(
+                html.contains(&maud::html! { (e.title(lang.as_str())) }.into_string()),
+                "{lang}: the title of {}",
+                e.id
+            );
+            assert!(html.contains(&format!(
+                "href=\"{url}/query?lang={lang}&amp;example={}\"",
+                e.id
+            )));
+        }
+        // The scripts and styles come from this server, never another host.
+        for src in html
+            .split("src=\"")
+            .skip(1)
+            .chain(html.split("stylesheet\" href=\"").skip(1))
+        {
+            assert!(src.starts_with(&format!("{url}/assets/")), "{}", &src[..60]);
+        }
+    }
+
+    // The cookie, then Accept-Language, as on every page.
+    let by_cookie = client()
+        .get(format!("{url}/query"))
+        .header("Cookie", "lang=zh")
+        .header("Accept-Language", "ru")
+        .send()
+        .unwrap();
+    assert_eq!(
+        header(&by_cookie, "content-language").as_deref(),
+        Some("zh-Hans")
+    );
+    let by_header = client()
+        .get(format!("{url}/query"))
+        .header("Accept-Language", "ru-RU,ru;q=0.9")
+        .send()
+        .unwrap();
+    assert_eq!(
+        header(&by_header, "content-language").as_deref(),
+        Some("ru")
+    );
+}
+
+#[test]
+fn an_example_named_in_the_url_is_preloaded_and_an_unknown_one_is_said_so() {
+    let server = start(config());
+    let url = server.url();
+    let timeline = example("05-documents-by-year");
+    let html = client()
+        .get(format!("{url}/query?lang=ru&example=05-documents-by-year"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    // The query is in the editor's text area and the example is marked in the gallery.
+    let escaped = maud::html! { (timeline.query) }.into_string();
+    assert!(
+        html.contains(&escaped),
+        "the query of example 05 in the editor"
+    );
+    assert!(html.contains(
+        "data-example=\"05-documents-by-year\" data-view=\"timeline\" aria-current=\"true\""
+    ));
+    assert!(html.contains(&maud::html! { (timeline.description("ru")) }.into_string()));
+    // The language switch keeps the example.
+    assert!(html.contains(&format!(
+        "{url}/query?lang=zh&amp;example=05-documents-by-year"
+    )));
+
+    let missing = client()
+        .get(format!("{url}/query?lang=en&example=no-such-example"))
+        .send()
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::OK);
+    let html = missing.text().unwrap();
+    let said = message(Lang::En, "wb-unknown-example", &[("id", "no-such-example")]);
+    assert!(
+        html.contains(&maud::html! { (said) }.into_string()),
+        "{said}"
+    );
+
+    // ?query= preloads any text, escaped.
+    let html = client()
+        .get(format!(
+            "{url}/query?query={}",
+            encode("ASK { ?s ?p \"</script>\" }")
+        ))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(html.contains("ASK { ?s ?p &quot;&lt;/script&gt;&quot; }"));
+    assert!(
+        !html.contains("\"</script>\""),
+        "the configuration must not end its element"
+    );
+}
+
+#[test]
+fn a_browser_opening_the_endpoint_is_sent_to_the_workbench() {
+    let server = start(config());
+    let url = server.url();
+    let to = |accept: Option<&str>, query: &str| {
+        let mut request = client().get(format!("{url}/sparql{query}"));
+        if let Some(accept) = accept {
+            request = request.header("Accept", accept);
+        }
+        request.send().unwrap()
+    };
+    let browser = to(Some(BROWSER_ACCEPT), "");
+    assert_eq!(browser.status(), StatusCode::SEE_OTHER);
+    assert_eq!(header(&browser, "location"), Some(format!("{url}/query")));
+    assert!(header_values(&browser, "vary").contains(&"accept".to_string()));
+    let with_lang = to(Some("text/html"), "?lang=zh");
+    assert_eq!(
+        header(&with_lang, "location"),
+        Some(format!("{url}/query?lang=zh"))
+    );
+    // Other clients still get the service description; a query is still answered.
+    for accept in [
+        None,
+        Some("*/*"),
+        Some("text/turtle"),
+        Some("text/html;q=0.5, text/turtle"),
+    ] {
+        let response = to(accept, "");
+        assert_eq!(response.status(), StatusCode::OK, "{accept:?}");
+        assert!(header(&response, "content-type")
+            .unwrap()
+            .starts_with("text/turtle"));
+    }
+    let answered = to(
+        Some(BROWSER_ACCEPT),
+        &format!("?query={}", encode("ASK {}")),
+    );
+    assert_eq!(answered.status(), StatusCode::OK);
+    // The home page links to the workbench.
+    let home = client()
+        .get(format!("{url}/?lang=en"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(home.contains(&format!("href=\"{url}/query?lang=en\"")));
+}
+
+#[test]
+fn the_assets_are_embedded_typed_cached_and_compressed() {
+    let server = start(config());
+    let url = server.url();
+    let html = client()
+        .get(format!("{url}/query?lang=en"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    let hrefs: Vec<String> = html
+        .split('"')
+        .filter(|s| s.starts_with(&format!("{url}/assets/")))
+        .map(|s| s.replace("&amp;", "&"))
+        .collect();
+    let expected = [
+        ("vendor/yasqe/yasqe.min.css", "text/css; charset=utf-8"),
+        ("workbench.css", "text/css; charset=utf-8"),
+        (
+            "vendor/yasqe/yasqe.min.js",
+            "text/javascript; charset=utf-8",
+        ),
+        (
+            "vendor/echarts/echarts.min.js",
+            "text/javascript; charset=utf-8",
+        ),
+        ("workbench.js", "text/javascript; charset=utf-8"),
+    ];
+    assert_eq!(hrefs.len(), expected.len(), "{hrefs:?}");
+    for (href, (path, content_type)) in hrefs.iter().zip(expected) {
+        assert!(
+            href.starts_with(&format!("{url}/assets/{path}?v=")),
+            "{href}"
+        );
+        let file = std::fs::read(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("web")
+                .join(path),
+        )
+        .unwrap();
+        let response = client().get(href).send().unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{href}");
+        assert_eq!(
+            header(&response, "content-type").as_deref(),
+            Some(content_type)
+        );
+        assert_eq!(
+            header(&response, "cache-control").as_deref(),
+            Some("public, max-age=31536000, immutable")
+        );
+        let etag = header(&response, "etag").expect("an ETag");
+        assert_eq!(
+            response.bytes().unwrap().as_ref(),
+            &file[..],
+            "{path} as in web/"
+        );
+        // Revalidation and compression.
+        let again = client()
+            .get(href)
+            .header("If-None-Match", &etag)
+            .send()
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+        let gzipped = client()
+            .get(href)
+            .header("Accept-Encoding", "gzip")
+            .send()
+            .unwrap();
+        assert_eq!(
+            header(&gzipped, "content-encoding").as_deref(),
+            Some("gzip")
+        );
+        assert!(
+            gzipped.bytes().unwrap().len() < file.len() / 2,
+            "{path} compresses"
+        );
+    }
+    // The Russian page adds ECharts' Russian locale.
+    let ru = client()
+        .get(format!("{url}/query?lang=ru"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(ru.contains("/assets/vendor/echarts/langRU.js?v="));
+    assert!(!html.contains("langRU.js"));
+    // The licences travel with the libraries; other paths are not found.
+    for path in [
+        "vendor/yasqe/LICENSE",
+        "vendor/echarts/LICENSE",
+        "vendor/echarts/NOTICE",
+    ] {
+        let response = client().get(format!("{url}/assets/{path}")).send().unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            header(&response, "content-type").as_deref(),
+            Some("text/plain; charset=utf-8")
+        );
+    }
+    for path in [
+        "/assets/nope.js",
+        "/assets/",
+        "/assets/vendor/../workbench.js",
+    ] {
+        let response = client().get(format!("{url}{path}")).send().unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// In the browser
+
+fn open_workbench(session: &Session, url: &str) {
+    session.goto(url);
+    session.wait_for(
+        "the workbench to start",
+        PATIENCE,
+        "return document.querySelector('#workbench.ready') !== null",
+        json!([]),
+    );
+}
+
+/// Runs what the editor holds with the Run button; returns the view the answer is shown in.
+fn run(session: &Session) -> String {
+    session.click("#wb-run");
+    let view = session.wait_for(
+        "the answer",
+        PATIENCE,
+        "const w = document.getElementById('workbench'); \
+         const out = document.getElementById('wb-output'); \
+         return !w.classList.contains('busy') && out.children.length > 0 ? out.dataset.view : null",
+        json!([]),
+    );
+    view.as_str().unwrap().to_string()
+}
+
+/// The SVG text of the chart shown.
+fn chart_texts(session: &Session) -> Vec<String> {
+    session.wait_for(
+        "the chart's SVG",
+        PATIENCE,
+        "const t = Array.from(document.querySelectorAll('#wb-output svg text')).map(e => e.textContent); \
+         return t.length > 0 ? t : null",
+        json!([]),
+    );
+    let value = session.execute(
+        "return Array.from(document.querySelectorAll('#wb-output svg text')).map(e => e.textContent)",
+        json!([]),
+    );
+    serde_json::from_value(value).unwrap()
+}
+
+/// The table's rows as `expected` writes them: each cell's term (IRI, lexical form; "" unbound).
+fn table_rows(session: &Session) -> Vec<Vec<String>> {
+    session.click(".wb-view[data-view='table']");
+    let value = session.wait_for(
+        "the table",
+        PATIENCE,
+        "const rows = Array.from(document.querySelectorAll('#wb-output table tbody tr')); \
+         return rows.length > 0 ? rows.map(tr => Array.from(tr.querySelectorAll('td')).slice(1) \
+           .map(td => td.dataset.value === undefined ? '' : td.dataset.value)) : null",
+        json!([]),
+    );
+    serde_json::from_value(value).unwrap()
+}
+
+/// Clicks an example in the gallery and checks that the editor holds its query.
+fn load(session: &Session, example: &Example) {
+    session.click(&format!("a.example[data-example='{}']", example.id));
+    let held = session.execute("return window.workbench.yasqe.getValue()", json!([]));
+    assert_eq!(held.as_str().unwrap().trim(), example.query.trim());
+    let current = session.execute(
+        "return document.querySelector('a.example[aria-current]').dataset.example",
+        json!([]),
+    );
+    assert_eq!(current, Value::String(example.id.clone()));
+}
+
+fn status(session: &Session) -> String {
+    session
+        .execute(
+            "return document.getElementById('wb-status').textContent",
+            json!([]),
+        )
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The "Rows: N · … ms" line up to the time, in `lang`.
+fn rows_status(lang: Lang, rows: usize) -> String {
+    let done = message(
+        lang,
+        "wb-status-done",
+        &[("rows", "{rows}"), ("ms", "{ms}")],
+    );
+    done.split("{ms}")
+        .next()
+        .unwrap()
+        .replace("{rows}", &rows.to_string())
+}
+
+#[test]
+fn examples_run_and_render_in_three_languages() {
+    let server = start(config());
+    let url = server.url();
+    let driver = Driver::start();
+    let session = driver.session(1440, 1700);
+    let shots = screenshots();
+
+    // English: measures per section as a bar chart, then as a table.
+    let bar = example("01-measures-per-section");
+    open_workbench(&session, &format!("{url}/query?lang=en"));
+    assert_eq!(
+        session.execute(
+            "return document.getElementById('wb-run').textContent",
+            json!([])
+        ),
+        Value::String(message(Lang::En, "wb-run", &[]))
+    );
+    load(&session, &bar);
+    assert_eq!(run(&session), "bar");
+    assert!(
+        status(&session).starts_with(&rows_status(Lang::En, 8)),
+        "{}",
+        status(&session)
+    );
+    let texts = chart_texts(&session);
+    for row in &bar.expected {
+        // The section number labels its bar; the count is written at the bar's end.
+        assert!(texts.contains(&row[0]), "section {} in {texts:?}", row[0]);
+        assert!(texts.contains(&row[1]), "count {} in {texts:?}", row[1]);
+    }
+    assert_eq!(
+        session.execute(
+            "return document.querySelectorAll('#wb-output svg path[d]').length > 8",
+            json!([])
+        ),
+        Value::Bool(true),
+        "eight bars drawn"
+    );
+    session.execute("window.scrollTo(0, 0)", json!([]));
+    session.screenshot(&shots.join("workbench-en.png"));
+    assert_eq!(table_rows(&session), bar.expected);
+
+    // Russian: the cited documents on a timeline, named in Russian.
+    let dated = example("05-documents-by-year");
+    open_workbench(&session, &format!("{url}/query?lang=ru"));
+    load(&session, &dated);
+    assert_eq!(run(&session), "timeline");
+    assert!(status(&session).starts_with(&rows_status(Lang::Ru, 7)));
+    let texts = chart_texts(&session);
+    for row in &dated.expected {
+        let (date, document) = (&row[1], &row[2]);
+        let name: String = pref_label(document, Lang::Ru).chars().take(24).collect();
+        let start = format!("{date} — {name}");
+        assert!(
+            texts.iter().any(|t| t.starts_with(&start)),
+            "{start} in {texts:?}"
+        );
+    }
+    // The time axis is marked in years, from the first document's to the last's.
+    let years: Vec<i32> = texts.iter().filter_map(|t| t.parse().ok()).collect();
+    assert!(years.len() >= 3, "{texts:?}");
+    assert!(years.iter().all(|y| (2005..=2020).contains(y)), "{years:?}");
+    session.execute("window.scrollTo(0, 0)", json!([]));
+    session.screenshot(&shots.join("workbench-ru.png"));
+    assert_eq!(table_rows(&session), dated.expected);
+    // The table names resources by their Russian labels and links their pages.
+    let link = session.execute(
+        "const a = document.querySelector('#wb-output td[data-value$=\"agreement-culture-2007\"] a'); \
+         return [a.textContent, a.getAttribute('href')]",
+        json!([]),
+    );
+    assert_eq!(
+        link,
+        json!([
+            pref_label(
+                "https://w3id.org/sco-kg/id/document/agreement-culture-2007",
+                Lang::Ru
+            ),
+            format!("{url}/page/document/agreement-culture-2007?lang=ru")
+        ])
+    );
+
+    // Chinese: the network of co-execution, with the bodies named in Chinese.
+    let network = example("21-co-execution-network");
+    open_workbench(&session, &format!("{url}/query?lang=zh"));
+    load(&session, &network);
+    assert_eq!(run(&session), "network");
+    assert!(status(&session).starts_with(&rows_status(Lang::Zh, network.expected.len())));
+    let texts = chart_texts(&session);
+    let bodies: std::collections::BTreeSet<&String> = network
+        .expected
+        .iter()
+        .flat_map(|r| [&r[0], &r[1]])
+        .collect();
+    for body in &bodies {
+        let name: String = pref_label(body, Lang::Zh).chars().take(10).collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with(&name)),
+            "{name} in {texts:?}"
+        );
+    }
+    // Every pair is a link, weighted by the measures it shares (33 for the ministries and the
+    // Secretariat).
+    assert!(texts.contains(&"33".to_string()), "{texts:?}");
+    assert_eq!(
+        session.execute(
+            "return document.querySelector('.wb-view[aria-selected=\"true\"]').textContent",
+            json!([])
+        ),
+        Value::String(message(Lang::Zh, "wb-view-network", &[]))
+    );
+    session.execute("window.scrollTo(0, 0)", json!([]));
+    session.screenshot(&shots.join("workbench-zh.png"));
+    assert_eq!(table_rows(&session), network.expected);
+
+    // A view that does not fit the answer cannot be chosen, and says why.
+    assert_eq!(
+        session.execute(
+            "const b = document.querySelector('.wb-view[data-view=\"timeline\"]'); return [b.disabled, b.title]",
+            json!([])
+        ),
+        json!([true, message(Lang::Zh, "wb-unfit-timeline", &[])])
+    );
+    // No request left this server.
+    let entries = session.execute(
+        "return performance.getEntriesByType('resource').map(e => e.name)",
+        json!([]),
+    );
+    for entry in entries.as_array().unwrap() {
+        assert!(entry.as_str().unwrap().starts_with(&url), "{entry}");
+    }
+}
+
+#[test]
+fn completion_offers_our_terms_and_entities_in_the_page_language() {
+    let server = start(config());
+    let url = server.url();
+    let driver = Driver::start();
+    let session = driver.session(1280, 900);
+    open_workbench(&session, &format!("{url}/query?lang=ru"));
+    let hints = |typed: &str| -> Vec<String> {
+        session.execute(
+            "const y = window.workbench.yasqe; y.setValue('SELECT * WHERE {\\n  ?m a sco:Measure ;\\n     \\n}'); \
+             y.focus(); y.setCursor({line: 2, ch: 5});",
+            json!([]),
+        );
+        session.type_into(".CodeMirror textarea", typed);
+        let value = session.wait_for(
+            &format!("hints for {typed}"),
+            PATIENCE,
+            "const h = Array.from(document.querySelectorAll('.CodeMirror-hints li')).map(li => li.textContent); \
+             return h.length > 0 ? h : null",
+            json!([]),
+        );
+        serde_json::from_value(value).unwrap()
+    };
+    // A property of the ontology, by the start of its name or of its Russian label.
+    let executor = pref_label_of_term("executor", Lang::Ru);
+    let by_name = hints("sco:exec");
+    assert!(
+        by_name.iter().any(|h| h.starts_with("sco:executor")),
+        "{by_name:?}"
+    );
+    assert!(by_name.iter().any(|h| h.contains(&executor)), "{by_name:?}");
+    let by_label: String = executor.chars().take(5).collect();
+    let found = hints(&format!("sco:{by_label}"));
+    assert!(
+        found.iter().any(|h| h.starts_with("sco:executor")),
+        "{found:?}"
+    );
+    // An entity, through /api/lookup, labelled in Russian.
+    let secretariat = pref_label("https://w3id.org/sco-kg/id/body/sco-secretariat", Lang::Ru);
+    let word: String = secretariat.chars().take(6).collect();
+    let entities = hints(&format!("body:{word}"));
+    assert!(
+        entities
+            .iter()
+            .any(|h| h.starts_with("body:sco-secretariat") && h.contains(&secretariat)),
+        "{entities:?}"
+    );
+    // Nothing was asked of another host (prefix.cc, LOV).
+    let entries = session.execute(
+        "return performance.getEntriesByType('resource').map(e => e.name)",
+        json!([]),
+    );
+    let entries = entries.as_array().unwrap();
+    assert!(entries
+        .iter()
+        .any(|e| e.as_str().unwrap().contains("/api/lookup?")));
+    for entry in entries {
+        assert!(entry.as_str().unwrap().starts_with(&url), "{entry}");
+    }
+}
+
+/// The `rdfs:label` of an ontology term in a language, read from the ontology file.
+fn pref_label_of_term(local: &str, lang: Lang) -> String {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::Term;
+    let ontology = sco_kg::data::ontology("sco-kg.ttl").unwrap();
+    let subject = format!("https://w3id.org/sco-kg/ontology#{local}");
+    RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(ontology.contents.as_bytes())
+        .map(|q| q.expect("the ontology parses"))
+        .find_map(|q| match &q.object {
+            Term::Literal(l)
+                if q.subject.to_string() == format!("<{subject}>")
+                    && q.predicate.as_str() == "http://www.w3.org/2000/01/rdf-schema#label"
+                    && l.language() == Some(lang.as_str()) =>
+            {
+                Some(l.value().to_string())
+            }
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no {lang} label of sco:{local}"))
+}
+
+static PROBES: AtomicUsize = AtomicUsize::new(0);
+
+/// A quick query nobody asked before (so no cache answers it): 200 when a query slot is free,
+/// 503 with Retry-After when every slot is taken.
+fn probe(url: &str) -> StatusCode {
+    let n = PROBES.fetch_add(1, Ordering::Relaxed);
+    let query = format!("SELECT ({n} AS ?probe) WHERE {{}}");
+    client()
+        .get(format!("{url}/sparql?query={}", encode(&query)))
+        .send()
+        .map(|r| r.status())
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+fn error_text(session: &Session) -> String {
+    session
+        .wait_for(
+            "a message in the error box",
+            PATIENCE,
+            "const e = document.getElementById('wb-error'); \
+             return !e.hidden && e.textContent.length > 0 ? e.querySelector('p').textContent : null",
+            json!([]),
+        )
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn cancel_stops_the_query_on_the_server_and_refusals_are_explained() {
+    let driver = Driver::start();
+    let session = driver.session(1280, 900);
+
+    // Cancel: the one slot is held by the slow query (a minute here), then freed within
+    // seconds of the click, because the server stops a query whose client went away.
+    let server = start(Config {
+        timeout: Duration::from_secs(120),
+        max_concurrent: 1,
+        ..config()
+    });
+    let url = server.url();
+    open_workbench(&session, &format!("{url}/query?lang=en"));
+    session.execute(
+        "window.workbench.yasqe.setValue(arguments[0])",
+        json!([SLOW_QUERY]),
+    );
+    session.click("#wb-run");
+    assert!(
+        eventually(PATIENCE, || probe(&url) == StatusCode::SERVICE_UNAVAILABLE),
+        "the slow query should hold the only slot"
+    );
+    assert_eq!(
+        session.execute(
+            "return document.getElementById('wb-cancel').disabled",
+            json!([])
+        ),
+        Value::Bool(false)
+    );
+    session.click("#wb-cancel");
+    session.wait_for(
+        "the cancelled status",
+        PATIENCE,
+        "return document.getElementById('wb-status').textContent === arguments[0]",
+        json!([message(Lang::En, "wb-cancelled", &[])]),
+    );
+    assert!(
+        eventually(Duration::from_secs(20), || probe(&url) == StatusCode::OK),
+        "the server should have stopped the cancelled query and freed its slot"
+    );
+    assert_eq!(
+        session.execute(
+            "return document.getElementById('wb-run').disabled",
+            json!([])
+        ),
+        Value::Bool(false)
+    );
+    drop(server);
+
+    // Overload: while another client's query holds the only slot, the server answers 503 with
+    // Retry-After, which the page explains with the seconds to wait.
+    let server = start(Config {
+        timeout: Duration::from_secs(6),
+        max_concurrent: 1,
+        ..config()
+    });
+    let url = server.url();
+    open_workbench(&session, &format!("{url}/query?lang=zh"));
+    let holder = {
+        let url = url.clone();
+        std::thread::spawn(move || {
+            client()
+                .get(format!("{url}/sparql?query={}", encode(SLOW_QUERY)))
+                .send()
+                .map(|r| r.status())
+        })
+    };
+    assert!(eventually(Duration::from_secs(5), || probe(&url)
+        == StatusCode::SERVICE_UNAVAILABLE));
+    session.execute(
+        "window.workbench.yasqe.setValue('SELECT * WHERE { ?s ?p ?o } LIMIT 1')",
+        json!([]),
+    );
+    session.click("#wb-run");
+    let busy = message(Lang::Zh, "wb-error-busy", &[("seconds", "{seconds}")]).replace(
+        "{seconds}",
+        &sco_kg::server::error::RETRY_AFTER_SECONDS.to_string(),
+    );
+    assert_eq!(error_text(&session), busy);
+    // The other client's query is stopped at the server's timeout.
+    assert_eq!(
+        holder.join().unwrap().unwrap(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+
+    // Timeout: the page's own slow query is stopped after 6 s, and the page says so.
+    session.execute(
+        "window.workbench.yasqe.setValue(arguments[0])",
+        json!([SLOW_QUERY]),
+    );
+    session.execute(
+        "document.getElementById('wb-error').hidden = true",
+        json!([]),
+    );
+    session.click("#wb-run");
+    let timeout = localizer().message(
+        Lang::Zh,
+        "wb-error-timeout",
+        Some(&{
+            let mut args = FluentArgs::new();
+            args.set("seconds", 6.0);
+            args
+        }),
+    );
+    assert_eq!(error_text(&session), timeout);
+}
