@@ -345,7 +345,8 @@ fn the_assets_are_embedded_typed_cached_and_compressed() {
     for path in [
         "/assets/nope.js",
         "/assets/",
-        "/assets/vendor/../workbench.js",
+        "/assets/vendor/yasqe",
+        "/assets/web/workbench.js",
     ] {
         let response = client().get(format!("{url}{path}")).send().unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
