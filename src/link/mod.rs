@@ -230,23 +230,44 @@ pub fn link(
 }
 
 /// Parses and links the embedded data.
-pub fn embedded() -> Result<LinkedPlan, Box<dyn std::error::Error + Send + Sync>> {
-    let lexicon = crate::data::lexicon()?;
-    let plan = crate::ingest::parse(crate::data::source(), &lexicon)
-        .map_err(|e| format!("data/{}:{}: {}", crate::data::SOURCE, e.line, e.kind))?;
-    link_plan(plan)
+pub fn embedded() -> Result<LinkedPlan, Failure> {
+    // Parsing the plan and reading the registry and translations are independent: on two
+    // cores, side by side.
+    let (plan, data) = std::thread::scope(|scope| {
+        let data = scope.spawn(embedded_data);
+        let plan = (|| -> Result<Plan, Failure> {
+            let lexicon = crate::data::lexicon()?;
+            Ok(crate::ingest::parse(crate::data::source(), &lexicon)
+                .map_err(|e| format!("data/{}:{}: {}", crate::data::SOURCE, e.line, e.kind))?)
+        })();
+        (plan, data.join())
+    });
+    let data = data.map_err(|_| "reading the registry and translations panicked")??;
+    link_with(plan?, data)
 }
 
 /// Links a parsed plan with the embedded registry and translations.
-pub fn link_plan(plan: Plan) -> Result<LinkedPlan, Box<dyn std::error::Error + Send + Sync>> {
+pub fn link_plan(plan: Plan) -> Result<LinkedPlan, Failure> {
+    link_with(plan, embedded_data()?)
+}
+
+type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+/// The registry, the translations and the designations of participants, as embedded.
+fn embedded_data() -> Result<(Registry, Translations, ParticipantsFile), Failure> {
     let participants: ParticipantsFile =
         crate::data::file("ingest/participants.toml")?.parse_toml()?;
-    let linked = link(
-        plan,
+    Ok((
         Registry::embedded()?,
         Translations::embedded()?,
-        &participants,
-    )
-    .map_err(|e| format!("data/{}:{}", crate::data::SOURCE, e))?;
-    Ok(linked)
+        participants,
+    ))
+}
+
+fn link_with(
+    plan: Plan,
+    (registry, translations, participants): (Registry, Translations, ParticipantsFile),
+) -> Result<LinkedPlan, Failure> {
+    link(plan, registry, translations, &participants)
+        .map_err(|e| format!("data/{}:{}", crate::data::SOURCE, e).into())
 }

@@ -54,7 +54,7 @@ fn cached(kg: &KnowledgeGraph) -> Arc<Pages> {
     let cache = CACHE.get_or_init(Default::default);
     let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
     cache
-        .entry(kg.version.clone())
+        .entry(kg.version().to_string())
         .or_insert_with(|| Arc::new(Pages::new(kg)))
         .clone()
 }

@@ -24,8 +24,8 @@ pub struct KnowledgeGraph {
     pub store: Store,
     /// The source text the graph was built from.
     pub source: String,
-    /// SHA-256 of the sorted N-Triples: changes whenever any triple does.
-    pub version: String,
+    /// See [`KnowledgeGraph::version`]: computed when first asked for, not at every build.
+    version: std::sync::OnceLock<String>,
 }
 
 /// Why a query got no answer.
@@ -69,16 +69,6 @@ impl KnowledgeGraph {
                 .iter()
                 .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph).into_owned()),
         )?;
-        let mut hasher = Sha256::new();
-        for t in &triples {
-            hasher.update(t.to_string().as_bytes());
-            hasher.update(b" .\n");
-        }
-        let version = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
         let iris = graph::build::Iris::new(&base, &linked);
         Ok(Self {
             linked,
@@ -87,7 +77,7 @@ impl KnowledgeGraph {
             triples,
             store,
             source,
-            version,
+            version: std::sync::OnceLock::new(),
         })
     }
 
@@ -99,6 +89,22 @@ impl KnowledgeGraph {
     }
 
     /// The SPARQL prefixes every query may use without declaring them.
+    /// SHA-256 of the sorted N-Triples: changes whenever any triple does.
+    pub fn version(&self) -> &str {
+        self.version.get_or_init(|| {
+            let mut hasher = Sha256::new();
+            for t in &self.triples {
+                hasher.update(t.to_string().as_bytes());
+                hasher.update(b" .\n");
+            }
+            hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        })
+    }
+
     pub fn prologue(&self) -> String {
         vocab::sparql_prologue(self.base.as_str(), &self.plan_path())
     }
