@@ -62,9 +62,10 @@ where
         .stack_size(guard::WORKER_STACK)
         .spawn(move || {
             // The slot is held by the worker, not the handler: it is free again only once the
-            // evaluation has really stopped.
-            let _permit = permit;
+            // evaluation has really stopped — and before the answer goes out, so that the
+            // client's next query, sent the moment it has this answer, finds it free.
             let result = evaluate(&worker_state, &text, &options, choose);
+            drop(permit);
             // The handler may be gone (timeout, disconnection): nobody to tell.
             let _ = sender.send(result);
         })
