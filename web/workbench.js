@@ -314,7 +314,8 @@
     tick();
     const timer = setInterval(tick, 1000);
     try {
-      const response = await fetch(config.endpoint, {
+      // ?lang= asks the server to word its refusals in the page's language.
+      const response = await fetch(config.endpoint + "?lang=" + lang, {
         method: "POST",
         body: new URLSearchParams({ query }),
         headers: { Accept: "application/sparql-results+json, text/turtle;q=0.9" },
@@ -563,7 +564,7 @@
         data: names,
         name: "?" + r.vars[fit.category],
         nameLocation: "start",
-        nameTextStyle: { align: "right" },
+        nameTextStyle: { align: "left" },
         axisLabel: { width: 320, overflow: "truncate", interval: 0 },
         axisTick: { alignWithLabel: true },
       },
