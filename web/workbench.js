@@ -289,9 +289,14 @@
   let result = null;
   let view = config.initial.view || "table";
 
+  // The page's explanation, then the server's own words (introduced unless the explanation
+  // already ends by announcing them).
   function showError(message, detail) {
     errorBox.replaceChildren(el("p", {}, message));
-    if (detail) errorBox.append(el("pre", {}, detail.trim()));
+    if (detail && detail.trim()) {
+      if (!/[:：]$/.test(message)) errorBox.append(el("div", { className: "wb-said" }, M.serverSaid));
+      errorBox.append(el("pre", {}, detail.trim()));
+    }
     errorBox.hidden = false;
   }
 
@@ -327,10 +332,15 @@
       if (response.ok) {
         received(query, response.headers.get("Content-Type") || "", text, ms);
       } else {
+        result = null;
+        show();
         status.textContent = "";
         refused(response, text);
       }
     } catch (error) {
+      // Whatever was shown answered another query.
+      result = null;
+      show();
       status.textContent = "";
       if (error.name === "AbortError") {
         status.textContent = M.cancelled;
@@ -440,15 +450,15 @@
       button.disabled = !result || !ok;
       button.title = ok ? "" : M["unfit" + name[0].toUpperCase() + name.slice(1)] || "";
     }
+    disposeChart();
+    output.replaceChildren();
+    meta.replaceChildren();
     if (!result) return;
     if (view !== "table" && (!result.rows || fit[view] === null)) view = "table";
     for (const button of viewButtons) {
       button.setAttribute("aria-selected", String(button.dataset.view === view));
     }
-    disposeChart();
-    output.replaceChildren();
     output.dataset.view = view;
-    meta.replaceChildren();
     if (result.boolean !== undefined) {
       output.append(el("p", { className: "wb-boolean" }, result.boolean ? M.booleanTrue : M.booleanFalse));
       return;

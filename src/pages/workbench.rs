@@ -139,8 +139,6 @@ fn view_name(cx: &Cx, view: View) -> String {
 /// Every message the script shows. Placeholders the script fills in are written `{name}`.
 fn messages(cx: &Cx, wb: &Workbench) -> Value {
     json!({
-        "run": t!(cx, "wb-run"),
-        "cancel": t!(cx, "wb-cancel"),
         "running": t!(cx, "wb-status-running", "seconds" => "{seconds}"),
         "done": t!(cx, "wb-status-done", "rows" => "{rows}", "ms" => "{ms}"),
         "doneBoolean": t!(cx, "wb-status-boolean", "ms" => "{ms}"),
@@ -163,10 +161,6 @@ fn messages(cx: &Cx, wb: &Workbench) -> Value {
         "format_turtle": t!(cx, "wb-format-turtle"),
         "format_ntriples": t!(cx, "wb-format-ntriples"),
         "format_jsonld": t!(cx, "wb-format-jsonld"),
-        "viewTable": t!(cx, "wb-view-table"),
-        "viewBar": t!(cx, "wb-view-bar"),
-        "viewNetwork": t!(cx, "wb-view-network"),
-        "viewTimeline": t!(cx, "wb-view-timeline"),
         "unfitBar": t!(cx, "wb-unfit-bar"),
         "unfitNetwork": t!(cx, "wb-unfit-network"),
         "unfitTimeline": t!(cx, "wb-unfit-timeline"),

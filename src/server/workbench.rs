@@ -174,9 +174,10 @@ pub fn see_other(public: &PublicUrl, uri: &Uri) -> Response<Body> {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::SEE_OTHER;
     let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&location) {
-        headers.insert(header::LOCATION, value);
-    }
+    // A public URL that is no header value (non-ASCII) leaves the location relative.
+    let location =
+        HeaderValue::from_str(&location).unwrap_or_else(|_| HeaderValue::from_static("/query"));
+    headers.insert(header::LOCATION, location);
     headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static(super::cache::CACHE_CONTROL),
