@@ -184,11 +184,12 @@ fn parse_plan(path: &Option<PathBuf>) -> Result<ingest::Plan, Failure> {
     let (name, bytes) = read_source(path)?;
     let lexicon = data::lexicon().map_err(Failure::bug)?;
     ingest::parse(&bytes, &lexicon).map_err(|e| {
+        // The parser's message in the language the whole line is printed in.
         Failure::input(
             Message::new("cli-error-source")
                 .arg("path", name)
                 .arg("line", e.line)
-                .arg("detail", e.kind.to_string()),
+                .arg("detail", e.kind.message().in_lang(terminal_lang())),
         )
     })
 }

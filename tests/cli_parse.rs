@@ -6,9 +6,13 @@ use std::process::{Command, Output};
 
 use sco_kg::data;
 
+/// Runs sco-kg with no locale set: its messages are in English, whatever the terminal's.
 fn sco_kg(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sco-kg"))
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .expect("run sco-kg")
 }

@@ -123,7 +123,13 @@ fn every_message_id_the_code_uses_exists_in_every_locale() {
 #[test]
 fn every_message_of_the_rust_code_is_used_by_it() {
     let used = ids_used_in_src();
-    for file in ["pages.ftl", "errors.ftl", "cli.ftl"] {
+    for file in [
+        "pages.ftl",
+        "errors.ftl",
+        "cli.ftl",
+        "ingest.ftl",
+        "link.ftl",
+    ] {
         let locale = sco_kg::data::locale(&format!("en/{file}")).unwrap();
         let unused: Vec<String> = message_ids(locale.contents)
             .into_iter()

@@ -70,7 +70,7 @@ fn an_unknown_executor_names_the_measure_and_the_text() {
     // Measure 46 is the first executed by the Interbank Consortium; its cell starts at line 1084.
     assert_eq!(err.line, 1084);
     assert_eq!(
-        err.message,
+        err.kind.to_string(),
         "measure 46: the executor \"Межбанковское объединение ШОС\" is not a body of data/registry/bodies.toml"
     );
 }

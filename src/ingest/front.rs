@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::error::{IngestError, IngestErrorKind};
+use super::error::{Expected, IngestError, IngestErrorKind, Missing};
 use super::join::{self, Vocabulary};
 use super::model::{line_ranges, Date, Decision, Fragment, Signatory};
 use super::source::Line;
@@ -50,10 +50,18 @@ pub struct FrontMatter {
 }
 
 /// Marks of the document's format: the annex heading, the approval stamp, and the first cell
-/// of the table's header row.
-const ANNEX: &str = "Приложение";
-const APPROVED: &str = "УТВЕРЖДЕН";
+/// of the table's header row. Errors quote them as they are, in every language.
+pub(super) const ANNEX: &str = "Приложение";
+pub(super) const APPROVED: &str = "УТВЕРЖДЕН";
 const HEADER_FIRST_CELL: &str = "№";
+
+/// Text of the expected form, which errors quote as they are in every language: the kind of
+/// act, the decision's date line, the approval note's reference to the decision, and the
+/// header row's first cell as the extraction splits it over two lines.
+pub(super) const ACT_KIND_EXAMPLE: &str = "РЕШЕНИЕ";
+pub(super) const DATE_LINE_EXAMPLE: &str = "10 ноября 2020 года № 1 город Москва";
+pub(super) const APPROVAL_EXAMPLE: &str = "№ 1 от 10 ноября 2020 года";
+pub(super) const HEADER_ROW_EXAMPLE: &str = "№ п/п";
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,2})\s+(\p{L}+)\s+(\d{4})\s+года\s+№\s*(\d+)\s+город\s+(.+)$")
@@ -70,15 +78,13 @@ struct Blocks<'s, 'a> {
 
 impl<'s, 'a> Blocks<'s, 'a> {
     /// The next run of lines not cut by a page gap; `what` names it for the error.
-    fn take(&mut self, what: &str) -> Result<&'s [Line<'a>], IngestError> {
+    fn take(&mut self, what: Missing) -> Result<&'s [Line<'a>], IngestError> {
         let start = self.next;
         if start >= self.lines.len() {
             let line = self.lines.last().map_or(1, |l| l.number + 1);
             return Err(IngestError::new(
                 line,
-                IngestErrorKind::Truncated {
-                    expected: what.into(),
-                },
+                IngestErrorKind::Truncated { missing: what },
             ));
         }
         let mut end = start + 1;
@@ -98,11 +104,11 @@ fn texts<'a>(block: &[Line<'a>]) -> Vec<&'a str> {
     block.iter().map(|l| l.text).collect()
 }
 
-fn unexpected(line: &Line<'_>, expected: &str) -> IngestError {
+fn unexpected(line: &Line<'_>, expected: Expected) -> IngestError {
     IngestError::new(
         line.number,
         IngestErrorKind::Unexpected {
-            expected: expected.into(),
+            expected,
             found: line.text.into(),
         },
     )
@@ -128,37 +134,28 @@ fn names_state(text: &str) -> bool {
 pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMatter, IngestError> {
     let mut blocks = Blocks { lines, next: 0 };
     let mut fragments: Vec<Fragment> = Vec::new();
-    let take = |blocks: &mut Blocks<'_, 'a>, what: &str| -> Result<Vec<Line<'a>>, IngestError> {
+    let take = |blocks: &mut Blocks<'_, 'a>, what: Missing| -> Result<Vec<Line<'a>>, IngestError> {
         Ok(blocks.take(what)?.to_vec())
     };
 
-    let heading = take(&mut blocks, "the decision's heading")?;
+    let heading = take(&mut blocks, Missing::DecisionHeading)?;
     if heading.len() < 2 || !heading.iter().all(|l| is_upper(l.text)) {
-        return Err(unexpected(
-            &heading[0],
-            "the organisation and the issuing body, in capitals",
-        ));
+        return Err(unexpected(&heading[0], Expected::CapitalHeading));
     }
     let organisation = join::collapse(heading[0].text);
     let issuing_body = join::inline(&texts(&heading[1..]), vocabulary);
 
-    let kind_block = take(&mut blocks, "the kind of act (РЕШЕНИЕ)")?;
+    let kind_block = take(&mut blocks, Missing::ActKind)?;
     if kind_block.len() != 1 || !is_upper(kind_block[0].text) {
-        return Err(unexpected(
-            &kind_block[0],
-            "the kind of act on a line of its own, in capitals",
-        ));
+        return Err(unexpected(&kind_block[0], Expected::ActKindLine));
     }
     let kind = join::collapse(kind_block[0].text);
 
-    let dated = take(&mut blocks, "the decision's date, number and place")?;
-    let caps = DATE_LINE.captures(dated[0].text).ok_or_else(|| {
-        unexpected(
-            &dated[0],
-            "the decision's date, number and place (\"10 ноября 2020 года № 1 город Москва\")",
-        )
-    })?;
-    let bad_date = || unexpected(&dated[0], "a valid date");
+    let dated = take(&mut blocks, Missing::DateLine)?;
+    let caps = DATE_LINE
+        .captures(dated[0].text)
+        .ok_or_else(|| unexpected(&dated[0], Expected::DateLine))?;
+    let bad_date = || unexpected(&dated[0], Expected::ValidDate);
     let date = Date {
         day: caps[1].parse().map_err(|_| bad_date())?,
         month: month_number(&caps[2]).ok_or_else(bad_date)?,
@@ -166,32 +163,32 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
     };
     let number: u32 = caps[4]
         .parse()
-        .map_err(|_| unexpected(&dated[0], "a decision number"))?;
+        .map_err(|_| unexpected(&dated[0], Expected::DecisionNumber))?;
     let place = join::collapse(&caps[5]);
     if dated.len() < 2 {
         return Err(IngestError::new(
             dated[0].number + 1,
             IngestErrorKind::Truncated {
-                expected: "the decision's title".into(),
+                missing: Missing::DecisionTitle,
             },
         ));
     }
     let title = join::inline(&texts(&dated[1..]), vocabulary);
 
-    let operative = take(&mut blocks, "the decision's operative text")?;
+    let operative = take(&mut blocks, Missing::OperativeText)?;
     let text = join::paragraphs(&texts(&operative), vocabulary);
 
     let mut signature_lines: Vec<Line<'_>> = Vec::new();
     loop {
         match blocks.peek() {
             Some(line) if line.text == ANNEX => break,
-            Some(_) => signature_lines.extend(take(&mut blocks, "the signatures")?),
+            Some(_) => signature_lines.extend(take(&mut blocks, Missing::Signatures)?),
             None => {
                 let line = lines.last().map_or(1, |l| l.number + 1);
                 return Err(IngestError::new(
                     line,
                     IngestErrorKind::Truncated {
-                        expected: format!("the annex (\"{ANNEX}\")"),
+                        missing: Missing::Annex,
                     },
                 ));
             }
@@ -216,10 +213,7 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
         }
     }
     if let Some(dangling) = office.first() {
-        return Err(unexpected(
-            dangling,
-            "a signature: an office followed by a state",
-        ));
+        return Err(unexpected(dangling, Expected::Signature));
     }
     if signatories.is_empty() {
         let line = signature_lines
@@ -228,7 +222,7 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
         return Err(IngestError::new(
             line,
             IngestErrorKind::Truncated {
-                expected: "the signatures".into(),
+                missing: Missing::Signatures,
             },
         ));
     }
@@ -243,21 +237,15 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
         .collect();
     decision_fragments.sort();
 
-    let annex = take(&mut blocks, "the annex")?;
-    let approval_block = take(&mut blocks, "the approval note")?;
+    let annex = take(&mut blocks, Missing::Annex)?;
+    let approval_block = take(&mut blocks, Missing::ApprovalNote)?;
     if approval_block[0].text != APPROVED {
-        return Err(unexpected(
-            &approval_block[0],
-            &format!("the approval note (\"{APPROVED}\")"),
-        ));
+        return Err(unexpected(&approval_block[0], Expected::ApprovalNote));
     }
     let approval = join::inline(&texts(&approval_block), vocabulary);
-    let approval_caps = APPROVAL.captures(&approval).ok_or_else(|| {
-        unexpected(
-            &approval_block[0],
-            "the approving decision's number and date (\"№ 1 от 10 ноября 2020 года\")",
-        )
-    })?;
+    let approval_caps = APPROVAL
+        .captures(&approval)
+        .ok_or_else(|| unexpected(&approval_block[0], Expected::ApprovalReference))?;
     let approval_number: u32 = approval_caps[1].parse().unwrap_or(0);
     let approval_date = Date {
         day: approval_caps[2].parse().unwrap_or(0),
@@ -276,18 +264,18 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
         ));
     }
 
-    let plan_title = take(&mut blocks, "the plan's title")?;
+    let plan_title = take(&mut blocks, Missing::PlanTitle)?;
     let mut preamble_lines: Vec<Line<'_>> = Vec::new();
     loop {
         match blocks.peek() {
             Some(line) if line.text == HEADER_FIRST_CELL => break,
-            Some(_) => preamble_lines.extend(take(&mut blocks, "the preamble")?),
+            Some(_) => preamble_lines.extend(take(&mut blocks, Missing::Preamble)?),
             None => {
                 let line = lines.last().map_or(1, |l| l.number + 1);
                 return Err(IngestError::new(
                     line,
                     IngestErrorKind::Truncated {
-                        expected: "the table's header row (\"№ п/п\")".into(),
+                        missing: Missing::HeaderRow,
                     },
                 ));
             }
@@ -298,7 +286,7 @@ pub fn parse<'a>(lines: &[Line<'a>], vocabulary: &Vocabulary) -> Result<FrontMat
         return Err(IngestError::new(
             line,
             IngestErrorKind::Truncated {
-                expected: "the preamble".into(),
+                missing: Missing::Preamble,
             },
         ));
     }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::cells::{self, ListState};
-use super::error::{IngestError, IngestErrorKind};
+use super::error::{Expected, IngestError, IngestErrorKind, MeasurePart, Missing};
 use super::join::{self, ends_sentence, Vocabulary};
 use super::lexicon::Lexicon;
 use super::model::{line_ranges, Fragment, Measure, MeasureFragments, Section};
@@ -161,10 +161,10 @@ impl<'a> Row<'a> {
             )
         };
         if self.text.is_empty() {
-            return Err(missing("text"));
+            return Err(missing(MeasurePart::Text));
         }
         if self.participants.is_empty() {
-            return Err(missing("participating-states cell"));
+            return Err(missing(MeasurePart::Participants));
         }
         if cells::participants_state(&self.participants_text(), lexicon) != ListState::Complete {
             return Err(IngestError::new(
@@ -176,7 +176,7 @@ impl<'a> Row<'a> {
             ));
         }
         if self.executors.is_empty() {
-            return Err(missing("executors"));
+            return Err(missing(MeasurePart::Executors));
         }
         let executors_cell = join::inline(&texts(&self.executors), vocabulary);
         let fields = MeasureFragments {
@@ -219,7 +219,7 @@ pub fn parse(
             IngestError::new(
                 end_line,
                 IngestErrorKind::Truncated {
-                    expected: "the first section heading".into(),
+                    missing: Missing::FirstSectionHeading,
                 },
             )
         })?;
@@ -246,7 +246,7 @@ pub fn parse(
                 return Err(IngestError::new(
                     line.number,
                     IngestErrorKind::Unexpected {
-                        expected: "a section heading".into(),
+                        expected: Expected::SectionHeading,
                         found: line.text.into(),
                     },
                 ));
@@ -276,12 +276,12 @@ pub fn parse(
         } else if is_heading(line.text) {
             if let Some(open) = &row {
                 let missing = match open.cell {
-                    Cell::Text => "participating-states cell",
-                    Cell::Participants => "executors",
-                    Cell::Executors if open.continuation => "text's end",
-                    Cell::Executors => "",
+                    Cell::Text => Some(MeasurePart::Participants),
+                    Cell::Participants => Some(MeasurePart::Executors),
+                    Cell::Executors if open.continuation => Some(MeasurePart::TextEnd),
+                    Cell::Executors => None,
                 };
-                if !missing.is_empty() {
+                if let Some(missing) = missing {
                     return Err(IngestError::new(
                         line.number,
                         IngestErrorKind::HeadingInsideMeasure {
@@ -320,7 +320,7 @@ pub fn parse(
                     return Err(IngestError::new(
                         line.number,
                         IngestErrorKind::Unexpected {
-                            expected: format!("measure {expected}"),
+                            expected: Expected::Measure(expected),
                             found: line.text.into(),
                         },
                     ))
@@ -334,7 +334,9 @@ pub fn parse(
                 return Err(IngestError::new(
                     end_line,
                     IngestErrorKind::Truncated {
-                        expected: format!("the end of measure {}'s text", open.number),
+                        missing: Missing::MeasureTextEnd {
+                            measure: open.number,
+                        },
                     },
                 ));
             }
@@ -345,9 +347,11 @@ pub fn parse(
                         e.kind = match e.kind {
                             IngestErrorKind::MissingField { measure, field } => {
                                 IngestErrorKind::Truncated {
-                                    expected: format!(
-                                        "measure {measure}'s {field} (begun at line {first_line})"
-                                    ),
+                                    missing: Missing::MeasurePart {
+                                        measure,
+                                        part: field,
+                                        begun_at: first_line,
+                                    },
                                 }
                             }
                             other => other,
@@ -357,13 +361,17 @@ pub fn parse(
             );
         }
         None => {
-            let expected = match sections.last() {
-                Some(s) => format!("the measures of section {} ({})", s.number, s.title),
-                None => "the first section".into(),
+            // Not a single row: the table holds headings only.
+            let missing = match sections.last() {
+                Some(s) => Missing::SectionMeasures {
+                    section: s.number,
+                    title: s.title.clone(),
+                },
+                None => Missing::FirstSectionHeading,
             };
             return Err(IngestError::new(
                 end_line,
-                IngestErrorKind::Truncated { expected },
+                IngestErrorKind::Truncated { missing },
             ));
         }
     }

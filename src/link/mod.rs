@@ -4,6 +4,7 @@
 //! to the interested ones, never widened), and every mention of a document, place, initiative,
 //! body or state in a text is found by the Russian forms the registry lists.
 
+pub mod error;
 pub mod mentions;
 pub mod registry;
 pub mod translations;
@@ -12,6 +13,7 @@ use crate::ingest::join::collapse;
 use crate::ingest::lexicon::{ParticipantsFile, Scope};
 use crate::ingest::{Fragment, Plan};
 
+pub use error::{DataFileError, EntityFault, LinkError, LinkErrorKind, Problem};
 pub use mentions::Mentions;
 pub use registry::{Entity, EntityRef, EntityType, Registry};
 pub use translations::Translations;
@@ -63,14 +65,6 @@ pub struct LinkedPlan {
     pub decision: DecisionLinks,
     pub plan_links: PlanLinks,
     pub measures: Vec<MeasureLinks>,
-}
-
-/// What could not be linked, and where in the source.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: {message}")]
-pub struct LinkError {
-    pub line: usize,
-    pub message: String,
 }
 
 fn first_line(fragments: &[Fragment]) -> usize {
@@ -134,7 +128,10 @@ pub fn link(
                 (None, None) => {
                     return Err(LinkError {
                         line: cell_line,
-                        message: format!("measure {}: the participant {item:?} is not a member state in the registry", m.number),
+                        kind: LinkErrorKind::UnknownParticipant {
+                            measure: m.number,
+                            text: item.to_string(),
+                        },
                     })
                 }
             }
@@ -146,13 +143,15 @@ pub fn link(
             .executors
             .iter()
             .map(|text| {
-                exact(&registry, EntityType::Body, text).map(|body| (text.clone(), body)).ok_or_else(|| LinkError {
-                    line: first_line(&m.fields.executors),
-                    message: format!(
-                        "measure {}: the executor {text:?} is not a body of data/registry/bodies.toml",
-                        m.number
-                    ),
-                })
+                exact(&registry, EntityType::Body, text)
+                    .map(|body| (text.clone(), body))
+                    .ok_or_else(|| LinkError {
+                        line: first_line(&m.fields.executors),
+                        kind: LinkErrorKind::UnknownExecutor {
+                            measure: m.number,
+                            text: text.clone(),
+                        },
+                    })
             })
             .collect::<Result<Vec<_>, _>>()?;
 
@@ -167,20 +166,29 @@ pub fn link(
 
     let d = &plan.decision;
     let decision_line = d.source_lines.first().map_or(1, |r| r.start);
-    let unknown = |what: &str, text: &str| LinkError {
+    let unknown = |kind| LinkError {
         line: decision_line,
-        message: format!("the decision's {what} {text:?} is not in the registry"),
+        kind,
     };
-    let issuing_body = exact(&registry, EntityType::Body, &d.issuing_body)
-        .ok_or_else(|| unknown("issuing body", &d.issuing_body))?;
-    let place =
-        exact(&registry, EntityType::Place, &d.place).ok_or_else(|| unknown("place", &d.place))?;
+    let issuing_body = exact(&registry, EntityType::Body, &d.issuing_body).ok_or_else(|| {
+        unknown(LinkErrorKind::UnknownIssuingBody {
+            text: d.issuing_body.clone(),
+        })
+    })?;
+    let place = exact(&registry, EntityType::Place, &d.place).ok_or_else(|| {
+        unknown(LinkErrorKind::UnknownPlace {
+            text: d.place.clone(),
+        })
+    })?;
     let signatory_states = d
         .signatories
         .iter()
         .map(|s| {
-            exact(&registry, EntityType::State, &s.state)
-                .ok_or_else(|| unknown("signatory state", &s.state))
+            exact(&registry, EntityType::State, &s.state).ok_or_else(|| {
+                unknown(LinkErrorKind::UnknownSignatoryState {
+                    text: s.state.clone(),
+                })
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
 
@@ -191,10 +199,9 @@ pub fn link(
     if plan_links.implements.is_empty() {
         return Err(LinkError {
             line: plan.table_start,
-            message: format!(
-                "the plan's title names no document of the registry: {:?}",
-                plan.title
-            ),
+            kind: LinkErrorKind::TitleNamesNoDocument {
+                title: plan.title.clone(),
+            },
         });
     }
 
@@ -206,10 +213,10 @@ pub fn link(
             if text.is_none_or(|t| t.trim().is_empty()) {
                 return Err(LinkError {
                     line: first_line(&m.fields.number),
-                    message: format!(
-                        "measure {} has no {lang} text in data/translations/{lang}.toml",
-                        m.number
-                    ),
+                    kind: LinkErrorKind::MissingTranslation {
+                        measure: m.number,
+                        lang,
+                    },
                 });
             }
         }
@@ -269,5 +276,5 @@ fn link_with(
     (registry, translations, participants): (Registry, Translations, ParticipantsFile),
 ) -> Result<LinkedPlan, Failure> {
     link(plan, registry, translations, &participants)
-        .map_err(|e| format!("data/{}:{}", crate::data::SOURCE, e).into())
+        .map_err(|e| format!("data/{}:{}: {}", crate::data::SOURCE, e.line, e.kind).into())
 }

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
-use crate::data::{self, DataError, DataFile};
+use super::error::{DataFileError, EntityFault, Problem};
+use crate::data::{self, DataFile};
 
 /// The languages every label exists in.
 pub const LANGUAGES: [&str; 3] = ["ru", "en", "zh"];
@@ -158,6 +159,23 @@ fn line_of_id(file: &DataFile<'_>, id: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// The error of an entry with `id` at `line` of `file`.
+fn invalid(
+    file: &DataFile<'_>,
+    line: Option<usize>,
+    id: &str,
+    fault: EntityFault,
+) -> DataFileError {
+    DataFileError::Invalid {
+        path: file.path.clone(),
+        line,
+        problem: Problem::Entity {
+            id: id.to_string(),
+            fault,
+        },
+    }
+}
+
 fn parse_date(text: &str) -> Option<DocumentDate> {
     if let Ok(year) = text.parse::<i32>() {
         return (text.len() == 4).then_some(DocumentDate::Year(year));
@@ -186,7 +204,7 @@ fn parse_date(text: &str) -> Option<DocumentDate> {
 
 impl Registry {
     /// Reads and checks the registry embedded in the binary.
-    pub fn embedded() -> Result<Self, DataError> {
+    pub fn embedded() -> Result<Self, DataFileError> {
         let files: Vec<(EntityType, DataFile<'static>)> = EntityType::ALL
             .iter()
             .map(|&t| data::file(t.file()).map(|f| (t, f)))
@@ -195,25 +213,24 @@ impl Registry {
     }
 
     /// Reads and checks registry files. Every problem names the file and the entry's line.
-    pub fn from_files(files: &[(EntityType, DataFile<'_>)]) -> Result<Self, DataError> {
+    pub fn from_files(files: &[(EntityType, DataFile<'_>)]) -> Result<Self, DataFileError> {
         let mut registry = Registry::default();
         for (entity_type, file) in files {
             let raw: RawFile = file.parse_toml()?;
             for entry in raw.entity {
                 let line = line_of_id(file, &entry.id);
-                let fail =
-                    |message: String| file.error(line, format!("entity {:?}: {message}", entry.id));
+                let fail = |fault| invalid(file, line, &entry.id, fault);
                 let slug_ok = !entry.id.is_empty()
                     && entry
                         .id
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
                 if !slug_ok {
-                    return Err(fail("the id must be a slug of a-z, 0-9 and '-'".into()));
+                    return Err(fail(EntityFault::NotASlug));
                 }
                 for lang in LANGUAGES {
                     if entry.label.get(lang).is_none_or(|l| l.trim().is_empty()) {
-                        return Err(fail(format!("no label in {lang:?}")));
+                        return Err(fail(EntityFault::NoLabel { lang }));
                     }
                 }
                 if let Some(unknown) = entry
@@ -222,46 +239,51 @@ impl Registry {
                     .chain(entry.alt.keys())
                     .find(|l| !LANGUAGES.contains(&l.as_str()))
                 {
-                    return Err(fail(format!("unknown language {unknown:?}")));
+                    return Err(fail(EntityFault::UnknownLanguage {
+                        lang: unknown.clone(),
+                    }));
                 }
                 if let Some(q) = &entry.wikidata {
                     if !(q.starts_with('Q')
                         && q.len() > 1
                         && q[1..].chars().all(|c| c.is_ascii_digit()))
                     {
-                        return Err(fail(format!("wikidata {q:?} is not a Q-identifier")));
+                        return Err(fail(EntityFault::NotAQid {
+                            wikidata: q.clone(),
+                        }));
                     }
                 }
                 let date = match &entry.date {
-                    Some(text) => Some(parse_date(text).ok_or_else(|| {
-                        fail(format!("date {text:?} is neither YYYY nor YYYY-MM-DD"))
-                    })?),
+                    Some(text) => Some(
+                        parse_date(text)
+                            .ok_or_else(|| fail(EntityFault::BadDate { date: text.clone() }))?,
+                    ),
                     None => None,
                 };
                 if *entity_type == EntityType::Document
                     && (entry.doc_kind.is_none() || entry.status.is_none())
                 {
-                    return Err(fail("a document needs doc_kind and status".into()));
+                    return Err(fail(EntityFault::DocumentFields));
                 }
                 if *entity_type != EntityType::Document
                     && (entry.doc_kind.is_some() || entry.status.is_some() || date.is_some())
                 {
-                    return Err(fail("only documents have doc_kind, status and date".into()));
+                    return Err(fail(EntityFault::NotADocument));
                 }
                 let this = EntityRef(registry.entities.len());
                 let key = (*entity_type, entry.id.clone());
                 if registry.by_id.contains_key(&key) {
-                    return Err(fail("the id is used twice".into()));
+                    return Err(fail(EntityFault::IdTwice));
                 }
                 registry.by_id.insert(key, this);
                 for form in &entry.forms {
                     let key = (*entity_type, crate::ingest::join::collapse(form));
                     if let Some(other) = registry.by_form.insert(key, this) {
                         if other != this {
-                            let other = &registry.entities[other.0].id;
-                            return Err(fail(format!(
-                                "the match form {form:?} also belongs to {other:?}"
-                            )));
+                            return Err(fail(EntityFault::SharedForm {
+                                form: form.clone(),
+                                other: registry.entities[other.0].id.clone(),
+                            }));
                         }
                     }
                 }
@@ -288,12 +310,13 @@ impl Registry {
             {
                 if let Some(parent) = &entity.parent {
                     if registry.find(*entity_type, parent).is_none() {
-                        return Err(file.error(
+                        return Err(invalid(
+                            file,
                             line_of_id(file, &entity.id),
-                            format!(
-                                "entity {:?}: parent {parent:?} is not in this file",
-                                entity.id
-                            ),
+                            &entity.id,
+                            EntityFault::UnknownParent {
+                                parent: parent.clone(),
+                            },
                         ));
                     }
                 }
@@ -330,7 +353,7 @@ impl Registry {
 mod tests {
     use super::*;
 
-    fn load(entity_type: EntityType, contents: &str) -> Result<Registry, DataError> {
+    fn load(entity_type: EntityType, contents: &str) -> Result<Registry, DataFileError> {
         Registry::from_files(&[(
             entity_type,
             DataFile {
@@ -391,6 +414,6 @@ mod tests {
     #[test]
     fn toml_syntax_errors_carry_the_line() {
         let err = load(EntityType::Place, "[[entity]]\nid = \"a\"\nkind = \n").unwrap_err();
-        assert_eq!(err.line, Some(3));
+        assert_eq!(err.line(), Some(3));
     }
 }

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::data::{self, DataError, DataFile};
+use super::error::{DataFileError, Problem};
+use crate::data::{self, DataFile};
 
 /// The languages the plan is translated into.
 pub const TRANSLATED: [&str; 2] = ["en", "zh"];
@@ -62,7 +63,7 @@ pub struct Translations {
 }
 
 impl Translations {
-    pub fn embedded() -> Result<Self, DataError> {
+    pub fn embedded() -> Result<Self, DataFileError> {
         let files: Vec<DataFile<'static>> = TRANSLATED
             .iter()
             .map(|l| data::file(&format!("translations/{l}.toml")))
@@ -70,30 +71,37 @@ impl Translations {
         Self::from_files(&files, &data::file("translations/labels.toml")?)
     }
 
-    pub fn from_files(files: &[DataFile<'_>], labels: &DataFile<'_>) -> Result<Self, DataError> {
+    pub fn from_files(
+        files: &[DataFile<'_>],
+        labels: &DataFile<'_>,
+    ) -> Result<Self, DataFileError> {
         let mut by_language = BTreeMap::new();
         for file in files {
             let translation: Translation = file.parse_toml()?;
             if !TRANSLATED.contains(&translation.language.as_str()) {
-                return Err(
-                    file.error(None, format!("unknown language {:?}", translation.language))
-                );
+                return Err(DataFileError::Invalid {
+                    path: file.path.clone(),
+                    line: None,
+                    problem: Problem::TranslationLanguage {
+                        lang: translation.language,
+                    },
+                });
             }
             by_language.insert(translation.language.clone(), translation);
         }
-        let labels: LabelPatterns = labels.parse_toml()?;
+        let patterns: LabelPatterns = labels.parse_toml()?;
         for lang in super::registry::LANGUAGES {
-            if !labels.measure.contains_key(lang) {
-                return Err(DataError {
-                    path: "data/translations/labels.toml".into(),
+            if !patterns.measure.contains_key(lang) {
+                return Err(DataFileError::Invalid {
+                    path: labels.path.clone(),
                     line: None,
-                    message: format!("no measure label in {lang:?}"),
+                    problem: Problem::NoMeasureLabel { lang },
                 });
             }
         }
         Ok(Self {
             by_language,
-            labels,
+            labels: patterns,
         })
     }
 

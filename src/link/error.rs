@@ -1,0 +1,358 @@
+//! Why the plan could not be linked, or the registry and translations not read. Each problem is
+//! a [`Message`] (`locales/*/link.ftl`) for whoever maintains the data, in their language;
+//! `Display` writes it in English, for logs and tests.
+
+use std::fmt;
+
+use super::registry::EntityType;
+use crate::data::DataError;
+use crate::i18n::Message;
+
+/// What could not be linked, and where in the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkError {
+    /// 1-based line of the source.
+    pub line: usize,
+    pub kind: LinkErrorKind,
+}
+
+/// Texts are the plan's, as written (spaces collapsed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkErrorKind {
+    /// An item of a participants cell that is neither a collective designation nor a state.
+    UnknownParticipant {
+        measure: u32,
+        text: String,
+    },
+    UnknownExecutor {
+        measure: u32,
+        text: String,
+    },
+    UnknownIssuingBody {
+        text: String,
+    },
+    UnknownPlace {
+        text: String,
+    },
+    UnknownSignatoryState {
+        text: String,
+    },
+    TitleNamesNoDocument {
+        title: String,
+    },
+    /// `lang` is one of [`super::translations::TRANSLATED`].
+    MissingTranslation {
+        measure: u32,
+        lang: &'static str,
+    },
+}
+
+/// A text of the data as Rust writes a string: quoted, with invisible characters escaped, the
+/// same in every language.
+fn quoted(text: &str) -> String {
+    format!("{text:?}")
+}
+
+impl LinkErrorKind {
+    /// What could not be linked, in no language yet (the line is the caller's to add).
+    pub fn message(&self) -> Message {
+        match self {
+            Self::UnknownParticipant { measure, text } => Message::new("link-unknown-participant")
+                .arg("measure", *measure)
+                .arg("text", quoted(text)),
+            Self::UnknownExecutor { measure, text } => Message::new("link-unknown-executor")
+                .arg("measure", *measure)
+                .arg("text", quoted(text))
+                .arg("file", format!("data/{}", EntityType::Body.file())),
+            Self::UnknownIssuingBody { text } => {
+                Message::new("link-unknown-issuing-body").arg("text", quoted(text))
+            }
+            Self::UnknownPlace { text } => {
+                Message::new("link-unknown-place").arg("text", quoted(text))
+            }
+            Self::UnknownSignatoryState { text } => {
+                Message::new("link-unknown-signatory-state").arg("text", quoted(text))
+            }
+            Self::TitleNamesNoDocument { title } => {
+                Message::new("link-title-names-no-document").arg("title", quoted(title))
+            }
+            Self::MissingTranslation { measure, lang } => Message::new("link-missing-translation")
+                .arg("measure", *measure)
+                .arg("lang", *lang)
+                .arg("file", format!("data/translations/{lang}.toml")),
+        }
+    }
+}
+
+/// In English, for logs and tests.
+impl fmt::Display for LinkErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.kind)
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+/// A registry or translation file that could not be read, or that breaks a rule of the data.
+#[derive(Debug)]
+pub enum DataFileError {
+    /// Missing, not UTF-8 or not TOML of the expected shape (the TOML parser's own words, in
+    /// English).
+    Read(DataError),
+    /// `path`, at `line` where known, breaks a rule.
+    Invalid {
+        path: String,
+        line: Option<usize>,
+        problem: Problem,
+    },
+}
+
+/// A rule of the registry or translations broken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// An entry of the registry, by its id.
+    Entity { id: String, fault: EntityFault },
+    /// A translation file's `language` is not one of the translated languages.
+    TranslationLanguage { lang: String },
+    /// `labels.toml` has no measure label in `lang`.
+    NoMeasureLabel { lang: &'static str },
+}
+
+/// What is wrong with a registry entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntityFault {
+    NotASlug,
+    NoLabel {
+        lang: &'static str,
+    },
+    UnknownLanguage {
+        lang: String,
+    },
+    NotAQid {
+        wikidata: String,
+    },
+    BadDate {
+        date: String,
+    },
+    /// A document without `doc_kind` or `status`.
+    DocumentFields,
+    /// Not a document, with `doc_kind`, `status` or `date`.
+    NotADocument,
+    IdTwice,
+    SharedForm {
+        form: String,
+        other: String,
+    },
+    UnknownParent {
+        parent: String,
+    },
+}
+
+impl Problem {
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Entity { id, fault } => fault.message().arg("id", quoted(id)),
+            Self::TranslationLanguage { lang } => {
+                Message::new("link-translation-language").arg("lang", quoted(lang))
+            }
+            Self::NoMeasureLabel { lang } => {
+                Message::new("link-no-measure-label").arg("lang", quoted(lang))
+            }
+        }
+    }
+}
+
+impl EntityFault {
+    /// The message without the entity's `id`, which [`Problem::message`] adds.
+    fn message(&self) -> Message {
+        match self {
+            Self::NotASlug => Message::new("link-entity-not-a-slug"),
+            Self::NoLabel { lang } => {
+                Message::new("link-entity-no-label").arg("lang", quoted(lang))
+            }
+            Self::UnknownLanguage { lang } => {
+                Message::new("link-entity-unknown-language").arg("lang", quoted(lang))
+            }
+            Self::NotAQid { wikidata } => {
+                Message::new("link-entity-not-a-qid").arg("wikidata", quoted(wikidata))
+            }
+            Self::BadDate { date } => {
+                Message::new("link-entity-bad-date").arg("date", quoted(date))
+            }
+            Self::DocumentFields => Message::new("link-entity-document-fields"),
+            Self::NotADocument => Message::new("link-entity-not-a-document"),
+            Self::IdTwice => Message::new("link-entity-id-twice"),
+            Self::SharedForm { form, other } => Message::new("link-entity-shared-form")
+                .arg("form", quoted(form))
+                .arg("other", quoted(other)),
+            Self::UnknownParent { parent } => {
+                Message::new("link-entity-unknown-parent").arg("parent", quoted(parent))
+            }
+        }
+    }
+}
+
+impl DataFileError {
+    /// The file, and the line where known: `data/registry/bodies.toml:12`.
+    pub fn location(&self) -> String {
+        let (path, line) = match self {
+            Self::Read(e) => (&e.path, e.line),
+            Self::Invalid { path, line, .. } => (path, *line),
+        };
+        match line {
+            Some(line) => format!("{path}:{line}"),
+            None => path.clone(),
+        }
+    }
+
+    /// The line of the file, where known.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Self::Read(e) => e.line,
+            Self::Invalid { line, .. } => *line,
+        }
+    }
+
+    /// What is wrong, in no language yet (the location is the caller's to add).
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Read(e) => Message::new("link-file-unreadable").arg("detail", e.message.as_str()),
+            Self::Invalid { problem, .. } => problem.message(),
+        }
+    }
+}
+
+impl From<DataError> for DataFileError {
+    fn from(e: DataError) -> Self {
+        Self::Read(e)
+    }
+}
+
+/// `location: message`, in English.
+impl fmt::Display for DataFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message())
+    }
+}
+
+impl std::error::Error for DataFileError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn link_errors_read_in_every_language() {
+        let executor = LinkErrorKind::UnknownExecutor {
+            measure: 46,
+            text: "Межбанковское объединение ШОС".into(),
+        };
+        assert_eq!(
+            executor.message().in_lang(Lang::Ru),
+            "мероприятие 46: исполнителя \"Межбанковское объединение ШОС\" нет среди органов в \
+             data/registry/bodies.toml"
+        );
+        assert_eq!(
+            executor.message().in_lang(Lang::Zh),
+            "第46项措施：执行机构 \"Межбанковское объединение ШОС\" 不是 \
+             data/registry/bodies.toml 中的机构"
+        );
+        let translation = LinkErrorKind::MissingTranslation {
+            measure: 7,
+            lang: "zh",
+        };
+        assert_eq!(
+            translation.to_string(),
+            "measure 7 has no zh text in data/translations/zh.toml"
+        );
+        assert_eq!(
+            translation.message().in_lang(Lang::Ru),
+            "у мероприятия 7 нет китайского текста в data/translations/zh.toml"
+        );
+        assert_eq!(
+            translation.message().in_lang(Lang::Zh),
+            "第7项措施在 data/translations/zh.toml 中没有中文文本"
+        );
+    }
+
+    #[test]
+    fn every_data_problem_reads_in_every_language_with_all_its_arguments() {
+        let faults = [
+            EntityFault::NotASlug,
+            EntityFault::NoLabel { lang: "zh" },
+            EntityFault::UnknownLanguage { lang: "fr".into() },
+            EntityFault::NotAQid {
+                wikidata: "P31".into(),
+            },
+            EntityFault::BadDate {
+                date: "16.06.2009".into(),
+            },
+            EntityFault::DocumentFields,
+            EntityFault::NotADocument,
+            EntityFault::IdTwice,
+            EntityFault::SharedForm {
+                form: "ШОС".into(),
+                other: "sco".into(),
+            },
+            EntityFault::UnknownParent { parent: "x".into() },
+        ];
+        let mut problems: Vec<Problem> = faults
+            .into_iter()
+            .map(|fault| Problem::Entity {
+                id: "rats".into(),
+                fault,
+            })
+            .collect();
+        problems.push(Problem::TranslationLanguage { lang: "fr".into() });
+        problems.push(Problem::NoMeasureLabel { lang: "zh" });
+        let mut errors: Vec<DataFileError> = problems
+            .into_iter()
+            .map(|problem| DataFileError::Invalid {
+                path: "data/registry/bodies.toml".into(),
+                line: Some(12),
+                problem,
+            })
+            .collect();
+        errors.push(DataFileError::Read(DataError {
+            path: "data/registry/bodies.toml".into(),
+            line: Some(3),
+            message: "invalid string".into(),
+        }));
+        for error in &errors {
+            assert!(error.to_string().starts_with("data/registry/bodies.toml:"));
+            for lang in Lang::ALL {
+                let text = error.message().in_lang(lang);
+                assert!(
+                    !text.contains('{') && !text.starts_with("link-"),
+                    "{lang} {error:?}: {text}"
+                );
+            }
+        }
+        let kinds = [
+            LinkErrorKind::UnknownParticipant {
+                measure: 1,
+                text: "Франция".into(),
+            },
+            LinkErrorKind::UnknownIssuingBody { text: "x".into() },
+            LinkErrorKind::UnknownPlace { text: "x".into() },
+            LinkErrorKind::UnknownSignatoryState { text: "x".into() },
+            LinkErrorKind::TitleNamesNoDocument { title: "x".into() },
+        ];
+        for kind in kinds {
+            for lang in Lang::ALL {
+                let text = kind.message().in_lang(lang);
+                assert!(
+                    !text.contains('{') && !text.starts_with("link-"),
+                    "{lang} {kind:?}: {text}"
+                );
+            }
+        }
+    }
+}
