@@ -1,0 +1,708 @@
+//! Pathological queries under the server's limits, with a short timeout: each is refused
+//! before evaluation (400 with a message), stopped at the timeout (503 with a message), or —
+//! when it is fast after all — answered exactly as the store answers it without limits; never
+//! later than the timeout plus a margin, and never at the cost of the light queries sent
+//! alongside, which all keep being answered. Then the load-shaped side of the concurrency
+//! limit (503 with Retry-After, never a hang; clients that honour it all get their answers),
+//! and clients hanging up mid-query giving back every slot.
+
+mod robust_common;
+mod server_common;
+
+use std::io::Write;
+use std::net::TcpStream;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Barrier, Mutex};
+use std::time::{Duration, Instant};
+
+use oxigraph::sparql::results::QueryResultsFormat;
+use reqwest::header::CONTENT_TYPE;
+use reqwest::StatusCode;
+use robust_common::*;
+use sco_kg::store::{QueryOptions, ResultFormat};
+use server_common::*;
+
+/// The timeout of the servers here: short, so that the corpus runs quickly.
+const TIMEOUT: Duration = Duration::from_secs(1);
+
+/// "Stops within the timeout plus a margin": a bound on correctness (the query did stop, and
+/// was not merely abandoned by the handler), generous enough for a loaded machine.
+const MARGIN: Duration = Duration::from_secs(30);
+
+/// What a pathological query may get.
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    /// 400 before evaluation, the message containing this.
+    Refused(&'static str),
+    /// 503: stopped at the timeout.
+    Stopped,
+    /// Stopped, or answered within the timeout — then exactly as the store answers it.
+    StoppedOrExact,
+    /// Answered, exactly as the store answers it.
+    Exact,
+}
+
+fn numbers(n: usize) -> String {
+    (0..n).map(|i| i.to_string()).collect::<Vec<_>>().join(" ")
+}
+
+fn corpus() -> Vec<(&'static str, String, Expect)> {
+    use Expect::*;
+    let product = "?a ?b ?c . ?d ?e ?f";
+    let doublings: String = (0..40)
+        .map(|i| format!("BIND(CONCAT(?s{i}, ?s{i}) AS ?s{}) ", i + 1))
+        .collect();
+    let nested = |depth: usize| {
+        format!(
+            "SELECT (COUNT(*) AS ?n) WHERE {}?s ?p ?o{}",
+            "{ ".repeat(depth),
+            " }".repeat(depth)
+        )
+    };
+    let optionals = {
+        let mut inner = String::new();
+        for i in (0..30).rev() {
+            inner = format!("OPTIONAL {{ ?x{i} ?p{i} ?x{} {inner} }}", i + 1);
+        }
+        format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?x0 a ?t {inner} }}")
+    };
+    vec![
+        // Cartesian products: counted, sorted, grouped, made distinct, subtracted, listed,
+        // constructed, of three parts.
+        (
+            "product counted distinct",
+            format!("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ {product} }}"),
+            Stopped,
+        ),
+        (
+            "product sorted",
+            format!("SELECT ?c ?f WHERE {{ {product} }} ORDER BY ?c DESC(?f) LIMIT 1"),
+            // Sorting cannot be stopped: it sorted 10 to 18 s past its timeout.
+            Refused("ORDER BY would sort"),
+        ),
+        (
+            "product grouped",
+            format!("SELECT ?c (COUNT(*) AS ?n) WHERE {{ {product} }} GROUP BY ?c"),
+            Stopped,
+        ),
+        (
+            "product in a subquery",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT DISTINCT ?a ?f WHERE {{ {product} }} }} }}"
+            ),
+            Stopped,
+        ),
+        (
+            "product minus",
+            format!("SELECT (COUNT(*) AS ?n) WHERE {{ {product} MINUS {{ ?a ?b ?f }} }}"),
+            Stopped,
+        ),
+        (
+            "product hashed",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ {product} \
+                 BIND(SHA512(CONCAT(STR(?c), STR(?f))) AS ?h) FILTER(STRSTARTS(?h, \"000\")) }}"
+            ),
+            Stopped,
+        ),
+        (
+            "product listed",
+            format!("SELECT * WHERE {{ {product} }}"),
+            Refused("rows or triples"),
+        ),
+        (
+            "product constructed",
+            format!("CONSTRUCT {{ ?a ?b ?f }} WHERE {{ {product} }}"),
+            Refused("rows or triples"),
+        ),
+        (
+            "product of three",
+            format!("SELECT (COUNT(*) AS ?n) WHERE {{ {product} . ?g ?h ?i FILTER(?i != ?c) }}"),
+            Refused("Cartesian product"),
+        ),
+        // Property paths: closures over every predicate, both ways, and long chains of them.
+        (
+            "closure over any predicate",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s (!sco:none|^sco:none)* ?o }".into(),
+            StoppedOrExact,
+        ),
+        (
+            "closure of a two-step path",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ((!sco:none)/(^sco:none|!sco:none))+ ?o }"
+                .into(),
+            StoppedOrExact,
+        ),
+        (
+            "chain of twenty negated steps",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ ?s {} ?o }}",
+                vec!["(!sco:none|^sco:none)"; 20].join("/")
+            ),
+            StoppedOrExact,
+        ),
+        (
+            "closure of alternatives",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s (sco:participant|^sco:participant|sco:executor|^sco:executor)+ ?o }"
+                .into(),
+            StoppedOrExact,
+        ),
+        // Nested NOT EXISTS: the inner pattern is evaluated again for every row.
+        (
+            "nested NOT EXISTS",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c FILTER NOT EXISTS { ?d ?e ?f \
+             FILTER NOT EXISTS { ?g ?h ?i FILTER(?i = ?c && ?g = ?f) } } }"
+                .into(),
+            Stopped,
+        ),
+        // Huge VALUES, IN lists and UNIONs.
+        (
+            "huge VALUES joined with everything",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?x {{ {} }} ?s ?p ?o }}",
+                numbers(9000)
+            ),
+            StoppedOrExact,
+        ),
+        (
+            "two huge VALUES",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?x {{ {} }} VALUES ?y {{ {} }} }}",
+                numbers(5000),
+                numbers(5000)
+            ),
+            // Combined in memory, never checking the token: it ran 26 s past its timeout.
+            Refused("Cartesian product"),
+        ),
+        (
+            "three huge VALUES",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?x {{ {0} }} VALUES ?y {{ {0} }} \
+                 VALUES ?z {{ {0} }} }}",
+                numbers(3000)
+            ),
+            Refused("Cartesian product"),
+        ),
+        (
+            "huge IN list",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER(?o IN ({})) }}",
+                (0..9000)
+                    .map(|i| i.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            StoppedOrExact,
+        ),
+        (
+            "huge UNION",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ {} }}",
+                vec!["{ ?s ?p ?o }"; 99].join(" UNION ")
+            ),
+            StoppedOrExact,
+        ),
+        (
+            "UNION of products",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ {} }}",
+                vec![format!("{{ {product} }}"); 40].join(" UNION ")
+            ),
+            Stopped,
+        ),
+        (
+            "UNION too large to plan",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ {} }}",
+                vec!["{ ?s ?p ?o }"; 101].join(" UNION ")
+            ),
+            Refused("triple patterns"),
+        ),
+        // Deep nesting: within the limit it is answered, beyond it refused.
+        ("groups 100 deep", nested(100), Exact),
+        ("groups 200 deep", nested(200), Refused("levels deep")),
+        ("OPTIONAL chain 30 deep", optionals, StoppedOrExact),
+        (
+            "subqueries 40 deep",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {} ?s ?p ?o {}",
+                "{ SELECT * WHERE { ".repeat(40),
+                "} } ".repeat(40)
+            ),
+            StoppedOrExact,
+        ),
+        // Regular expressions: heavy ones on every combination, patterns from the data,
+        // patterns too large to compile.
+        (
+            "regex on a product",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ {product} \
+                 FILTER(REGEX(CONCAT(STR(?c), STR(?f)), \"^(.*а.*)+я$\", \"i\")) }}"
+            ),
+            Stopped,
+        ),
+        (
+            "regex patterns from the data",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(REGEX(STR(?o), STR(?o), \"i\")) }"
+                .into(),
+            StoppedOrExact,
+        ),
+        (
+            "regex too large to compile",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o \
+             FILTER(REGEX(STR(?o), \"((a{1,1000}){1,1000}){1,1000}\")) }"
+                .into(),
+            StoppedOrExact,
+        ),
+        (
+            "backtracking-shaped regex",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o \
+             FILTER(REGEX(CONCAT(STR(?o), STR(?o), STR(?o)), \"^(\\\\w+\\\\s?)*$\")) }"
+                .into(),
+            StoppedOrExact,
+        ),
+        // Strings that grow: refused before they are built.
+        (
+            "forty doublings",
+            format!("SELECT (STRLEN(?s40) AS ?n) WHERE {{ BIND(\"ab\" AS ?s0) {doublings}}}"),
+            Refused("string of up to"),
+        ),
+        (
+            "REPLACE that repeats every character",
+            format!(
+                "SELECT (STRLEN(?x) AS ?n) WHERE {{ ?s ?p ?o \
+                 BIND(REPLACE(STR(?o), \"\", \"{}\") AS ?x) }}",
+                "$0".repeat(200)
+            ),
+            Refused("string of up to"),
+        ),
+    ]
+}
+
+/// The store's own answer, without limits, as SPARQL JSON.
+fn exact_answer(query: &str) -> serde_json::Value {
+    let graph = graph();
+    let answer = graph
+        .query(query, &QueryOptions::default())
+        .expect("the store answers");
+    let bytes = answer
+        .write(
+            ResultFormat::Results(QueryResultsFormat::Json),
+            &graph.prefixes(),
+        )
+        .expect("JSON results")
+        .expect("written");
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+/// Tells the light queries to stop however the test ends.
+struct StopOnDrop(Arc<AtomicBool>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Sends light queries (each a different text: no answer cache) until told to stop; returns
+/// every status and body.
+fn light_queries(url: String, stop: Arc<AtomicBool>) -> Vec<(StatusCode, String)> {
+    let mut seen = Vec::new();
+    let mut i = 0u64;
+    while !stop.load(Ordering::Relaxed) {
+        i += 1;
+        let query = format!("ASK {{ ?s ?p ?o }} # light {i}");
+        let Ok(response) = client()
+            .get(format!("{url}/sparql?query={}", encode(&query)))
+            .send()
+        else {
+            // Gone only if the test failed and dropped its server.
+            assert!(
+                stop.load(Ordering::Relaxed),
+                "a light query went unanswered"
+            );
+            break;
+        };
+        seen.push((response.status(), response.text().unwrap()));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    seen
+}
+
+#[test]
+fn pathological_queries_stop_within_the_timeout_while_light_queries_are_answered() {
+    let server = start(Config {
+        timeout: TIMEOUT,
+        // One for the pathological query, one for the light ones, two spare for workers still
+        // winding down (milliseconds, a second or two for some): workers that went on would
+        // fill them up, and the light queries would be turned away.
+        max_concurrent: 4,
+        // Few enough that a product listed in full reaches it at once.
+        max_results: 10_000,
+        ..config()
+    });
+    let url = server.url();
+    let stop = Arc::new(AtomicBool::new(false));
+    let _stop_on_failure = StopOnDrop(stop.clone());
+    let light = {
+        let (url, stop) = (url.clone(), stop.clone());
+        std::thread::spawn(move || light_queries(url, stop))
+    };
+    let mut outcomes = Vec::new();
+    for (name, query, expect) in corpus() {
+        let started = Instant::now();
+        let response = client()
+            .post(format!("{url}/sparql"))
+            .header(CONTENT_TYPE, "application/sparql-query")
+            .body(query.clone())
+            .send()
+            .expect("answers");
+        let elapsed = started.elapsed();
+        let status = response.status();
+        let body = response.text().unwrap();
+        assert!(
+            elapsed < TIMEOUT + MARGIN,
+            "{name}: answered after {elapsed:?}"
+        );
+        let stopped = status == StatusCode::SERVICE_UNAVAILABLE;
+        if stopped {
+            // Stopped by the timeout, not turned away: no slot was left held by a worker.
+            assert!(body.contains("stopped after 1 s"), "{name}: {body}");
+        }
+        match expect {
+            Expect::Refused(fragment) => {
+                assert_eq!(status, StatusCode::BAD_REQUEST, "{name}: {body}");
+                assert!(body.contains(fragment), "{name}: {body}");
+            }
+            Expect::Stopped => assert!(stopped, "{name}: {status} {body:.300}"),
+            Expect::StoppedOrExact | Expect::Exact => {
+                if !(stopped && matches!(expect, Expect::StoppedOrExact)) {
+                    assert_eq!(status, StatusCode::OK, "{name}: {body:.300}");
+                    let got: serde_json::Value = serde_json::from_str(&body).unwrap();
+                    assert_eq!(got, exact_answer(&query), "{name}");
+                }
+            }
+        }
+        outcomes.push(format!("{name}: {status} in {elapsed:.1?}"));
+    }
+    stop.store(true, Ordering::Relaxed);
+    let light = light.join().unwrap();
+    // The light queries were answered all along, and correctly.
+    assert!(light.len() >= 10, "only {} light queries", light.len());
+    for (status, body) in &light {
+        assert_eq!(*status, StatusCode::OK, "a light query got {body}");
+        assert!(body.contains("true"));
+    }
+    // For the record (cargo test -- --nocapture).
+    println!("{}", outcomes.join("\n"));
+}
+
+/// A stopped query gives its slot back within a margin (the time to notice the token and
+/// unwind): with one slot, a light query is answered again soon after each one is stopped.
+/// Were a query to go on after its timeout, the slot would stay taken.
+#[test]
+fn each_stopped_query_gives_its_slot_back() {
+    let server = start(Config {
+        timeout: TIMEOUT,
+        max_concurrent: 1,
+        ..config()
+    });
+    let url = server.url();
+    let slot_margin = Duration::from_secs(15);
+    for (k, (name, query, expect)) in corpus().into_iter().enumerate() {
+        if !matches!(expect, Expect::Stopped | Expect::StoppedOrExact) {
+            continue;
+        }
+        let response = client()
+            .post(format!("{url}/sparql"))
+            .header(CONTENT_TYPE, "application/sparql-query")
+            .body(query)
+            .send()
+            .expect("answers");
+        let status = response.status();
+        let body = response.text().unwrap();
+        assert!(
+            status == StatusCode::OK || body.contains("stopped after"),
+            "{name}: {status} {body:.200}"
+        );
+        let mut n = 0;
+        assert!(
+            eventually(slot_margin, || {
+                n += 1;
+                let probe = format!("ASK {{}} # after {k} ({n})");
+                client()
+                    .get(format!("{url}/sparql?query={}", encode(&probe)))
+                    .send()
+                    .unwrap()
+                    .status()
+                    == StatusCode::OK
+            }),
+            "{name}: its slot was still taken {slot_margin:?} after it was stopped"
+        );
+    }
+}
+
+/// Far more queries at once than the limit: the surplus is turned away at once with 503 and
+/// Retry-After, nothing hangs, and the slots come back.
+#[test]
+fn a_burst_beyond_the_concurrency_limit_is_turned_away_with_retry_after() {
+    let max_concurrent = 2;
+    let burst = 12;
+    let server = start(Config {
+        timeout: Duration::from_secs(2),
+        max_concurrent,
+        ..config()
+    });
+    let url = server.url();
+    let barrier = Arc::new(Barrier::new(burst));
+    let started = Instant::now();
+    let threads: Vec<_> = (0..burst)
+        .map(|i| {
+            let (url, barrier) = (url.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                let query = format!("{SLOW_QUERY} # burst {i}");
+                barrier.wait();
+                let response = client()
+                    .get(format!("{url}/sparql?query={}", encode(&query)))
+                    .send()
+                    .expect("answers");
+                let retry = header(&response, "retry-after");
+                (response.status(), retry, response.text().unwrap())
+            })
+        })
+        .collect();
+    let answers: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    assert!(
+        started.elapsed() < NO_HANG,
+        "the burst took {:?}",
+        started.elapsed()
+    );
+    let (mut busy, mut stopped) = (0, 0);
+    for (status, retry, body) in &answers {
+        assert_eq!(*status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+        if body.contains("too many queries") {
+            busy += 1;
+            let seconds: u64 = retry.as_deref().expect("Retry-After").parse().unwrap();
+            assert!(seconds >= 1);
+        } else {
+            assert!(body.contains("stopped after 2 s"), "{body}");
+            assert!(retry.is_none(), "a timeout is not a reason to retry later");
+            stopped += 1;
+        }
+    }
+    // At most the limit ran at once: all arrived within the first query's two seconds, so
+    // the rest were turned away (a thread delayed past them by a loaded machine may have
+    // found a slot free again: some slack).
+    assert!(stopped >= 1, "no query ran");
+    assert!(
+        busy >= burst - 2 * max_concurrent,
+        "{busy} turned away, {stopped} ran"
+    );
+    // And the slots come back.
+    assert!(eventually(NO_HANG, || {
+        let response = client()
+            .get(format!(
+                "{url}/sparql?query={}",
+                encode("ASK {} # after the burst")
+            ))
+            .send()
+            .unwrap();
+        response.status() == StatusCode::OK
+    }));
+}
+
+/// Eight clients share two query slots: each honours Retry-After when turned away, and every
+/// one of their queries is answered in the end, correctly.
+#[test]
+fn clients_that_honour_retry_after_all_get_their_answers() {
+    let server = start(Config {
+        timeout: Duration::from_secs(5),
+        max_concurrent: 2,
+        ..config()
+    });
+    let url = server.url();
+    let turned_away = Arc::new(Mutex::new(0usize));
+    let threads: Vec<_> = (0..8)
+        .map(|client_number| {
+            let (url, turned_away) = (url.clone(), turned_away.clone());
+            std::thread::spawn(move || {
+                for i in 0..5 {
+                    // A query of some weight (a join over every triple), a different text
+                    // each time.
+                    let query = format!(
+                        "SELECT (COUNT(*) AS ?n) WHERE {{ ?m a sco:Measure ; ?p ?o . ?o ?q ?r }} \
+                         # client {client_number} query {i}"
+                    );
+                    let started = Instant::now();
+                    loop {
+                        assert!(started.elapsed() < NO_HANG, "never answered");
+                        let response = client()
+                            .get(format!("{url}/sparql?query={}", encode(&query)))
+                            .send()
+                            .expect("answers");
+                        if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+                            let wait: u64 = header(&response, "retry-after")
+                                .expect("Retry-After")
+                                .parse()
+                                .unwrap();
+                            *turned_away.lock().unwrap() += 1;
+                            // Honour it, in tenths (the test's patience is finite).
+                            std::thread::sleep(Duration::from_millis(100 * wait));
+                            continue;
+                        }
+                        assert_eq!(response.status(), StatusCode::OK);
+                        let body: serde_json::Value = response.json().unwrap();
+                        let n = &body["results"]["bindings"][0]["n"]["value"];
+                        assert_a_count(n);
+                        break;
+                    }
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    println!("{} times turned away", turned_away.lock().unwrap());
+}
+
+/// A positive count, as SPARQL JSON gives it.
+fn assert_a_count(n: &serde_json::Value) {
+    let n: u64 = n.as_str().expect("a count").parse().unwrap();
+    assert!(n > 0);
+}
+
+/// Clients hanging up mid-query, several at once and again and again, give back every slot:
+/// after each round the slots can all be filled anew (had a query gone on after its client
+/// left, its slot would still be taken, and the next round's queries turned away).
+#[test]
+fn clients_hanging_up_give_back_every_slot_round_after_round() {
+    let slots = 3;
+    // A timeout far beyond the test's patience: only the hang-ups can stop these queries.
+    let server = start(Config {
+        timeout: Duration::from_secs(3600),
+        max_concurrent: slots,
+        ..config()
+    });
+    let url = server.url();
+    for round in 0..3 {
+        let streams: Vec<TcpStream> = (0..slots)
+            .map(|i| {
+                let query = format!("{SLOW_QUERY} # round {round} client {i}");
+                // By GET, by form and by body: every way of sending a query cancels alike.
+                let request = match i % 3 {
+                    0 => format!(
+                        "GET /sparql?query={} HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                        encode(&query)
+                    ),
+                    1 => {
+                        let form = format!("query={}", encode(&query));
+                        format!(
+                            "POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: \
+                             application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+                            form.len()
+                        )
+                    }
+                    _ => format!(
+                        "POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: \
+                         application/sparql-query\r\nContent-Length: {}\r\n\r\n{query}",
+                        query.len()
+                    ),
+                };
+                admitted(server.local_addr(), &request)
+            })
+            .collect();
+        // Every slot is taken: a light query is turned away…
+        assert!(
+            eventually(NO_HANG, || {
+                let probe = format!("ASK {{}} # probe {round}");
+                client()
+                    .get(format!("{url}/sparql?query={}", encode(&probe)))
+                    .send()
+                    .unwrap()
+                    .status()
+                    == StatusCode::SERVICE_UNAVAILABLE
+            }),
+            "round {round}: the slow queries never held every slot"
+        );
+        // …by this round's queries, still running, none of them turned away.
+        for (i, stream) in streams.iter().enumerate() {
+            stream.set_nonblocking(true).unwrap();
+            let mut byte = [0u8; 1];
+            assert!(
+                stream.peek(&mut byte).is_err(),
+                "round {round}: query {i} was answered (turned away?) instead of running"
+            );
+        }
+        drop(streams);
+        // Hanging up gives the slots back, long before the timeout.
+        assert!(eventually(NO_HANG, || {
+            let probe = format!("ASK {{}} # after round {round}");
+            client()
+                .get(format!("{url}/sparql?query={}", encode(&probe)))
+                .send()
+                .unwrap()
+                .status()
+                == StatusCode::OK
+        }));
+    }
+}
+
+/// Sends a slow query on a connection of its own and returns the connection once the query is
+/// being evaluated: not turned away within half a second (a turned-away query is answered at
+/// once). Turned away — a slot still held by the previous round, winding down — it is sent
+/// again; if the slots never come back, the test fails after [`NO_HANG`].
+fn admitted(addr: std::net::SocketAddr, request: &str) -> TcpStream {
+    let started = Instant::now();
+    loop {
+        assert!(
+            started.elapsed() < NO_HANG,
+            "no slot came free for {NO_HANG:?}"
+        );
+        let mut stream = TcpStream::connect(addr).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        stream.set_nonblocking(true).unwrap();
+        let mut byte = [0u8; 1];
+        if stream.peek(&mut byte).is_err() {
+            stream.set_nonblocking(false).unwrap();
+            return stream;
+        }
+        stream.set_nonblocking(false).unwrap();
+        let reply = read_reply_once(&mut stream);
+        assert!(reply.contains("too many queries"), "{reply}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// What a kept-alive connection has been sent so far (its first response).
+fn read_reply_once(stream: &mut TcpStream) -> String {
+    use std::io::Read;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut buffer = vec![0u8; 64 * 1024];
+    let n = stream.read(&mut buffer).unwrap_or(0);
+    String::from_utf8_lossy(&buffer[..n]).into_owned()
+}
+
+/// Every example query of the gallery passes every guard and is answered.
+#[test]
+fn the_example_queries_pass_every_guard() {
+    let server = start(config());
+    for example in sco_kg::examples::all().expect("examples") {
+        let response = client()
+            .post(format!("{}/sparql", server.url()))
+            .header(CONTENT_TYPE, "application/sparql-query")
+            .body(example.query.clone())
+            .send()
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "{}: {}",
+            example.query,
+            response.text().unwrap()
+        );
+    }
+    assert_alive(&server.url());
+}

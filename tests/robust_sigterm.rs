@@ -1,0 +1,184 @@
+//! SIGTERM while the real binary is busy: the queries in flight are answered in full (200,
+//! every byte of their bodies, the right count), no new connection is taken from the moment
+//! the signal arrives, and the process exits with code 0.
+
+mod robust_common;
+mod server_common;
+
+use std::io::{BufRead, BufReader, ErrorKind};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use robust_common::*;
+use server_common::*;
+
+/// How many slow queries are in flight when the signal comes; also the server's query slots,
+/// so that a probe turned away proves every one of them is being evaluated.
+const IN_FLIGHT: usize = 4;
+
+/// A query of a few seconds in a debug build: every triple times every rdf:type triple,
+/// counted.
+const SLOW_ISH: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d a ?t }";
+
+/// Kills the child if the test fails before it exits.
+struct Reaper(Child);
+
+impl Drop for Reaper {
+    fn drop(&mut self) {
+        if self.0.try_wait().ok().flatten().is_none() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+fn count(url: &str, query: &str) -> u64 {
+    let response = client()
+        .get(format!("{url}/sparql?query={}", encode(query)))
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: serde_json::Value = response.json().unwrap();
+    body["results"]["bindings"][0]["n"]["value"]
+        .as_str()
+        .expect("a count")
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn sigterm_under_load_finishes_the_queries_in_flight_and_exits_0() {
+    let child = Command::new(env!("CARGO_BIN_EXE_sco-kg"))
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--timeout",
+            "120",
+            "--max-concurrent",
+            &IN_FLIGHT.to_string(),
+        ])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut child = Reaper(child);
+    // "sco-kg: serving http://127.0.0.1:PORT (SPARQL endpoint …)"
+    let mut line = String::new();
+    BufReader::new(child.0.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .to_string();
+    let addr: SocketAddr = url.trim_start_matches("http://").parse().unwrap();
+
+    // What the slow query must answer: the two sides of its product, counted quickly.
+    let expected = count(&url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c }")
+        * count(&url, "SELECT (COUNT(*) AS ?n) WHERE { ?d a ?t }");
+
+    let mut streams: Vec<TcpStream> = (0..IN_FLIGHT)
+        .map(|i| {
+            let mut stream = TcpStream::connect(addr).unwrap();
+            let query = format!("{SLOW_ISH} # in flight {i}");
+            std::io::Write::write_all(
+                &mut stream,
+                format!(
+                    "GET /sparql?query={} HTTP/1.1\r\nHost: localhost\r\n\
+                     Accept: application/sparql-results+json\r\nConnection: close\r\n\r\n",
+                    encode(&query)
+                )
+                .as_bytes(),
+            )
+            .unwrap();
+            stream
+        })
+        .collect();
+    // Every slot is taken: all of them are being evaluated…
+    assert!(
+        eventually(NO_HANG, || {
+            client()
+                .get(format!("{url}/sparql?query={}", encode("ASK {} # probe")))
+                .send()
+                .unwrap()
+                .status()
+                == StatusCode::SERVICE_UNAVAILABLE
+        }),
+        "the slow queries never took every slot"
+    );
+    // …and none is answered yet.
+    for stream in &streams {
+        stream.set_nonblocking(true).unwrap();
+        let mut byte = [0u8; 1];
+        let peeked = stream.peek(&mut byte);
+        assert!(
+            matches!(&peeked, Err(e) if e.kind() == ErrorKind::WouldBlock),
+            "a query was answered before the signal: {peeked:?}"
+        );
+        stream.set_nonblocking(false).unwrap();
+    }
+
+    let signalled = Instant::now();
+    let status = Command::new("kill")
+        .args(["-TERM", &child.0.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+
+    // No new connections: the listener is closed at once (connections are refused).
+    assert!(
+        eventually(NO_HANG, || TcpStream::connect(addr).is_err()),
+        "the server still accepts connections after SIGTERM"
+    );
+    let refused_after = signalled.elapsed();
+
+    // The queries in flight are answered in full.
+    for (i, stream) in streams.iter_mut().enumerate() {
+        let reply = read_reply(stream);
+        assert_eq!(reply.status, Some(200), "query {i}: {:.300}", reply.text);
+        let head = reply
+            .text
+            .split("\r\n\r\n")
+            .next()
+            .unwrap()
+            .to_ascii_lowercase();
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .expect("Content-Length")
+            .trim()
+            .parse()
+            .unwrap();
+        assert_eq!(reply.body().len(), length, "query {i}: a truncated body");
+        let body: serde_json::Value = serde_json::from_str(reply.body()).unwrap();
+        let n: u64 = body["results"]["bindings"][0]["n"]["value"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(n, expected, "query {i}");
+    }
+    let answered_after = signalled.elapsed();
+
+    // And the process exits, with 0.
+    let exit = loop {
+        if let Some(exit) = child.0.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            signalled.elapsed() < NO_HANG * 2,
+            "sco-kg serve did not exit after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(exit.code(), Some(0), "{exit}");
+    println!(
+        "refusing connections {refused_after:?} after SIGTERM; {IN_FLIGHT} queries answered \
+         {answered_after:?} after it"
+    );
+}
