@@ -612,6 +612,12 @@
       links.set(key, link);
     }
     const max = Math.max(1, ...Array.from(nodes.values(), (n) => n.value));
+    // A large network names only its busiest nodes (the others on hover).
+    const named = new Set(
+      Array.from(nodes.values())
+        .sort((a, b) => b.value - a.value)
+        .slice(0, nodes.size > 40 ? 30 : nodes.size)
+        .map((n) => n.id));
     const maxLink = Math.max(1, ...Array.from(links.values(), (l) => l.value));
     const c = newChart(Math.max(520, Math.min(900, nodes.size * 26 + 160)));
     c.setOption({
@@ -631,11 +637,11 @@
         data: Array.from(nodes.values(), (n) => ({
           ...n,
           symbolSize: 10 + 26 * Math.sqrt(n.value / max),
-          label: { show: true, position: "right", fontSize: 11, formatter: shorten(n.name, 36) },
+          label: { show: named.has(n.id), position: "right", fontSize: 11, formatter: shorten(n.name, 36) },
         })),
         links: Array.from(links.values(), (l) => ({
           ...l,
-          lineStyle: { width: 1 + 5 * (l.value / maxLink) },
+          lineStyle: { width: fit.weight >= 0 ? 1 + 5 * (l.value / maxLink) : 1.2 },
         })),
         edgeLabel: { show: fit.weight >= 0, formatter: (p) => numbers.format(p.value), fontSize: 10 },
         lineStyle: { color: "source", opacity: 0.55, curveness: 0.08 },
@@ -645,16 +651,19 @@
       }],
     });
     // The force layout does not fit its box: zoom and centre so that every node and its label
-    // (to the right of it) are inside. Setting the view keeps the nodes where they are.
-    const data = c.getModel().getSeriesByIndex(0).getData();
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-    data.each((i) => {
-      const [x, y] = data.getItemLayout(i);
-      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
-    });
-    const labels = 220;
-    const zoom = Math.min(1, (c.getWidth() - labels - 40) / Math.max(1, x1 - x0), (c.getHeight() - 100) / Math.max(1, y1 - y0));
-    c.setOption({ series: [{ zoom, center: [(x0 + x1) / 2 + labels / 2 / zoom, (y0 + y1) / 2 - 16 / zoom] }] });
+    // (to the right of it) are inside. Setting the view lets the layout settle again from where
+    // it was, so a second pass measures what the first left.
+    for (let pass = 0; pass < 2; pass++) {
+      const data = c.getModel().getSeriesByIndex(0).getData();
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+      data.each((i) => {
+        const [x, y] = data.getItemLayout(i);
+        [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      });
+      const labels = 240;
+      const zoom = Math.min(1, (c.getWidth() - labels - 60) / Math.max(1, x1 - x0), (c.getHeight() - 110) / Math.max(1, y1 - y0));
+      c.setOption({ series: [{ zoom, center: [(x0 + x1) / 2 + labels / 2 / zoom, (y0 + y1) / 2 - 16 / zoom] }] });
+    }
   }
 
   function timeline(r, fit) {
