@@ -12,6 +12,10 @@
 //!   is split at NUL bytes into the fields, in order: a `/sparql` query string, a `format=`
 //!   value, an `Accept` value, a `?lang=` value, a `Cookie` header, an `Accept-Language` value,
 //!   a `/api/lookup` query string.
+//! - [`sparql_guard`]: what the server does with a query's text before evaluating it — the
+//!   bracket depth on the text, the parser (with the graph's prefixes), the depth and size of
+//!   the parsed query, the string growth bound, the product and sort estimates — on the stack
+//!   of a query worker: each says yes or no, and nothing panics or overflows the stack.
 #![allow(dead_code)]
 
 use std::sync::LazyLock;
@@ -26,15 +30,24 @@ use sco_kg::server::api::{lookup_request, LookupParams};
 use sco_kg::server::formats::{self, from_parameter, negotiate_kind, AnswerKind, Requested};
 use sco_kg::server::negotiate::{essence, negotiate, parse_accept};
 use sco_kg::server::sparql::read_parameters;
+use sco_kg::server::{growth, guard};
 use sco_kg::store::KnowledgeGraph;
 
 static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| sco_kg::data::lexicon().expect("the embedded lexicon"));
 
-static LOOKUP: LazyLock<LookupIndex> = LazyLock::new(|| {
-    let graph = KnowledgeGraph::embedded(Base::default()).expect("the embedded graph");
-    LookupIndex::new(&graph)
+static GRAPH: LazyLock<KnowledgeGraph> =
+    LazyLock::new(|| KnowledgeGraph::embedded(Base::default()).expect("the embedded graph"));
+
+static PARSER: LazyLock<spargebra::SparqlParser> = LazyLock::new(|| {
+    let mut parser = spargebra::SparqlParser::new();
+    for (prefix, namespace) in GRAPH.prefixes() {
+        parser = parser.with_prefix(&prefix, &namespace).expect("a prefix");
+    }
+    parser
 });
+
+static LOOKUP: LazyLock<LookupIndex> = LazyLock::new(|| LookupIndex::new(&GRAPH));
 
 pub fn ingest_parse(data: &[u8]) {
     match ingest::parse(data, &LEXICON) {
@@ -124,4 +137,30 @@ pub fn request_params(data: &[u8]) {
             }
         }
     }
+}
+
+pub fn sparql_guard(data: &[u8]) {
+    let text = String::from_utf8_lossy(data).into_owned();
+    // Built before the worker starts, so that its stack holds only the checks.
+    LazyLock::force(&PARSER);
+    std::thread::Builder::new()
+        .stack_size(guard::WORKER_STACK)
+        .spawn(move || {
+            if guard::check_text(&text).is_err() {
+                return;
+            }
+            let Ok(query) = PARSER.clone().parse_query(&text) else {
+                return;
+            };
+            if guard::check_query(&query).is_err() {
+                return;
+            }
+            let _ = growth::check_strings(&query, text.len());
+            let store = &GRAPH.store;
+            let _ =
+                guard::check_products(&query, &|t| guard::matches(store, t, guard::MAX_PRODUCT));
+        })
+        .expect("a worker thread")
+        .join()
+        .expect("the checks do not panic");
 }

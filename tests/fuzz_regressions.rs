@@ -49,6 +49,11 @@ fn request_params_inputs_are_answered_or_refused() {
     assert!(replay("request_params", checks::request_params) >= 5);
 }
 
+#[test]
+fn sparql_guard_inputs_are_accepted_or_refused() {
+    assert!(replay("sparql_guard", checks::sparql_guard) >= 5);
+}
+
 /// The hand-picked ingest inputs fail the way they should, with the line they fail at.
 #[test]
 fn edge_cases_of_the_source_get_their_errors() {
