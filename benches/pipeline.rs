@@ -1,10 +1,13 @@
-//! How long each stage of the pipeline takes on the embedded data.
+//! How long each stage of the pipeline takes on the embedded data, and each analyst question of
+//! the example gallery in-process.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
+use oxigraph::model::GraphNameRef;
+use oxigraph::store::Store;
 use sco_kg::graph::Base;
 use sco_kg::store::{KnowledgeGraph, QueryOptions};
-use sco_kg::{data, graph, ingest, link};
+use sco_kg::{data, examples, graph, ingest, link};
 
 fn stages(c: &mut Criterion) {
     let lexicon = data::lexicon().unwrap();
@@ -20,10 +23,35 @@ fn stages(c: &mut Criterion) {
     c.bench_function("graph: build the triples", |b| {
         b.iter(|| graph::build(&linked, &text, &Base::default()))
     });
+    let triples = graph::build(&linked, &text, &Base::default());
+    c.bench_function("store: load the triples into Oxigraph", |b| {
+        b.iter(|| {
+            let store = Store::new().unwrap();
+            store
+                .extend(
+                    triples
+                        .iter()
+                        .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph).into_owned()),
+                )
+                .unwrap();
+            store
+        })
+    });
     c.bench_function("whole graph: parse, link, build, load into Oxigraph", |b| {
         b.iter(|| KnowledgeGraph::embedded(Base::default()).unwrap())
     });
+}
+
+/// Every analyst question of the example gallery, evaluated and its rows read, in-process.
+fn analyst_queries(c: &mut Criterion) {
     let kg = KnowledgeGraph::embedded(Base::default()).unwrap();
+    let mut group = c.benchmark_group("query");
+    for example in examples::all().unwrap() {
+        group.bench_function(example.id.as_str(), |b| {
+            b.iter(|| examples::run(&kg, &example.query).unwrap())
+        });
+    }
+    group.finish();
     let options = QueryOptions::default();
     c.bench_function("query: co-executors of RATS", |b| {
         b.iter(|| {
@@ -33,5 +61,5 @@ fn stages(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, stages);
+criterion_group!(benches, stages, analyst_queries);
 criterion_main!(benches);
