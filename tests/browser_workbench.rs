@@ -1,25 +1,25 @@
 //! The query workbench (`/query`): over HTTP (the page, its assets, the way there from
-//! `/sparql`), then in headless Chromium driven through WebDriver: examples loaded by a click
-//! and run by the Run button, their answers checked in the table (against the answers read from
-//! the source in `data/examples/`) and in the charts (the SVG text of ECharts), in Russian,
-//! English and Chinese, with screenshots written to `target/screenshots/`; and a Cancel that
-//! really stops the query on the server, a timeout and an overload, each explained to the user
-//! in the words of `locales/*/workbench.ftl`.
+//! `/sparql`), then in headless Chromium driven through WebDriver (by fantoccini, see
+//! `browser/`): examples loaded by a click and run by the Run button, their answers checked in
+//! the table (against the answers read from the source in `data/examples/`) and in the charts
+//! (the SVG text of ECharts), in Russian, English and Chinese, with screenshots written to
+//! `target/screenshots/`; and a Cancel that really stops the query on the server, a timeout and
+//! an overload, each explained to the user in the words of `locales/*/workbench.ftl`.
 
+mod browser;
 mod server_common;
-mod webdriver;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use browser::{Client, CmdError};
 use reqwest::StatusCode;
 use sco_kg::examples::{self, Example};
 use sco_kg::i18n::{FluentArgs, Lang, Localizer};
 use sco_kg::store::QueryOptions;
 use serde_json::{json, Value};
 use server_common::*;
-use webdriver::{eventually, Driver, Session};
 
 const BROWSER_ACCEPT: &str =
     "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
@@ -356,81 +356,96 @@ fn the_assets_are_embedded_typed_cached_and_compressed() {
 // ------------------------------------------------------------------------------------------
 // In the browser
 
-fn open_workbench(session: &Session, url: &str) {
-    session.goto(url);
-    session.wait_for(
+async fn open_workbench(c: &Client, url: &str) -> Result<(), CmdError> {
+    c.goto(url).await?;
+    browser::wait_for(
+        c,
         "the workbench to start",
         PATIENCE,
         "return document.querySelector('#workbench.ready') !== null",
-        json!([]),
-    );
+        vec![],
+    )
+    .await?;
+    Ok(())
 }
 
 /// Runs what the editor holds with the Run button; returns the view the answer is shown in.
-fn run(session: &Session) -> String {
-    session.click("#wb-run");
-    let view = session.wait_for(
+async fn run(c: &Client) -> Result<String, CmdError> {
+    browser::click(c, "#wb-run").await?;
+    let view = browser::wait_for(
+        c,
         "the answer",
         PATIENCE,
         "const w = document.getElementById('workbench'); \
          const out = document.getElementById('wb-output'); \
          return !w.classList.contains('busy') && out.children.length > 0 ? out.dataset.view : null",
-        json!([]),
-    );
-    view.as_str().unwrap().to_string()
+        vec![],
+    )
+    .await?;
+    Ok(view.as_str().unwrap().to_string())
 }
 
 /// The SVG text of the chart shown.
-fn chart_texts(session: &Session) -> Vec<String> {
-    session.wait_for(
+async fn chart_texts(c: &Client) -> Result<Vec<String>, CmdError> {
+    browser::wait_for(
+        c,
         "the chart's SVG",
         PATIENCE,
         "const t = Array.from(document.querySelectorAll('#wb-output svg text')).map(e => e.textContent); \
          return t.length > 0 ? t : null",
-        json!([]),
-    );
-    let value = session.execute(
-        "return Array.from(document.querySelectorAll('#wb-output svg text')).map(e => e.textContent)",
-        json!([]),
-    );
-    serde_json::from_value(value).unwrap()
+        vec![],
+    )
+    .await?;
+    let value = c
+        .execute(
+            "return Array.from(document.querySelectorAll('#wb-output svg text')).map(e => e.textContent)",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(value).unwrap())
 }
 
 /// The table's rows as `expected` writes them: each cell's term (IRI, lexical form; "" unbound).
-fn table_rows(session: &Session) -> Vec<Vec<String>> {
-    session.click(".wb-view[data-view='table']");
-    let value = session.wait_for(
+async fn table_rows(c: &Client) -> Result<Vec<Vec<String>>, CmdError> {
+    browser::click(c, ".wb-view[data-view='table']").await?;
+    let value = browser::wait_for(
+        c,
         "the table",
         PATIENCE,
         "const rows = Array.from(document.querySelectorAll('#wb-output table tbody tr')); \
          return rows.length > 0 ? rows.map(tr => Array.from(tr.querySelectorAll('td')).slice(1) \
            .map(td => td.dataset.value === undefined ? '' : td.dataset.value)) : null",
-        json!([]),
-    );
-    serde_json::from_value(value).unwrap()
+        vec![],
+    )
+    .await?;
+    Ok(serde_json::from_value(value).unwrap())
 }
 
 /// Clicks an example in the gallery and checks that the editor holds its query.
-fn load(session: &Session, example: &Example) {
-    session.click(&format!("a.example[data-example='{}']", example.id));
-    let held = session.execute("return window.workbench.yasqe.getValue()", json!([]));
+async fn load(c: &Client, example: &Example) -> Result<(), CmdError> {
+    browser::click(c, &format!("a.example[data-example='{}']", example.id)).await?;
+    let held = c
+        .execute("return window.workbench.yasqe.getValue()", vec![])
+        .await?;
     assert_eq!(held.as_str().unwrap().trim(), example.query.trim());
-    let current = session.execute(
-        "return document.querySelector('a.example[aria-current]').dataset.example",
-        json!([]),
-    );
+    let current = c
+        .execute(
+            "return document.querySelector('a.example[aria-current]').dataset.example",
+            vec![],
+        )
+        .await?;
     assert_eq!(current, Value::String(example.id.clone()));
+    Ok(())
 }
 
-fn status(session: &Session) -> String {
-    session
+async fn status(c: &Client) -> Result<String, CmdError> {
+    let text = c
         .execute(
             "return document.getElementById('wb-status').textContent",
-            json!([]),
+            vec![],
         )
-        .as_str()
-        .unwrap()
-        .to_string()
+        .await?;
+    Ok(text.as_str().unwrap().to_string())
 }
 
 /// The "Rows: N · … ms" line up to the time, in `lang`.
@@ -450,195 +465,212 @@ fn rows_status(lang: Lang, rows: usize) -> String {
 fn examples_run_and_render_in_three_languages() {
     let server = start(config());
     let url = server.url();
-    let driver = Driver::start();
-    let session = driver.session(1440, 1700);
-    let shots = screenshots();
+    browser::run(1440, 1700, |c| async move {
+        let shots = screenshots();
 
-    // English: measures per section as a bar chart, then as a table.
-    let bar = example("01-measures-per-section");
-    open_workbench(&session, &format!("{url}/query?lang=en"));
-    assert_eq!(
-        session.execute(
-            "return document.getElementById('wb-run').textContent",
-            json!([])
-        ),
-        Value::String(message(Lang::En, "wb-run", &[]))
-    );
-    load(&session, &bar);
-    assert_eq!(run(&session), "bar");
-    assert!(
-        status(&session).starts_with(&rows_status(Lang::En, 8)),
-        "{}",
-        status(&session)
-    );
-    let texts = chart_texts(&session);
-    for row in &bar.expected {
-        // The section number labels its bar; the count is written at the bar's end.
-        assert!(texts.contains(&row[0]), "section {} in {texts:?}", row[0]);
-        assert!(texts.contains(&row[1]), "count {} in {texts:?}", row[1]);
-    }
-    assert_eq!(
-        session.execute(
-            "return document.querySelectorAll('#wb-output svg path[d]').length > 8",
-            json!([])
-        ),
-        Value::Bool(true),
-        "eight bars drawn"
-    );
-    session.execute("window.scrollTo(0, 0)", json!([]));
-    session.screenshot(&shots.join("workbench-en.png"));
-    assert_eq!(table_rows(&session), bar.expected);
-
-    // Russian: the cited documents on a timeline, named in Russian.
-    let dated = example("05-documents-by-year");
-    open_workbench(&session, &format!("{url}/query?lang=ru"));
-    load(&session, &dated);
-    assert_eq!(run(&session), "timeline");
-    assert!(status(&session).starts_with(&rows_status(Lang::Ru, 7)));
-    let texts = chart_texts(&session);
-    for row in &dated.expected {
-        let (date, document) = (&row[1], &row[2]);
-        let name: String = pref_label(document, Lang::Ru).chars().take(24).collect();
-        let start = format!("{date} — {name}");
-        assert!(
-            texts.iter().any(|t| t.starts_with(&start)),
-            "{start} in {texts:?}"
+        // English: measures per section as a bar chart, then as a table.
+        let bar = example("01-measures-per-section");
+        open_workbench(&c, &format!("{url}/query?lang=en")).await?;
+        assert_eq!(
+            c.execute(
+                "return document.getElementById('wb-run').textContent",
+                vec![]
+            )
+            .await?,
+            Value::String(message(Lang::En, "wb-run", &[]))
         );
-    }
-    // The time axis is marked in years, from the first document's to the last's.
-    let years: Vec<i32> = texts.iter().filter_map(|t| t.parse().ok()).collect();
-    assert!(years.len() >= 3, "{texts:?}");
-    assert!(years.iter().all(|y| (2005..=2020).contains(y)), "{years:?}");
-    session.execute("window.scrollTo(0, 0)", json!([]));
-    session.screenshot(&shots.join("workbench-ru.png"));
-    assert_eq!(table_rows(&session), dated.expected);
-    // The table names resources by their Russian labels and links their pages.
-    let link = session.execute(
-        "const a = document.querySelector('#wb-output td[data-value$=\"agreement-culture-2007\"] a'); \
-         return [a.textContent, a.getAttribute('href')]",
-        json!([]),
-    );
-    assert_eq!(
-        link,
-        json!([
-            pref_label(
-                "https://w3id.org/sco-kg/id/document/agreement-culture-2007",
-                Lang::Ru
-            ),
-            format!("{url}/page/document/agreement-culture-2007?lang=ru")
-        ])
-    );
-
-    // Chinese: the network of co-execution, with the bodies named in Chinese.
-    let network = example("21-co-execution-network");
-    open_workbench(&session, &format!("{url}/query?lang=zh"));
-    load(&session, &network);
-    assert_eq!(run(&session), "network");
-    assert!(status(&session).starts_with(&rows_status(Lang::Zh, network.expected.len())));
-    let texts = chart_texts(&session);
-    let bodies: std::collections::BTreeSet<&String> = network
-        .expected
-        .iter()
-        .flat_map(|r| [&r[0], &r[1]])
-        .collect();
-    for body in &bodies {
-        let name: String = pref_label(body, Lang::Zh).chars().take(10).collect();
-        assert!(
-            texts.iter().any(|t| t.starts_with(&name)),
-            "{name} in {texts:?}"
+        load(&c, &bar).await?;
+        assert_eq!(run(&c).await?, "bar");
+        let said = status(&c).await?;
+        assert!(said.starts_with(&rows_status(Lang::En, 8)), "{said}");
+        let texts = chart_texts(&c).await?;
+        for row in &bar.expected {
+            // The section number labels its bar; the count is written at the bar's end.
+            assert!(texts.contains(&row[0]), "section {} in {texts:?}", row[0]);
+            assert!(texts.contains(&row[1]), "count {} in {texts:?}", row[1]);
+        }
+        assert_eq!(
+            c.execute(
+                "return document.querySelectorAll('#wb-output svg path[d]').length > 8",
+                vec![]
+            )
+            .await?,
+            Value::Bool(true),
+            "eight bars drawn"
         );
-    }
-    // Every pair is a link, weighted by the measures it shares (33 for the ministries and the
-    // Secretariat).
-    assert!(texts.contains(&"33".to_string()), "{texts:?}");
-    assert_eq!(
-        session.execute(
-            "return document.querySelector('.wb-view[aria-selected=\"true\"]').textContent",
-            json!([])
-        ),
-        Value::String(message(Lang::Zh, "wb-view-network", &[]))
-    );
-    session.execute("window.scrollTo(0, 0)", json!([]));
-    session.screenshot(&shots.join("workbench-zh.png"));
-    assert_eq!(table_rows(&session), network.expected);
+        c.execute("window.scrollTo(0, 0)", vec![]).await?;
+        browser::screenshot(&c, &shots.join("workbench-en.png")).await?;
+        assert_eq!(table_rows(&c).await?, bar.expected);
 
-    // A view that does not fit the answer cannot be chosen, and says why.
-    assert_eq!(
-        session.execute(
-            "const b = document.querySelector('.wb-view[data-view=\"timeline\"]'); return [b.disabled, b.title]",
-            json!([])
-        ),
-        json!([true, message(Lang::Zh, "wb-unfit-timeline", &[])])
-    );
-    // No request left this server.
-    let entries = session.execute(
-        "return performance.getEntriesByType('resource').map(e => e.name)",
-        json!([]),
-    );
-    for entry in entries.as_array().unwrap() {
-        assert!(entry.as_str().unwrap().starts_with(&url), "{entry}");
-    }
+        // Russian: the cited documents on a timeline, named in Russian.
+        let dated = example("05-documents-by-year");
+        open_workbench(&c, &format!("{url}/query?lang=ru")).await?;
+        load(&c, &dated).await?;
+        assert_eq!(run(&c).await?, "timeline");
+        assert!(status(&c).await?.starts_with(&rows_status(Lang::Ru, 7)));
+        let texts = chart_texts(&c).await?;
+        for row in &dated.expected {
+            let (date, document) = (&row[1], &row[2]);
+            let name: String = pref_label(document, Lang::Ru).chars().take(24).collect();
+            let start = format!("{date} — {name}");
+            assert!(
+                texts.iter().any(|t| t.starts_with(&start)),
+                "{start} in {texts:?}"
+            );
+        }
+        // The time axis is marked in years, from the first document's to the last's.
+        let years: Vec<i32> = texts.iter().filter_map(|t| t.parse().ok()).collect();
+        assert!(years.len() >= 3, "{texts:?}");
+        assert!(years.iter().all(|y| (2005..=2020).contains(y)), "{years:?}");
+        c.execute("window.scrollTo(0, 0)", vec![]).await?;
+        browser::screenshot(&c, &shots.join("workbench-ru.png")).await?;
+        assert_eq!(table_rows(&c).await?, dated.expected);
+        // The table names resources by their Russian labels and links their pages.
+        let link = c
+            .execute(
+                "const a = document.querySelector('#wb-output td[data-value$=\"agreement-culture-2007\"] a'); \
+                 return [a.textContent, a.getAttribute('href')]",
+                vec![],
+            )
+            .await?;
+        assert_eq!(
+            link,
+            json!([
+                pref_label(
+                    "https://w3id.org/sco-kg/id/document/agreement-culture-2007",
+                    Lang::Ru
+                ),
+                format!("{url}/page/document/agreement-culture-2007?lang=ru")
+            ])
+        );
+
+        // Chinese: the network of co-execution, with the bodies named in Chinese.
+        let network = example("21-co-execution-network");
+        open_workbench(&c, &format!("{url}/query?lang=zh")).await?;
+        load(&c, &network).await?;
+        assert_eq!(run(&c).await?, "network");
+        assert!(status(&c)
+            .await?
+            .starts_with(&rows_status(Lang::Zh, network.expected.len())));
+        let texts = chart_texts(&c).await?;
+        let bodies: std::collections::BTreeSet<&String> = network
+            .expected
+            .iter()
+            .flat_map(|r| [&r[0], &r[1]])
+            .collect();
+        for body in &bodies {
+            let name: String = pref_label(body, Lang::Zh).chars().take(10).collect();
+            assert!(
+                texts.iter().any(|t| t.starts_with(&name)),
+                "{name} in {texts:?}"
+            );
+        }
+        // Every pair is a link, weighted by the measures it shares (33 for the ministries and
+        // the Secretariat).
+        assert!(texts.contains(&"33".to_string()), "{texts:?}");
+        assert_eq!(
+            c.execute(
+                "return document.querySelector('.wb-view[aria-selected=\"true\"]').textContent",
+                vec![]
+            )
+            .await?,
+            Value::String(message(Lang::Zh, "wb-view-network", &[]))
+        );
+        c.execute("window.scrollTo(0, 0)", vec![]).await?;
+        browser::screenshot(&c, &shots.join("workbench-zh.png")).await?;
+        assert_eq!(table_rows(&c).await?, network.expected);
+
+        // A view that does not fit the answer cannot be chosen, and says why.
+        assert_eq!(
+            c.execute(
+                "const b = document.querySelector('.wb-view[data-view=\"timeline\"]'); return [b.disabled, b.title]",
+                vec![]
+            )
+            .await?,
+            json!([true, message(Lang::Zh, "wb-unfit-timeline", &[])])
+        );
+        // No request left this server.
+        let entries = c
+            .execute(
+                "return performance.getEntriesByType('resource').map(e => e.name)",
+                vec![],
+            )
+            .await?;
+        for entry in entries.as_array().unwrap() {
+            assert!(entry.as_str().unwrap().starts_with(&url), "{entry}");
+        }
+        Ok(())
+    });
 }
 
 #[test]
 fn completion_offers_our_terms_and_entities_in_the_page_language() {
     let server = start(config());
     let url = server.url();
-    let driver = Driver::start();
-    let session = driver.session(1280, 900);
-    open_workbench(&session, &format!("{url}/query?lang=ru"));
-    let hints = |typed: &str| -> Vec<String> {
-        session.execute(
-            "const y = window.workbench.yasqe; y.setValue('SELECT * WHERE {\\n  ?m a sco:Measure ;\\n     \\n}'); \
-             y.focus(); y.setCursor({line: 2, ch: 5});",
-            json!([]),
+    browser::run(1280, 900, |c| async move {
+        open_workbench(&c, &format!("{url}/query?lang=ru")).await?;
+        let hints = |typed: String| {
+            let c = c.clone();
+            async move {
+                c.execute(
+                    "const y = window.workbench.yasqe; y.setValue('SELECT * WHERE {\\n  ?m a sco:Measure ;\\n     \\n}'); \
+                     y.focus(); y.setCursor({line: 2, ch: 5});",
+                    vec![],
+                )
+                .await?;
+                browser::type_into(&c, ".CodeMirror textarea", &typed).await?;
+                let value = browser::wait_for(
+                    &c,
+                    &format!("hints for {typed}"),
+                    PATIENCE,
+                    "const h = Array.from(document.querySelectorAll('.CodeMirror-hints li')).map(li => li.textContent); \
+                     return h.length > 0 ? h : null",
+                    vec![],
+                )
+                .await?;
+                Ok::<Vec<String>, CmdError>(serde_json::from_value(value).unwrap())
+            }
+        };
+        // A property of the ontology, by the start of its name or of its Russian label.
+        let executor = pref_label_of_term("executor", Lang::Ru);
+        let by_name = hints("sco:exec".into()).await?;
+        assert!(
+            by_name.iter().any(|h| h.starts_with("sco:executor")),
+            "{by_name:?}"
         );
-        session.type_into(".CodeMirror textarea", typed);
-        let value = session.wait_for(
-            &format!("hints for {typed}"),
-            PATIENCE,
-            "const h = Array.from(document.querySelectorAll('.CodeMirror-hints li')).map(li => li.textContent); \
-             return h.length > 0 ? h : null",
-            json!([]),
+        assert!(by_name.iter().any(|h| h.contains(&executor)), "{by_name:?}");
+        let by_label: String = executor.chars().take(5).collect();
+        let found = hints(format!("sco:{by_label}")).await?;
+        assert!(
+            found.iter().any(|h| h.starts_with("sco:executor")),
+            "{found:?}"
         );
-        serde_json::from_value(value).unwrap()
-    };
-    // A property of the ontology, by the start of its name or of its Russian label.
-    let executor = pref_label_of_term("executor", Lang::Ru);
-    let by_name = hints("sco:exec");
-    assert!(
-        by_name.iter().any(|h| h.starts_with("sco:executor")),
-        "{by_name:?}"
-    );
-    assert!(by_name.iter().any(|h| h.contains(&executor)), "{by_name:?}");
-    let by_label: String = executor.chars().take(5).collect();
-    let found = hints(&format!("sco:{by_label}"));
-    assert!(
-        found.iter().any(|h| h.starts_with("sco:executor")),
-        "{found:?}"
-    );
-    // An entity, through /api/lookup, labelled in Russian.
-    let secretariat = pref_label("https://w3id.org/sco-kg/id/body/sco-secretariat", Lang::Ru);
-    let word: String = secretariat.chars().take(6).collect();
-    let entities = hints(&format!("body:{word}"));
-    assert!(
-        entities
+        // An entity, through /api/lookup, labelled in Russian.
+        let secretariat = pref_label("https://w3id.org/sco-kg/id/body/sco-secretariat", Lang::Ru);
+        let word: String = secretariat.chars().take(6).collect();
+        let entities = hints(format!("body:{word}")).await?;
+        assert!(
+            entities
+                .iter()
+                .any(|h| h.starts_with("body:sco-secretariat") && h.contains(&secretariat)),
+            "{entities:?}"
+        );
+        // Nothing was asked of another host (prefix.cc, LOV).
+        let entries = c
+            .execute(
+                "return performance.getEntriesByType('resource').map(e => e.name)",
+                vec![],
+            )
+            .await?;
+        let entries = entries.as_array().unwrap();
+        assert!(entries
             .iter()
-            .any(|h| h.starts_with("body:sco-secretariat") && h.contains(&secretariat)),
-        "{entities:?}"
-    );
-    // Nothing was asked of another host (prefix.cc, LOV).
-    let entries = session.execute(
-        "return performance.getEntriesByType('resource').map(e => e.name)",
-        json!([]),
-    );
-    let entries = entries.as_array().unwrap();
-    assert!(entries
-        .iter()
-        .any(|e| e.as_str().unwrap().contains("/api/lookup?")));
-    for entry in entries {
-        assert!(entry.as_str().unwrap().starts_with(&url), "{entry}");
-    }
+            .any(|e| e.as_str().unwrap().contains("/api/lookup?")));
+        for entry in entries {
+            assert!(entry.as_str().unwrap().starts_with(&url), "{entry}");
+        }
+        Ok(())
+    });
 }
 
 /// The `rdfs:label` of an ontology term in a language, read from the ontology file.
@@ -666,139 +698,158 @@ fn pref_label_of_term(local: &str, lang: Lang) -> String {
 static PROBES: AtomicUsize = AtomicUsize::new(0);
 
 /// A quick query nobody asked before (so no cache answers it): 200 when a query slot is free,
-/// 503 with Retry-After when every slot is taken.
-fn probe(url: &str) -> StatusCode {
+/// 503 with Retry-After when every slot is taken. (Asynchronous: it runs beside the browser,
+/// in the test's runtime.)
+async fn probe(url: &str) -> StatusCode {
     let n = PROBES.fetch_add(1, Ordering::Relaxed);
     let query = format!("SELECT ({n} AS ?probe) WHERE {{}}");
-    client()
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(120))
+        .build()
+        .expect("client");
+    client
         .get(format!("{url}/sparql?query={}", encode(&query)))
         .send()
+        .await
         .map(|r| r.status())
         .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-fn error_text(session: &Session) -> String {
-    session
-        .wait_for(
-            "a message in the error box",
-            PATIENCE,
-            "const e = document.getElementById('wb-error'); \
-             return !e.hidden && e.textContent.length > 0 ? e.querySelector('p').textContent : null",
-            json!([]),
-        )
-        .as_str()
-        .unwrap()
-        .to_string()
+async fn error_text(c: &Client) -> Result<String, CmdError> {
+    let text = browser::wait_for(
+        c,
+        "a message in the error box",
+        PATIENCE,
+        "const e = document.getElementById('wb-error'); \
+         return !e.hidden && e.textContent.length > 0 ? e.querySelector('p').textContent : null",
+        vec![],
+    )
+    .await?;
+    Ok(text.as_str().unwrap().to_string())
 }
 
 #[test]
 fn cancel_stops_the_query_on_the_server_and_refusals_are_explained() {
-    let driver = Driver::start();
-    let session = driver.session(1280, 900);
-
-    // Cancel: the one slot is held by the slow query (a minute here), then freed within
-    // seconds of the click, because the server stops a query whose client went away.
-    let server = start(Config {
-        timeout: Duration::from_secs(120),
-        max_concurrent: 1,
-        ..config()
-    });
-    let url = server.url();
-    open_workbench(&session, &format!("{url}/query?lang=en"));
-    session.execute(
-        "window.workbench.yasqe.setValue(arguments[0])",
-        json!([SLOW_QUERY]),
-    );
-    session.click("#wb-run");
-    assert!(
-        eventually(PATIENCE, || probe(&url) == StatusCode::SERVICE_UNAVAILABLE),
-        "the slow query should hold the only slot"
-    );
-    assert_eq!(
-        session.execute(
-            "return document.getElementById('wb-cancel').disabled",
-            json!([])
-        ),
-        Value::Bool(false)
-    );
-    session.click("#wb-cancel");
-    session.wait_for(
-        "the cancelled status",
-        PATIENCE,
-        "return document.getElementById('wb-status').textContent === arguments[0]",
-        json!([message(Lang::En, "wb-cancelled", &[])]),
-    );
-    assert!(
-        eventually(Duration::from_secs(20), || probe(&url) == StatusCode::OK),
-        "the server should have stopped the cancelled query and freed its slot"
-    );
-    assert_eq!(
-        session.execute(
-            "return document.getElementById('wb-run').disabled",
-            json!([])
-        ),
-        Value::Bool(false)
-    );
-    drop(server);
-
-    // Overload: while another client's query holds the only slot, the server answers 503 with
-    // Retry-After, which the page explains with the seconds to wait.
-    let server = start(Config {
-        timeout: Duration::from_secs(60),
-        max_concurrent: 1,
-        ..config()
-    });
-    let url = server.url();
-    open_workbench(&session, &format!("{url}/query?lang=zh"));
-    // Over a raw connection, so that closing it ends the query (the server cancels it).
-    let mut holder = std::net::TcpStream::connect(server.local_addr()).expect("connects");
-    std::io::Write::write_all(
-        &mut holder,
-        format!(
-            "GET /sparql?query={} HTTP/1.1\r\nHost: {}\r\n\r\n",
-            encode(SLOW_QUERY),
-            server.local_addr()
+    browser::run(1280, 900, |c| async move {
+        // Cancel: the one slot is held by the slow query (a minute here), then freed within
+        // seconds of the click, because the server stops a query whose client went away.
+        let server = start(Config {
+            timeout: Duration::from_secs(120),
+            max_concurrent: 1,
+            ..config()
+        });
+        let url = server.url();
+        open_workbench(&c, &format!("{url}/query?lang=en")).await?;
+        c.execute(
+            "window.workbench.yasqe.setValue(arguments[0])",
+            vec![json!(SLOW_QUERY)],
         )
-        .as_bytes(),
-    )
-    .expect("the request is sent");
-    assert!(
-        eventually(PATIENCE, || probe(&url) == StatusCode::SERVICE_UNAVAILABLE),
-        "the other client's slow query should hold the only slot"
-    );
-    session.execute(
-        "window.workbench.yasqe.setValue('SELECT * WHERE { ?s ?p ?o } LIMIT 1')",
-        json!([]),
-    );
-    session.click("#wb-run");
-    let busy = message(Lang::Zh, "wb-error-busy", &[("seconds", "{seconds}")]).replace(
-        "{seconds}",
-        &sco_kg::server::error::RETRY_AFTER_SECONDS.to_string(),
-    );
-    assert_eq!(error_text(&session), busy);
-    drop(holder);
-    drop(server);
+        .await?;
+        browser::click(&c, "#wb-run").await?;
+        assert!(
+            browser::eventually(PATIENCE, || async {
+                probe(&url).await == StatusCode::SERVICE_UNAVAILABLE
+            })
+            .await,
+            "the slow query should hold the only slot"
+        );
+        assert_eq!(
+            c.execute(
+                "return document.getElementById('wb-cancel').disabled",
+                vec![]
+            )
+            .await?,
+            Value::Bool(false)
+        );
+        browser::click(&c, "#wb-cancel").await?;
+        browser::wait_for(
+            &c,
+            "the cancelled status",
+            PATIENCE,
+            "return document.getElementById('wb-status').textContent === arguments[0]",
+            vec![json!(message(Lang::En, "wb-cancelled", &[]))],
+        )
+        .await?;
+        assert!(
+            browser::eventually(Duration::from_secs(20), || async {
+                probe(&url).await == StatusCode::OK
+            })
+            .await,
+            "the server should have stopped the cancelled query and freed its slot"
+        );
+        assert_eq!(
+            c.execute("return document.getElementById('wb-run').disabled", vec![])
+                .await?,
+            Value::Bool(false)
+        );
+        drop(server);
 
-    // Timeout: the page's own slow query is stopped after 3 s, and the page says so.
-    let server = start(Config {
-        timeout: Duration::from_secs(3),
-        ..config()
+        // Overload: while another client's query holds the only slot, the server answers 503
+        // with Retry-After, which the page explains with the seconds to wait.
+        let server = start(Config {
+            timeout: Duration::from_secs(60),
+            max_concurrent: 1,
+            ..config()
+        });
+        let url = server.url();
+        open_workbench(&c, &format!("{url}/query?lang=zh")).await?;
+        // Over a raw connection, so that closing it ends the query (the server cancels it).
+        let mut holder = std::net::TcpStream::connect(server.local_addr()).expect("connects");
+        std::io::Write::write_all(
+            &mut holder,
+            format!(
+                "GET /sparql?query={} HTTP/1.1\r\nHost: {}\r\n\r\n",
+                encode(SLOW_QUERY),
+                server.local_addr()
+            )
+            .as_bytes(),
+        )
+        .expect("the request is sent");
+        assert!(
+            browser::eventually(PATIENCE, || async {
+                probe(&url).await == StatusCode::SERVICE_UNAVAILABLE
+            })
+            .await,
+            "the other client's slow query should hold the only slot"
+        );
+        c.execute(
+            "window.workbench.yasqe.setValue('SELECT * WHERE { ?s ?p ?o } LIMIT 1')",
+            vec![],
+        )
+        .await?;
+        browser::click(&c, "#wb-run").await?;
+        let busy = message(Lang::Zh, "wb-error-busy", &[("seconds", "{seconds}")]).replace(
+            "{seconds}",
+            &sco_kg::server::error::RETRY_AFTER_SECONDS.to_string(),
+        );
+        assert_eq!(error_text(&c).await?, busy);
+        drop(holder);
+        drop(server);
+
+        // Timeout: the page's own slow query is stopped after 3 s, and the page says so.
+        let server = start(Config {
+            timeout: Duration::from_secs(3),
+            ..config()
+        });
+        let url = server.url();
+        open_workbench(&c, &format!("{url}/query?lang=zh")).await?;
+        c.execute(
+            "window.workbench.yasqe.setValue(arguments[0])",
+            vec![json!(SLOW_QUERY)],
+        )
+        .await?;
+        browser::click(&c, "#wb-run").await?;
+        let timeout = localizer().message(
+            Lang::Zh,
+            "wb-error-timeout",
+            Some(&{
+                let mut args = FluentArgs::new();
+                args.set("seconds", 3.0);
+                args
+            }),
+        );
+        assert_eq!(error_text(&c).await?, timeout);
+        Ok(())
     });
-    let url = server.url();
-    open_workbench(&session, &format!("{url}/query?lang=zh"));
-    session.execute(
-        "window.workbench.yasqe.setValue(arguments[0])",
-        json!([SLOW_QUERY]),
-    );
-    session.click("#wb-run");
-    let timeout = localizer().message(
-        Lang::Zh,
-        "wb-error-timeout",
-        Some(&{
-            let mut args = FluentArgs::new();
-            args.set("seconds", 3.0);
-            args
-        }),
-    );
-    assert_eq!(error_text(&session), timeout);
 }
