@@ -3,6 +3,10 @@
 //! `cargo bench --bench lookup` prints, before criterion's means, the p50, p99 and maximum of
 //! single queries measured with `std::time::Instant` (every query of the list, many rounds).
 
+/// The binary's allocator (src/main.rs), so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};

@@ -1,6 +1,10 @@
 //! How long each stage of the pipeline takes on the embedded data, and each analyst question of
 //! the example gallery in-process.
 
+/// The binary's allocator (src/main.rs), so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 
 use oxigraph::model::GraphNameRef;

@@ -5,6 +5,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use sco_kg::i18n::Message;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use sco_kg::{data, ingest};
 
 /// sco-kg: the SCO Action Plan 2021–2025 as a multilingual linked-data knowledge graph.

@@ -61,9 +61,11 @@ fn sophia_parse(format: DumpFormat, text: &str) -> bool {
                 .collect_quads()
                 .unwrap(),
         ),
-        DumpFormat::RdfXml => {
-            isomorphic(&sophia_xml::parser::parse_str(text).collect_triples().unwrap())
-        }
+        DumpFormat::RdfXml => isomorphic(
+            &sophia_xml::parser::parse_str(text)
+                .collect_triples()
+                .unwrap(),
+        ),
     }
 }
 
@@ -104,7 +106,11 @@ fn every_dump_parses_back_to_the_stores_graph_with_oxigraph_and_sophia() {
         );
         // sophia: isomorphic to the store's graph.
         let text = String::from_utf8(bytes).expect("UTF-8");
-        assert!(sophia_parse(format, &text), "{} (sophia)", format.file_name());
+        assert!(
+            sophia_parse(format, &text),
+            "{} (sophia)",
+            format.file_name()
+        );
     }
 }
 

@@ -24,7 +24,7 @@ use super::source::Line;
 pub const NARROW_COLUMN: usize = 24;
 
 static MEASURE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,4})\.(?:\s+|$)").expect("regex"));
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,4})\.(?:\s+|$)").expect("regex"));
 
 /// A section heading: a line in capitals with at least one long word (abbreviations such as
 /// "РАТС ШОС" are short and belong to executor cells).
