@@ -2,20 +2,19 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser, ValueParser};
+use clap::{Arg, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use sco_kg::i18n::Message;
+use sco_kg::i18n::{Lang, Message};
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use sco_kg::{data, ingest};
 
-/// sco-kg: the SCO Action Plan 2021–2025 as a multilingual linked-data knowledge graph.
-///
-/// Every command works on the data embedded in the binary; `--source` reads another copy of
-/// the plan's text instead.
+// The derive gives the parser only: every text of `--help` comes from `locales/*/cli.ftl`
+// (`localised_command`), so these structs carry no doc comments, which clap would show.
 #[derive(Parser)]
-#[command(name = "sco-kg", version, about, long_about)]
+#[command(name = "sco-kg", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -23,62 +22,34 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Look an entity up by name, alias or words of its text, in Russian, English or Chinese.
-    ///
-    /// Prints JSON: the hits with IRI, type, label in --lang (with the language it fell back
-    /// to), the label or text that matched, the kind of match and a score.
     Lookup {
-        /// What to look for: "RATS", "Секретариатом", "反恐", "interbank", "Душанбе", "14" …
         query: String,
-        /// The language of the hits' labels: ru, en or zh.
         #[arg(long, default_value = "en")]
         lang: String,
-        /// Only these types, comma-separated: body, state, document, place, initiative,
-        /// measure, section, plan, decision.
         #[arg(long = "type", value_name = "TYPES")]
         types: Option<String>,
-        /// The most hits.
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
-    /// Parse the plan's text and print the typed model (decision, sections, measures).
     Parse {
-        /// A text file of the same format as data/source/ (default: the embedded source).
         #[arg(long, value_name = "FILE")]
         source: Option<PathBuf>,
-        /// Output format.
         #[arg(long, value_enum, default_value_t = ParseFormat::Json)]
         format: ParseFormat,
     },
-    /// Answer a SPARQL 1.1 query over the knowledge graph.
-    ///
-    /// The prefixes sco:, skos:, rdf:, rdfs:, owl:, xsd:, dcterms:, prov:, org:, oa:, wd: and
-    /// id: (the resource base) are declared for you. CONSTRUCT and DESCRIBE print Turtle.
     Query {
-        /// The query: its text, @FILE to read it from a file, or - to read standard input.
         query: String,
-        /// How SELECT and ASK answers are printed.
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
-        /// The base of resource IRIs.
         #[arg(long, value_name = "IRI", default_value = sco_kg::graph::vocab::DEFAULT_BASE)]
         base: String,
     },
-    /// Serve the knowledge graph over HTTP: a SPARQL 1.1 endpoint at /sparql, every resource at
-    /// /id/…, dumps at /dump/…, VoID at /.well-known/void.
-    ///
-    /// Stops on SIGINT or SIGTERM once in-flight requests are answered. RUST_LOG sets the
-    /// request log's level (default: info).
     Serve(ServeArgs),
-    /// Write the whole graph in one syntax, byte-identical on every run (atomically with -o).
     Export {
-        /// The syntax; canonical is RDFC-1.0 canonical N-Quads.
         #[arg(long, value_enum, default_value_t = ExportFormat::Ttl)]
         format: ExportFormat,
-        /// The file to write (default: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// The base of resource IRIs.
         #[arg(long, value_name = "IRI", default_value = sco_kg::graph::vocab::DEFAULT_BASE)]
         base: String,
     },
@@ -86,19 +57,13 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
-    /// Turtle.
     Ttl,
-    /// N-Triples.
     Nt,
-    /// N-Quads (the default graph).
     Nq,
-    /// TriG (the default graph).
     Trig,
-    /// RDF/XML.
     Rdf,
-    /// JSON-LD (expanded, with a context of the prefixes).
     Jsonld,
-    /// Canonical N-Quads (RDFC-1.0); its SHA-256 is the dataset's version.
+    // RDFC-1.0 canonical N-Quads: its SHA-256 is the dataset's version.
     Canonical,
 }
 
@@ -115,28 +80,55 @@ impl ExportFormat {
             Self::Canonical => DumpFormat::Canonical,
         }
     }
+
+    fn help(self) -> Message {
+        match self {
+            Self::Ttl => Message::new("cli-help-export-format-ttl"),
+            Self::Nt => Message::new("cli-help-export-format-nt"),
+            Self::Nq => Message::new("cli-help-export-format-nq"),
+            Self::Trig => Message::new("cli-help-export-format-trig"),
+            Self::Rdf => Message::new("cli-help-export-format-rdf"),
+            Self::Jsonld => Message::new("cli-help-export-format-jsonld"),
+            Self::Canonical => Message::new("cli-help-export-format-canonical"),
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum QueryFormat {
-    /// Aligned columns.
     Table,
-    /// SPARQL 1.1 Query Results JSON.
     Json,
-    /// SPARQL 1.1 Query Results CSV.
     Csv,
-    /// SPARQL 1.1 Query Results TSV.
     Tsv,
-    /// SPARQL Query Results XML.
     Xml,
+}
+
+impl QueryFormat {
+    fn help(self) -> Message {
+        match self {
+            Self::Table => Message::new("cli-help-query-format-table"),
+            Self::Json => Message::new("cli-help-query-format-json"),
+            Self::Csv => Message::new("cli-help-query-format-csv"),
+            Self::Tsv => Message::new("cli-help-query-format-tsv"),
+            Self::Xml => Message::new("cli-help-query-format-xml"),
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ParseFormat {
-    /// The whole model as JSON.
     Json,
-    /// One row per measure (RFC 4180).
+    // One row per measure (RFC 4180).
     Csv,
+}
+
+impl ParseFormat {
+    fn help(self) -> Message {
+        match self {
+            Self::Json => Message::new("cli-help-parse-format-json"),
+            Self::Csv => Message::new("cli-help-parse-format-csv"),
+        }
+    }
 }
 
 /// A failure the CLI reports: a message for people (in the terminal's language) and the exit
@@ -274,36 +266,25 @@ fn query(argument: &str, format: QueryFormat, base: &str) -> Result<Vec<u8>, Fai
     written.map_err(Failure::bug)
 }
 
-/// Settings of `sco-kg serve`, as given on the command line.
-/// The options of `sco-kg serve`.
+// The options of `sco-kg serve`, as given on the command line.
 #[derive(clap::Args)]
 struct ServeArgs {
-    /// The address to listen on (port 0: any free port).
     #[arg(long, value_name = "ADDR", default_value = sco_kg::server::config::DEFAULT_BIND)]
     bind: String,
-    /// The base of resource IRIs; /id/PATH serves BASE + PATH.
     #[arg(long, value_name = "IRI", default_value = sco_kg::graph::vocab::DEFAULT_BASE)]
     base: String,
-    /// The origin clients reach the server at (behind a proxy), for the service
-    /// description, VoID and redirects (default: the request's Host).
     #[arg(long, value_name = "URL")]
     public_url: Option<String>,
-    /// The longest a query may run, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = sco_kg::server::config::DEFAULT_TIMEOUT_SECONDS as f64)]
     timeout: f64,
-    /// The longest query accepted, in bytes (longer: 413).
     #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_QUERY_BYTES)]
     max_query_bytes: usize,
-    /// The largest request body accepted, in bytes (larger: 413).
     #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_BODY_BYTES)]
     max_body_bytes: usize,
-    /// The most queries evaluated at once (more: 503 with Retry-After) [default: CPUs, at least 2].
     #[arg(long, value_name = "N")]
     max_concurrent: Option<usize>,
-    /// The most rows or triples an answer may have.
     #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_RESULTS)]
     max_results: usize,
-    /// Megabytes of answers kept for repeated queries (0: no answer cache).
     #[arg(long, value_name = "MB", default_value_t = sco_kg::server::config::DEFAULT_CACHE_MEGABYTES)]
     cache_mb: usize,
 }
@@ -466,13 +447,174 @@ fn run(cli: Cli) -> Result<Vec<u8>, Failure> {
     }
 }
 
+/// The command line with its help in `lang`: the derive's parser, every text from
+/// `locales/*/cli.ftl`. Ours are set before `build`, as clap decides from them whether there is
+/// a long help (`-h` or `--help`); clap's own flags and `help` subcommand exist only after it.
+fn localised_command(lang: Lang) -> clap::Command {
+    let text = |message: Message| message.in_lang(lang);
+    let mut command = Cli::command()
+        // Debug builds (the tests) panic on an option left without a text.
+        .help_expected(true)
+        .about(text(Message::new("cli-help-about")))
+        .long_about(text(Message::new("cli-help-about-long")))
+        .mut_subcommands(|sub| {
+            let name = sub.get_name().to_string();
+            let (about, long_about) = match name.as_str() {
+                "lookup" => (
+                    Message::new("cli-help-lookup"),
+                    Some(Message::new("cli-help-lookup-long")),
+                ),
+                "parse" => (Message::new("cli-help-parse"), None),
+                "query" => (
+                    Message::new("cli-help-query"),
+                    Some(Message::new("cli-help-query-long")),
+                ),
+                "serve" => (
+                    Message::new("cli-help-serve"),
+                    Some(Message::new("cli-help-serve-long")),
+                ),
+                "export" => (Message::new("cli-help-export"), None),
+                other => unreachable!("no help for the command {other}"),
+            };
+            let sub = match long_about {
+                Some(long_about) => sub.long_about(text(long_about)),
+                None => sub,
+            };
+            sub.about(text(about))
+                .mut_args(|arg| localised_arg(&name, arg, lang))
+        });
+    // `build` (public, as for completions) adds clap's flags and `help` subcommand, which we
+    // can then translate; the parser leaves a built command as it is.
+    command.build();
+    // clap takes headings as `&'static str` only (its `string` feature is off): these few live
+    // as long as the process anyway.
+    let headings = Headings {
+        commands: text(Message::new("cli-help-commands")).leak(),
+        arguments: text(Message::new("cli-help-arguments")).leak(),
+        options: text(Message::new("cli-help-options")).leak(),
+    };
+    localise_clap_parts(command, lang, &headings)
+}
+
+/// The headings of the sections of a help, in the terminal's language.
+struct Headings {
+    commands: &'static str,
+    arguments: &'static str,
+    options: &'static str,
+}
+
+/// `arg` of the command `command` with its help (and its values' help) in `lang`.
+fn localised_arg(command: &str, arg: Arg, lang: Lang) -> Arg {
+    let (help, values) = match (command, arg.get_id().as_str()) {
+        ("lookup", "query") => (Message::new("cli-help-lookup-query"), None),
+        ("lookup", "lang") => (Message::new("cli-help-lookup-lang"), None),
+        ("lookup", "types") => (Message::new("cli-help-lookup-type"), None),
+        ("lookup", "limit") => (Message::new("cli-help-lookup-limit"), None),
+        ("parse", "source") => (Message::new("cli-help-parse-source"), None),
+        ("parse", "format") => (
+            Message::new("cli-help-parse-format"),
+            Some(values(lang, ParseFormat::help)),
+        ),
+        ("query", "query") => (Message::new("cli-help-query-query"), None),
+        ("query", "format") => (
+            Message::new("cli-help-query-format"),
+            Some(values(lang, QueryFormat::help)),
+        ),
+        ("query", "base") => (Message::new("cli-help-query-base"), None),
+        ("serve", "bind") => (Message::new("cli-help-serve-bind"), None),
+        ("serve", "base") => (Message::new("cli-help-serve-base"), None),
+        ("serve", "public_url") => (Message::new("cli-help-serve-public-url"), None),
+        ("serve", "timeout") => (Message::new("cli-help-serve-timeout"), None),
+        ("serve", "max_query_bytes") => (Message::new("cli-help-serve-max-query-bytes"), None),
+        ("serve", "max_body_bytes") => (Message::new("cli-help-serve-max-body-bytes"), None),
+        ("serve", "max_concurrent") => (Message::new("cli-help-serve-max-concurrent"), None),
+        ("serve", "max_results") => (Message::new("cli-help-serve-max-results"), None),
+        ("serve", "cache_mb") => (Message::new("cli-help-serve-cache-mb"), None),
+        ("export", "format") => (
+            Message::new("cli-help-export-format"),
+            Some(values(lang, ExportFormat::help)),
+        ),
+        ("export", "output") => (Message::new("cli-help-export-output"), None),
+        ("export", "base") => (Message::new("cli-help-export-base"), None),
+        // Left without help: `help_expected` names it.
+        _ => return arg,
+    };
+    let arg = arg.help(help.in_lang(lang));
+    match values {
+        Some(parser) => arg.value_parser(parser),
+        None => arg,
+    }
+}
+
+/// The derive's parser of a value enum, its possible values described in `lang`: the same
+/// names, parsed to the same type.
+fn values<E: ValueEnum + Clone + Copy + Send + Sync + 'static>(
+    lang: Lang,
+    help: fn(E) -> Message,
+) -> ValueParser {
+    let possible = E::value_variants().iter().filter_map(|value| {
+        value
+            .to_possible_value()
+            .map(|possible| possible.help(help(*value).in_lang(lang)))
+    });
+    ValueParser::new(
+        PossibleValuesParser::new(possible)
+            // PossibleValuesParser let through only the names of E's values.
+            .map(|name| E::from_str(&name, false).expect("one of the possible values")),
+    )
+}
+
+/// What clap adds when it builds `command` (the headings, `-h/--help`, `-V/--version`, the
+/// `help` subcommand), in `lang`, for `command` and its subcommands.
+fn localise_clap_parts(command: clap::Command, lang: Lang, headings: &Headings) -> clap::Command {
+    let text = |message: Message| message.in_lang(lang);
+    let usage = command.get_styles().get_usage();
+    // clap's default template with our "Usage:" in clap's style.
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{}{}:{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        usage.render(),
+        text(Message::new("cli-help-usage")),
+        usage.render_reset()
+    );
+    // `help` (and, within it, `help help`): clap's, as we define no command of that name.
+    let command = if command.get_name() == "help" {
+        command.about(text(Message::new("cli-help-command-help")))
+    } else {
+        command
+    };
+    command
+        .help_template(template)
+        .subcommand_help_heading(headings.commands)
+        .mut_args(|arg| {
+            let arg = match arg.get_id().as_str() {
+                // clap gives the help flag a long help when the command has one.
+                "help" if arg.get_long_help().is_some() => arg
+                    .help(text(Message::new("cli-help-flag-help-short")))
+                    .long_help(text(Message::new("cli-help-flag-help-long"))),
+                "help" => arg.help(text(Message::new("cli-help-flag-help"))),
+                "version" => arg.help(text(Message::new("cli-help-flag-version"))),
+                _ => arg,
+            };
+            // Headings of our own: clap's "Arguments" and "Options" are fixed English.
+            let heading = if arg.is_positional() {
+                headings.arguments
+            } else {
+                headings.options
+            };
+            arg.help_heading(heading)
+        })
+        .mut_subcommands(|sub| localise_clap_parts(sub, lang, headings))
+}
+
 /// The language of the terminal's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
-fn terminal_lang() -> sco_kg::i18n::Lang {
+fn terminal_lang() -> Lang {
     sco_kg::i18n::terminal_lang(|name| std::env::var(name).ok())
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut command = localised_command(terminal_lang());
+    let matches = command.get_matches_mut();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit());
     match run(cli) {
         // `serve` prints as it goes and returns nothing to write.
         Ok(output) if output.is_empty() => ExitCode::SUCCESS,

@@ -102,3 +102,247 @@ fn english_without_a_locale_and_lc_all_before_lang() {
         rejected(&truncated(), ZH)
     );
 }
+
+/// `sco-kg ARGS` with the locale variables `env` (all others removed): its stdout, after
+/// checking that it succeeded and said nothing on stderr.
+fn help(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sco-kg"));
+    command
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let out = command.output().expect("run sco-kg");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        out.status.success() && stderr.is_empty(),
+        "{args:?}: {stderr}"
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const EN: &[(&str, &str)] = &[];
+
+/// Each command and what its help lists: options, arguments, subcommands.
+const LISTED: &[(&str, &[&str])] = &[
+    (
+        "",
+        &[
+            "lookup",
+            "parse",
+            "query",
+            "serve",
+            "export",
+            "help",
+            "-h, --help",
+            "-V, --version",
+        ],
+    ),
+    (
+        "lookup",
+        &[
+            "<QUERY>",
+            "--lang <LANG>",
+            "--type <TYPES>",
+            "--limit <LIMIT>",
+            "-h, --help",
+        ],
+    ),
+    (
+        "parse",
+        &["--source <FILE>", "--format <FORMAT>", "-h, --help"],
+    ),
+    (
+        "query",
+        &["<QUERY>", "--format <FORMAT>", "--base <IRI>", "-h, --help"],
+    ),
+    (
+        "serve",
+        &[
+            "--bind <ADDR>",
+            "--base <IRI>",
+            "--public-url <URL>",
+            "--timeout <SECS>",
+            "--max-query-bytes <N>",
+            "--max-body-bytes <N>",
+            "--max-concurrent <N>",
+            "--max-results <N>",
+            "--cache-mb <MB>",
+            "-h, --help",
+        ],
+    ),
+    (
+        "export",
+        &[
+            "--format <FORMAT>",
+            "-o, --output <FILE>",
+            "--base <IRI>",
+            "-h, --help",
+        ],
+    ),
+];
+
+/// `--help` or `-h` of `command` ("" for sco-kg itself).
+fn help_of(command: &str, flag: &str, env: &[(&str, &str)]) -> String {
+    let args: Vec<&str> = [command, flag]
+        .into_iter()
+        .filter(|a| !a.is_empty())
+        .collect();
+    help(&args, env)
+}
+
+#[test]
+fn help_in_russian() {
+    let root = help_of("", "--help", RU);
+    for text in [
+        "sco-kg: План действий ШОС на 2021–2025 годы как многоязычный граф знаний на связанных \
+         данных.\n\nВсе команды работают с данными, встроенными в исполняемый файл;",
+        "Использование: sco-kg <COMMAND>",
+        "Команды:\n  lookup  Найти сущность по названию, синониму или словам её текста",
+        "  help    Показать эту справку или справку по указанным подкомандам",
+        "Параметры:\n  -h, --help\n          Показать справку (кратко: '-h')",
+        "  -V, --version\n          Показать версию",
+    ] {
+        assert!(root.contains(text), "{text}\nin\n{root}");
+    }
+    let serve = help_of("serve", "--help", RU);
+    for text in [
+        "Обслуживать граф знаний по HTTP: точка доступа SPARQL 1.1 — /sparql",
+        "Останавливается по SIGINT или SIGTERM, ответив на уже принятые запросы.",
+        "Использование: sco-kg serve [OPTIONS]",
+        "      --timeout <SECS>\n          Наибольшее время выполнения запроса, в секундах",
+        "      --max-concurrent <N>\n          Наибольшее число одновременно выполняемых \
+         запросов (сверх него — 503 с Retry-After) [по умолчанию: число процессоров, но не \
+         меньше 2]",
+    ] {
+        assert!(serve.contains(text), "{text}\nin\n{serve}");
+    }
+    let lookup = help_of("lookup", "-h", RU);
+    assert!(
+        lookup.contains("Аргументы:\n  <QUERY>  Что искать:"),
+        "{lookup}"
+    );
+    assert!(
+        lookup.contains("  -h, --help           Показать справку (подробнее: '--help')"),
+        "{lookup}"
+    );
+    let export = help_of("export", "--help", RU);
+    assert!(
+        export.contains(
+            "- canonical: Канонический N-Quads (RDFC-1.0); его SHA-256 — версия набора данных"
+        ),
+        "{export}"
+    );
+}
+
+#[test]
+fn help_in_chinese() {
+    let root = help_of("", "--help", ZH);
+    for text in [
+        "用法: sco-kg <COMMAND>",
+        "命令:\n  lookup  按名称、别名或文本中的词语查找实体，可用俄文、英文或中文",
+        "选项:\n  -h, --help\n          打印帮助（用 '-h' 查看摘要）",
+    ] {
+        assert!(root.contains(text), "{text}\nin\n{root}");
+    }
+    let serve = help_of("serve", "--help", ZH);
+    assert!(
+        serve.contains("      --timeout <SECS>\n          单个查询的最长运行时间，单位为秒"),
+        "{serve}"
+    );
+    let serve = help_of("serve", "-h", ZH);
+    assert!(
+        serve.contains(
+            "      --cache-mb <MB>        为重复查询缓存答复所用的兆字节数（0：不缓存答复）"
+        ),
+        "{serve}"
+    );
+    let query = help_of("query", "--help", ZH);
+    assert!(query.contains("- table: 对齐的列"), "{query}");
+}
+
+#[test]
+fn help_in_english_without_a_locale() {
+    let root = help_of("", "-h", EN);
+    assert!(root.starts_with(
+        "The SCO Action Plan 2021-2025 as a multilingual linked-data knowledge graph with a \
+         SPARQL endpoint\n\nUsage: sco-kg <COMMAND>\n\nCommands:\n"
+    ));
+    assert!(root.contains("Options:\n  -h, --help     Print help (see more with '--help')"));
+    let serve = help_of("serve", "--help", EN);
+    for text in [
+        "      --timeout <SECS>\n          The longest a query may run, in seconds",
+        "      --public-url <URL>\n          The origin clients reach the server at (behind a \
+         proxy), for the service description, VoID and redirects (default: the request's Host)",
+    ] {
+        assert!(serve.contains(text), "{text}\nin\n{serve}");
+    }
+    // LC_ALL wins over LANG here too.
+    assert_eq!(
+        help_of(
+            "serve",
+            "--help",
+            &[("LANG", "en_GB.UTF-8"), ("LC_ALL", "ru_RU.UTF-8")]
+        ),
+        help_of("serve", "--help", RU)
+    );
+    // `help serve` is `serve --help`.
+    assert_eq!(help(&["help", "serve"], RU), help_of("serve", "--help", RU));
+}
+
+#[test]
+fn every_option_is_listed_in_every_language() {
+    for env in [EN, RU, ZH] {
+        for (command, listed) in LISTED {
+            for flag in ["--help", "-h"] {
+                let text = help_of(command, flag, env);
+                for item in *listed {
+                    assert!(
+                        text.contains(item),
+                        "{env:?} {command} {flag} lacks {item}:\n{text}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// No English text of `cli-help-*` is left in the Russian or Chinese help, unless it is the
+/// same in that language (format names such as "Turtle").
+#[test]
+fn the_russian_and_chinese_help_has_no_english_text() {
+    use sco_kg::i18n::{Lang, Localizer};
+    let loc = Localizer::embedded().unwrap();
+    let english: Vec<(&str, String)> = loc
+        .ids(Lang::En)
+        .iter()
+        .filter(|id| id.starts_with("cli-help-"))
+        .map(|id| (id.as_str(), loc.format(Lang::En, id, None).unwrap()))
+        .collect();
+    assert!(english.len() > 50, "{}", english.len());
+    for (lang, env) in [(Lang::Ru, RU), (Lang::Zh, ZH)] {
+        let mut all = String::new();
+        for (command, _) in LISTED {
+            for flag in ["--help", "-h"] {
+                all.push_str(&help_of(command, flag, env));
+            }
+        }
+        for (id, text) in &english {
+            if loc.format(lang, id, None).unwrap() != *text {
+                assert!(!all.contains(text.as_str()), "{lang} {id}: {text}");
+            }
+        }
+        for heading in [
+            "Usage:",
+            "Commands:",
+            "Arguments:",
+            "Options:",
+            "Print help",
+        ] {
+            assert!(!all.contains(heading), "{lang}: {heading}");
+        }
+    }
+}
