@@ -73,15 +73,25 @@ where
             tracing::error!("cannot start a query thread: {e}");
             AppError::Busy
         })?;
-    match tokio::time::timeout(state.config.timeout, receiver).await {
+    let mut receiver = receiver;
+    match tokio::time::timeout(state.config.timeout, &mut receiver).await {
         Ok(Ok(result)) => result,
         Ok(Err(_)) => Err(AppError::Internal(
             "the query worker stopped without an answer".into(),
         )),
-        // Returning drops `_cancel`, which stops the worker at its next step.
-        Err(_) => Err(AppError::Timeout(state.config.timeout)),
+        Err(_) => {
+            // Stop the worker and wait until it has (it gives its slot back before it answers),
+            // a little: the client that reads "stopped" and asks again finds the slot free.
+            // Past the wait, returning drops `_cancel` all the same.
+            _cancel.0.cancel();
+            let _ = tokio::time::timeout(STOP_WAIT, receiver).await;
+            Err(AppError::Timeout(state.config.timeout))
+        }
     }
 }
+
+/// How long a timed-out query's answer waits for its worker to stop (milliseconds, usually).
+const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 fn evaluate<F>(
     state: &AppState,
