@@ -105,3 +105,34 @@ fn without_a_cache_every_query_needs_a_slot() {
     );
     slow.join().unwrap();
 }
+
+#[test]
+fn a_burst_of_the_same_query_is_evaluated_once() {
+    let server = start(Config {
+        timeout: Duration::from_secs(60),
+        max_concurrent: 1,
+        ..config()
+    });
+    let url = server.url();
+    // Every triple against the 139 measures' numbers (and a few sections'): about a million
+    // rows to count, long enough for the burst to arrive while the first evaluation runs.
+    let heavy = "PREFIX sco: <https://w3id.org/sco-kg/ontology#>
+SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d sco:number ?e }";
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
+    let burst: Vec<_> = (0..8)
+        .map(|_| {
+            let (url, barrier) = (url.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                barrier.wait();
+                let response = ask(&url, heavy, "text/csv");
+                (response.status(), response.text().unwrap())
+            })
+        })
+        .collect();
+    let answers: Vec<(StatusCode, String)> = burst.into_iter().map(|t| t.join().unwrap()).collect();
+    // One query slot, eight identical queries at once: none is refused, all get one answer.
+    for (status, body) in &answers {
+        assert_eq!(*status, StatusCode::OK, "{body}");
+        assert_eq!(body, &answers[0].1);
+    }
+}

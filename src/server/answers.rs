@@ -90,10 +90,25 @@ impl AnswerCache {
         self.cache.as_ref()?.get(key)
     }
 
-    pub fn insert(&self, key: AnswerKey, answer: CachedAnswer) {
-        if let Some(cache) = &self.cache {
-            if answer.body.len() + key.query.len() <= self.largest {
-                cache.insert(key, answer);
+    /// The cached answer of `key`, else the answer `compute` gives, kept when it succeeds.
+    /// Identical requests that arrive while it is computed wait for it instead of evaluating
+    /// the query again (and taking query slots): a burst of the same query costs one
+    /// evaluation. If it fails, the next waiter computes.
+    pub async fn get_or_compute<E, F>(&self, key: &AnswerKey, compute: F) -> Result<CachedAnswer, E>
+    where
+        F: std::future::Future<Output = Result<CachedAnswer, E>>,
+    {
+        let Some(cache) = &self.cache else {
+            return compute.await;
+        };
+        match cache.get_value_or_guard_async(key).await {
+            Ok(hit) => Ok(hit),
+            Err(claim) => {
+                let answer = compute.await?;
+                if answer.body.len() + key.query.len() <= self.largest {
+                    let _ = claim.insert(answer.clone());
+                }
+                Ok(answer)
             }
         }
     }

@@ -269,13 +269,15 @@ async fn answer(
         named_graphs: graph_names(&params.named_graphs, "named-graph-uri")?,
         ..QueryOptions::default()
     };
-    let written = query::run(state, text, options, choose).await?;
-    let answer = CachedAnswer {
-        body: written.body,
-        content_type: written.content_type,
-        format: written.format,
+    let evaluate = async {
+        let written = query::run(state, text, options, choose).await?;
+        Ok::<_, AppError>(CachedAnswer {
+            body: written.body,
+            content_type: written.content_type,
+            format: written.format,
+        })
     };
-    state.answers.insert(key, answer.clone());
+    let answer = state.answers.get_or_compute(&key, evaluate).await?;
     Ok(represent(answer))
 }
 
