@@ -33,3 +33,5 @@ api-error-lang = lang “{ $lang }”: expected ru, en or zh
 api-error-lookup-without-q = the parameter q (what to look up) is missing
 api-error-lookup-type = type: { $detail }
 api-error-lookup-limit = limit “{ $limit }”: expected a whole number
+api-error-string-growth = an expression of the query can build a string of up to { $bytes } bytes (CONCAT, REPLACE, … of values built the same way), more than the { $limit } MiB a value may have here; build shorter strings
+api-error-sort-too-large = ORDER BY would sort about { $rows } rows, more than the { $limit } it may sort here (sorting cannot be stopped at the timeout); narrow the query or relate its parts

@@ -34,3 +34,5 @@ api-error-lang = lang «{ $lang }»: ожидается ru, en или zh
 api-error-lookup-without-q = нет параметра q (что искать)
 api-error-lookup-type = type: { $detail }
 api-error-lookup-limit = limit «{ $limit }»: ожидается целое число
+api-error-string-growth = выражение запроса может построить строку длиной до { $bytes } байт (CONCAT, REPLACE, … от значений, построенных так же) — больше { $limit } МиБ, допустимых здесь для одного значения; стройте строки короче
+api-error-sort-too-large = ORDER BY пришлось бы сортировать около { $rows } строк — больше { $limit }, допустимых здесь (сортировку нельзя остановить по тайм-ауту); сузьте запрос или свяжите его части

@@ -30,3 +30,5 @@ api-error-lang = lang“{ $lang }”：应为 ru、en 或 zh
 api-error-lookup-without-q = 缺少参数 q（要查找的内容）
 api-error-lookup-type = type：{ $detail }
 api-error-lookup-limit = limit“{ $limit }”：应为整数
+api-error-string-growth = 查询中的某个表达式可能生成长达 { $bytes } 字节的字符串（对同样生成的值做 CONCAT、REPLACE 等），超过本端点单个值允许的 { $limit } MiB；请生成较短的字符串
+api-error-sort-too-large = ORDER BY 将需要排序约 { $rows } 行，超过本端点允许的 { $limit } 行（排序无法在超时时停止）；请缩小查询范围或关联其各部分

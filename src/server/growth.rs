@@ -49,16 +49,18 @@ pub struct TooLong {
     pub bytes: u64,
 }
 
+impl TooLong {
+    pub fn message(&self) -> crate::i18n::Message {
+        crate::i18n::Message::new("api-error-string-growth")
+            .arg("bytes", self.bytes)
+            .arg("limit", MAX_STRING_BYTES >> 20)
+    }
+}
+
+/// In English, for logs.
 impl fmt::Display for TooLong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "an expression of the query can build a string of up to {} bytes (CONCAT, REPLACE, \
-             … of values built the same way), more than the {} MiB a value may have here; \
-             build shorter strings",
-            self.bytes,
-            MAX_STRING_BYTES >> 20
-        )
+        self.message().fmt(f)
     }
 }
 

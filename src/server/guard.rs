@@ -352,11 +352,11 @@ fn check_sorts(p: &GraphPattern, rows: &dyn Fn(&TriplePattern) -> u64) -> Result
         GraphPattern::OrderBy { inner, .. } => {
             let estimated = estimate(inner, rows).rows;
             if estimated > MAX_SORTED {
-                return Err(AppError::Evaluation(format!(
-                    "ORDER BY would sort about {estimated} rows, more than the {MAX_SORTED} \
-                     it may sort here (sorting cannot be stopped at the timeout); narrow the \
-                     query or relate its parts"
-                )));
+                return Err(AppError::BadRequest(
+                    Message::new("api-error-sort-too-large")
+                        .arg("rows", estimated)
+                        .arg("limit", MAX_SORTED),
+                ));
             }
             check_sorts(inner, rows)
         }

@@ -107,7 +107,7 @@ where
         Ok(query) => {
             guard::check_query(&query)?;
             growth::check_strings(&query, text.len())
-                .map_err(|e| AppError::Evaluation(e.to_string()))?;
+                .map_err(|e| AppError::BadRequest(e.message()))?;
             let store = &state.graph.store;
             guard::check_products(&query, &|t| guard::matches(store, t, guard::MAX_PRODUCT))?;
             match query {
