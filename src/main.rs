@@ -287,6 +287,8 @@ struct ServeArgs {
     max_results: usize,
     #[arg(long, value_name = "MB", default_value_t = sco_kg::server::config::DEFAULT_CACHE_MEGABYTES)]
     cache_mb: usize,
+    #[arg(long, value_name = "SECS", default_value_t = 0.0)]
+    queue_wait: f64,
 }
 
 fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
@@ -334,6 +336,9 @@ fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
         )?,
         max_results: positive("max-results", args.max_results)?,
         cache_bytes: args.cache_mb.saturating_mul(1 << 20),
+        queue_wait: std::time::Duration::try_from_secs_f64(args.queue_wait).map_err(|_| {
+            Failure::input(Message::new("cli-error-queue-wait").arg("seconds", args.queue_wait))
+        })?,
     };
     let base = sco_kg::graph::Base::new(&args.base).map_err(|e| Failure::option("base", e))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -530,6 +535,7 @@ fn localised_arg(command: &str, arg: Arg, lang: Lang) -> Arg {
         ("serve", "max_concurrent") => (Message::new("cli-help-serve-max-concurrent"), None),
         ("serve", "max_results") => (Message::new("cli-help-serve-max-results"), None),
         ("serve", "cache_mb") => (Message::new("cli-help-serve-cache-mb"), None),
+        ("serve", "queue_wait") => (Message::new("cli-help-serve-queue-wait"), None),
         ("export", "format") => (
             Message::new("cli-help-export-format"),
             Some(values(lang, ExportFormat::help)),

@@ -23,6 +23,9 @@ pub struct Config {
     pub max_results: usize,
     /// The bytes of answers kept for repeated queries (0: no cache).
     pub cache_bytes: usize,
+    /// How long a query may wait for a free slot before it is refused with 503 (zero: refused
+    /// at once).
+    pub queue_wait: Duration,
 }
 
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
@@ -52,6 +55,7 @@ impl Default for Config {
             max_concurrent: default_max_concurrent(),
             max_results: DEFAULT_MAX_RESULTS,
             cache_bytes: DEFAULT_CACHE_MEGABYTES << 20,
+            queue_wait: Duration::ZERO,
         }
     }
 }

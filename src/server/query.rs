@@ -45,9 +45,20 @@ pub async fn run<F>(
 where
     F: FnOnce(AnswerKind) -> Result<(&'static str, ResultFormat), AppError> + Send + 'static,
 {
-    let permit = Arc::clone(&state.queries)
-        .try_acquire_owned()
-        .map_err(|_| AppError::Busy)?;
+    let permit = match Arc::clone(&state.queries).try_acquire_owned() {
+        Ok(permit) => permit,
+        Err(_) if state.config.queue_wait.is_zero() => return Err(AppError::Busy),
+        // Wait a while for a slot rather than refuse at once: under load, queries take turns
+        // instead of failing, and no more than `max_concurrent` answers are built at once.
+        Err(_) => tokio::time::timeout(
+            state.config.queue_wait,
+            Arc::clone(&state.queries).acquire_owned(),
+        )
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .ok_or(AppError::Busy)?,
+    };
     let token = CancellationToken::new();
     let _cancel = CancelOnDrop(token.clone());
     let options = QueryOptions {
