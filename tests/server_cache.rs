@@ -136,3 +136,26 @@ SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d sco:number ?e }";
         assert_eq!(body, &answers[0].1);
     }
 }
+
+#[test]
+fn with_a_queue_a_query_waits_for_a_slot_instead_of_a_503() {
+    let server = start(Config {
+        timeout: Duration::from_secs(3),
+        max_concurrent: 1,
+        queue_wait: Duration::from_secs(60),
+        ..config()
+    });
+    let url = server.url();
+    let slow = {
+        let url = url.clone();
+        std::thread::spawn(move || ask(&url, SLOW_QUERY, "application/json").status())
+    };
+    // While the slow query holds the only slot (until its 3 s timeout), a new query waits for
+    // the slot and is answered once the slow one has been stopped (without the queue it gets
+    // 503: `a_repeated_query_is_answered_without_a_query_slot`).
+    std::thread::sleep(Duration::from_millis(500));
+    let waited = ask(&url, QUESTION, "text/csv");
+    assert_eq!(waited.status(), StatusCode::OK);
+    assert_eq!(waited.text().unwrap(), "n\r\n139\r\n");
+    assert_eq!(slow.join().unwrap(), StatusCode::SERVICE_UNAVAILABLE);
+}
