@@ -30,6 +30,8 @@ pub struct CachedAnswer {
     pub body: Bytes,
     pub content_type: &'static str,
     pub format: ResultFormat,
+    /// Computed with the answer, so that a hit hashes nothing.
+    pub etag: String,
 }
 
 #[derive(Clone)]

@@ -3,34 +3,24 @@
 //! sets the cookie, so the switch on every page sticks.
 
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode};
-use serde::Deserialize;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode, Uri};
 
 use super::cache::{add_validators, etag};
-use super::language::cookie_lang;
+use super::language::{lang_parameter, request_lang};
 use super::origin::PublicUrl;
 use super::state::AppState;
-use crate::i18n::{negotiate, Lang};
+use crate::i18n::Lang;
 
-#[derive(Debug, Deserialize)]
-pub struct PageParams {
-    lang: Option<String>,
-}
-
-fn language(params: &PageParams, headers: &HeaderMap) -> Lang {
-    let accept = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    negotiate(params.lang.as_deref(), cookie_lang(headers), accept)
-}
-
-fn html(
+/// An HTML page of the language `lang`: its validators (the ETag from `etag_parts`), `Vary`
+/// on what chose the language, and the `lang` cookie when the request chose it with `?lang=`.
+/// Shared by the resource pages and the workbench.
+pub(super) fn html(
     state: &AppState,
     body: String,
     lang: Lang,
-    params: &PageParams,
-    key: &str,
+    uri: &Uri,
+    etag_parts: &[&str],
 ) -> Response<Body> {
     let mut response = Response::new(Body::from(body));
     let headers = response.headers_mut();
@@ -42,16 +32,12 @@ fn html(
         header::CONTENT_LANGUAGE,
         HeaderValue::from_static(lang.bcp47()),
     );
-    add_validators(
-        headers,
-        &etag(&state.version, &["html", lang.as_str(), key]),
-        false,
-    );
+    add_validators(headers, &etag(&state.version, etag_parts), false);
     headers.append(
         header::VARY,
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
-    if params.lang.is_some() {
+    if lang_parameter(uri).is_some() {
         let cookie = format!(
             "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
             lang.as_str()
@@ -67,12 +53,12 @@ fn html(
 pub async fn home(
     State(state): State<AppState>,
     public: PublicUrl,
-    Query(params): Query<PageParams>,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Response<Body> {
-    let lang = language(&params, &headers);
+    let lang = request_lang(&uri, &headers);
     let body = state.pages.home(&state.localizer, lang, &public.0);
-    html(&state, body, lang, &params, "home")
+    html(&state, body, lang, &uri, &["html", lang.as_str(), "home"])
 }
 
 /// `GET /page/{*path}`: the page of the resource `{base}{path}`.
@@ -80,22 +66,23 @@ pub async fn page(
     State(state): State<AppState>,
     public: PublicUrl,
     Path(path): Path<String>,
-    Query(params): Query<PageParams>,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Response<Body> {
-    let lang = language(&params, &headers);
+    let lang = request_lang(&uri, &headers);
+    let etag_parts = ["html", lang.as_str(), path.as_str()];
     let iri = format!("{}{path}", state.graph.base.as_str());
     match state
         .pages
         .resource(&state.localizer, lang, &iri, &public.0)
     {
-        Some(body) => html(&state, body, lang, &params, &path),
+        Some(body) => html(&state, body, lang, &uri, &etag_parts),
         // A reader who followed a stale link gets a page in their language, with the way home.
         None => {
             let body = state
                 .pages
                 .not_found(&state.localizer, lang, &public.0, &path);
-            let mut response = html(&state, body, lang, &params, &path);
+            let mut response = html(&state, body, lang, &uri, &etag_parts);
             *response.status_mut() = StatusCode::NOT_FOUND;
             let headers = response.headers_mut();
             headers.remove(header::ETAG);

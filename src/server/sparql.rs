@@ -234,13 +234,8 @@ async fn answer(
         format_parameter.as_deref(),
         accept.as_deref(),
     );
-    let hash = short_hash(&[
-        text.as_bytes(),
-        params.default_graphs.join(" ").as_bytes(),
-        params.named_graphs.join(" ").as_bytes(),
-    ]);
     let represent = |answer: CachedAnswer| Representation {
-        etag: etag(&state.version, &["q", &hash, format_name(answer.format)]),
+        etag: answer.etag,
         body: answer.body,
         content_type: answer.content_type,
         negotiated: true,
@@ -269,9 +264,15 @@ async fn answer(
         named_graphs: graph_names(&params.named_graphs, "named-graph-uri")?,
         ..QueryOptions::default()
     };
+    let hash = short_hash(&[
+        text.as_bytes(),
+        params.default_graphs.join(" ").as_bytes(),
+        params.named_graphs.join(" ").as_bytes(),
+    ]);
     let evaluate = async {
         let written = query::run(state, text, options, choose).await?;
         Ok::<_, AppError>(CachedAnswer {
+            etag: etag(&state.version, &["q", &hash, format_name(written.format)]),
             body: written.body,
             content_type: written.content_type,
             format: written.format,

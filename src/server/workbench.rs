@@ -14,13 +14,14 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode, Uri};
 
 use super::assets;
-use super::cache::{add_validators, etag, short_hash};
+use super::cache::short_hash;
 use super::formats;
+use super::language::request_lang;
 use super::negotiate::{accept_header, parse_accept, quality};
 use super::origin::PublicUrl;
 use super::state::AppState;
 use crate::examples::Example;
-use crate::i18n::{lang_cookie, negotiate, Lang};
+use crate::i18n::Lang;
 use crate::pages::Workbench;
 
 /// The gallery, read once from the embedded `data/examples/` (which the tests check); a file
@@ -72,18 +73,6 @@ impl Params {
     }
 }
 
-fn language(params: &Params, headers: &HeaderMap) -> Lang {
-    let cookie = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(lang_cookie);
-    let accept = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    negotiate(params.lang.as_deref(), cookie, accept)
-}
-
 /// `GET /query`
 pub async fn page(
     State(state): State<AppState>,
@@ -92,7 +81,7 @@ pub async fn page(
     headers: HeaderMap,
 ) -> Response<Body> {
     let params = Params::from_uri(&uri);
-    let lang = language(&params, &headers);
+    let lang = request_lang(&uri, &headers);
     let rest = params.rest();
     let asset = |path: &str| assets::href(path);
     let workbench = Workbench {
@@ -108,39 +97,14 @@ pub async fn page(
         .pages
         .workbench(&state.localizer, lang, &public.0, &workbench);
 
-    let mut response = Response::new(Body::from(body));
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    headers.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.bcp47()),
-    );
     let key = short_hash(&[public.0.as_bytes(), rest.as_bytes()]);
-    add_validators(
-        headers,
-        &etag(
-            &state.version,
-            &["query", lang.as_str(), assets::version(), &key],
-        ),
-        false,
-    );
-    headers.append(
-        header::VARY,
-        HeaderValue::from_static("Accept-Language, Cookie"),
-    );
-    if params.lang.is_some() {
-        let cookie = format!(
-            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            lang.as_str()
-        );
-        if let Ok(value) = HeaderValue::from_str(&cookie) {
-            headers.insert(header::SET_COOKIE, value);
-        }
-    }
-    response
+    super::page::html(
+        &state,
+        body,
+        lang,
+        &uri,
+        &["query", lang.as_str(), assets::version(), &key],
+    )
 }
 
 /// Whether a request without a query would rather have HTML than any RDF syntax: a browser's
