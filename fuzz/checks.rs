@@ -39,13 +39,7 @@ static LEXICON: LazyLock<Lexicon> =
 static GRAPH: LazyLock<KnowledgeGraph> =
     LazyLock::new(|| KnowledgeGraph::embedded(Base::default()).expect("the embedded graph"));
 
-static PARSER: LazyLock<spargebra::SparqlParser> = LazyLock::new(|| {
-    let mut parser = spargebra::SparqlParser::new();
-    for (prefix, namespace) in GRAPH.prefixes() {
-        parser = parser.with_prefix(&prefix, &namespace).expect("a prefix");
-    }
-    parser
-});
+static PARSER: LazyLock<spargebra::SparqlParser> = LazyLock::new(|| GRAPH.parser());
 
 static LOOKUP: LazyLock<LookupIndex> = LazyLock::new(|| LookupIndex::new(&GRAPH));
 
@@ -156,9 +150,8 @@ pub fn sparql_guard(data: &[u8]) {
                 return;
             }
             let _ = growth::check_strings(&query, text.len());
-            let store = &GRAPH.store;
-            let _ =
-                guard::check_products(&query, &|t| guard::matches(store, t, guard::MAX_PRODUCT));
+            let counts = &GRAPH.counts;
+            let _ = guard::check_products(&query, &|t| guard::matches(counts, t));
         })
         .expect("a worker thread")
         .join()

@@ -69,10 +69,10 @@ impl AnswerCache {
         }
     }
 
-    /// The key of a request's answer.
+    /// The key of a request's answer (it keeps the query's text).
     pub fn key(
         &self,
-        query: &str,
+        query: String,
         default_graphs: &[String],
         named_graphs: &[String],
         format: Option<&str>,
@@ -80,7 +80,7 @@ impl AnswerCache {
     ) -> AnswerKey {
         AnswerKey {
             version: self.version,
-            query: query.to_string(),
+            query,
             default_graphs: default_graphs.to_vec(),
             named_graphs: named_graphs.to_vec(),
             format: format.map(str::to_string),

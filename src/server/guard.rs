@@ -22,8 +22,7 @@ use crate::i18n::Message;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use oxigraph::model::{NamedOrBlankNodeRef, TermRef};
-use oxigraph::store::Store;
+use oxigraph::model::TermRef;
 use spargebra::algebra::{
     AggregateExpression, Expression, GraphPattern, OrderExpression, PropertyPathExpression,
 };
@@ -31,6 +30,7 @@ use spargebra::term::{NamedNodePattern, TermPattern, TriplePattern};
 use spargebra::Query;
 
 use super::error::AppError;
+use crate::store::PatternCounts;
 
 /// The deepest nesting of groups, expressions and paths a query may have.
 pub const MAX_DEPTH: usize = 128;
@@ -290,9 +290,9 @@ fn variable(term: &TermPattern) -> Option<String> {
     }
 }
 
-/// How many triples of the store match a pattern (its constants bound), at most `cap`.
-pub fn matches(store: &Store, pattern: &TriplePattern, cap: u64) -> u64 {
-    let subject: Option<NamedOrBlankNodeRef<'_>> = match &pattern.subject {
+/// How many triples of the graph match a pattern (its constants bound).
+pub fn matches(counts: &PatternCounts, pattern: &TriplePattern) -> u64 {
+    let subject: Option<TermRef<'_>> = match &pattern.subject {
         TermPattern::NamedNode(n) => Some(n.as_ref().into()),
         TermPattern::Literal(_) => return 0,
         _ => None,
@@ -306,11 +306,7 @@ pub fn matches(store: &Store, pattern: &TriplePattern, cap: u64) -> u64 {
         TermPattern::Literal(l) => Some(l.as_ref().into()),
         _ => None,
     };
-    let limit = usize::try_from(cap).unwrap_or(usize::MAX);
-    store
-        .quads_for_pattern(subject, predicate, object, None)
-        .take(limit)
-        .count() as u64
+    counts.count(subject, predicate, object)
 }
 
 /// Cartesian products the evaluator could not stop in time are refused: in every join group

@@ -48,6 +48,7 @@ pub mod sparql;
 pub mod state;
 pub mod void;
 pub mod workbench;
+pub mod workers;
 
 use std::time::Duration;
 

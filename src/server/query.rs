@@ -1,5 +1,5 @@
-//! Running a query under the server's limits: a free slot (else 503 with Retry-After), a thread
-//! of its own with a large stack ([`guard::WORKER_STACK`]), a deadline, and a cancellation
+//! Running a query under the server's limits: a free slot (else 503 with Retry-After), a worker
+//! thread with a large stack ([`super::workers`]), a deadline, and a cancellation
 //! token that really stops the evaluation — on timeout, and when the client goes away (hyper
 //! drops the handler's future, and with it the token's guard).
 
@@ -68,10 +68,9 @@ where
     };
     let worker_state = state.clone();
     let (sender, receiver) = tokio::sync::oneshot::channel();
-    std::thread::Builder::new()
-        .name("sco-kg-query".into())
-        .stack_size(guard::WORKER_STACK)
-        .spawn(move || {
+    state
+        .workers
+        .run(move || {
             // The slot is held by the worker, not the handler: it is free again only once the
             // evaluation has really stopped — and before the answer goes out, so that the
             // client's next query, sent the moment it has this answer, finds it free.
@@ -80,10 +79,7 @@ where
             // The handler may be gone (timeout, disconnection): nobody to tell.
             let _ = sender.send(result);
         })
-        .map_err(|e| {
-            tracing::error!("cannot start a query thread: {e}");
-            AppError::Busy
-        })?;
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     let mut receiver = receiver;
     match tokio::time::timeout(state.config.timeout, &mut receiver).await {
         Ok(Ok(result)) => result,
@@ -114,28 +110,27 @@ where
     F: FnOnce(AnswerKind) -> Result<(&'static str, ResultFormat), AppError>,
 {
     guard::check_text(text)?;
-    let kind = match state.parser.clone().parse_query(text) {
-        Ok(query) => {
-            guard::check_query(&query)?;
-            growth::check_strings(&query, text.len())
-                .map_err(|e| AppError::BadRequest(e.message()))?;
-            let store = &state.graph.store;
-            guard::check_products(&query, &|t| guard::matches(store, t, guard::MAX_PRODUCT))?;
-            match query {
-                Query::Select { .. } | Query::Ask { .. } => AnswerKind::Results,
-                Query::Construct { .. } | Query::Describe { .. } => AnswerKind::Graph,
-            }
-        }
+    let query = match state.graph.parser().parse_query(text) {
+        Ok(query) => query,
         // A text that is an update rather than a query is refused as such.
         Err(error) => {
-            return Err(match state.parser.clone().parse_update(text) {
+            return Err(match state.graph.parser().parse_update(text) {
                 Ok(update) if !update.operations.is_empty() => AppError::ReadOnly,
                 _ => AppError::Syntax(error.to_string()),
             })
         }
     };
+    guard::check_query(&query)?;
+    growth::check_strings(&query, text.len()).map_err(|e| AppError::BadRequest(e.message()))?;
+    let counts = &state.graph.counts;
+    guard::check_products(&query, &|t| guard::matches(counts, t))?;
+    let kind = match query {
+        Query::Select { .. } | Query::Ask { .. } => AnswerKind::Results,
+        Query::Construct { .. } | Query::Describe { .. } => AnswerKind::Graph,
+    };
     let (content_type, format) = choose(kind)?;
-    let answer = state.graph.query(text, options)?;
+    // The query checked above is the one evaluated: parsed once.
+    let answer = state.graph.evaluate(query, options)?;
     let body = match (&answer, format) {
         // Graphs through our writer: JSON-LD with its "@context".
         (Answer::Graph(triples), ResultFormat::Rdf(rdf)) => {

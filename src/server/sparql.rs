@@ -228,7 +228,7 @@ async fn answer(
     let format_parameter = params.format.clone();
     let accept = accept_header(headers);
     let key = state.answers.key(
-        &text,
+        text,
         &params.default_graphs,
         &params.named_graphs,
         format_parameter.as_deref(),
@@ -264,6 +264,7 @@ async fn answer(
         named_graphs: graph_names(&params.named_graphs, "named-graph-uri")?,
         ..QueryOptions::default()
     };
+    let text = key.query.clone();
     let hash = short_hash(&[
         text.as_bytes(),
         params.default_graphs.join(" ").as_bytes(),

@@ -28,8 +28,6 @@ pub struct Shared {
     pub version: String,
     /// The graph's prefixes, declared in every RDF answer.
     pub prefixes: Arc<Vec<(String, String)>>,
-    /// Parses queries (with the graph's prefixes) to learn their form before running them.
-    pub parser: spargebra::SparqlParser,
     pub dumps: Dumps,
     pub statistics: Statistics,
     pub ontology: Document,
@@ -37,6 +35,8 @@ pub struct Shared {
     pub source: Bytes,
     /// One permit per query allowed to run at once.
     pub queries: Arc<Semaphore>,
+    /// The threads queries run on, one per permit.
+    pub workers: super::workers::Workers,
     /// Answers of queries already asked.
     pub answers: super::answers::AnswerCache,
     /// The index the HTML pages are rendered from.
@@ -88,12 +88,6 @@ impl AppState {
         dumps.push((DumpFormat::Canonical, canonical.clone()));
         let version = export::version(&canonical);
         let prefixes = graph.prefixes();
-        let mut parser = spargebra::SparqlParser::new();
-        for (prefix, namespace) in &prefixes {
-            parser = parser
-                .with_prefix(prefix, namespace)
-                .map_err(|e| StartError::Data(format!("prefix {prefix}: {e}")))?;
-        }
         let document = |name: &str| {
             let file = crate::data::ontology(name).map_err(|e| StartError::Data(e.to_string()))?;
             Document::from_turtle(&file.path, file.contents).map_err(StartError::Data)
@@ -109,10 +103,14 @@ impl AppState {
             shapes: document("shapes.ttl")?,
             source: Bytes::from_static(crate::data::source()),
             queries: Arc::new(Semaphore::new(config.max_concurrent.max(1))),
+            workers: super::workers::Workers::start(
+                config.max_concurrent.max(1),
+                super::guard::WORKER_STACK,
+            )
+            .map_err(|e| StartError::Data(format!("cannot start the query threads: {e}")))?,
             answers: super::answers::AnswerCache::new(config.cache_bytes, &version),
             dumps: Dumps::new(dumps),
             prefixes: Arc::new(prefixes),
-            parser,
             version,
             graph,
             config,

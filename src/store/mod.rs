@@ -1,6 +1,7 @@
 //! Store: the graph loaded into an in-memory Oxigraph store, and SPARQL over it.
 
 pub mod answer;
+pub mod counts;
 
 use oxigraph::model::{
     GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Term, Triple, Variable,
@@ -8,11 +9,13 @@ use oxigraph::model::{
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use sha2::{Digest, Sha256};
+use spargebra::SparqlParser;
 
 use crate::graph::{self, vocab, Base};
 use crate::link::LinkedPlan;
 
 pub use answer::{Answer, ResultFormat};
+pub use counts::PatternCounts;
 
 /// The knowledge graph: the linked plan, its triples and the store that answers queries.
 pub struct KnowledgeGraph {
@@ -22,10 +25,14 @@ pub struct KnowledgeGraph {
     /// Every triple, sorted: the order of every dump.
     pub triples: Vec<Triple>,
     pub store: Store,
+    /// How many triples match a pattern: the server's estimates of a query's rows.
+    pub counts: PatternCounts,
     /// The source text the graph was built from.
     pub source: String,
     /// See [`KnowledgeGraph::version`]: computed when first asked for, not at every build.
     version: std::sync::OnceLock<String>,
+    /// Parses queries with the graph's prefixes declared (see [`KnowledgeGraph::parser`]).
+    parser: SparqlParser,
 }
 
 /// Why a query got no answer.
@@ -70,14 +77,26 @@ impl KnowledgeGraph {
                 .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph).into_owned()),
         )?;
         let iris = graph::build::Iris::new(&base, &linked);
+        let plan_path = iris
+            .plan
+            .as_str()
+            .trim_start_matches(base.as_str())
+            .to_string();
+        let mut parser = SparqlParser::new();
+        for (prefix, namespace) in vocab::all_prefixes(base.as_str(), &plan_path) {
+            parser = parser.with_prefix(prefix, namespace)?;
+        }
+        let counts = PatternCounts::new(&triples);
         Ok(Self {
             linked,
             base,
             iris,
             triples,
             store,
+            counts,
             source,
             version: std::sync::OnceLock::new(),
+            parser,
         })
     }
 
@@ -123,27 +142,35 @@ impl KnowledgeGraph {
             .to_string()
     }
 
-    fn evaluator(&self, cancel: Option<CancellationToken>) -> SparqlEvaluator {
-        // No HTTP client is compiled in and no service handler is set: SERVICE fails, and the
-        // store never makes outbound requests.
-        let mut evaluator = SparqlEvaluator::new();
-        for (prefix, namespace) in self.prefixes() {
-            evaluator = evaluator
-                .with_prefix(prefix, namespace)
-                .expect("prefixes are valid IRIs");
-        }
-        if let Some(token) = cancel {
-            evaluator = evaluator.with_cancellation_token(token);
-        }
-        evaluator
+    /// A SPARQL parser that knows every prefix of [`KnowledgeGraph::prefixes`], so queries may
+    /// use them undeclared. Parsing once with it and handing the parsed query to
+    /// [`KnowledgeGraph::evaluate`] spares a second parse.
+    pub fn parser(&self) -> SparqlParser {
+        self.parser.clone()
     }
 
     /// Runs a SPARQL 1.1 query and collects its answer.
     pub fn query(&self, sparql: &str, options: &QueryOptions) -> Result<Answer, QueryError> {
-        let mut prepared = self
-            .evaluator(options.cancel.clone())
+        let query = self
+            .parser()
             .parse_query(sparql)
             .map_err(|e| QueryError::Syntax(e.to_string()))?;
+        self.evaluate(query, options)
+    }
+
+    /// Runs a query parsed by [`KnowledgeGraph::parser`] and collects its answer.
+    pub fn evaluate(
+        &self,
+        query: spargebra::Query,
+        options: &QueryOptions,
+    ) -> Result<Answer, QueryError> {
+        // No HTTP client is compiled in and no service handler is set: SERVICE fails, and the
+        // store never makes outbound requests.
+        let mut evaluator = SparqlEvaluator::new();
+        if let Some(token) = options.cancel.clone() {
+            evaluator = evaluator.with_cancellation_token(token);
+        }
+        let mut prepared = evaluator.for_query(query);
         if !options.default_graphs.is_empty() {
             prepared.dataset_mut().set_default_graph(
                 options
