@@ -7,9 +7,38 @@ use clap::{Arg, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use sco_kg::i18n::{Lang, Message};
 
+use sco_kg::{data, ingest};
+
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use sco_kg::{data, ingest};
+
+// Two of mimalloc's options (`mi_option_e`, v3 numbering).
+#[cfg(target_os = "linux")]
+const MI_OPTION_ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+#[cfg(target_os = "linux")]
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// By default mimalloc commits its arena eagerly where the system overcommits, and with
+/// transparent huge pages each touched 2 MiB counts whole; it also returns freed memory 10 ms
+/// late. For this server: 22 MB of live data were 71 MB resident. Committing on demand and
+/// purging at once: 28 MB, with no throughput measurably lost (issue 7's note has the runs).
+///
+/// The arena is made at the first allocation, before `main` (the runtime allocates), so this
+/// runs earlier still: from `.init_array`, as the C runtime's constructors do, while the
+/// process has one thread (mimalloc's options are not thread-safe to set).
+#[cfg(target_os = "linux")]
+extern "C" fn tune_allocator() {
+    // SAFETY: plain setters of mimalloc's option table, called before any other thread exists.
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0);
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static TUNE_ALLOCATOR: extern "C" fn() = tune_allocator;
 
 // The derive gives the parser only: every text of `--help` comes from `locales/*/cli.ftl`
 // (`localised_command`), so these structs carry no doc comments, which clap would show.
