@@ -12,7 +12,7 @@ type Job = Box<dyn FnOnce() + Send + 'static>;
 
 /// Dropping the pool lets its threads finish the job in hand and end.
 pub struct Workers {
-    jobs: Mutex<Sender<Job>>,
+    jobs: Sender<Job>,
 }
 
 impl Workers {
@@ -26,18 +26,12 @@ impl Workers {
                 .stack_size(stack_size)
                 .spawn(move || work(&receiver))?;
         }
-        Ok(Self {
-            jobs: Mutex::new(sender),
-        })
+        Ok(Self { jobs: sender })
     }
 
     /// Runs `job` on a worker. Fails only when no worker is left.
     pub fn run(&self, job: impl FnOnce() + Send + 'static) -> Result<(), WorkersGone> {
-        self.jobs
-            .lock()
-            .map_err(|_| WorkersGone)?
-            .send(Box::new(job))
-            .map_err(|_| WorkersGone)
+        self.jobs.send(Box::new(job)).map_err(|_| WorkersGone)
     }
 }
 
