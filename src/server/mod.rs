@@ -42,6 +42,7 @@ pub mod negotiate;
 pub mod origin;
 pub mod page;
 pub mod query;
+pub mod replay;
 pub mod resource;
 pub mod run;
 pub mod sparql;
@@ -69,6 +70,7 @@ pub use state::AppState;
 
 /// Every route, in one place.
 pub fn router(state: AppState) -> Router {
+    let responses = state.clone();
     Router::new()
         .route("/sparql", get(sparql::get).post(sparql::post))
         .route("/id/{*path}", get(resource::resource))
@@ -86,8 +88,8 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::routes())
         .fallback(not_found)
         .with_state(state)
-        // Outermost last: trace → catch panics → CORS → ETags and 304 → compression →
-        // refusals in the reader's language.
+        // Outermost last: trace → catch panics → replayed responses → CORS → ETags and 304 →
+        // compression → refusals in the reader's language.
         .layer(axum::middleware::from_fn(error::localize))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(cache::conditional))
@@ -99,6 +101,10 @@ pub fn router(state: AppState) -> Router {
                 .expose_headers([header::ETAG, header::RETRY_AFTER, header::CONTENT_LOCATION])
                 .max_age(Duration::from_secs(86_400)),
         )
+        .layer(axum::middleware::from_fn_with_state(
+            responses,
+            replay::replay,
+        ))
         .layer(CatchPanicLayer::custom(|_| {
             AppError::Internal("panic".into()).into_response()
         }))

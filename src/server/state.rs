@@ -39,6 +39,8 @@ pub struct Shared {
     pub workers: super::workers::Workers,
     /// Answers of queries already asked.
     pub answers: super::answers::AnswerCache,
+    /// Whole responses of repeated `GET /sparql` requests.
+    pub responses: super::replay::ResponseCache,
     /// The index the HTML pages are rendered from.
     pub pages: crate::pages::Pages,
     /// Every user-facing message, in ru, en and zh.
@@ -109,6 +111,9 @@ impl AppState {
             )
             .map_err(|e| StartError::Data(format!("cannot start the query threads: {e}")))?,
             answers: super::answers::AnswerCache::new(config.cache_bytes, &version),
+            // Mostly the same bodies as the answer cache's (shared, not copied), plus headers
+            // and the compressed variants.
+            responses: super::replay::ResponseCache::new(config.cache_bytes / 4),
             dumps: Dumps::new(dumps),
             prefixes: Arc::new(prefixes),
             version,
