@@ -39,8 +39,20 @@ struct ByBytes;
 
 impl Weighter<AnswerKey, CachedAnswer> for ByBytes {
     fn weight(&self, key: &AnswerKey, answer: &CachedAnswer) -> u64 {
-        // The key's text counts too: a cache of huge queries with tiny answers stays bounded.
-        (answer.body.len() + key.query.len() + 64) as u64
+        // Everything the entry holds: the key's text (a cache of huge queries with tiny answers
+        // stays bounded), its other strings, the ETag, and the cache's own bookkeeping. Counting
+        // the body alone, 32 MB of answers of a few kilobytes held some 50 MB.
+        let strings = key.query.len()
+            + key
+                .default_graphs
+                .iter()
+                .chain(&key.named_graphs)
+                .map(String::len)
+                .sum::<usize>()
+            + key.format.as_ref().map_or(0, String::len)
+            + key.accept.as_ref().map_or(0, String::len)
+            + answer.etag.len();
+        (answer.body.len() + strings + ENTRY_OVERHEAD) as u64
     }
 }
 
@@ -49,6 +61,10 @@ pub struct AnswerCache {
     largest: usize,
     version: u64,
 }
+
+/// What an entry costs besides its bytes of text: the key's and the answer's headers, and the
+/// cache's slot.
+const ENTRY_OVERHEAD: usize = 256;
 
 /// A typical answer of this graph is a few kilobytes.
 const TYPICAL_ENTRY_BYTES: usize = 4 << 10;
