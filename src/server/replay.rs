@@ -9,6 +9,7 @@
 //! Requests with validators go the whole way, so that they get their 304 from the usual code.
 
 use std::hash::{BuildHasher, RandomState};
+use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -34,16 +35,41 @@ const KEYED: usize = 5;
 /// The only path whose responses are kept.
 const PATH: &str = "/sparql";
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Key {
+/// A request's key, borrowed from it: looking up costs no allocation.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Key<'a> {
+    path_and_query: &'a str,
+    headers: [Option<&'a HeaderValue>; KEYED],
+}
+
+/// The key a kept response was stored under.
+#[derive(Debug)]
+struct OwnedKey {
     path_and_query: String,
     headers: [Option<HeaderValue>; KEYED],
 }
 
-#[derive(Clone)]
+impl Key<'_> {
+    fn to_owned(&self) -> OwnedKey {
+        OwnedKey {
+            path_and_query: self.path_and_query.to_string(),
+            headers: self.headers.map(|v| v.cloned()),
+        }
+    }
+
+    fn is(&self, owned: &OwnedKey) -> bool {
+        self.path_and_query == owned.path_and_query
+            && self
+                .headers
+                .iter()
+                .zip(&owned.headers)
+                .all(|(a, b)| *a == b.as_ref())
+    }
+}
+
 struct Kept {
     /// Checked on every hit: the cache is indexed by a hash of the key.
-    key: Key,
+    key: OwnedKey,
     headers: HeaderMap,
     body: Bytes,
 }
@@ -51,8 +77,8 @@ struct Kept {
 #[derive(Clone)]
 struct ByBytes;
 
-impl Weighter<u64, Kept> for ByBytes {
-    fn weight(&self, _: &u64, kept: &Kept) -> u64 {
+impl Weighter<u64, Arc<Kept>> for ByBytes {
+    fn weight(&self, _: &u64, kept: &Arc<Kept>) -> u64 {
         let headers: usize = kept
             .headers
             .iter()
@@ -63,7 +89,7 @@ impl Weighter<u64, Kept> for ByBytes {
 }
 
 pub struct ResponseCache {
-    cache: Option<Cache<u64, Kept, ByBytes>>,
+    cache: Option<Cache<u64, Arc<Kept>, ByBytes>>,
     /// Hashes of the keys asked for once: a response is kept the second time it is asked for,
     /// so that queries never repeated (most of an endpoint's traffic) cost no copy of their
     /// answer here.
@@ -103,19 +129,22 @@ pub async fn replay(State(state): State<AppState>, request: Request, next: Next)
     let Some(cache) = &responses.cache else {
         return next.run(request).await;
     };
-    let Some(key) = key(&request) else {
-        return next.run(request).await;
+    let (hash, key) = {
+        let Some(key) = key(&request) else {
+            return next.run(request).await;
+        };
+        let hash = responses.hasher.hash_one(&key);
+        if let Some(kept) = cache.get(&hash).filter(|kept| key.is(&kept.key)) {
+            let mut response = Response::new(Body::from(kept.body.clone()));
+            *response.headers_mut() = kept.headers.clone();
+            return response;
+        }
+        if responses.seen_once.get(&hash).is_none() {
+            responses.seen_once.insert(hash, ());
+            return next.run(request).await;
+        }
+        (hash, key.to_owned())
     };
-    let hash = responses.hasher.hash_one(&key);
-    if let Some(kept) = cache.get(&hash).filter(|kept| kept.key == key) {
-        let mut response = Response::new(Body::from(kept.body));
-        *response.headers_mut() = kept.headers;
-        return response;
-    }
-    if responses.seen_once.get(&hash).is_none() {
-        responses.seen_once.insert(hash, ());
-        return next.run(request).await;
-    }
     let response = next.run(request).await;
     if !keepable(&response) {
         return response;
@@ -136,13 +165,13 @@ pub async fn replay(State(state): State<AppState>, request: Request, next: Next)
             headers: parts.headers.clone(),
             body: body.clone(),
         };
-        cache.insert(hash, kept);
+        cache.insert(hash, Arc::new(kept));
     }
     Response::from_parts(parts, Body::from(body))
 }
 
 /// The key of a request whose response may be kept; `None` for the others.
-fn key(request: &Request) -> Option<Key> {
+fn key(request: &Request) -> Option<Key<'_>> {
     let headers = request.headers();
     let conditional = headers.contains_key(header::IF_NONE_MATCH)
         || headers.contains_key(header::IF_MODIFIED_SINCE)
@@ -152,16 +181,16 @@ fn key(request: &Request) -> Option<Key> {
         return None;
     }
     // A header sent twice is not a key's: such a request goes the whole way.
-    let mut values: [Option<HeaderValue>; KEYED] = Default::default();
+    let mut values: [Option<&HeaderValue>; KEYED] = Default::default();
     for (slot, name) in values.iter_mut().zip(&KEY_HEADERS) {
         let mut all = headers.get_all(name).iter();
-        *slot = all.next().cloned();
+        *slot = all.next();
         if all.next().is_some() {
             return None;
         }
     }
     Some(Key {
-        path_and_query: request.uri().path_and_query()?.as_str().to_string(),
+        path_and_query: request.uri().path_and_query()?.as_str(),
         headers: values,
     })
 }
@@ -264,9 +293,18 @@ mod tests {
             .unwrap();
         assert!(key(&other_path).is_none());
         // Two header values make two keys; the same values, one.
-        let a = key(&request(&[(header::ACCEPT, "text/csv")]));
-        let b = key(&request(&[(header::ACCEPT, "text/tab-separated-values")]));
+        let csv = request(&[(header::ACCEPT, "text/csv")]);
+        let tsv = request(&[(header::ACCEPT, "text/tab-separated-values")]);
+        let csv_again = request(&[(header::ACCEPT, "text/csv")]);
+        let (a, b, c) = (
+            key(&csv).unwrap(),
+            key(&tsv).unwrap(),
+            key(&csv_again).unwrap(),
+        );
         assert_ne!(a, b);
-        assert_eq!(a, key(&request(&[(header::ACCEPT, "text/csv")])));
+        assert_eq!(a, c);
+        // A kept response's key is the key it was kept under, and no other.
+        assert!(c.is(&a.to_owned()));
+        assert!(!b.is(&a.to_owned()));
     }
 }
