@@ -220,6 +220,16 @@ fn corpus() -> Vec<(&'static str, String, Expect)> {
         // Deep nesting: within the limit it is answered, beyond it refused.
         ("groups 100 deep", nested(100), Exact),
         ("groups 200 deep", nested(200), Refused("levels deep")),
+        // Parentheses the parser backtracks through exponentially (the fuzzer's find: 24 deep
+        // took 73 s to refuse, uncancellable): refused before parsing.
+        (
+            "parentheses 24 deep",
+            format!(
+                "SELECT {}",
+                "(!sco:CT (!sco:CTLECT44:1111 ".repeat(12)
+            ),
+            Refused("parentheses"),
+        ),
         ("OPTIONAL chain 30 deep", optionals, StoppedOrExact),
         (
             "subqueries 40 deep",

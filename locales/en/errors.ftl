@@ -27,6 +27,7 @@ api-error-graph-iri = { $parameter } “{ $iri }” is not an absolute IRI: { $d
 api-error-query-too-long = the query is { $length } bytes long; the longest accepted is { $limit }
 api-error-unknown-format = format=“{ $format }” is not a format; use json, xml, csv or tsv for SELECT and ASK, turtle, ntriples, rdfxml or jsonld for CONSTRUCT and DESCRIBE
 api-error-too-deep = the query nests more than { $limit } levels deep (groups, brackets, operators); simplify it
+api-error-parentheses-too-deep = the query nests parentheses more than { $limit } deep (the parser's time grows exponentially with such nesting); simplify it
 api-error-too-many-patterns = the query has more than { $limit } triple patterns, path steps and VALUES blocks; split it
 api-error-cartesian-product = the query multiplies { $parts } unrelated parts (a Cartesian product of about { $combinations } combinations per row of the largest); relate them with shared variables or narrow them with constants
 api-error-lang = lang “{ $lang }”: expected ru, en or zh

@@ -28,6 +28,7 @@ api-error-graph-iri = { $parameter } «{ $iri }» не является абсо
 api-error-query-too-long = длина запроса { $length } байт; наибольшая допустимая — { $limit }
 api-error-unknown-format = format=«{ $format }» — не формат; используйте json, xml, csv или tsv для SELECT и ASK, turtle, ntriples, rdfxml или jsonld для CONSTRUCT и DESCRIBE
 api-error-too-deep = вложенность запроса больше { $limit } уровней (группы, скобки, операторы); упростите его
+api-error-parentheses-too-deep = в запросе скобки вложены глубже { $limit } уровней (время разбора растёт с такой вложенностью экспоненциально); упростите запрос
 api-error-too-many-patterns = в запросе больше { $limit } триплетных шаблонов, шагов путей и блоков VALUES; разделите его
 api-error-cartesian-product = запрос перемножает { $parts } несвязанных частей (декартово произведение около { $combinations } сочетаний на строку наибольшей); свяжите их общими переменными или сузьте константами
 api-error-lang = lang «{ $lang }»: ожидается ru, en или zh

@@ -24,6 +24,7 @@ api-error-graph-iri = { $parameter }“{ $iri }”不是绝对 IRI：{ $detail }
 api-error-query-too-long = 查询长 { $length } 字节；允许的最大长度为 { $limit }
 api-error-unknown-format = format=“{ $format }”不是可用格式；SELECT 和 ASK 请用 json、xml、csv 或 tsv，CONSTRUCT 和 DESCRIBE 请用 turtle、ntriples、rdfxml 或 jsonld
 api-error-too-deep = 查询嵌套超过 { $limit } 层（分组、括号、运算符）；请简化
+api-error-parentheses-too-deep = 查询中圆括号的嵌套超过 { $limit } 层（解析时间随此类嵌套呈指数增长）；请简化查询
 api-error-too-many-patterns = 查询中的三元组模式、路径步骤和 VALUES 块超过 { $limit } 个；请拆分
 api-error-cartesian-product = 查询将 { $parts } 个互不相关的部分相乘（最大部分的每一行约有 { $combinations } 种组合的笛卡尔积）；请用共享变量关联它们，或用常量缩小范围
 api-error-lang = lang“{ $lang }”：应为 ru、en 或 zh
