@@ -31,7 +31,7 @@ use sco_kg::server::formats::{self, from_parameter, negotiate_kind, AnswerKind, 
 use sco_kg::server::negotiate::{essence, negotiate, parse_accept};
 use sco_kg::server::sparql::read_parameters;
 use sco_kg::server::{growth, guard};
-use sco_kg::store::KnowledgeGraph;
+use sco_kg::store::{KnowledgeGraph, PatternCounts};
 
 static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| sco_kg::data::lexicon().expect("the embedded lexicon"));
@@ -40,6 +40,8 @@ static GRAPH: LazyLock<KnowledgeGraph> =
     LazyLock::new(|| KnowledgeGraph::embedded(Base::default()).expect("the embedded graph"));
 
 static PARSER: LazyLock<spargebra::SparqlParser> = LazyLock::new(|| GRAPH.parser());
+
+static COUNTS: LazyLock<PatternCounts> = LazyLock::new(|| PatternCounts::new(&GRAPH.triples));
 
 static LOOKUP: LazyLock<LookupIndex> = LazyLock::new(|| LookupIndex::new(&GRAPH));
 
@@ -137,6 +139,7 @@ pub fn sparql_guard(data: &[u8]) {
     let text = String::from_utf8_lossy(data).into_owned();
     // Built before the worker starts, so that its stack holds only the checks.
     LazyLock::force(&PARSER);
+    LazyLock::force(&COUNTS);
     std::thread::Builder::new()
         .stack_size(guard::WORKER_STACK)
         .spawn(move || {
@@ -150,8 +153,7 @@ pub fn sparql_guard(data: &[u8]) {
                 return;
             }
             let _ = growth::check_strings(&query, text.len());
-            let counts = &GRAPH.counts;
-            let _ = guard::check_products(&query, &|t| guard::matches(counts, t));
+            let _ = guard::check_products(&query, &|t| guard::matches(&COUNTS, t));
         })
         .expect("a worker thread")
         .join()

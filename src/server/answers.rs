@@ -66,8 +66,8 @@ pub struct AnswerCache {
 /// cache's slot.
 const ENTRY_OVERHEAD: usize = 256;
 
-/// A typical answer of this graph is a few kilobytes.
-const TYPICAL_ENTRY_BYTES: usize = 4 << 10;
+/// A typical answer of this graph is a few kilobytes (the caches' guess of their entry count).
+pub(super) const TYPICAL_ENTRY_BYTES: usize = 4 << 10;
 
 impl AnswerCache {
     /// A cache of at most `bytes` (0: none) for the dataset of this `version` (hex digits).

@@ -122,8 +122,7 @@ where
     };
     guard::check_query(&query)?;
     growth::check_strings(&query, text.len()).map_err(|e| AppError::BadRequest(e.message()))?;
-    let counts = &state.graph.counts;
-    guard::check_products(&query, &|t| guard::matches(counts, t))?;
+    guard::check_products(&query, &|t| guard::matches(&state.counts, t))?;
     let kind = match query {
         Query::Select { .. } | Query::Ask { .. } => AnswerKind::Results,
         Query::Construct { .. } | Query::Describe { .. } => AnswerKind::Graph,

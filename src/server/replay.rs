@@ -19,6 +19,7 @@ use axum::response::Response;
 use quick_cache::sync::Cache;
 use quick_cache::Weighter;
 
+use super::answers::TYPICAL_ENTRY_BYTES;
 use super::state::AppState;
 
 /// The request headers a kept response may vary on, and so the ones its key records.
@@ -105,8 +106,9 @@ impl ResponseCache {
     /// At most `bytes` of responses (0: none kept); none larger than an eighth of it.
     pub fn new(bytes: usize) -> Self {
         Self {
-            cache: (bytes > 0)
-                .then(|| Cache::with_weighter((bytes / (4 << 10)).max(16), bytes as u64, ByBytes)),
+            cache: (bytes > 0).then(|| {
+                Cache::with_weighter((bytes / TYPICAL_ENTRY_BYTES).max(16), bytes as u64, ByBytes)
+            }),
             seen_once: Cache::new(SEEN_ONCE),
             hasher: RandomState::new(),
             largest: bytes / 8,

@@ -33,6 +33,8 @@ pub struct Shared {
     pub ontology: Document,
     pub shapes: Document,
     pub source: Bytes,
+    /// How many triples match a pattern: the guards' estimates of a query's rows.
+    pub counts: crate::store::PatternCounts,
     /// One permit per query allowed to run at once.
     pub queries: Arc<Semaphore>,
     /// The threads queries run on, one per permit.
@@ -104,6 +106,7 @@ impl AppState {
             ontology: document("sco-kg.ttl")?,
             shapes: document("shapes.ttl")?,
             source: Bytes::from_static(crate::data::source()),
+            counts: crate::store::PatternCounts::new(&graph.triples),
             queries: Arc::new(Semaphore::new(config.max_concurrent.max(1))),
             workers: super::workers::Workers::start(
                 config.max_concurrent.max(1),

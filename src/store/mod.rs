@@ -25,8 +25,6 @@ pub struct KnowledgeGraph {
     /// Every triple, sorted: the order of every dump.
     pub triples: Vec<Triple>,
     pub store: Store,
-    /// How many triples match a pattern: the server's estimates of a query's rows.
-    pub counts: PatternCounts,
     /// The source text the graph was built from.
     pub source: String,
     /// See [`KnowledgeGraph::version`]: computed when first asked for, not at every build.
@@ -77,23 +75,16 @@ impl KnowledgeGraph {
                 .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph).into_owned()),
         )?;
         let iris = graph::build::Iris::new(&base, &linked);
-        let plan_path = iris
-            .plan
-            .as_str()
-            .trim_start_matches(base.as_str())
-            .to_string();
         let mut parser = SparqlParser::new();
-        for (prefix, namespace) in vocab::all_prefixes(base.as_str(), &plan_path) {
+        for (prefix, namespace) in vocab::all_prefixes(base.as_str(), &plan_path(&base, &iris)) {
             parser = parser.with_prefix(prefix, namespace)?;
         }
-        let counts = PatternCounts::new(&triples);
         Ok(Self {
             linked,
             base,
             iris,
             triples,
             store,
-            counts,
             source,
             version: std::sync::OnceLock::new(),
             parser,
@@ -135,11 +126,7 @@ impl KnowledgeGraph {
 
     /// The plan's path under the base ("plan/2021-2025").
     pub fn plan_path(&self) -> String {
-        self.iris
-            .plan
-            .as_str()
-            .trim_start_matches(self.base.as_str())
-            .to_string()
+        plan_path(&self.base, &self.iris)
     }
 
     /// A SPARQL parser that knows every prefix of [`KnowledgeGraph::prefixes`], so queries may
@@ -223,6 +210,13 @@ impl KnowledgeGraph {
             }
         }
     }
+}
+
+fn plan_path(base: &Base, iris: &graph::build::Iris) -> String {
+    iris.plan
+        .as_str()
+        .trim_start_matches(base.as_str())
+        .to_string()
 }
 
 fn evaluation_error(e: QueryEvaluationError) -> QueryError {
