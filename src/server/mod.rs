@@ -65,13 +65,14 @@ use tracing::Level;
 
 pub use config::Config;
 pub use error::AppError;
+pub use replay::Replay;
 pub use run::{bind, spawn, termination_signal, Background, ServeError, Server, ShutdownHandle};
 pub use state::AppState;
 
 /// Every route, in one place.
-pub fn router(state: AppState) -> Router {
-    let responses = state.clone();
-    Router::new()
+pub fn router(state: AppState) -> Replay<Router> {
+    let replaying = state.clone();
+    let routes = Router::new()
         .route("/sparql", get(sparql::get).post(sparql::post))
         .route("/id/{*path}", get(resource::resource))
         .route("/ontology", get(documents::ontology))
@@ -88,8 +89,8 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::routes())
         .fallback(not_found)
         .with_state(state)
-        // Outermost last: trace → catch panics → replayed responses → CORS → ETags and 304 →
-        // compression → refusals in the reader's language.
+        // Outermost last: (replayed responses, in front of the router) → trace → catch panics
+        // → CORS → ETags and 304 → compression → refusals in the reader's language.
         .layer(axum::middleware::from_fn(error::localize))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(cache::conditional))
@@ -101,10 +102,6 @@ pub fn router(state: AppState) -> Router {
                 .expose_headers([header::ETAG, header::RETRY_AFTER, header::CONTENT_LOCATION])
                 .max_age(Duration::from_secs(86_400)),
         )
-        .layer(axum::middleware::from_fn_with_state(
-            responses,
-            replay::replay,
-        ))
         .layer(CatchPanicLayer::custom(|_| {
             AppError::Internal("panic".into()).into_response()
         }))
@@ -112,7 +109,8 @@ pub fn router(state: AppState) -> Router {
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
-        )
+        );
+    Replay::new(routes, replaying)
 }
 
 async fn not_found(uri: axum::http::Uri) -> AppError {

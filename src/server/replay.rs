@@ -8,16 +8,20 @@
 //! `Vary` that names only headers of [`KEY_HEADERS`], which with the URL make the key (§4.1).
 //! Requests with validators go the whole way, so that they get their 304 from the usual code.
 
+use std::convert::Infallible;
+use std::future::Future;
 use std::hash::{BuildHasher, RandomState};
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
-use axum::middleware::Next;
 use axum::response::Response;
 use quick_cache::sync::Cache;
 use quick_cache::Weighter;
+use tower::Service;
 
 use super::answers::TYPICAL_ENTRY_BYTES;
 use super::state::AppState;
@@ -124,30 +128,95 @@ impl ResponseCache {
     }
 }
 
-/// The middleware: replays a kept response, else lets the request through and keeps what
-/// comes back when it may.
-pub async fn replay(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let responses = &state.responses;
-    let Some(cache) = &responses.cache else {
-        return next.run(request).await;
-    };
-    let (hash, key) = {
-        let Some(key) = key(&request) else {
-            return next.run(request).await;
+/// The service in front of the router: replays a kept response, else lets the request through
+/// and keeps what comes back when it may. A replayed response is ready at once: no routing, no
+/// middleware, no boxed future.
+#[derive(Clone)]
+pub struct Replay<S> {
+    inner: S,
+    state: AppState,
+}
+
+impl<S> Replay<S> {
+    pub fn new(inner: S, state: AppState) -> Self {
+        Self { inner, state }
+    }
+}
+
+impl<S> Service<Request> for Replay<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Send + 'static,
+    S::Future: Send + 'static,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Replayed;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Replayed {
+        let responses = &self.state.responses;
+        let Some(cache) = &responses.cache else {
+            return Replayed::pass(self.inner.call(request));
         };
-        let hash = responses.hasher.hash_one(&key);
-        if let Some(kept) = cache.get(&hash).filter(|kept| key.is(&kept.key)) {
-            let mut response = Response::new(Body::from(kept.body.clone()));
-            *response.headers_mut() = kept.headers.clone();
-            return response;
+        let (hash, key) = {
+            let Some(key) = key(&request) else {
+                return Replayed::pass(self.inner.call(request));
+            };
+            let hash = responses.hasher.hash_one(&key);
+            if let Some(kept) = cache.get(&hash).filter(|kept| key.is(&kept.key)) {
+                // The request log's line, which the trace layer inside would have written.
+                tracing::info!(uri = %request.uri(), status = 200, "replayed");
+                let mut response = Response::new(Body::from(kept.body.clone()));
+                *response.headers_mut() = kept.headers.clone();
+                return Replayed::Hit(Some(response));
+            }
+            if responses.seen_once.get(&hash).is_none() {
+                responses.seen_once.insert(hash, ());
+                return Replayed::pass(self.inner.call(request));
+            }
+            (hash, key.to_owned())
+        };
+        let answer = self.inner.call(request);
+        let state = self.state.clone();
+        Replayed::Pass(Box::pin(async move {
+            let Ok(response) = answer.await;
+            Ok(keep(&state.responses, hash, key, response).await)
+        }))
+    }
+}
+
+/// A replayed response, or the router's.
+pub enum Replayed {
+    Hit(Option<Response>),
+    Pass(Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>),
+}
+
+impl Replayed {
+    fn pass(future: impl Future<Output = Result<Response, Infallible>> + Send + 'static) -> Self {
+        Self::Pass(Box::pin(future))
+    }
+}
+
+impl Future for Replayed {
+    type Output = Result<Response, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.get_mut() {
+            // Polled once: the response is taken then.
+            Replayed::Hit(response) => Poll::Ready(Ok(response.take().unwrap_or_default())),
+            Replayed::Pass(future) => future.as_mut().poll(cx),
         }
-        if responses.seen_once.get(&hash).is_none() {
-            responses.seen_once.insert(hash, ());
-            return next.run(request).await;
-        }
-        (hash, key.to_owned())
+    }
+}
+
+/// Keeps `response` under `key` when it may be kept, and hands it on.
+async fn keep(responses: &ResponseCache, hash: u64, key: OwnedKey, response: Response) -> Response {
+    let Some(cache) = &responses.cache else {
+        return response;
     };
-    let response = next.run(request).await;
     if !keepable(&response) {
         return response;
     }

@@ -23,6 +23,7 @@ use tokio::sync::watch;
 use tower::ServiceExt;
 
 use super::config::Config;
+use super::replay::Replay;
 use super::state::{AppState, StartError};
 use crate::store::KnowledgeGraph;
 
@@ -61,7 +62,7 @@ impl ShutdownHandle {
 /// A bound server, not yet serving.
 pub struct Server {
     listener: TcpListener,
-    app: Router,
+    app: Replay<Router>,
     local_addr: SocketAddr,
     shutdown: ShutdownHandle,
     grace: Duration,
