@@ -37,12 +37,15 @@ pub const DEFAULT_MAX_RESULTS: usize = 100_000;
 /// under a load of never-repeated queries stays under 100 MB resident (issue 7's note).
 pub const DEFAULT_CACHE_MEGABYTES: usize = 16;
 
-/// One query per CPU (at least two): queries are CPU-bound and run on blocking threads.
+/// Two queries per CPU (at least four). Evaluation is CPU-bound, but a slot is also held while
+/// its job goes to a worker and its answer comes back: with one slot per CPU, the CPUs sat idle
+/// in those handoffs (never-seen 04-interbank at c=8 on 2 cores: 6.1k → 7.6k req/s).
 pub fn default_max_concurrent() -> usize {
     std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2)
         .max(2)
+        * 2
 }
 
 impl Default for Config {
