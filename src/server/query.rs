@@ -129,17 +129,24 @@ where
     };
     let (content_type, format) = choose(kind)?;
     // The query checked above is the one evaluated: parsed once.
-    let answer = state.graph.evaluate(query, options)?;
-    let body = match (&answer, format) {
+    let body = match format {
+        ResultFormat::Results(results) => state.graph.write_results(query, options, results)?,
         // Graphs through our writer: JSON-LD with its "@context".
-        (Answer::Graph(triples), ResultFormat::Rdf(rdf)) => {
-            write_rdf(triples, rdf, &state.prefixes)
+        ResultFormat::Rdf(rdf) => match state.graph.evaluate(query, options)? {
+            Answer::Graph(triples) => write_rdf(&triples, rdf, &state.prefixes)
+                .map_err(|e| AppError::Internal(e.to_string()))?,
+            _ => {
+                return Err(AppError::Internal(
+                    "no serialisation for this answer".into(),
+                ))
+            }
+        },
+        ResultFormat::Table => {
+            return Err(AppError::Internal(
+                "no serialisation for this answer".into(),
+            ))
         }
-        _ => answer
-            .write(format, &state.prefixes)
-            .ok_or_else(|| AppError::Internal("no serialisation for this answer".into()))?,
-    }
-    .map_err(|e| AppError::Internal(e.to_string()))?;
+    };
     Ok(Written {
         body: Bytes::from(body),
         content_type,

@@ -6,6 +6,7 @@ pub mod counts;
 use oxigraph::model::{
     GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Term, Triple, Variable,
 };
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use sha2::{Digest, Sha256};
@@ -151,6 +152,74 @@ impl KnowledgeGraph {
         query: spargebra::Query,
         options: &QueryOptions,
     ) -> Result<Answer, QueryError> {
+        let limit = options.max_results.unwrap_or(usize::MAX);
+        match self.execute(query, options)? {
+            QueryResults::Boolean(value) => Ok(Answer::Boolean(value)),
+            QueryResults::Solutions(solutions) => {
+                let variables: Vec<Variable> = solutions.variables().to_vec();
+                let mut rows: Vec<Vec<Option<Term>>> = Vec::new();
+                for solution in solutions {
+                    let solution = solution.map_err(evaluation_error)?;
+                    if rows.len() == limit {
+                        return Err(QueryError::TooLarge { limit });
+                    }
+                    rows.push(solution.values().to_vec());
+                }
+                Ok(Answer::Solutions { variables, rows })
+            }
+            QueryResults::Graph(triples) => {
+                let mut out = Vec::new();
+                for triple in triples {
+                    let triple = triple.map_err(evaluation_error)?;
+                    if out.len() == limit {
+                        return Err(QueryError::TooLarge { limit });
+                    }
+                    out.push(triple);
+                }
+                Ok(Answer::Graph(out))
+            }
+        }
+    }
+
+    /// Runs a SELECT or ASK query parsed by [`KnowledgeGraph::parser`] and writes its answer
+    /// in `format` as the solutions come, never holding them all: the same bytes as
+    /// [`Answer::write`] of [`KnowledgeGraph::evaluate`]'s answer, with less copying and memory.
+    pub fn write_results(
+        &self,
+        query: spargebra::Query,
+        options: &QueryOptions,
+        format: QueryResultsFormat,
+    ) -> Result<Vec<u8>, QueryError> {
+        let limit = options.max_results.unwrap_or(usize::MAX);
+        let serializer = QueryResultsSerializer::from_format(format);
+        match self.execute(query, options)? {
+            QueryResults::Boolean(value) => serializer
+                .serialize_boolean_to_writer(Vec::new(), value)
+                .map_err(write_error),
+            QueryResults::Solutions(solutions) => {
+                let mut writer = serializer
+                    .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
+                    .map_err(write_error)?;
+                for (count, solution) in solutions.enumerate() {
+                    let solution = solution.map_err(evaluation_error)?;
+                    if count == limit {
+                        return Err(QueryError::TooLarge { limit });
+                    }
+                    writer.serialize(&solution).map_err(write_error)?;
+                }
+                writer.finish().map_err(write_error)
+            }
+            QueryResults::Graph(_) => Err(QueryError::Evaluation(
+                "a CONSTRUCT or DESCRIBE answer is a graph, not query results".into(),
+            )),
+        }
+    }
+
+    fn execute(
+        &self,
+        query: spargebra::Query,
+        options: &QueryOptions,
+    ) -> Result<QueryResults<'_>, QueryError> {
         // No HTTP client is compiled in and no service handler is set: SERVICE fails, and the
         // store never makes outbound requests.
         let mut evaluator = SparqlEvaluator::new();
@@ -178,37 +247,10 @@ impl KnowledgeGraph {
                     .collect(),
             );
         }
-        let limit = options.max_results.unwrap_or(usize::MAX);
-        let results = prepared
+        prepared
             .on_store(&self.store)
             .execute()
-            .map_err(evaluation_error)?;
-        match results {
-            QueryResults::Boolean(value) => Ok(Answer::Boolean(value)),
-            QueryResults::Solutions(solutions) => {
-                let variables: Vec<Variable> = solutions.variables().to_vec();
-                let mut rows: Vec<Vec<Option<Term>>> = Vec::new();
-                for solution in solutions {
-                    let solution = solution.map_err(evaluation_error)?;
-                    if rows.len() == limit {
-                        return Err(QueryError::TooLarge { limit });
-                    }
-                    rows.push(solution.values().to_vec());
-                }
-                Ok(Answer::Solutions { variables, rows })
-            }
-            QueryResults::Graph(triples) => {
-                let mut out = Vec::new();
-                for triple in triples {
-                    let triple = triple.map_err(evaluation_error)?;
-                    if out.len() == limit {
-                        return Err(QueryError::TooLarge { limit });
-                    }
-                    out.push(triple);
-                }
-                Ok(Answer::Graph(out))
-            }
-        }
+            .map_err(evaluation_error)
     }
 }
 
@@ -217,6 +259,10 @@ fn plan_path(base: &Base, iris: &graph::build::Iris) -> String {
         .as_str()
         .trim_start_matches(base.as_str())
         .to_string()
+}
+
+fn write_error(e: std::io::Error) -> QueryError {
+    QueryError::Evaluation(format!("the answer could not be written: {e}"))
 }
 
 fn evaluation_error(e: QueryEvaluationError) -> QueryError {
