@@ -309,7 +309,7 @@ mod tests {
     #[test]
     fn only_public_answers_that_vary_within_the_key_are_kept() {
         let public = (header::CACHE_CONTROL, "public, max-age=600");
-        assert!(keepable(&response(&[public.clone()])));
+        assert!(keepable(&response(std::slice::from_ref(&public))));
         assert!(keepable(&response(&[
             public.clone(),
             (header::VARY, "Accept"),

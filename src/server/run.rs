@@ -117,7 +117,11 @@ impl Server {
         } = self;
         let mut http = hyper::server::conn::http1::Builder::new();
         http.timer(TokioTimer::new())
-            .header_read_timeout(header_timeout);
+            .header_read_timeout(header_timeout)
+            // Head and body copied into one buffer and sent with one write, rather than a
+            // writev of both: for answers of a few kilobytes, the copy costs less than the
+            // vectored call (a replayed 1.5 KB answer, 8 runs each: 52.5k vs 45.6k req/s).
+            .writev(false);
         // Each connection holds a receiver; once all are dropped, every connection is done.
         let (all_closed, open) = watch::channel(());
         loop {
