@@ -129,23 +129,16 @@ where
     };
     let (content_type, format) = choose(kind)?;
     // The query checked above is the one evaluated: parsed once.
+    let unfit = || AppError::Internal("no serialisation for this answer".into());
     let body = match format {
         ResultFormat::Results(results) => state.graph.write_results(query, options, results)?,
         // Graphs through our writer: JSON-LD with its "@context".
         ResultFormat::Rdf(rdf) => match state.graph.evaluate(query, options)? {
             Answer::Graph(triples) => write_rdf(&triples, rdf, &state.prefixes)
                 .map_err(|e| AppError::Internal(e.to_string()))?,
-            _ => {
-                return Err(AppError::Internal(
-                    "no serialisation for this answer".into(),
-                ))
-            }
+            _ => return Err(unfit()),
         },
-        ResultFormat::Table => {
-            return Err(AppError::Internal(
-                "no serialisation for this answer".into(),
-            ))
-        }
+        ResultFormat::Table => return Err(unfit()),
     };
     Ok(Written {
         body: Bytes::from(body),
