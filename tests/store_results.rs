@@ -3,6 +3,8 @@
 //! source by a person) reads back its expected rows, the bytes are those of the collected
 //! answer in every results format, and the row limit holds.
 
+use std::sync::LazyLock;
+
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
@@ -10,9 +12,9 @@ use sco_kg::examples;
 use sco_kg::graph::Base;
 use sco_kg::store::{KnowledgeGraph, QueryError, QueryOptions, ResultFormat};
 
-fn graph() -> KnowledgeGraph {
-    KnowledgeGraph::embedded(Base::default()).expect("graph")
-}
+/// Built once for the file's tests.
+static GRAPH: LazyLock<KnowledgeGraph> =
+    LazyLock::new(|| KnowledgeGraph::embedded(Base::default()).expect("graph"));
 
 const FORMATS: [QueryResultsFormat; 4] = [
     QueryResultsFormat::Json,
@@ -30,11 +32,11 @@ fn parse(graph: &KnowledgeGraph, text: &str) -> spargebra::Query {
 
 #[test]
 fn every_example_streamed_reads_back_its_expected_rows_and_the_collected_bytes() {
-    let graph = graph();
+    let graph = &*GRAPH;
     let options = QueryOptions::default();
     let mut checked = 0;
     for example in examples::all().expect("examples") {
-        let query = parse(&graph, &example.query);
+        let query = parse(graph, &example.query);
         if !matches!(
             query,
             spargebra::Query::Select { .. } | spargebra::Query::Ask { .. }
@@ -80,7 +82,7 @@ fn every_example_streamed_reads_back_its_expected_rows_and_the_collected_bytes()
 
 #[test]
 fn the_row_limit_holds_and_graphs_are_not_results() {
-    let graph = graph();
+    let graph = &*GRAPH;
     // 139 measures in the table: a limit of 138 is one short, 139 is enough.
     let measures = "SELECT ?m WHERE { ?m a sco:Measure }";
     let short = QueryOptions {
@@ -88,7 +90,7 @@ fn the_row_limit_holds_and_graphs_are_not_results() {
         ..QueryOptions::default()
     };
     assert!(matches!(
-        graph.write_results(parse(&graph, measures), &short, QueryResultsFormat::Csv),
+        graph.write_results(parse(graph, measures), &short, QueryResultsFormat::Csv),
         Err(QueryError::TooLarge { limit: 138 })
     ));
     let enough = QueryOptions {
@@ -96,7 +98,7 @@ fn the_row_limit_holds_and_graphs_are_not_results() {
         ..QueryOptions::default()
     };
     let csv = graph
-        .write_results(parse(&graph, measures), &enough, QueryResultsFormat::Csv)
+        .write_results(parse(graph, measures), &enough, QueryResultsFormat::Csv)
         .expect("139 rows");
     // A header line and one line per measure.
     assert_eq!(
@@ -105,7 +107,7 @@ fn the_row_limit_holds_and_graphs_are_not_results() {
     );
     let ask = graph
         .write_results(
-            parse(&graph, "ASK { ?m sco:number 139 }"),
+            parse(graph, "ASK { ?m sco:number 139 }"),
             &enough,
             QueryResultsFormat::Json,
         )
@@ -114,7 +116,7 @@ fn the_row_limit_holds_and_graphs_are_not_results() {
     assert_eq!(ask["boolean"], true);
     assert!(graph
         .write_results(
-            parse(&graph, "DESCRIBE ?m WHERE { ?m sco:number 14 }"),
+            parse(graph, "DESCRIBE ?m WHERE { ?m sco:number 14 }"),
             &enough,
             QueryResultsFormat::Json,
         )

@@ -171,7 +171,7 @@ where
                 tracing::info!(uri = %request.uri(), status = 200, "replayed");
                 let mut response = Response::new(Body::from(kept.body.clone()));
                 *response.headers_mut() = kept.headers.clone();
-                return Replayed::Hit(Some(response));
+                return Replayed::Hit(std::future::ready(Ok(response)));
             }
             if responses.seen_once.get(&hash).is_none() {
                 responses.seen_once.insert(hash, ());
@@ -190,7 +190,7 @@ where
 
 /// A replayed response, or the router's.
 pub enum Replayed {
-    Hit(Option<Response>),
+    Hit(std::future::Ready<Result<Response, Infallible>>),
     Pass(Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>),
 }
 
@@ -205,8 +205,7 @@ impl Future for Replayed {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         match self.get_mut() {
-            // Polled once: the response is taken then.
-            Replayed::Hit(response) => Poll::Ready(Ok(response.take().unwrap_or_default())),
+            Replayed::Hit(response) => Pin::new(response).poll(cx),
             Replayed::Pass(future) => future.as_mut().poll(cx),
         }
     }

@@ -3,9 +3,7 @@
 pub mod answer;
 pub mod counts;
 
-use oxigraph::model::{
-    GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Term, Triple, Variable,
-};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -153,32 +151,18 @@ impl KnowledgeGraph {
         options: &QueryOptions,
     ) -> Result<Answer, QueryError> {
         let limit = options.max_results.unwrap_or(usize::MAX);
-        match self.execute(query, options)? {
-            QueryResults::Boolean(value) => Ok(Answer::Boolean(value)),
-            QueryResults::Solutions(solutions) => {
-                let variables: Vec<Variable> = solutions.variables().to_vec();
-                let mut rows: Vec<Vec<Option<Term>>> = Vec::new();
-                for solution in solutions {
-                    let solution = solution.map_err(evaluation_error)?;
-                    if rows.len() == limit {
-                        return Err(QueryError::TooLarge { limit });
-                    }
-                    rows.push(solution.values().to_vec());
-                }
-                Ok(Answer::Solutions { variables, rows })
-            }
+        Ok(match self.execute(query, options)? {
+            QueryResults::Boolean(value) => Answer::Boolean(value),
+            QueryResults::Solutions(solutions) => Answer::Solutions {
+                variables: solutions.variables().to_vec(),
+                rows: within(solutions, limit)
+                    .map(|solution| solution.map(|s| s.values().to_vec()))
+                    .collect::<Result<_, _>>()?,
+            },
             QueryResults::Graph(triples) => {
-                let mut out = Vec::new();
-                for triple in triples {
-                    let triple = triple.map_err(evaluation_error)?;
-                    if out.len() == limit {
-                        return Err(QueryError::TooLarge { limit });
-                    }
-                    out.push(triple);
-                }
-                Ok(Answer::Graph(out))
+                Answer::Graph(within(triples, limit).collect::<Result<_, _>>()?)
             }
-        }
+        })
     }
 
     /// Runs a SELECT or ASK query parsed by [`KnowledgeGraph::parser`] and writes its answer
@@ -200,12 +184,8 @@ impl KnowledgeGraph {
                 let mut writer = serializer
                     .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
                     .map_err(write_error)?;
-                for (count, solution) in solutions.enumerate() {
-                    let solution = solution.map_err(evaluation_error)?;
-                    if count == limit {
-                        return Err(QueryError::TooLarge { limit });
-                    }
-                    writer.serialize(&solution).map_err(write_error)?;
+                for solution in within(solutions, limit) {
+                    writer.serialize(&solution?).map_err(write_error)?;
                 }
                 writer.finish().map_err(write_error)
             }
@@ -259,6 +239,20 @@ fn plan_path(base: &Base, iris: &graph::build::Iris) -> String {
         .as_str()
         .trim_start_matches(base.as_str())
         .to_string()
+}
+
+/// An answer's rows or triples, the evaluator's errors as ours, and an error in place of the
+/// one past `limit`.
+fn within<T>(
+    items: impl Iterator<Item = Result<T, QueryEvaluationError>>,
+    limit: usize,
+) -> impl Iterator<Item = Result<T, QueryError>> {
+    items.enumerate().map(move |(count, item)| {
+        if count == limit {
+            return Err(QueryError::TooLarge { limit });
+        }
+        item.map_err(evaluation_error)
+    })
 }
 
 fn write_error(e: std::io::Error) -> QueryError {
