@@ -695,11 +695,6 @@ fn pref_label_of_term(local: &str, lang: Lang) -> String {
         .unwrap_or_else(|| panic!("no {lang} label of sco:{local}"))
 }
 
-static PROBES: AtomicUsize = AtomicUsize::new(0);
-
-/// A quick query nobody asked before (so no cache answers it): 200 when a query slot is free,
-/// 503 with Retry-After when every slot is taken. (Asynchronous: it runs beside the browser,
-/// in the test's runtime.)
 /// The slow query sent over a raw connection, which it holds open until dropped.
 struct SlotHolder {
     addr: std::net::SocketAddr,
@@ -744,6 +739,11 @@ impl SlotHolder {
     }
 }
 
+static PROBES: AtomicUsize = AtomicUsize::new(0);
+
+/// A quick query nobody asked before (so no cache answers it): 200 when a query slot is free,
+/// 503 with Retry-After when every slot is taken. (Asynchronous: it runs beside the browser,
+/// in the test's runtime.)
 async fn probe(url: &str) -> StatusCode {
     let n = PROBES.fetch_add(1, Ordering::Relaxed);
     let query = format!("SELECT ({n} AS ?probe) WHERE {{}}");

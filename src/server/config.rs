@@ -38,8 +38,9 @@ pub const DEFAULT_MAX_RESULTS: usize = 100_000;
 pub const DEFAULT_CACHE_MEGABYTES: usize = 16;
 
 /// Two queries per CPU (at least four). Evaluation is CPU-bound, but a slot is also held while
-/// its job goes to a worker and its answer comes back: with one slot per CPU, the CPUs sat idle
-/// in those handoffs (never-seen 04-interbank at c=8 on 2 cores: 6.1k → 7.6k req/s).
+/// its job goes to a worker and its answer comes back, and with one slot per CPU the CPUs sat
+/// idle in those handoffs (never-seen 04-interbank at c=8 on 2 cores: 6.1k → 7.6k req/s in
+/// single runs; 6.2k → 6.5k on average over 4 alternating runs, a smaller gain than first seen).
 pub fn default_max_concurrent() -> usize {
     std::thread::available_parallelism()
         .map(|n| n.get())
