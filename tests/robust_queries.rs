@@ -621,10 +621,13 @@ fn clients_hanging_up_give_back_every_slot_round_after_round() {
                 admitted(server.local_addr(), &request)
             })
             .collect();
-        // Every slot is taken: a light query is turned away…
+        // Every slot is taken: a light query is turned away… (each probe new: one answered
+        // before the slots were taken would come from the cache ever after)
+        let mut attempt = 0;
         assert!(
             eventually(NO_HANG, || {
-                let probe = format!("ASK {{}} # probe {round}");
+                attempt += 1;
+                let probe = format!("ASK {{}} # probe {round}.{attempt}");
                 client()
                     .get(format!("{url}/sparql?query={}", encode(&probe)))
                     .send()
