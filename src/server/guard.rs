@@ -296,18 +296,68 @@ pub fn check_query(query: &Query) -> Result<(), AppError> {
 
 /// A part of a join group: its variables, an estimate of its rows, and whether evaluating it
 /// reads the store (and so checks the cancellation token) — VALUES does not.
-struct Operand {
-    variables: Vec<String>,
+struct Operand<'q> {
+    variables: Vec<Name<'q>>,
     rows: u64,
     reads: bool,
 }
 
-fn variable(term: &TermPattern) -> Option<String> {
+/// A variable of a group, borrowed from the query: a blank node of a pattern is one too, and
+/// never the same as a variable of the same name.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Name<'q> {
+    Variable(&'q str),
+    BlankNode(&'q str),
+}
+
+fn variable(term: &TermPattern) -> Option<Name<'_>> {
     match term {
-        TermPattern::Variable(v) => Some(v.as_str().to_string()),
-        // A blank node of a pattern is a variable of its group.
-        TermPattern::BlankNode(b) => Some(format!("_:{}", b.as_str())),
+        TermPattern::Variable(v) => Some(Name::Variable(v.as_str())),
+        TermPattern::BlankNode(b) => Some(Name::BlankNode(b.as_str())),
         _ => None,
+    }
+}
+
+/// The row estimates of a query's triple patterns. A group nested in another is estimated as a
+/// part of it and then checked on its own, so each pattern is counted once and remembered (a
+/// 99-branch UNION counted its patterns 5000 times when counting read the store).
+struct Counter<'q> {
+    rows: &'q dyn Fn(&TriplePattern) -> u64,
+    counted: RefCell<HashMap<&'q TriplePattern, u64>>,
+}
+
+impl<'q> Counter<'q> {
+    fn pattern(&self, t: &'q TriplePattern) -> u64 {
+        if let Some(&n) = self.counted.borrow().get(t) {
+            return n;
+        }
+        let n = (self.rows)(t);
+        self.counted.borrow_mut().insert(t, n);
+        n
+    }
+
+    /// A path of one step is its triple pattern; a longer one may reach any pair: as many rows
+    /// as the graph has triples.
+    fn path(
+        &self,
+        subject: &TermPattern,
+        path: &PropertyPathExpression,
+        object: &TermPattern,
+    ) -> u64 {
+        let any = || spargebra::term::Variable::new_unchecked("any");
+        let pattern = match path {
+            PropertyPathExpression::NamedNode(n) => TriplePattern {
+                subject: subject.clone(),
+                predicate: n.clone().into(),
+                object: object.clone(),
+            },
+            _ => TriplePattern {
+                subject: any().into(),
+                predicate: any().into(),
+                object: any().into(),
+            },
+        };
+        (self.rows)(&pattern)
     }
 }
 
@@ -335,39 +385,34 @@ pub fn matches(counts: &PatternCounts, pattern: &TriplePattern) -> u64 {
 /// variable are multiplied; the product of all but the largest part that reads the store (of
 /// all, when none does) must stay within [`MAX_PRODUCT`]. `rows` estimates a triple pattern's
 /// rows.
-pub fn check_products(query: &Query, rows: &dyn Fn(&TriplePattern) -> u64) -> Result<(), AppError> {
+pub fn check_products<'q>(
+    query: &'q Query,
+    rows: &'q dyn Fn(&TriplePattern) -> u64,
+) -> Result<(), AppError> {
     let pattern = match query {
         Query::Select { pattern, .. }
         | Query::Ask { pattern, .. }
         | Query::Describe { pattern, .. }
         | Query::Construct { pattern, .. } => pattern,
     };
-    // A group nested in another is estimated as a part of it and then checked on its own:
-    // each pattern is counted once (counting reads the store, and a 99-branch UNION counted
-    // its patterns 5000 times, for half a minute, out of the timeout's reach).
-    let counted: RefCell<HashMap<TriplePattern, u64>> = RefCell::new(HashMap::new());
-    let rows = |t: &TriplePattern| -> u64 {
-        if let Some(&n) = counted.borrow().get(t) {
-            return n;
-        }
-        let n = rows(t);
-        counted.borrow_mut().insert(t.clone(), n);
-        n
+    let counter = Counter {
+        rows,
+        counted: RefCell::new(HashMap::new()),
     };
     let mut groups = vec![pattern];
     while let Some(group) = groups.pop() {
         let mut operands = Vec::new();
-        flatten(group, &rows, &mut operands, &mut groups);
+        flatten(group, &counter, &mut operands, &mut groups);
         check_group(&operands)?;
     }
-    check_sorts(pattern, &rows)
+    check_sorts(pattern, &counter)
 }
 
 /// Every ORDER BY sorts at most [`MAX_SORTED`] rows, as estimated.
-fn check_sorts(p: &GraphPattern, rows: &dyn Fn(&TriplePattern) -> u64) -> Result<(), AppError> {
+fn check_sorts<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Result<(), AppError> {
     match p {
         GraphPattern::OrderBy { inner, .. } => {
-            let estimated = estimate(inner, rows).rows;
+            let estimated = estimate(inner, counter).rows;
             if estimated > MAX_SORTED {
                 return Err(AppError::BadRequest(
                     Message::new("api-error-sort-too-large")
@@ -375,15 +420,15 @@ fn check_sorts(p: &GraphPattern, rows: &dyn Fn(&TriplePattern) -> u64) -> Result
                         .arg("limit", MAX_SORTED),
                 ));
             }
-            check_sorts(inner, rows)
+            check_sorts(inner, counter)
         }
         GraphPattern::Join { left, right }
         | GraphPattern::LeftJoin { left, right, .. }
         | GraphPattern::Lateral { left, right }
         | GraphPattern::Union { left, right }
         | GraphPattern::Minus { left, right } => {
-            check_sorts(left, rows)?;
-            check_sorts(right, rows)
+            check_sorts(left, counter)?;
+            check_sorts(right, counter)
         }
         GraphPattern::Filter { inner, .. }
         | GraphPattern::Extend { inner, .. }
@@ -393,7 +438,7 @@ fn check_sorts(p: &GraphPattern, rows: &dyn Fn(&TriplePattern) -> u64) -> Result
         | GraphPattern::Reduced { inner }
         | GraphPattern::Slice { inner, .. }
         | GraphPattern::Group { inner, .. }
-        | GraphPattern::Service { inner, .. } => check_sorts(inner, rows),
+        | GraphPattern::Service { inner, .. } => check_sorts(inner, counter),
         GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. } => {
             Ok(())
         }
@@ -401,25 +446,25 @@ fn check_sorts(p: &GraphPattern, rows: &dyn Fn(&TriplePattern) -> u64) -> Result
 }
 
 /// Collects the parts of the join group `p` heads; the groups nested in it go to `nested`.
-fn flatten<'a>(
-    p: &'a GraphPattern,
-    rows: &dyn Fn(&TriplePattern) -> u64,
-    operands: &mut Vec<Operand>,
-    nested: &mut Vec<&'a GraphPattern>,
+fn flatten<'q>(
+    p: &'q GraphPattern,
+    counter: &Counter<'q>,
+    operands: &mut Vec<Operand<'q>>,
+    nested: &mut Vec<&'q GraphPattern>,
 ) {
     match p {
         GraphPattern::Bgp { patterns } => {
             for t in patterns {
-                let mut variables: Vec<String> = [variable(&t.subject), variable(&t.object)]
+                let mut variables: Vec<Name<'q>> = [variable(&t.subject), variable(&t.object)]
                     .into_iter()
                     .flatten()
                     .collect();
                 if let NamedNodePattern::Variable(v) = &t.predicate {
-                    variables.push(v.as_str().to_string());
+                    variables.push(Name::Variable(v.as_str()));
                 }
                 operands.push(Operand {
                     variables,
-                    rows: rows(t),
+                    rows: counter.pattern(t),
                     reads: true,
                 });
             }
@@ -428,42 +473,24 @@ fn flatten<'a>(
             subject,
             path,
             object,
-        } => {
-            let any = || TermPattern::Variable(spargebra::term::Variable::new_unchecked("any"));
-            let pattern = match path {
-                PropertyPathExpression::NamedNode(n) => TriplePattern {
-                    subject: subject.clone(),
-                    predicate: n.clone().into(),
-                    object: object.clone(),
-                },
-                // A complex path may reach any pair: as many rows as the graph has triples.
-                _ => TriplePattern {
-                    subject: any(),
-                    predicate: NamedNodePattern::Variable(
-                        spargebra::term::Variable::new_unchecked("any"),
-                    ),
-                    object: any(),
-                },
-            };
-            operands.push(Operand {
-                variables: [variable(subject), variable(object)]
-                    .into_iter()
-                    .flatten()
-                    .collect(),
-                rows: rows(&pattern),
-                reads: true,
-            });
-        }
+        } => operands.push(Operand {
+            variables: [variable(subject), variable(object)]
+                .into_iter()
+                .flatten()
+                .collect(),
+            rows: counter.path(subject, path, object),
+            reads: true,
+        }),
         GraphPattern::Join { left, right } => {
-            flatten(left, rows, operands, nested);
-            flatten(right, rows, operands, nested);
+            flatten(left, counter, operands, nested);
+            flatten(right, counter, operands, nested);
         }
         GraphPattern::Filter { inner, .. }
         | GraphPattern::Extend { inner, .. }
-        | GraphPattern::Graph { inner, .. } => flatten(inner, rows, operands, nested),
+        | GraphPattern::Graph { inner, .. } => flatten(inner, counter, operands, nested),
         // Any other pattern is one part of this group, and heads groups of its own.
         other => {
-            operands.push(estimate(other, rows));
+            operands.push(estimate(other, counter));
             match other {
                 GraphPattern::LeftJoin { left, right, .. }
                 | GraphPattern::Lateral { left, right }
@@ -486,32 +513,35 @@ fn flatten<'a>(
 }
 
 /// The variables and a rough row count of a pattern taken as one part of a join.
-fn estimate(p: &GraphPattern, rows: &dyn Fn(&TriplePattern) -> u64) -> Operand {
-    let union = |a: Operand, b: Operand, rows: u64| Operand {
+fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
+    let union = |a: Operand<'q>, b: Operand<'q>, rows: u64| Operand {
         variables: a.variables.into_iter().chain(b.variables).collect(),
         rows,
         reads: a.reads || b.reads,
     };
     match p {
         GraphPattern::Union { left, right } => {
-            let (a, b) = (estimate(left, rows), estimate(right, rows));
+            let (a, b) = (estimate(left, counter), estimate(right, counter));
             let n = a.rows.saturating_add(b.rows);
             union(a, b, n)
         }
         GraphPattern::LeftJoin { left, right, .. } | GraphPattern::Minus { left, right } => {
-            let (a, b) = (estimate(left, rows), estimate(right, rows));
+            let (a, b) = (estimate(left, counter), estimate(right, counter));
             let n = a.rows;
             union(a, b, n)
         }
         GraphPattern::Lateral { left, right } => {
-            let (a, b) = (estimate(left, rows), estimate(right, rows));
+            let (a, b) = (estimate(left, counter), estimate(right, counter));
             let n = a.rows.saturating_mul(b.rows);
             union(a, b, n)
         }
         GraphPattern::Project { inner, variables } => {
-            let inner = estimate(inner, rows);
+            let inner = estimate(inner, counter);
             Operand {
-                variables: variables.iter().map(|v| v.as_str().to_string()).collect(),
+                variables: variables
+                    .iter()
+                    .map(|v| Name::Variable(v.as_str()))
+                    .collect(),
                 rows: inner.rows,
                 reads: inner.reads,
             }
@@ -521,12 +551,12 @@ fn estimate(p: &GraphPattern, rows: &dyn Fn(&TriplePattern) -> u64) -> Operand {
             variables,
             aggregates,
         } => {
-            let inner = estimate(inner, rows);
+            let inner = estimate(inner, counter);
             Operand {
                 variables: variables
                     .iter()
                     .chain(aggregates.iter().map(|(v, _)| v))
-                    .map(|v| v.as_str().to_string())
+                    .map(|v| Name::Variable(v.as_str()))
                     .collect(),
                 rows: if variables.is_empty() { 1 } else { inner.rows },
                 reads: inner.reads,
@@ -537,19 +567,22 @@ fn estimate(p: &GraphPattern, rows: &dyn Fn(&TriplePattern) -> u64) -> Operand {
             length: Some(length),
             ..
         } => {
-            let mut inner = estimate(inner, rows);
+            let mut inner = estimate(inner, counter);
             inner.rows = inner.rows.min(*length as u64);
             inner
         }
         GraphPattern::OrderBy { inner, .. }
         | GraphPattern::Distinct { inner }
         | GraphPattern::Reduced { inner }
-        | GraphPattern::Slice { inner, .. } => estimate(inner, rows),
+        | GraphPattern::Slice { inner, .. } => estimate(inner, counter),
         GraphPattern::Values {
             variables,
             bindings,
         } => Operand {
-            variables: variables.iter().map(|v| v.as_str().to_string()).collect(),
+            variables: variables
+                .iter()
+                .map(|v| Name::Variable(v.as_str()))
+                .collect(),
             rows: bindings.len() as u64,
             reads: false,
         },
@@ -563,7 +596,7 @@ fn estimate(p: &GraphPattern, rows: &dyn Fn(&TriplePattern) -> u64) -> Operand {
         group => {
             let mut operands = Vec::new();
             let mut ignored = Vec::new();
-            flatten(group, rows, &mut operands, &mut ignored);
+            flatten(group, counter, &mut operands, &mut ignored);
             let rows = parts(&operands)
                 .into_iter()
                 .fold(1u64, |p, (n, _)| p.saturating_mul(n.max(1)));
@@ -587,26 +620,28 @@ fn parts(operands: &[Operand]) -> Vec<(u64, bool)> {
         }
         i
     }
-    let mut owner: HashMap<&str, usize> = HashMap::new();
-    for (i, operand) in operands.iter().enumerate() {
-        for v in &operand.variables {
-            if let Some(&j) = owner.get(v.as_str()) {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a] = b;
-            } else {
-                owner.insert(v, i);
-            }
+    // Parts that share a variable are one: sorted by name, the holders of a variable are
+    // neighbours (sorting costs less than hashing the names, and stays n log n).
+    let mut names: Vec<(Name<'_>, usize)> = operands
+        .iter()
+        .enumerate()
+        .flat_map(|(i, operand)| operand.variables.iter().map(move |&v| (v, i)))
+        .collect();
+    names.sort_unstable();
+    for pair in names.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            let (a, b) = (root(&mut parent, pair[0].1), root(&mut parent, pair[1].1));
+            parent[a] = b;
         }
     }
     // A connected part has about as many rows as its largest pattern.
-    let mut parts: HashMap<usize, (u64, bool)> = HashMap::new();
+    let mut parts: Vec<Option<(u64, bool)>> = vec![None; operands.len()];
     for (i, operand) in operands.iter().enumerate() {
-        let r = root(&mut parent, i);
-        let (rows, reads) = parts.entry(r).or_insert((0, false));
+        let (rows, reads) = parts[root(&mut parent, i)].get_or_insert((0, false));
         *rows = (*rows).max(operand.rows);
         *reads |= operand.reads;
     }
-    parts.into_values().collect()
+    parts.into_iter().flatten().collect()
 }
 
 /// The evaluator checks the token as it reads the store: it iterates one part that reads the
