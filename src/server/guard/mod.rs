@@ -1,0 +1,76 @@
+//! Query shapes the evaluator cannot survive or cannot stop, refused with 400 before it sees
+//! them.
+//!
+//! Oxigraph parses, optimises and evaluates by recursion over the query's tree, and its
+//! optimiser (join ordering) neither checks the cancellation token nor scales well: measured
+//! with this graph, a 1000-deep nesting of `{ }` or 40 chained `+` overflow a 2 MiB thread
+//! stack (the process aborts), and 100 triple patterns in one group keep the optimiser busy
+//! for seconds, out of the token's reach. So a query is evaluated on a thread with a large
+//! stack ([`WORKER_STACK`]) and must stay within [`MAX_DEPTH`] levels of nesting and
+//! [`MAX_PATTERNS`] patterns. Real queries are far below both.
+//!
+//! The evaluator checks the cancellation token when it reads the store, not while it combines
+//! rows it holds in memory. A Cartesian product of three or more unrelated patterns combines
+//! the product of all but one of them between two reads: for
+//! `{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }` over this graph, 6454² ≈ 4·10⁷ combinations, and a
+//! cancelled query ran on for 93 s (debug build). Parts that do not read the store at all
+//! (VALUES) are combined without a single check: two VALUES of 5000 rows each ran on for 26 s
+//! after their 1 s timeout. So such products are estimated from the store's counts and refused
+//! beyond [`MAX_PRODUCT`] ([`check_products`]).
+//!
+//! One file a check: [`text`] (nesting, on the text, before parsing), [`shape`] (depth and
+//! size of the parsed query), [`products`] (Cartesian products and sorts, estimated from the
+//! store's counts).
+
+mod products;
+mod shape;
+mod text;
+
+pub use products::{check_products, matches};
+pub use shape::check_query;
+pub use text::check_text;
+
+use super::error::AppError;
+use crate::i18n::Message;
+
+/// The deepest nesting of groups, expressions and paths a query may have.
+pub const MAX_DEPTH: usize = 128;
+
+/// The deepest nesting of parentheses. The SPARQL parser backtracks through nested
+/// parentheses in time exponential in their depth, and parsing cannot be cancelled: 312 bytes of
+/// `(!sco:CT (!sco:CTLECT44:1111 …` nested 21 deep took 4.7 s to refuse, 24 deep 73 s, holding
+/// a query slot throughout (found by the `sparql_guard` fuzz target). 16 deep costs at most
+/// about 0.5 s, and real queries nest expressions a few levels.
+pub const MAX_PARENTHESES: usize = 16;
+
+/// The most triple patterns, path steps and VALUES blocks a query may have: what the optimiser
+/// orders.
+pub const MAX_PATTERNS: usize = 100;
+
+/// The most combinations a Cartesian product of unrelated parts may make between two checks of
+/// the cancellation token (the product of all parts but the largest that reads the store).
+pub const MAX_PRODUCT: u64 = 1_000_000;
+
+/// The most rows an ORDER BY may be estimated to sort. The evaluator gathers every row before
+/// sorting and sorts without checking the cancellation token: an ORDER BY over the graph
+/// squared, stopped at a 1 s timeout, went on sorting what it had gathered for 10 to 18 s more.
+pub const MAX_SORTED: u64 = 1_000_000;
+
+/// The stack of a query's worker thread: room to parse any query of the default length and
+/// to evaluate any query within the limits above, with a wide margin. Reserved, not committed:
+/// untouched pages cost nothing.
+pub const WORKER_STACK: usize = 256 << 20;
+
+fn too_deep() -> AppError {
+    AppError::BadRequest(Message::new("api-error-too-deep").arg("limit", MAX_DEPTH))
+}
+
+/// A parser with the prefix `ex:`, for the checks' tests.
+#[cfg(test)]
+fn parse(text: &str) -> spargebra::Query {
+    spargebra::SparqlParser::new()
+        .with_prefix("ex", "http://example.org/")
+        .unwrap()
+        .parse_query(text)
+        .unwrap()
+}
