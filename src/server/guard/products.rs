@@ -38,9 +38,10 @@ fn variable(term: &TermPattern) -> Option<Name<'_>> {
     }
 }
 
-/// The row estimates of a query's triple patterns. A group nested in another is estimated as a
-/// part of it and then checked on its own, so each pattern is counted once and remembered (a
-/// 99-branch UNION counted its patterns 5000 times when counting read the store).
+/// The row estimates of a query's triple patterns and paths. A group nested in another is
+/// estimated as a part of it and then checked on its own, so each triple pattern is counted
+/// once and remembered (a 99-branch UNION counted its patterns 5000 times when counting read
+/// the store). A path is counted where it is met: one lookup in the table of counts.
 struct Counter<'q> {
     rows: &'q dyn Fn(&TriplePattern) -> u64,
     counted: RefCell<HashMap<&'q TriplePattern, u64>>,
