@@ -10,7 +10,6 @@ mod browser;
 mod server_common;
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use browser::{Client, CmdError};
@@ -695,58 +694,10 @@ fn pref_label_of_term(local: &str, lang: Lang) -> String {
         .unwrap_or_else(|| panic!("no {lang} label of sco:{local}"))
 }
 
-/// The slow query sent over a raw connection, which it holds open until dropped.
-struct SlotHolder {
-    addr: std::net::SocketAddr,
-    connection: std::net::TcpStream,
-}
-
-impl SlotHolder {
-    fn send(addr: std::net::SocketAddr) -> Self {
-        let mut connection = std::net::TcpStream::connect(addr).expect("connects");
-        std::io::Write::write_all(
-            &mut connection,
-            format!(
-                "GET /sparql?query={} HTTP/1.1\r\nHost: {addr}\r\n\r\n",
-                encode(SLOW_QUERY)
-            )
-            .as_bytes(),
-        )
-        .expect("the request is sent");
-        connection
-            .set_nonblocking(true)
-            .expect("a non-blocking socket");
-        Self { addr, connection }
-    }
-
-    /// Sends the query again if the server has answered it already: a running slow query has
-    /// no answer yet, so an answer is a refusal (503: the slot was taken at that moment).
-    fn resend_if_refused(&mut self) {
-        let mut head = [0u8; 16];
-        match std::io::Read::read(&mut self.connection, &mut head) {
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
-            Ok(0) => panic!("the server closed the slow query's connection"),
-            Ok(n) => {
-                assert!(
-                    head[..n].starts_with(b"HTTP/1.1 503"),
-                    "the slow query was answered: {:?}",
-                    String::from_utf8_lossy(&head[..n])
-                );
-                *self = Self::send(self.addr);
-            }
-            Err(e) => panic!("the slow query's connection failed: {e}"),
-        }
-    }
-}
-
-static PROBES: AtomicUsize = AtomicUsize::new(0);
-
-/// A quick query nobody asked before (so no cache answers it): 200 when a query slot is free,
-/// 503 with Retry-After when every slot is taken. (Asynchronous: it runs beside the browser,
-/// in the test's runtime.)
+/// [`fresh_query`]'s status: 200 when a query slot is free, 503 with Retry-After when every
+/// slot is taken. (Asynchronous: it runs beside the browser, in the test's runtime.)
 async fn probe(url: &str) -> StatusCode {
-    let n = PROBES.fetch_add(1, Ordering::Relaxed);
-    let query = format!("SELECT ({n} AS ?probe) WHERE {{}}");
+    let query = fresh_query();
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(120))
@@ -849,7 +800,7 @@ fn cancel_stops_the_query_on_the_server_and_refusals_are_explained() {
         let url = server.url();
         open_workbench(&c, &format!("{url}/query?lang=zh")).await?;
         // Over a raw connection, so that closing it ends the query (the server cancels it).
-        let mut holder = SlotHolder::send(server.local_addr());
+        let mut holder = RawQuery::send(server.local_addr(), SLOW_QUERY);
         assert!(
             browser::eventually(PATIENCE, || {
                 // A probe may hold the slot when the slow query arrives: turned away, it is

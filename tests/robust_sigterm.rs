@@ -5,7 +5,7 @@
 mod robust_common;
 mod server_common;
 
-use std::io::{BufRead, BufReader, ErrorKind};
+use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -31,44 +31,6 @@ impl Drop for Reaper {
             let _ = self.0.kill();
             let _ = self.0.wait();
         }
-    }
-}
-
-/// Sends the `i`-th slow query over a connection of its own.
-fn send_slow(addr: SocketAddr, i: usize) -> TcpStream {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    let query = format!("{SLOW_ISH} # in flight {i}");
-    std::io::Write::write_all(
-        &mut stream,
-        format!(
-            "GET /sparql?query={} HTTP/1.1\r\nHost: localhost\r\n\
-             Accept: application/sparql-results+json\r\nConnection: close\r\n\r\n",
-            encode(&query)
-        )
-        .as_bytes(),
-    )
-    .unwrap();
-    stream
-}
-
-/// Whether a slow query's connection has an answer already, which can only be a refusal (503:
-/// every slot was taken at that moment); a query being evaluated has none yet.
-fn answered(stream: &TcpStream) -> bool {
-    stream.set_nonblocking(true).unwrap();
-    let mut head = [0u8; 12];
-    let peeked = stream.peek(&mut head);
-    stream.set_nonblocking(false).unwrap();
-    match peeked {
-        Err(e) if e.kind() == ErrorKind::WouldBlock => false,
-        Ok(n) => {
-            assert!(
-                head[..n].starts_with(b"HTTP/1.1 503"),
-                "a slow query was answered before the signal: {:?}",
-                String::from_utf8_lossy(&head[..n])
-            );
-            true
-        }
-        Err(e) => panic!("a slow query's connection failed: {e}"),
     }
 }
 
@@ -120,24 +82,17 @@ fn sigterm_under_load_finishes_the_queries_in_flight_and_exits_0() {
     let expected = count(&url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c }")
         * count(&url, "SELECT (COUNT(*) AS ?n) WHERE { ?d a ?t }");
 
-    let mut streams: Vec<TcpStream> = (0..IN_FLIGHT).map(|i| send_slow(addr, i)).collect();
+    let mut queries: Vec<RawQuery> = (0..IN_FLIGHT)
+        .map(|i| RawQuery::send(addr, &format!("{SLOW_ISH} # in flight {i}")))
+        .collect();
     // Every slot is taken: all of them are being evaluated…
-    let mut probe = 0;
     assert!(
         eventually(NO_HANG, || {
-            // A probe may hold a slot when a slow query arrives: turned away, it is sent again.
-            for (i, stream) in streams.iter_mut().enumerate() {
-                if answered(stream) {
-                    *stream = send_slow(addr, i);
-                }
+            for query in &mut queries {
+                query.resend_if_refused();
             }
-            // Each probe is new: a probe answered before the slots were taken is in the cache.
-            probe += 1;
             client()
-                .get(format!(
-                    "{url}/sparql?query={}",
-                    encode(&format!("ASK {{}} # probe {probe}"))
-                ))
+                .get(format!("{url}/sparql?query={}", encode(&fresh_query())))
                 .send()
                 .unwrap()
                 .status()
@@ -146,15 +101,13 @@ fn sigterm_under_load_finishes_the_queries_in_flight_and_exits_0() {
         "the slow queries never took every slot"
     );
     // …and none is answered yet.
-    for stream in &streams {
-        stream.set_nonblocking(true).unwrap();
-        let mut byte = [0u8; 1];
-        let peeked = stream.peek(&mut byte);
+    for (i, query) in queries.iter().enumerate() {
+        let head = query.answer_so_far();
         assert!(
-            matches!(&peeked, Err(e) if e.kind() == ErrorKind::WouldBlock),
-            "a query was answered before the signal: {peeked:?}"
+            head.is_empty(),
+            "query {i} was answered before the signal: {:?}",
+            String::from_utf8_lossy(&head)
         );
-        stream.set_nonblocking(false).unwrap();
     }
 
     let signalled = Instant::now();
@@ -172,8 +125,8 @@ fn sigterm_under_load_finishes_the_queries_in_flight_and_exits_0() {
     let refused_after = signalled.elapsed();
 
     // The queries in flight are answered in full.
-    for (i, stream) in streams.iter_mut().enumerate() {
-        let reply = read_reply(stream);
+    for (i, query) in queries.iter_mut().enumerate() {
+        let reply = read_reply(&mut query.stream);
         assert_eq!(reply.status, Some(200), "query {i}: {:.300}", reply.text);
         let head = reply
             .text

@@ -8,7 +8,6 @@ mod server_common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use reqwest::StatusCode;
@@ -17,14 +16,11 @@ use server_common::*;
 /// How long anything may take before the test calls it a hang.
 const NO_HANG: Duration = Duration::from_secs(60);
 
-/// A query answered at once, and never asked before: an answer to an earlier text would come
-/// from the cache without a slot, and say nothing of the slots (nor see one held).
+/// A quick query never asked before (see [`fresh_query`]): an answer from the cache would need
+/// no slot, and say nothing of the slots.
 fn simple_query(url: &str) -> reqwest::blocking::Response {
-    static ASKED: AtomicUsize = AtomicUsize::new(0);
-    let n = ASKED.fetch_add(1, Ordering::Relaxed);
-    let text = format!("ASK {{ ?s ?p ?o FILTER({n} >= 0) }}");
     client()
-        .get(format!("{url}/sparql?query={}", encode(&text)))
+        .get(format!("{url}/sparql?query={}", encode(&fresh_query())))
         .send()
         .expect("answers")
 }
@@ -110,37 +106,21 @@ fn beyond_the_concurrency_limit_queries_get_503_with_retry_after() {
 }
 
 /// Sends the slow query on a connection of its own and returns once it holds the only query
-/// slot (a simple query is then refused, which is returned too). Should the simple query
-/// have taken the slot first, the slow one was refused: it is sent again.
+/// slot (a simple query is then refused, which is returned too).
 fn hold_the_only_slot(server: &Background) -> (TcpStream, reqwest::blocking::Response) {
+    let mut slow = RawQuery::send(server.local_addr(), SLOW_QUERY);
     let start = std::time::Instant::now();
     loop {
         assert!(
             start.elapsed() < NO_HANG,
             "the slow query never got the slot"
         );
-        let mut stream = TcpStream::connect(server.local_addr()).unwrap();
-        write!(
-            stream,
-            "GET /sparql?query={} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-            encode(SLOW_QUERY)
-        )
-        .unwrap();
-        stream.flush().unwrap();
-        stream.set_nonblocking(true).unwrap();
-        for _ in 0..20 {
-            let response = simple_query(&server.url());
-            if response.status() == StatusCode::SERVICE_UNAVAILABLE {
-                stream.set_nonblocking(false).unwrap();
-                return (stream, response);
-            }
-            // Refused already (it found the slot taken)? Then send it again.
-            let mut byte = [0u8; 1];
-            if stream.peek(&mut byte).is_ok_and(|n| n > 0) {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        let response = simple_query(&server.url());
+        if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+            return (slow.stream, response);
         }
+        slow.resend_if_refused();
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 

@@ -3,6 +3,9 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeSet;
+use std::io::Write;
+use std::net::{SocketAddr, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -99,6 +102,74 @@ pub const SLOW_QUERY: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?
 /// The graph cubed: the evaluator would combine 4·10⁷ rows between two checks of the token, so
 /// the server refuses it before evaluation.
 pub const CUBED_QUERY: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+
+/// A quick query never sent before by this test binary (true: the graph has triples). No cache
+/// can answer it, so it needs a query slot: 200 when one is free, 503 when every slot is taken.
+/// A probe that repeated a text answered before the slots were taken would be answered from
+/// the cache ever after, and never see them taken.
+pub fn fresh_query() -> String {
+    static SENT: AtomicUsize = AtomicUsize::new(0);
+    let n = SENT.fetch_add(1, Ordering::Relaxed);
+    format!("ASK {{ ?s ?p ?o FILTER({n} >= 0) }}")
+}
+
+/// A query sent over a raw connection of its own and left to run: dropping the connection
+/// hangs up, which cancels the query on the server.
+pub struct RawQuery {
+    addr: SocketAddr,
+    text: String,
+    pub stream: TcpStream,
+}
+
+impl RawQuery {
+    pub fn send(addr: SocketAddr, text: &str) -> Self {
+        let mut stream = TcpStream::connect(addr).expect("connects");
+        write!(
+            stream,
+            "GET /sparql?query={} HTTP/1.1\r\nHost: localhost\r\n\
+             Accept: application/sparql-results+json\r\nConnection: close\r\n\r\n",
+            encode(text)
+        )
+        .expect("the request is sent");
+        Self {
+            addr,
+            text: text.to_string(),
+            stream,
+        }
+    }
+
+    /// The first bytes of the server's answer so far, left in the connection for a later read:
+    /// none while the query runs. Fails the test if the connection closed or broke.
+    pub fn answer_so_far(&self) -> Vec<u8> {
+        let mut head = [0u8; 16];
+        self.stream.set_nonblocking(true).unwrap();
+        let peeked = self.stream.peek(&mut head);
+        self.stream.set_nonblocking(false).unwrap();
+        match peeked {
+            Ok(0) => panic!("the server closed the connection of {:?}", self.text),
+            Ok(n) => head[..n].to_vec(),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => Vec::new(),
+            Err(e) => panic!("the connection of {:?} failed: {e}", self.text),
+        }
+    }
+
+    /// A slow query has no answer while it runs, so an answer this early can only be a refusal
+    /// (503: no slot was free when it arrived — a probe may hold one at that moment); it is
+    /// then sent again. Any other answer fails the test.
+    pub fn resend_if_refused(&mut self) {
+        let head = self.answer_so_far();
+        if head.is_empty() {
+            return;
+        }
+        assert!(
+            head.starts_with(b"HTTP/1.1 503"),
+            "{:?} was answered while it should still run: {:?}",
+            self.text,
+            String::from_utf8_lossy(&head)
+        );
+        *self = Self::send(self.addr, &self.text);
+    }
+}
 
 /// Polls until `ready` holds, at most `limit`: proves "eventually", never "fast".
 pub fn eventually(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
