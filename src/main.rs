@@ -431,7 +431,9 @@ fn export(format: ExportFormat, output: Option<PathBuf>, base: &str) -> Result<V
 }
 
 fn lookup(query: &str, lang: &str, types: Option<&str>, limit: usize) -> Result<Vec<u8>, Failure> {
-    use sco_kg::lookup::{EntityKind, Lang, LookupIndex, LookupOptions};
+    use sco_kg::lookup::{check_query, EntityKind, Lang, LookupIndex, LookupOptions};
+    // The server's caps (empty, too long, too many words, control characters), said the same.
+    let query = check_query(query).map_err(|refusal| Failure::input(refusal.message()))?;
     let lang = Lang::from_tag(lang)
         .ok_or_else(|| Failure::input(Message::new("cli-error-lang").arg("lang", lang)))?;
     let mut options = LookupOptions::new(lang);

@@ -346,3 +346,52 @@ fn the_russian_and_chinese_help_has_no_english_text() {
         }
     }
 }
+
+/// Runs `sco-kg lookup` with `args` in the locale `env`: exit code, stdout, stderr.
+fn lookup(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sco-kg"));
+    command
+        .arg("lookup")
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let out = command.output().expect("run sco-kg");
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn lookup_applies_the_servers_caps_and_says_so_in_the_terminals_language() {
+    use sco_kg::i18n::Lang;
+    use sco_kg::lookup::check_query;
+
+    // 60 KB of words, as the hostile client of the hardening issue sent to /api/lookup.
+    let huge = "terrorism ".repeat(6_000);
+    for (q, env, lang) in [
+        (huge.as_str(), RU, Lang::Ru),
+        ("   ", &[][..], Lang::En),
+        ("RATS\u{1b}[2J", &[("LANG", "zh_CN.UTF-8")][..], Lang::Zh),
+    ] {
+        let (code, stdout, stderr) = lookup(&["--", q], env);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stdout.is_empty());
+        let said = check_query(q).unwrap_err().message().in_lang(lang);
+        assert!(stderr.contains(&said), "{stderr} should say {said}");
+    }
+    // Under the caps, a long name is found.
+    let (code, stdout, stderr) =
+        lookup(&["--lang", "en", "Unified Search Register of Persons"], &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let answer: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        answer["hits"][0]["iri"],
+        "https://w3id.org/sco-kg/id/document/register-wanted-persons"
+    );
+}

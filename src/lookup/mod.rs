@@ -34,6 +34,10 @@
 //! Options: `types` limits the hits to some types (`None` or an empty list: all); `limit` is the
 //! most hits returned (0: none); `lang` only chooses the language of the hits' labels.
 //!
+//! Bounds: a query of more than [`MAX_QUERY_CHARS`] characters or [`MAX_QUERY_WORDS`] words, or
+//! with a control character, is refused by [`check_query`] (the server's 400, the command's
+//! exit code 2) and finds nothing in [`LookupIndex::search`]; see `limits.rs` for why.
+//!
 //! Not handled: transliteration or translation of a word into another script ("Интербанк" does
 //! not find "Interbank"; a query finds another language's label only through the labels and
 //! aliases the registry gives); typos in words shorter than 6 letters, in numbers and in Chinese;
@@ -87,6 +91,7 @@
 
 mod entity;
 mod fuzzy;
+mod limits;
 mod text;
 
 use std::collections::{HashMap, HashSet};
@@ -103,6 +108,7 @@ use fuzzy::FuzzyIndex;
 use text::{Analyzer, Script};
 
 pub use entity::{entity_iri, entity_json};
+pub use limits::{check_query, QueryRefusal, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
 
 /// The languages of labels and texts: the service's [`crate::i18n::Lang`] (`ru`, `en`, `zh`;
 /// parse a `?lang=` value with `Lang::from_tag` or `str::parse`). Its
@@ -778,9 +784,10 @@ impl LookupIndex {
         }
     }
 
-    /// The entities matching `q`, best first, at most `opts.limit`.
+    /// The entities matching `q`, best first, at most `opts.limit`. A query that
+    /// [`check_query`] refuses finds nothing: its cost is bounded whoever calls.
     pub fn search(&self, q: &str, opts: &LookupOptions) -> Vec<Hit> {
-        if opts.limit == 0 {
+        if opts.limit == 0 || check_query(q).is_err() {
             return Vec::new();
         }
         let query = self.analyse(q);

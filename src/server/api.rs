@@ -11,7 +11,7 @@ use super::cache::{add_validators, etag, short_hash};
 use super::error::AppError;
 use super::state::AppState;
 use crate::i18n::Lang;
-use crate::lookup::{entity_json, EntityKind, LookupOptions};
+use crate::lookup::{check_query, entity_json, EntityKind, LookupOptions};
 
 #[derive(Debug, Deserialize)]
 pub struct LookupParams {
@@ -51,15 +51,15 @@ fn json(
 }
 
 /// What a `/api/lookup` query string asks for: the text to look up (trimmed) and the options,
-/// or why it is refused (no `q`, an unknown `lang` or `type`, a `limit` that is not a whole
+/// or why it is refused (no `q`; a `q` that [`check_query`] refuses: empty, too long, too many
+/// words, control characters; an unknown `lang` or `type`; a `limit` that is not a whole
 /// number). Public so that it can be fuzzed on its own; the handler goes through it.
 pub fn lookup_request(params: &LookupParams) -> Result<(&str, LookupOptions), AppError> {
     let q = params
         .q
         .as_deref()
-        .map(str::trim)
-        .filter(|q| !q.is_empty())
         .ok_or_else(|| AppError::BadRequest(Message::new("api-error-lookup-without-q")))?;
+    let q = check_query(q).map_err(|refusal| AppError::BadRequest(refusal.message()))?;
     let mut options = LookupOptions::new(language(params.lang.as_deref())?);
     if let Some(types) = params.types.as_deref() {
         options.types = Some(EntityKind::parse_list(types).map_err(|e| {
@@ -81,11 +81,19 @@ pub async fn lookup(
     Query(params): Query<LookupParams>,
 ) -> Result<Response, AppError> {
     let (q, options) = lookup_request(&params)?;
-    let answer = state.lookup.respond(q, &options);
     let key = format!(
         "{q}\u{0}{:?}\u{0}{:?}\u{0}{}",
         options.lang, options.types, options.limit
     );
+    // A lookup is CPU-bound work (bounded by the query caps, but not free): on the
+    // blocking pool, not on the threads that accept connections and answer every other
+    // request. Not on the query workers: autocomplete would then take SPARQL's slots and get
+    // its 503s under load.
+    let q = q.to_owned();
+    let searching = state.clone();
+    let answer = tokio::task::spawn_blocking(move || searching.lookup.respond(&q, &options))
+        .await
+        .map_err(|e| AppError::Internal(format!("the lookup stopped: {e}")))?;
     json(&state, &answer, &[key.as_bytes()])
 }
 
