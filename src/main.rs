@@ -318,6 +318,8 @@ struct ServeArgs {
     cache_mb: usize,
     #[arg(long, value_name = "SECS", default_value_t = 0.0)]
     queue_wait: f64,
+    #[arg(long, value_name = "SECS", default_value_t = sco_kg::server::config::DEFAULT_WRITE_TIMEOUT_SECONDS as f64)]
+    write_timeout: f64,
 }
 
 fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
@@ -337,6 +339,14 @@ fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
         .filter(|t| !t.is_zero())
         .ok_or_else(|| {
             Failure::input(Message::new("cli-error-timeout").arg("seconds", args.timeout))
+        })?;
+    let write_stall_timeout = std::time::Duration::try_from_secs_f64(args.write_timeout)
+        .ok()
+        .filter(|t| !t.is_zero())
+        .ok_or_else(|| {
+            Failure::input(
+                Message::new("cli-error-write-timeout").arg("seconds", args.write_timeout),
+            )
         })?;
     let positive = |name: &str, n: usize| {
         if n == 0 {
@@ -368,6 +378,7 @@ fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
         queue_wait: std::time::Duration::try_from_secs_f64(args.queue_wait).map_err(|_| {
             Failure::input(Message::new("cli-error-queue-wait").arg("seconds", args.queue_wait))
         })?,
+        write_stall_timeout,
     };
     let base = sco_kg::graph::Base::new(&args.base).map_err(|e| Failure::option("base", e))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -567,6 +578,7 @@ fn localised_arg(command: &str, arg: Arg, lang: Lang) -> Arg {
         ("serve", "max_results") => (Message::new("cli-help-serve-max-results"), None),
         ("serve", "cache_mb") => (Message::new("cli-help-serve-cache-mb"), None),
         ("serve", "queue_wait") => (Message::new("cli-help-serve-queue-wait"), None),
+        ("serve", "write_timeout") => (Message::new("cli-help-serve-write-timeout"), None),
         ("export", "format") => (
             Message::new("cli-help-export-format"),
             Some(values(lang, ExportFormat::help)),

@@ -376,3 +376,50 @@ fn a_slow_client_is_closed_at_shutdown() {
     let reply = read_reply(&mut stream);
     assert_eq!(reply.status, None, "{}", reply.text);
 }
+
+/// A client that asks for large answers and never reads them is cut off once no byte has been
+/// accepted for the write stall timeout: the answers are not kept, nor the connection held,
+/// forever. The requests are pipelined on one connection, so that what is asked for (64 MB)
+/// is far more than the kernel's buffers on both sides could take without reading.
+#[test]
+fn a_client_that_never_reads_is_cut_off_at_the_write_stall_timeout() {
+    let stall = Duration::from_secs(2);
+    let server = start(Config {
+        write_stall_timeout: stall,
+        ..config()
+    });
+    let dump = client()
+        .get(format!("{}/dump/sco-kg.nt", server.url()))
+        .send()
+        .unwrap()
+        .bytes()
+        .unwrap()
+        .len();
+    assert!(dump > 100_000, "the dump is {dump} bytes");
+    let requests = (64 << 20) / dump + 1;
+    let mut stream = TcpStream::connect(server.local_addr()).unwrap();
+    let started = Instant::now();
+    stream
+        .write_all(
+            "GET /dump/sco-kg.nt HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                .repeat(requests)
+                .as_bytes(),
+        )
+        .unwrap();
+    // Nothing read for three times the stall timeout: the server gives up meanwhile. Had it
+    // not, it would go on writing as soon as the reading below starts, and all would arrive.
+    std::thread::sleep(stall * 3);
+    let reply = read_reply(&mut stream);
+    let expected = requests * dump;
+    assert!(
+        reply.text.len() < expected / 4,
+        "read {} of the {expected} bytes asked for: the stalled connection was kept",
+        reply.text.len()
+    );
+    assert!(
+        started.elapsed() < stall * 3 + NO_HANG / 2,
+        "the connection ended after {:?}",
+        started.elapsed()
+    );
+    assert_alive(&server.url());
+}

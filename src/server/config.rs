@@ -26,6 +26,10 @@ pub struct Config {
     /// How long a query may wait for a free slot before it is refused with 503 (zero: refused
     /// at once).
     pub queue_wait: Duration,
+    /// How long a connection may go without the client accepting a byte of what it is sent
+    /// before it is closed: a client that asks for an answer and never reads it would
+    /// otherwise keep the answer, and the connection, forever.
+    pub write_stall_timeout: Duration,
 }
 
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
@@ -36,6 +40,9 @@ pub const DEFAULT_MAX_RESULTS: usize = 100_000;
 /// Room for thousands of typical answers. With the response cache (a quarter more), a server
 /// under a load of never-repeated queries stays under 100 MB resident (issue 7's note).
 pub const DEFAULT_CACHE_MEGABYTES: usize = 16;
+/// Long enough for a client on a slow, lossy link to take the next bytes of a large dump;
+/// short enough that stalled connections cannot pile up.
+pub const DEFAULT_WRITE_TIMEOUT_SECONDS: u64 = 30;
 
 /// Two queries per CPU (at least four). Evaluation is CPU-bound, but a slot is also held while
 /// its job goes to a worker and its answer comes back, and with one slot per CPU the CPUs sat
@@ -61,6 +68,7 @@ impl Default for Config {
             max_results: DEFAULT_MAX_RESULTS,
             cache_bytes: DEFAULT_CACHE_MEGABYTES << 20,
             queue_wait: Duration::ZERO,
+            write_stall_timeout: Duration::from_secs(DEFAULT_WRITE_TIMEOUT_SECONDS),
         }
     }
 }

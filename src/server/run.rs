@@ -8,6 +8,11 @@
 //! on a kept-alive connection, of the previous answer — or the connection is closed. Without
 //! it, a client trickling header bytes (slowloris) or connecting and saying nothing would hold
 //! a connection and its task forever, and would keep a graceful shutdown waiting.
+//!
+//! Writes have a stall timeout (`Config::write_stall_timeout`): a connection whose client
+//! accepts no byte of what it is sent for that long is closed. Without it, a client that asks
+//! for a large answer and never reads would keep the answer in memory, and the connection
+//! open, forever.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -20,6 +25,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tokio_io_timeout::TimeoutStream;
 use tower::ServiceExt;
 
 use super::config::Config;
@@ -67,6 +73,7 @@ pub struct Server {
     shutdown: ShutdownHandle,
     grace: Duration,
     header_timeout: Duration,
+    write_stall_timeout: Duration,
 }
 
 /// Listens on `config.bind` and builds the shared state (dumps, version, …).
@@ -80,6 +87,7 @@ pub async fn bind(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Server, 
     let local_addr = listener.local_addr()?;
     let grace = config.timeout + GRACE;
     let config_timeout = config.timeout;
+    let write_stall_timeout = config.write_stall_timeout;
     let state = AppState::new(graph, config, local_addr)?;
     Ok(Server {
         listener,
@@ -88,6 +96,7 @@ pub async fn bind(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Server, 
         shutdown: ShutdownHandle(Arc::new(watch::channel(false).0)),
         grace,
         header_timeout: config_timeout,
+        write_stall_timeout,
     })
 }
 
@@ -113,6 +122,7 @@ impl Server {
             shutdown,
             grace,
             header_timeout,
+            write_stall_timeout,
             ..
         } = self;
         let mut http = hyper::server::conn::http1::Builder::new();
@@ -135,7 +145,12 @@ impl Server {
                 app.clone()
                     .map_request(|request: axum::http::Request<Incoming>| request.map(Body::new)),
             );
-            let connection = http.serve_connection(TokioIo::new(stream), service);
+            // A write (or flush) pending for the whole stall timeout fails with TimedOut, which
+            // ends the connection; any progress restarts the clock. Boxed: the stream holds a
+            // timer, and hyper wants an Unpin stream.
+            let mut stream = TimeoutStream::new(stream);
+            stream.set_write_timeout(Some(write_stall_timeout));
+            let connection = http.serve_connection(TokioIo::new(Box::pin(stream)), service);
             let shutdown = shutdown.clone();
             let open = open.clone();
             tokio::spawn(async move {
