@@ -423,3 +423,62 @@ fn a_client_that_never_reads_is_cut_off_at_the_write_stall_timeout() {
     );
     assert_alive(&server.url());
 }
+
+/// The binary's log, at INFO, of requests with 20 KB targets: no line longer than 1 KB, the
+/// cut says so, and the refusals among them are no ERROR lines.
+#[test]
+fn long_targets_do_not_flood_the_log() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sco-kg"))
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the log as it comes, so that the server never waits on a full pipe.
+    let mut stderr = child.stderr.take().unwrap();
+    let log = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .to_string();
+    let addr: std::net::SocketAddr = url.trim_start_matches("http://").parse().unwrap();
+
+    let padding = "x".repeat(20_000);
+    // Answered (three times: the third is replayed), refused as not SPARQL, not found.
+    let answered = format!("/sparql?query=ASK%7B%7D%23{padding}");
+    for _ in 0..3 {
+        assert_eq!(get_raw(addr, answered.as_bytes(), &[]).status, Some(200));
+    }
+    let refused = format!("/sparql?query={padding}");
+    assert_eq!(get_raw(addr, refused.as_bytes(), &[]).status, Some(400));
+    let missing = format!("/page/{padding}");
+    assert_eq!(get_raw(addr, missing.as_bytes(), &[]).status, Some(404));
+
+    let _ = child.kill();
+    let _ = child.wait();
+    let log = log.join().unwrap();
+    assert!(log.contains("more bytes not logged"), "{log:.2000}");
+    assert!(log.contains("replayed"), "{log:.2000}");
+    for line in log.lines() {
+        assert!(
+            line.len() <= 1024,
+            "a log line of {} bytes: {line:.300}…",
+            line.len()
+        );
+        assert!(!line.contains("ERROR"), "{line}");
+    }
+}

@@ -38,6 +38,7 @@ pub mod formats;
 pub mod growth;
 pub mod guard;
 pub mod language;
+pub mod log;
 pub mod negotiate;
 pub mod origin;
 pub mod page;
@@ -60,7 +61,7 @@ use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub use config::Config;
@@ -105,10 +106,12 @@ pub fn router(state: AppState) -> Replay<Router> {
         .layer(CatchPanicLayer::custom(|_| {
             AppError::Internal("panic".into()).into_response()
         }))
+        // Targets cut short, and no ERROR line for an expected refusal ([`log`]).
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                .make_span_with(log::make_span::<axum::body::Body>)
+                .on_response(DefaultOnResponse::new().level(Level::INFO))
+                .on_failure(log::on_failure),
         );
     Replay::new(routes, replaying)
 }

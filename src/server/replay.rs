@@ -168,7 +168,7 @@ where
             let hash = responses.hasher.hash_one(&key);
             if let Some(kept) = cache.get(&hash).filter(|kept| key.is(&kept.key)) {
                 // The request log's line, which the trace layer inside would have written.
-                tracing::info!(uri = %request.uri(), status = 200, "replayed");
+                tracing::info!(uri = %super::log::target(request.uri()), status = 200, "replayed");
                 let mut response = Response::new(Body::from(kept.body.clone()));
                 *response.headers_mut() = kept.headers.clone();
                 return Replayed::Hit(std::future::ready(Ok(response)));
