@@ -424,6 +424,215 @@ fn a_client_that_never_reads_is_cut_off_at_the_write_stall_timeout() {
     assert_alive(&server.url());
 }
 
+/// Without a public URL, the service description names the endpoint by the request's Host (or
+/// an absolute-form target's authority). Requests sent twice with another host — so that the
+/// response cache keeps their answer — do not change what a later client with the real host
+/// gets, and the answer says `Vary: Host` for the caches downstream.
+#[test]
+fn a_foreign_host_does_not_poison_the_service_description() {
+    let server = start(config());
+    let addr = server.local_addr();
+    let real = format!("127.0.0.1:{}", addr.port());
+    let describe = |target: &str, host: &str| {
+        exchange(
+            addr,
+            format!(
+                "GET {target} HTTP/1.1\r\nHost: {host}\r\nAccept: application/n-triples\r\n\
+                 Connection: close\r\n\r\n"
+            )
+            .as_bytes(),
+        )
+    };
+    let endpoint = |host: &str| {
+        format!("<http://www.w3.org/ns/sparql-service-description#endpoint> <http://{host}/sparql>")
+    };
+    for _ in 0..3 {
+        let poisoned = describe("/sparql", "evil.example");
+        assert_eq!(poisoned.status, Some(200), "{}", poisoned.text);
+        assert!(
+            poisoned.body().contains(&endpoint("evil.example")),
+            "{}",
+            poisoned.text
+        );
+        let absolute = describe("http://evil2.example/sparql", &real);
+        assert_eq!(absolute.status, Some(200), "{}", absolute.text);
+        assert!(
+            absolute.body().contains(&endpoint("evil2.example")),
+            "{}",
+            absolute.text
+        );
+    }
+    for _ in 0..3 {
+        let clean = describe("/sparql", &real);
+        assert_eq!(clean.status, Some(200), "{}", clean.text);
+        assert!(clean.body().contains(&endpoint(&real)), "{}", clean.text);
+        assert!(!clean.body().contains("evil"), "{}", clean.text);
+        let vary = clean
+            .text
+            .lines()
+            .filter(|l| l.to_ascii_lowercase().starts_with("vary:"))
+            .flat_map(|l| l[5..].split(','))
+            .map(|v| v.trim().to_ascii_lowercase())
+            .collect::<Vec<_>>();
+        assert!(vary.iter().any(|v| v == "host"), "{}", clean.text);
+    }
+    // Through a well-behaved client too.
+    let response = client()
+        .get(format!("{}/sparql", server.url()))
+        .header("Accept", "application/n-triples")
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body = response.text().unwrap();
+    assert!(
+        body.contains(&endpoint(&real)) && !body.contains("evil"),
+        "{body}"
+    );
+}
+
+/// With a public URL, answers do not depend on the Host: they name the public URL whatever the
+/// request says, and do not vary on Host.
+#[test]
+fn with_a_public_url_the_host_is_not_used() {
+    let server = start(Config {
+        public_url: Some("https://kg.example".into()),
+        ..config()
+    });
+    for _ in 0..3 {
+        let reply = exchange(
+            server.local_addr(),
+            b"GET /sparql HTTP/1.1\r\nHost: evil.example\r\nAccept: application/n-triples\r\n\
+              Connection: close\r\n\r\n",
+        );
+        assert_eq!(reply.status, Some(200), "{}", reply.text);
+        assert!(
+            reply.body().contains("<https://kg.example/sparql>"),
+            "{}",
+            reply.text
+        );
+        assert!(
+            !reply.text.to_ascii_lowercase().contains("host"),
+            "{}",
+            reply.text
+        );
+    }
+}
+
+/// RFC 9112 §3.2: an HTTP/1.1 request without Host, or any request with two, gets 400 with a
+/// message in the reader's language; an HTTP/1.0 request may omit it.
+#[test]
+fn a_missing_or_repeated_host_is_refused() {
+    let server = start(config());
+    let addr = server.local_addr();
+    let cases: &[(&str, &str)] = &[
+        ("GET /sparql?query=ASK%7B%7D HTTP/1.1\r\n", "missing"),
+        (
+            "GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: a\r\nHost: b\r\n",
+            "two",
+        ),
+        (
+            "GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: a\r\nHost: a\r\n",
+            "twice the same",
+        ),
+        ("GET / HTTP/1.0\r\nHost: a\r\nHost: b\r\n", "two, HTTP/1.0"),
+        ("GET http://a/sparql HTTP/1.1\r\n", "absolute-form, missing"),
+        ("GET /sparql HTTP/1.1\r\nHost: user@a\r\n", "userinfo"),
+        ("GET /sparql HTTP/1.1\r\nHost: a b\r\n", "not an authority"),
+    ];
+    for (head, what) in cases {
+        let reply = exchange(
+            addr,
+            format!("{head}Accept-Language: ru\r\nConnection: close\r\n\r\n").as_bytes(),
+        );
+        assert_eq!(reply.status, Some(400), "{what}: {}", reply.text);
+        assert!(reply.body().contains("Host"), "{what}: {}", reply.text);
+        assert!(
+            reply
+                .text
+                .to_ascii_lowercase()
+                .contains("content-language: ru"),
+            "{what}: {}",
+            reply.text
+        );
+        assert!(reply.body().contains("заголовок"), "{what}: {}", reply.text);
+    }
+    let reply = exchange(addr, b"GET /sparql?query=ASK%7B%7D HTTP/1.0\r\n\r\n");
+    assert_eq!(reply.status, Some(200), "{}", reply.text);
+    assert_alive(&server.url());
+}
+
+/// Unique Accept headers, each request sent twice (a response is kept the second time it is
+/// asked for): 20 KB ones are not kept at all, and short ones are weighed with their key, so
+/// that the response cache stays within its bytes. In-process, through the router, so that what
+/// is kept can be weighed.
+#[test]
+fn unique_long_headers_do_not_grow_the_response_cache() {
+    use tower::ServiceExt;
+    let state = server::AppState::new(
+        graph(),
+        Config {
+            cache_bytes: 1 << 20,
+            ..config()
+        },
+        "127.0.0.1:8080".parse().unwrap(),
+    )
+    .unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let send = |accept: &str| {
+        let request = axum::http::Request::builder()
+            .uri("/sparql?query=ASK%7B%7D")
+            .header("Host", "127.0.0.1:8080")
+            .header("Accept", accept)
+            .body(axum::body::Body::empty())
+            .unwrap();
+        runtime.block_on(async {
+            let response = server::router(state.clone())
+                .oneshot(request)
+                .await
+                .unwrap();
+            let status = response.status();
+            axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            status
+        })
+    };
+    for i in 0..200 {
+        let accept = format!(
+            "application/sparql-results+json, x-{i}/{}",
+            "y".repeat(20_000)
+        );
+        for _ in 0..2 {
+            assert_eq!(send(&accept), 200);
+        }
+    }
+    assert_eq!(state.responses.len(), 0, "responses kept under 20 KB keys");
+    let capacity = state.responses.capacity();
+    assert_eq!(capacity, (1 << 20) / 4);
+    for i in 0..400 {
+        let accept = format!("application/sparql-results+json, x-{i}/{}", "y".repeat(900));
+        for _ in 0..2 {
+            assert_eq!(send(&accept), 200);
+        }
+    }
+    let (kept, weight) = (state.responses.len() as u64, state.responses.weight());
+    assert!(kept > 0, "no response kept");
+    assert!(
+        weight <= capacity,
+        "{weight} bytes kept, more than {capacity}"
+    );
+    // The keys' headers count: 400 entries of more than 900 bytes each would not fit.
+    assert!(kept < 400, "{kept} entries kept in {weight} bytes");
+    assert!(
+        weight >= kept * 900,
+        "{kept} entries weighed {weight} bytes"
+    );
+}
+
 /// The binary's log, at INFO, of requests with 20 KB targets: no line longer than 1 KB, the
 /// cut says so, and the refusals among them are no ERROR lines.
 #[test]

@@ -14,6 +14,7 @@ api-error-too-many-results = the answer has more than { $limit } rows or triples
 api-error-evaluation = the query could not be evaluated: { $detail }
 api-error-internal = internal error: { $detail }
 api-error-no-route = nothing at { $path }
+api-error-host = an HTTP/1.1 request must carry exactly one Host header, naming the server it is sent to (RFC 9112 §3.2)
 api-error-no-resource = no resource <{ $iri }> in this graph
 api-error-no-dump = no dump named “{ $file }”
 api-error-two-queries = the request has more than one query; send exactly one

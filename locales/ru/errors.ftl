@@ -15,6 +15,7 @@ api-error-too-many-results = в ответе больше { $limit } строк 
 api-error-evaluation = запрос не удалось выполнить: { $detail }
 api-error-internal = внутренняя ошибка: { $detail }
 api-error-no-route = по адресу { $path } ничего нет
+api-error-host = запрос HTTP/1.1 должен нести ровно один заголовок Host с именем сервера, которому он послан (RFC 9112, §3.2)
 api-error-no-resource = ресурса <{ $iri }> в этом графе нет
 api-error-no-dump = выгрузки с именем «{ $file }» нет
 api-error-two-queries = в запросе больше одного SPARQL-запроса; отправьте ровно один

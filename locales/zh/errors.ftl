@@ -11,6 +11,7 @@ api-error-too-many-results = 结果超过 { $limit } 行或三元组，即本端
 api-error-evaluation = 无法执行该查询：{ $detail }
 api-error-internal = 内部错误：{ $detail }
 api-error-no-route = { $path } 处没有内容
+api-error-host = HTTP/1.1 请求必须恰好带有一个 Host 头，写明其所发往的服务器（RFC 9112 §3.2）
 api-error-no-resource = 本图中没有资源 <{ $iri }>
 api-error-no-dump = 没有名为“{ $file }”的数据转储
 api-error-two-queries = 请求中有多个查询；请只发送一个

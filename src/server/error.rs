@@ -157,7 +157,20 @@ impl IntoResponse for AppError {
 /// cookie, `Accept-Language`), with `Content-Language` and `Vary: Accept-Language`.
 pub async fn localize(request: Request, next: Next) -> Response {
     let lang = request_lang(request.uri(), request.headers());
-    let mut response = next.run(request).await;
+    in_language(next.run(request).await, lang)
+}
+
+/// A refusal made before the router (by the connection's own checks), in the language of the
+/// request it refuses, as [`localize`] would have written it.
+pub fn refusal(
+    error: AppError,
+    uri: &axum::http::Uri,
+    headers: &axum::http::HeaderMap,
+) -> Response {
+    in_language(error.into_response(), request_lang(uri, headers))
+}
+
+fn in_language(mut response: Response, lang: Lang) -> Response {
     if let Some(Refusal(message)) = response.extensions_mut().remove::<Refusal>() {
         if lang != Lang::DEFAULT {
             text_body(&mut response, &message, lang);

@@ -89,9 +89,14 @@ pub fn router(state: AppState) -> Replay<Router> {
         .route("/query", get(workbench::page))
         .merge(assets::routes())
         .fallback(not_found)
-        .with_state(state)
+        .with_state(state.clone())
         // Outermost last: (replayed responses, in front of the router) → trace → catch panics
-        // → CORS → ETags and 304 → compression → refusals in the reader's language.
+        // → CORS → ETags and 304 → compression → refusals in the reader's language → `Vary:
+        // Host` on answers that name the request's host.
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            origin::vary_on_host,
+        ))
         .layer(axum::middleware::from_fn(error::localize))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(cache::conditional))

@@ -13,12 +13,22 @@
 //! accepts no byte of what it is sent for that long is closed. Without it, a client that asks
 //! for a large answer and never reads would keep the answer in memory, and the connection
 //! open, forever.
+//!
+//! Requests whose Host is missing (HTTP/1.1), repeated or malformed are refused with 400 before
+//! they reach the router (RFC 9112 §3.2): without `--public-url`, the origin the server writes
+//! about itself comes from the Host, and a request that leaves it ambiguous gets nothing built
+//! from it, nor kept for others.
 
+use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::body::Body;
+use axum::http::uri::Authority;
+use axum::http::{header, Request, Version};
+use axum::response::Response;
 use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -26,11 +36,13 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio_io_timeout::TimeoutStream;
-use tower::ServiceExt;
+use tower::{Service, ServiceExt};
 
 use super::config::Config;
-use super::replay::Replay;
+use super::error::{self, AppError};
+use super::replay::{Replay, Replayed};
 use super::state::{AppState, StartError};
+use crate::i18n::Message;
 use crate::store::KnowledgeGraph;
 
 /// How long in-flight requests may take to finish after shutdown, beyond the query timeout.
@@ -141,10 +153,10 @@ impl Server {
                 accepted = axum::serve::Listener::accept(&mut listener) => accepted,
                 () = shutdown.stopped() => break,
             };
-            let service = TowerToHyperService::new(
+            let service = TowerToHyperService::new(HostChecked(
                 app.clone()
                     .map_request(|request: axum::http::Request<Incoming>| request.map(Body::new)),
-            );
+            ));
             // A write (or flush) pending for the whole stall timeout fails with TimedOut, which
             // ends the connection; any progress restarts the clock. Boxed: the stream holds a
             // timer, and hyper wants an Unpin stream.
@@ -176,6 +188,57 @@ impl Server {
             }
         }
         Ok(())
+    }
+}
+
+/// The service hyper calls: refuses requests without exactly one valid Host (see the module's
+/// documentation), and passes the others to the replay cache and the router.
+#[derive(Clone)]
+struct HostChecked<S>(S);
+
+impl<S> Service<Request<Incoming>> for HostChecked<S>
+where
+    S: Service<Request<Incoming>, Response = Response, Error = Infallible, Future = Replayed>,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Replayed;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.0.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request<Incoming>) -> Replayed {
+        if host_is_valid(&request) {
+            return self.0.call(request);
+        }
+        // The trace layer, inside the router, never sees this request: its line is written here,
+        // without the target (the request is refused as malformed).
+        tracing::info!(status = 400, "refused: no single valid Host");
+        let refusal = AppError::BadRequest(Message::new("api-error-host"));
+        Replayed::Hit(std::future::ready(Ok(error::refusal(
+            refusal,
+            request.uri(),
+            request.headers(),
+        ))))
+    }
+}
+
+/// RFC 9112 §3.2: exactly one Host, a host and optional port (no userinfo) or empty; HTTP/1.0
+/// requests may have none.
+fn host_is_valid<B>(request: &Request<B>) -> bool {
+    let mut hosts = request.headers().get_all(header::HOST).iter();
+    match (hosts.next(), hosts.next()) {
+        (_, Some(_)) => false,
+        (None, None) => request.version() < Version::HTTP_11,
+        (Some(host), None) => {
+            host.is_empty()
+                || host
+                    .to_str()
+                    .ok()
+                    .and_then(|h| h.parse::<Authority>().ok())
+                    .is_some_and(|a| !a.as_str().contains('@'))
+        }
     }
 }
 

@@ -114,9 +114,7 @@ impl AppState {
             )
             .map_err(|e| StartError::Data(format!("cannot start the query threads: {e}")))?,
             answers: super::answers::AnswerCache::new(config.cache_bytes, &version),
-            // Mostly the same bodies as the answer cache's (shared, not copied), plus headers
-            // and the compressed variants.
-            responses: super::replay::ResponseCache::new(config.cache_bytes / 4),
+            responses: super::replay::ResponseCache::new(&config),
             dumps: Dumps::new(dumps),
             prefixes: Arc::new(prefixes),
             version,
