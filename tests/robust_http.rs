@@ -633,6 +633,120 @@ fn unique_long_headers_do_not_grow_the_response_cache() {
     );
 }
 
+/// A dump asked for compressed is compressed once per coding and the bytes kept: requests give
+/// the same bytes, which decompress to the dump, with the coding's Content-Encoding, Vary and
+/// ETag; concurrent first requests get the same bytes too; identity still works.
+#[test]
+fn compressed_dumps_are_the_same_bytes_every_time() {
+    use std::io::Read;
+    let server = start(config());
+    let url = format!("{}/dump/sco-kg.nt", server.url());
+    // The client sends no Accept-Encoding of its own (reqwest without its compression features).
+    let identity = client().get(&url).send().unwrap();
+    assert_eq!(identity.status(), 200);
+    assert_eq!(header(&identity, "content-encoding"), None);
+    assert!(header_values(&identity, "vary").contains(&"accept-encoding".to_string()));
+    let plain_etag = header(&identity, "etag").unwrap();
+    let dump = identity.bytes().unwrap();
+    assert!(dump.len() > 100_000);
+
+    let decode = |coding: &str, bytes: &[u8]| -> Vec<u8> {
+        let mut out = Vec::new();
+        match coding {
+            "br" => brotli::BrotliDecompress(&mut &bytes[..], &mut out).unwrap(),
+            _ => {
+                flate2::read::GzDecoder::new(bytes)
+                    .read_to_end(&mut out)
+                    .unwrap();
+            }
+        }
+        out
+    };
+    for coding in ["br", "gzip"] {
+        let fetch = || {
+            let response = client()
+                .get(&url)
+                .header("Accept-Encoding", coding)
+                .send()
+                .unwrap();
+            assert_eq!(response.status(), 200);
+            assert_eq!(
+                header(&response, "content-encoding").as_deref(),
+                Some(coding)
+            );
+            assert!(header_values(&response, "vary").contains(&"accept-encoding".to_string()));
+            let etag = header(&response, "etag").unwrap();
+            // Whole before it is sent (kept), not compressed on the way (chunked, no length).
+            let length = header(&response, "content-length");
+            let body = response.bytes().unwrap();
+            assert_eq!(length, Some(body.len().to_string()), "{coding}");
+            (etag, body)
+        };
+        let (etag, first) = fetch();
+        let (etag_again, second) = fetch();
+        assert_eq!(
+            first, second,
+            "{coding}: two requests, two different bodies"
+        );
+        assert_eq!(etag, etag_again);
+        assert_ne!(etag, plain_etag);
+        assert!(etag.ends_with(&format!("-{coding}\"")), "{etag}");
+        assert!(
+            first.len() < dump.len() / 4,
+            "{coding}: {} bytes",
+            first.len()
+        );
+        assert_eq!(decode(coding, &first), dump.to_vec(), "{coding}");
+        // Revalidation with the compressed form's tag: 304.
+        let revalidated = client()
+            .get(&url)
+            .header("Accept-Encoding", coding)
+            .header("If-None-Match", &etag)
+            .send()
+            .unwrap();
+        assert_eq!(revalidated.status(), 304);
+    }
+
+    // Concurrent first requests for a dump not yet compressed: the same bytes for all.
+    let turtle = format!("{}/dump/sco-kg", server.url());
+    let bodies: Vec<Vec<u8>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..6)
+            .map(|_| {
+                scope.spawn(|| {
+                    let response = client()
+                        .get(&turtle)
+                        .header("Accept", "text/turtle")
+                        .header("Accept-Encoding", "gzip, br;q=0.5")
+                        .send()
+                        .unwrap();
+                    assert_eq!(response.status(), 200);
+                    assert_eq!(
+                        header(&response, "content-encoding").as_deref(),
+                        Some("gzip")
+                    );
+                    assert_eq!(
+                        header(&response, "content-location").as_deref(),
+                        Some("/dump/sco-kg.ttl")
+                    );
+                    let vary = header_values(&response, "vary");
+                    assert!(vary.contains(&"accept".to_string()), "{vary:?}");
+                    assert!(vary.contains(&"accept-encoding".to_string()), "{vary:?}");
+                    response.bytes().unwrap().to_vec()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(bodies.windows(2).all(|w| w[0] == w[1]));
+    let ttl = client()
+        .get(format!("{}/dump/sco-kg.ttl", server.url()))
+        .send()
+        .unwrap()
+        .bytes()
+        .unwrap();
+    assert_eq!(decode("gzip", &bodies[0]), ttl.to_vec());
+}
+
 /// The binary's log, at INFO, of requests with 20 KB targets: no line longer than 1 KB, the
 /// cut says so, and the refusals among them are no ERROR lines.
 #[test]
