@@ -244,7 +244,7 @@ fn lookups_at_the_caps_do_not_hold_up_other_requests() {
             }
         }
         let stopping = StopOnDrop(&stop);
-        let probes = (|| {
+        let slowest = {
             // The four are under way before the first probe.
             assert!(
                 eventually(Duration::from_secs(60), || lookups.load(Ordering::Relaxed)
@@ -273,10 +273,10 @@ fn lookups_at_the_caps_do_not_hold_up_other_requests() {
                 }
             }
             slowest
-        })();
+        };
         drop(stopping);
         eprintln!(
-            "slowest probe {probes:?} while {} lookups at the caps were answered",
+            "slowest probe {slowest:?} while {} lookups at the caps were answered",
             lookups.load(Ordering::Relaxed)
         );
     });
