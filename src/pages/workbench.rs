@@ -190,6 +190,30 @@ fn starter(cx: &Cx) -> String {
     query
 }
 
+/// JSON to put inside a `<script>` element. The HTML parser reads a script's text before any
+/// JSON parser does: `</script` would end the element, and `<!--` followed by `<script` would
+/// put the parser in the "double escaped" state, where the real `</script>` no longer ends it
+/// (`/query?query=<!--<script>` broke the page so). Every `<` is written `\u003c`, so that no
+/// tag or comment can start; `>` and `&` too, so that the text means the same wherever it is
+/// pasted (an attribute, XHTML); and U+2028, U+2029, which end a line in older JavaScript.
+/// Outside strings JSON holds none of these characters, and inside them the escapes are the
+/// same text to `JSON.parse`.
+fn script_json(value: &Value) -> String {
+    let json = value.to_string();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn render(cx: &Cx, wb: &Workbench) -> String {
     let chosen = wb
         .example
@@ -235,8 +259,7 @@ fn render(cx: &Cx, wb: &Workbench) -> String {
         },
         "messages": messages(cx, wb),
     });
-    // Inside <script>, "</" would end the element: JSON allows "<\/" for it.
-    let config = config.to_string().replace("</", "<\\/");
+    let config = script_json(&config);
     let asset = |path: &str| cx.route(&(wb.asset)(path));
     let head = html! {
         link rel="stylesheet" href=(asset("vendor/yasqe/yasqe.min.css"));
@@ -333,6 +356,21 @@ fn render(cx: &Cx, wb: &Workbench) -> String {
 mod tests {
     use super::*;
     use crate::graph::vocab::SKOS;
+
+    #[test]
+    fn json_in_a_script_has_no_markup_and_reads_back_the_same() {
+        let value = json!({
+            "query": "<!--<script>SELECT ?x WHERE { FILTER(?a < 3 && ?b > 4) }</script>-->",
+            "<key>": ["a\u{2028}b\u{2029}c", "\\u003c stays text"],
+        });
+        let text = script_json(&value);
+        for raw in ['<', '>', '&', '\u{2028}', '\u{2029}'] {
+            assert!(!text.contains(raw), "{raw:?} in {text}");
+        }
+        assert!(text.contains("\\u003c!--\\u003cscript\\u003e"), "{text}");
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
 
     #[test]
     fn the_ontology_declares_classes_and_properties() {
