@@ -257,7 +257,9 @@ fn the_assets_are_embedded_typed_cached_and_compressed() {
         .filter(|s| s.starts_with(&format!("{url}/assets/")))
         .map(|s| s.replace("&amp;", "&"))
         .collect();
+    // First the stylesheet of every page (src/pages/style.css), then the workbench's own.
     let expected = [
+        (sco_kg::pages::STYLESHEET_PATH, "text/css; charset=utf-8"),
         ("vendor/yasqe/yasqe.min.css", "text/css; charset=utf-8"),
         ("workbench.css", "text/css; charset=utf-8"),
         (
@@ -276,12 +278,12 @@ fn the_assets_are_embedded_typed_cached_and_compressed() {
             href.starts_with(&format!("{url}/assets/{path}?v=")),
             "{href}"
         );
-        let file = std::fs::read(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("web")
-                .join(path),
-        )
-        .unwrap();
+        let source = if path == sco_kg::pages::STYLESHEET_PATH {
+            PathBuf::from("src/pages/style.css")
+        } else {
+            PathBuf::from("web").join(path)
+        };
+        let file = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(source)).unwrap();
         let response = client().get(href).send().unwrap();
         assert_eq!(response.status(), StatusCode::OK, "{href}");
         assert_eq!(
@@ -296,7 +298,7 @@ fn the_assets_are_embedded_typed_cached_and_compressed() {
         assert_eq!(
             response.bytes().unwrap().as_ref(),
             &file[..],
-            "{path} as in web/"
+            "{path} as in its source"
         );
         // Revalidation and compression.
         let again = client()
@@ -848,6 +850,180 @@ fn cancel_stops_the_query_on_the_server_and_refusals_are_explained() {
             }),
         );
         assert_eq!(error_text(&c).await?, timeout);
+        Ok(())
+    });
+}
+
+// ------------------------------------------------------------------------------------------
+// Under the Content-Security-Policy
+
+/// chromedriver's log of the browser's console since the last call (`POST /se/log`, its
+/// extension of WebDriver): by default the entries at level SEVERE, which include every
+/// Content-Security-Policy violation ("Refused to apply inline style …") and every script
+/// error.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &reqwest::Url,
+        session_id: Option<&str>,
+    ) -> Result<reqwest::Url, <reqwest::Url as std::str::FromStr>::Err> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &reqwest::Url) -> (axum::http::Method, Option<String>) {
+        (
+            axum::http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+async fn console_entries(c: &Client) -> Result<Vec<Value>, CmdError> {
+    let log = c.issue_cmd(BrowserLog).await?;
+    Ok(log
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        // The browser asks for /favicon.ico by itself, and the service has none (its 404 is
+        // the service's, no page's doing).
+        .filter(|entry| {
+            !(entry["source"] == "network"
+                && entry["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("/favicon.ico ")))
+        })
+        .collect())
+}
+
+/// An answer whose IRIs a hostile query chose: script and data URLs (which must never become
+/// links), a web page elsewhere and a resource of the graph (which must).
+const HOSTILE_IRIS: &str = "SELECT ?x WHERE {\n  VALUES ?n { 1 2 3 4 5 }\n  \
+     BIND(IF(?n = 1, IRI(\"javascript:alert(1)\"),\n       \
+     IF(?n = 2, IRI(\"JavaScript:alert(document.domain)\"),\n       \
+     IF(?n = 3, IRI(\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\"),\n       \
+     IF(?n = 4, <https://www.wikidata.org/wiki/Q11750>,\n       \
+     <https://w3id.org/sco-kg/id/body/rats>)))) AS ?x)\n}\nORDER BY ?n";
+
+#[test]
+fn the_workbench_runs_under_its_policy_and_links_no_script_iri() {
+    let server = start(config());
+    let url = server.url();
+    // The page is served with the policy the browser enforces below.
+    let response = client().get(format!("{url}/query?lang=en")).send().unwrap();
+    let policy = header(&response, "content-security-policy").unwrap();
+    assert!(policy.contains("script-src 'self'") && policy.contains("style-src 'self'"));
+
+    browser::run(1280, 900, |c| async move {
+        // Preloaded by ?query= (the JSON of the page's settings holds it, escaped), run at once.
+        open_workbench(
+            &c,
+            &format!("{url}/query?lang=en&query={}", encode(HOSTILE_IRIS)),
+        )
+        .await?;
+        let held = c
+            .execute("return window.workbench.yasqe.getValue()", vec![])
+            .await?;
+        assert_eq!(held.as_str().unwrap().trim(), HOSTILE_IRIS.trim());
+        assert_eq!(run(&c).await?, "table");
+        let cells = table_rows(&c).await?;
+        assert_eq!(
+            cells.iter().map(|row| row[0].as_str()).collect::<Vec<_>>(),
+            [
+                "javascript:alert(1)",
+                "JavaScript:alert(document.domain)",
+                "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+                "https://www.wikidata.org/wiki/Q11750",
+                "https://w3id.org/sco-kg/id/body/rats",
+            ]
+        );
+        // Every cell shows its IRI; only the web page and the resource are links.
+        let links = c
+            .execute(
+                "return Array.from(document.querySelectorAll('#wb-output table tbody tr')) \
+                   .map(tr => { const a = tr.querySelectorAll('td')[1].querySelector('a'); \
+                                return a ? a.href : null; })",
+                vec![],
+            )
+            .await?;
+        assert_eq!(
+            links,
+            json!([
+                null,
+                null,
+                null,
+                "https://www.wikidata.org/wiki/Q11750",
+                format!("{url}/page/body/rats?lang=en"),
+            ])
+        );
+        let schemes = c
+            .execute(
+                "return Array.from(document.querySelectorAll('a[href]')) \
+                   .map(a => new URL(a.href).protocol) \
+                   .filter(p => p !== 'http:' && p !== 'https:')",
+                vec![],
+            )
+            .await?;
+        assert_eq!(schemes, json!([]), "links of other schemes in the page");
+        let shown = c
+            .execute(
+                "return document.querySelector('#wb-output tbody tr td:nth-child(2)').textContent",
+                vec![],
+            )
+            .await?;
+        assert!(
+            shown.as_str().unwrap().contains("javascript:alert(1)"),
+            "{shown}"
+        );
+
+        // The three charts draw under the policy (ECharts' SVG, sized through the CSSOM).
+        for (id, view) in [
+            ("01-measures-per-section", "bar"),
+            ("21-co-execution-network", "network"),
+            ("05-documents-by-year", "timeline"),
+        ] {
+            load(&c, &example(id)).await?;
+            assert_eq!(run(&c).await?, view, "{id}");
+            assert!(!chart_texts(&c).await?.is_empty(), "{id}");
+            let height = c
+                .execute(
+                    "return document.querySelector('#wb-output .wb-chart').getBoundingClientRect().height",
+                    vec![],
+                )
+                .await?;
+            assert!(height.as_f64().unwrap() >= 260.0, "{id}: {height}");
+        }
+
+        // And nothing was refused or failed on the way: no CSP violation, no script error.
+        let entries = console_entries(&c).await?;
+        assert!(
+            entries.is_empty(),
+            "the console: {}",
+            serde_json::to_string_pretty(&entries).unwrap()
+        );
+        // The pages too, with their stylesheet applied (the accent colour of its links).
+        for page in ["/?lang=zh", "/page/body/rats?lang=ru"] {
+            c.goto(&format!("{url}{page}")).await?;
+            let accent = c
+                .execute(
+                    "return getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(accent, json!("#0a58a8"), "{page}: the stylesheet applies");
+            let entries = console_entries(&c).await?;
+            assert!(
+                entries.is_empty(),
+                "{page}: the console: {}",
+                serde_json::to_string_pretty(&entries).unwrap()
+            );
+        }
         Ok(())
     });
 }

@@ -285,10 +285,19 @@ fn the_home_page_lists_sections_bodies_documents_states_and_services() {
     }
     // The sections' counts add up to the plan's 139 measures.
     assert!(html.contains("139 measures"));
-    // No external resources: no CDN, no remote stylesheet or script.
+    // No external resources: no CDN, no script; the one stylesheet is this server's (a file,
+    // not a <style> element, so that the server's Content-Security-Policy can refuse inline
+    // styles), and it names the Chinese fonts.
     assert!(!html.contains("<script"));
-    assert!(!html.contains("stylesheet"));
-    assert!(html.contains("Noto Sans CJK SC"));
+    assert!(!html.contains("<style"));
+    assert!(!html.contains(" style="));
+    assert_eq!(html.matches("rel=\"stylesheet\"").count(), 1);
+    assert!(html.contains(&format!(
+        "<link rel=\"stylesheet\" href=\"{PUBLIC}/assets/{}?v={}\">",
+        sco_kg::pages::STYLESHEET_PATH,
+        sco_kg::pages::stylesheet_tag()
+    )));
+    assert!(sco_kg::pages::STYLESHEET.contains("Noto Sans CJK SC"));
 }
 
 #[test]

@@ -68,6 +68,21 @@
       : null;
   }
 
+  // Where a link to an IRI of an answer may go: its page, or the IRI itself when it is an
+  // http: or https: URL; null for anything else. An answer is anyone's text (BIND(IRI(…)) makes
+  // any IRI), and a "javascript:" or "data:" IRI made a link would run script in this page.
+  function linkOf(iri) {
+    const page = pageOf(iri);
+    if (page) return page;
+    let url;
+    try {
+      url = new URL(iri);
+    } catch (e) {
+      return null;
+    }
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  }
+
   // What a term is called in a view: a label, else its compact form, else its text.
   function nameOf(term) {
     if (!term) return "";
@@ -501,10 +516,12 @@
     const td = el("td", { "data-value": term.value });
     if (term.type === "uri") {
       const name = label(term.value);
-      const href = pageOf(term.value);
+      const href = linkOf(term.value);
       const curie = compact(term.value);
-      const link = el("a", { href: href || term.value, title: term.value }, name || curie);
-      td.append(link);
+      // An IRI no link may go to is shown as text, in full on hover, never as a link.
+      td.append(href
+        ? el("a", { href, title: term.value }, name || curie)
+        : el("span", { className: "wb-iri", title: term.value }, name || curie));
       if (name) td.append(" ", el("code", { className: "curie" }, curie));
     } else if (term.type === "literal") {
       if (isNumeric(term)) td.className = "num";
@@ -540,7 +557,10 @@
   const PALETTE = [ACCENT, "#d9822b", "#2e9e6a", "#b04a8c", "#6f5bd1", "#c23b3b", "#2b8fb3", "#8a7a2a"];
 
   function newChart(height) {
-    const box = el("div", { className: "wb-chart", style: "height:" + height + "px" });
+    const box = el("div", { className: "wb-chart" });
+    // Through the CSSOM: a style attribute is inline style, which the page's
+    // Content-Security-Policy (style-src 'self') refuses.
+    box.style.height = height + "px";
     output.append(box);
     chart = echarts.init(box, null, { renderer: "svg", locale: lang.toUpperCase() });
     return chart;

@@ -1,15 +1,36 @@
-//! The frame of every page: `<head>` with the embedded stylesheet and the RDF alternates, the
-//! header with the language switch, and the footer with the data services.
+//! The frame of every page: `<head>` with the stylesheet and the RDF alternates, the header
+//! with the language switch, and the footer with the data services.
 
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use std::sync::OnceLock;
+
+use maud::{html, Markup, DOCTYPE};
+use sha2::{Digest, Sha256};
 
 use super::render::Cx;
 use super::{DUMP_EXTENSIONS, RDF_ALTERNATES};
 use crate::i18n::Lang;
 use crate::t;
 
-/// The stylesheet, embedded in every page: no external resources.
-const STYLE: &str = include_str!("style.css");
+/// The stylesheet of every page, compiled into the binary and served by this server as
+/// `/assets/{STYLESHEET_PATH}` (never another host). A file rather than a `<style>` element, so
+/// that the server's Content-Security-Policy can refuse every inline style (`style-src 'self'`):
+/// a style injected into a page cannot apply.
+pub const STYLESHEET: &str = include_str!("style.css");
+
+/// The path of [`STYLESHEET`] under `/assets/`.
+pub const STYLESHEET_PATH: &str = "pages.css";
+
+/// The first 12 hex digits of the SHA-256 of [`STYLESHEET`]: the `?v=` of its URL, which
+/// changes whenever the stylesheet does, so that browsers may keep each URL for a year.
+pub fn stylesheet_tag() -> &'static str {
+    static TAG: OnceLock<String> = OnceLock::new();
+    TAG.get_or_init(|| {
+        Sha256::digest(STYLESHEET.as_bytes())[..6]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    })
+}
 
 /// The route of a page, to build the language switch and `hreflang` alternates.
 pub(crate) enum Route<'a> {
@@ -77,7 +98,7 @@ pub(crate) fn page_with_head(
                 @for l in Lang::ALL {
                     link rel="alternate" hreflang=(l.bcp47()) href=(cx.route_href(&route, l));
                 }
-                style { (PreEscaped(STYLE)) }
+                link rel="stylesheet" href=(cx.route(&format!("/assets/{STYLESHEET_PATH}?v={}", stylesheet_tag())));
                 (head)
             }
             body {

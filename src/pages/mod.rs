@@ -11,7 +11,7 @@
 //! | `/page/{path}` | [`Pages::resource`] of the IRI `{base}{path}` |
 //! | `/id/{path}` | the resource's RDF (the `<link rel="alternate">` of each page) |
 //! | `/sparql`, `/query` | the SPARQL endpoint and its query page ([`Pages::workbench`]) |
-//! | `/assets/{path}` | the workbench's scripts and styles (`web/`) |
+//! | `/assets/{path}` | the workbench's scripts and styles (`web/`), and every page's stylesheet ([`STYLESHEET_PATH`]) |
 //! | `/dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}` | dumps |
 //! | `/ontology`, `/source`, `/.well-known/void` | the ontology, the source text, VoID |
 //! | `/api/lookup?q=…&lang=…` | entity lookup (the search form of the home page) |
@@ -34,6 +34,7 @@ use crate::i18n::{Lang, Localizer};
 use crate::store::KnowledgeGraph;
 
 pub use index::{Kind, Pages};
+pub use layout::{stylesheet_tag, STYLESHEET, STYLESHEET_PATH};
 pub use workbench::Workbench;
 
 /// The alternate RDF formats every page links to (`<link rel="alternate">`), all served by

@@ -1,8 +1,9 @@
 //! `/assets/{path}`: the files of `web/` (the workbench's script and style and the libraries
-//! it vendors), embedded in the binary so that the service needs no CDN. Each is served with its
-//! media type and an ETag of its contents. Pages link to them as `/assets/{path}?v={tag}`
-//! ([`href`]): a new binary changes the URL of every file it changes, so browsers may keep each
-//! URL for a year. Unknown paths have no route and get the service's 404.
+//! it vendors) and the stylesheet of every page (`src/pages/style.css`), embedded in the binary
+//! so that the service needs no CDN. Each is served with its media type and an ETag of its
+//! contents. Pages link to them as `/assets/{path}?v={tag}` ([`href`]): a new binary changes the
+//! URL of every file it changes, so browsers may keep each URL for a year. Unknown paths have no
+//! route and get the service's 404.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -26,11 +27,12 @@ pub struct Asset {
     pub tag: String,
 }
 
-/// Every file of `web/` by its path there, hashed once.
+/// Every file of `web/` by its path there, hashed once, and the pages' stylesheet
+/// ([`crate::pages::STYLESHEET_PATH`], tagged as the pages link to it).
 pub fn all() -> &'static BTreeMap<String, Asset> {
     static ASSETS: OnceLock<BTreeMap<String, Asset>> = OnceLock::new();
     ASSETS.get_or_init(|| {
-        crate::data::web_files()
+        let mut assets: BTreeMap<String, Asset> = crate::data::web_files()
             .into_iter()
             .map(|(path, contents)| {
                 let asset = Asset {
@@ -40,7 +42,17 @@ pub fn all() -> &'static BTreeMap<String, Asset> {
                 };
                 (path, asset)
             })
-            .collect()
+            .collect();
+        let path = crate::pages::STYLESHEET_PATH;
+        assets.insert(
+            path.to_string(),
+            Asset {
+                body: Bytes::from_static(crate::pages::STYLESHEET.as_bytes()),
+                content_type: content_type(path),
+                tag: crate::pages::stylesheet_tag().to_string(),
+            },
+        );
+        assets
     })
 }
 
@@ -135,6 +147,7 @@ mod tests {
             "workbench.js",
             "workbench.css",
             "vendor/echarts/echarts.min.js",
+            crate::pages::STYLESHEET_PATH,
         ] {
             let asset = assets
                 .get(path)

@@ -46,6 +46,7 @@ pub mod query;
 pub mod replay;
 pub mod resource;
 pub mod run;
+pub mod security;
 pub mod sparql;
 pub mod state;
 pub mod void;
@@ -111,6 +112,9 @@ pub fn router(state: AppState) -> Replay<Router> {
         .layer(CatchPanicLayer::custom(|_| {
             AppError::Internal("panic".into()).into_response()
         }))
+        // Outside catch panics, so that a panic's 500 has them too: nosniff, and on HTML the
+        // Content-Security-Policy and its companions.
+        .layer(axum::middleware::map_response(security::headers))
         // Targets cut short, and no ERROR line for an expected refusal ([`log`]).
         .layer(
             TraceLayer::new_for_http()

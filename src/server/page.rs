@@ -1,11 +1,12 @@
 //! HTML pages for people (rendered by `crate::pages`), in the language the reader asks for:
 //! `?lang=`, then the `lang` cookie, then Accept-Language. Choosing a language with `?lang=`
-//! sets the cookie, so the switch on every page sticks.
+//! sets the cookie, so the switch on every page sticks; such a response is `private`.
 
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode, Uri};
 
+use super::assets;
 use super::cache::{add_validators, etag};
 use super::language::{lang_parameter, request_lang};
 use super::origin::PublicUrl;
@@ -45,9 +46,19 @@ pub(super) fn html(
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             headers.insert(header::SET_COOKIE, value);
         }
+        // A response that sets a cookie is for this reader alone: a shared cache must neither
+        // hand it, cookie and all, to the next reader nor keep it.
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(PRIVATE_CACHE_CONTROL),
+        );
     }
     response
 }
+
+/// Cache-Control of a page that sets the `lang` cookie: the reader's own cache may keep it
+/// as long as any page, a shared one not at all.
+pub const PRIVATE_CACHE_CONTROL: &str = "private, max-age=600";
 
 /// `GET /`
 pub async fn home(
@@ -58,7 +69,13 @@ pub async fn home(
 ) -> Response<Body> {
     let lang = request_lang(&uri, &headers);
     let body = state.pages.home(&state.localizer, lang, &public.0);
-    html(&state, body, lang, &uri, &["html", lang.as_str(), "home"])
+    html(
+        &state,
+        body,
+        lang,
+        &uri,
+        &["html", lang.as_str(), "home", assets::version()],
+    )
 }
 
 /// `GET /page/{*path}`: the page of the resource `{base}{path}`.
@@ -70,7 +87,8 @@ pub async fn page(
     headers: HeaderMap,
 ) -> Response<Body> {
     let lang = request_lang(&uri, &headers);
-    let etag_parts = ["html", lang.as_str(), path.as_str()];
+    // The assets' version: the page links to its stylesheet by a URL that changes with it.
+    let etag_parts = ["html", lang.as_str(), path.as_str(), assets::version()];
     let iri = format!("{}{path}", state.graph.base.as_str());
     match state
         .pages
