@@ -153,7 +153,7 @@ pub fn sparql_guard(data: &[u8]) {
                 return;
             }
             let _ = growth::check_strings(&query, text.len());
-            let _ = guard::check_products(&query, &|t| guard::matches(&COUNTS, t));
+            let _ = guard::check_products(&query, &*COUNTS);
         })
         .expect("a worker thread")
         .join()

@@ -9,8 +9,11 @@ use sco_kg::i18n::{Lang, Message};
 
 use sco_kg::{data, ingest};
 
+/// mimalloc, with every thread's allocations counted: a query past its memory budget is
+/// stopped (`sco_kg::store::budget`).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: sco_kg::store::CountingAllocator<mimalloc::MiMalloc> =
+    sco_kg::store::CountingAllocator(mimalloc::MiMalloc);
 
 // Two of mimalloc's options (`mi_option_e`, v3 numbering).
 #[cfg(target_os = "linux")]
@@ -316,8 +319,16 @@ struct ServeArgs {
     max_results: usize,
     #[arg(long, value_name = "MB", default_value_t = sco_kg::server::config::DEFAULT_CACHE_MEGABYTES)]
     cache_mb: usize,
-    #[arg(long, value_name = "SECS", default_value_t = 0.0)]
+    #[arg(long, value_name = "SECS", default_value_t = sco_kg::server::config::DEFAULT_TIMEOUT_SECONDS as f64)]
     queue_wait: f64,
+    #[arg(long, value_name = "N", default_value_t = sco_kg::server::config::DEFAULT_MAX_QUEUED)]
+    max_queued: usize,
+    #[arg(long, value_name = "MB", default_value_t = sco_kg::server::config::DEFAULT_MAX_ANSWER_MEGABYTES)]
+    max_answer_mb: usize,
+    #[arg(long, value_name = "MB", default_value_t = sco_kg::server::config::DEFAULT_MAX_QUERY_MEGABYTES)]
+    max_query_mb: usize,
+    #[arg(long, value_name = "MB", default_value_t = sco_kg::server::config::DEFAULT_MAX_IN_FLIGHT_MEGABYTES)]
+    max_in_flight_mb: usize,
     #[arg(long, value_name = "SECS", default_value_t = sco_kg::server::config::DEFAULT_WRITE_TIMEOUT_SECONDS as f64)]
     write_timeout: f64,
 }
@@ -379,6 +390,11 @@ fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
             Failure::input(Message::new("cli-error-queue-wait").arg("seconds", args.queue_wait))
         })?,
         write_stall_timeout,
+        max_queued: args.max_queued,
+        max_answer_bytes: positive("max-answer-mb", args.max_answer_mb)?.saturating_mul(1 << 20),
+        max_query_memory: positive("max-query-mb", args.max_query_mb)?.saturating_mul(1 << 20),
+        max_in_flight_bytes: positive("max-in-flight-mb", args.max_in_flight_mb)?
+            .saturating_mul(1 << 20),
     };
     let base = sco_kg::graph::Base::new(&args.base).map_err(|e| Failure::option("base", e))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -579,6 +595,10 @@ fn localised_arg(command: &str, arg: Arg, lang: Lang) -> Arg {
         ("serve", "cache_mb") => (Message::new("cli-help-serve-cache-mb"), None),
         ("serve", "queue_wait") => (Message::new("cli-help-serve-queue-wait"), None),
         ("serve", "write_timeout") => (Message::new("cli-help-serve-write-timeout"), None),
+        ("serve", "max_queued") => (Message::new("cli-help-serve-max-queued"), None),
+        ("serve", "max_answer_mb") => (Message::new("cli-help-serve-max-answer-mb"), None),
+        ("serve", "max_query_mb") => (Message::new("cli-help-serve-max-query-mb"), None),
+        ("serve", "max_in_flight_mb") => (Message::new("cli-help-serve-max-in-flight-mb"), None),
         ("export", "format") => (
             Message::new("cli-help-export-format"),
             Some(values(lang, ExportFormat::help)),

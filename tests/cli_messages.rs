@@ -171,6 +171,12 @@ const LISTED: &[(&str, &[&str])] = &[
             "--max-concurrent <N>",
             "--max-results <N>",
             "--cache-mb <MB>",
+            "--queue-wait <SECS>",
+            "--max-queued <N>",
+            "--max-answer-mb <MB>",
+            "--max-query-mb <MB>",
+            "--max-in-flight-mb <MB>",
+            "--write-timeout <SECS>",
             "-h, --help",
         ],
     ),
@@ -256,7 +262,7 @@ fn help_in_chinese() {
     let serve = help_of("serve", "-h", ZH);
     assert!(
         serve.contains(
-            "      --cache-mb <MB>        为重复查询缓存答复所用的兆字节数，另加其四分之一用于缓存重复 GET 请求的完整响应（0：不使用缓存）"
+            "      --cache-mb <MB>          为重复查询缓存答复所用的兆字节数，另加其四分之一用于缓存重复 GET 请求的完整响应（0：不使用缓存）"
         ),
         "{serve}"
     );

@@ -10,7 +10,9 @@ api-error-busy = too many queries are running at once; retry in { $seconds ->
 }
 api-error-timeout = the query was stopped after { $seconds } s, the longest a query may run here
 api-error-cancelled = the query was cancelled
-api-error-too-many-results = the answer has more than { $limit } rows or triples, the most this endpoint returns; narrow the query or add a LIMIT
+api-error-too-many-results = the answer has more than { $limit } rows or triples, the most this endpoint returns; narrow the query, or page through it with LIMIT and OFFSET (with ORDER BY, so that the pages do not overlap)
+api-error-answer-too-long = the answer is longer than { $limit } bytes, the most this endpoint sends; narrow the query, or page through it with LIMIT and OFFSET (with ORDER BY, so that the pages do not overlap)
+api-error-out-of-memory = the query was stopped: it needed more than { $megabytes } MB of memory, the most one query may take here; relate its parts (a pattern that shares no variable with the rest multiplies the rows), or page through it with LIMIT and OFFSET
 api-error-evaluation = the query could not be evaluated: { $detail }
 api-error-internal = internal error: { $detail }
 api-error-no-route = nothing at { $path }
@@ -41,3 +43,4 @@ lookup-error-too-many-words = the query has { $words } words; a lookup takes at 
 lookup-error-control = the query holds a control character ({ $code }); write the name on one line, without tabs or escapes
 api-error-string-growth = an expression of the query can build a string of up to { $bytes } bytes (CONCAT, REPLACE, … of values built the same way), more than the { $limit } MiB a value may have here; build shorter strings
 api-error-sort-too-large = ORDER BY would sort about { $rows } rows, more than the { $limit } it may sort here (sorting cannot be stopped at the timeout); narrow the query or relate its parts
+api-error-gathered-too-large = a part of this query that is held whole in memory (the right side of OPTIONAL or MINUS, the closure of a path with * or +) would have about { $rows } rows, more than the { $limit } allowed here; relate it to the rest of the query by a shared variable, or bind one end of the path

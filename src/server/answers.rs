@@ -8,7 +8,7 @@
 //! answers it holds, and an answer larger than an eighth of it is never kept.
 
 use axum::body::Bytes;
-use quick_cache::sync::Cache;
+use quick_cache::sync::{Cache, GuardResult};
 use quick_cache::Weighter;
 
 use crate::store::ResultFormat;
@@ -111,24 +111,39 @@ impl AnswerCache {
     /// The cached answer of `key`, else the answer `compute` gives, kept when it succeeds.
     /// Identical requests that arrive while it is computed wait for it instead of evaluating
     /// the query again (and taking query slots): a burst of the same query costs one
-    /// evaluation. If it fails, the next waiter computes.
-    pub async fn get_or_compute<E, F>(&self, key: &AnswerKey, compute: F) -> Result<CachedAnswer, E>
+    /// evaluation. If it fails, the next waiter computes. A request that has to wait for
+    /// another's answer first takes a place in the queue (`queue`, held while it waits): it
+    /// waits as a query of its own would, and is refused as one when the queue is full. The
+    /// caller bounds the whole call in time.
+    pub async fn get_or_compute<E, F, T>(
+        &self,
+        key: &AnswerKey,
+        queue: impl FnOnce() -> Result<T, E>,
+        compute: F,
+    ) -> Result<CachedAnswer, E>
     where
         F: std::future::Future<Output = Result<CachedAnswer, E>>,
     {
         let Some(cache) = &self.cache else {
             return compute.await;
         };
-        match cache.get_value_or_guard_async(key).await {
-            Ok(hit) => Ok(hit),
-            Err(claim) => {
-                let answer = compute.await?;
-                if answer.body.len() + key.query.len() <= self.largest {
-                    let _ = claim.insert(answer.clone());
+        // A zero timeout never waits: it tells a claim from another request's computation.
+        let claim = match cache.get_value_or_guard(key, Some(std::time::Duration::ZERO)) {
+            GuardResult::Value(hit) => return Ok(hit),
+            GuardResult::Guard(claim) => claim,
+            GuardResult::Timeout => {
+                let _place = queue()?;
+                match cache.get_value_or_guard_async(key).await {
+                    Ok(hit) => return Ok(hit),
+                    Err(claim) => claim,
                 }
-                Ok(answer)
             }
+        };
+        let answer = compute.await?;
+        if answer.body.len() + key.query.len() <= self.largest {
+            let _ = claim.insert(answer.clone());
         }
+        Ok(answer)
     }
 
     /// The bytes held, for logs and tests.

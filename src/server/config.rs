@@ -24,8 +24,19 @@ pub struct Config {
     /// The bytes of answers kept for repeated queries (0: no cache).
     pub cache_bytes: usize,
     /// How long a query may wait for a free slot before it is refused with 503 (zero: refused
-    /// at once).
+    /// at once). Waiting for the answer of the same query asked by another client counts too.
     pub queue_wait: Duration,
+    /// The most queries waiting for a slot (or for another client's identical query) at once;
+    /// beyond it a query is refused at once with 503 and Retry-After.
+    pub max_queued: usize,
+    /// The longest answer, in bytes, checked while it is written (SELECT, ASK, CONSTRUCT and
+    /// DESCRIBE, every format).
+    pub max_answer_bytes: usize,
+    /// The most memory one query may take while it is evaluated and written; past it the query
+    /// is stopped (enforced where the binary's counting allocator is in place).
+    pub max_query_memory: usize,
+    /// The most bytes of answers held for connections at once, across all of them.
+    pub max_in_flight_bytes: usize,
     /// How long a connection may go without the client accepting a byte of what it is sent
     /// before it is closed: a client that asks for an answer and never reads it would
     /// otherwise keep the answer, and the connection, forever.
@@ -37,6 +48,18 @@ pub const DEFAULT_TIMEOUT_SECONDS: u64 = 10;
 pub const DEFAULT_MAX_QUERY_BYTES: usize = 64 * 1024;
 pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
 pub const DEFAULT_MAX_RESULTS: usize = 100_000;
+/// Far above any answer of this graph (the whole graph as N-Triples is about 2 MB), far below
+/// what would hurt the server.
+pub const DEFAULT_MAX_ANSWER_MEGABYTES: usize = 32;
+/// Room for the largest answer twice over (a growing buffer doubles) and the evaluation's
+/// working sets; with the default slots, a quarter of what four runaway queries could take
+/// without it (1 GB a second each).
+pub const DEFAULT_MAX_QUERY_MEGABYTES: usize = 256;
+/// Eight answers of the largest size, or thousands of ordinary ones.
+pub const DEFAULT_MAX_IN_FLIGHT_MEGABYTES: usize = 256;
+/// Queries waiting for a slot: 64 clients each with a few queries in flight wait their turn
+/// instead of being refused.
+pub const DEFAULT_MAX_QUEUED: usize = 256;
 /// Room for thousands of typical answers. With the response cache (a quarter more), a server
 /// under a load of never-repeated queries stays under 100 MB resident (issue 7's note).
 pub const DEFAULT_CACHE_MEGABYTES: usize = 16;
@@ -67,7 +90,13 @@ impl Default for Config {
             max_concurrent: default_max_concurrent(),
             max_results: DEFAULT_MAX_RESULTS,
             cache_bytes: DEFAULT_CACHE_MEGABYTES << 20,
-            queue_wait: Duration::ZERO,
+            // A query that finds every slot taken waits its turn for up to one query timeout:
+            // under load, queries take turns instead of failing.
+            queue_wait: Duration::from_secs(DEFAULT_TIMEOUT_SECONDS),
+            max_queued: DEFAULT_MAX_QUEUED,
+            max_answer_bytes: DEFAULT_MAX_ANSWER_MEGABYTES << 20,
+            max_query_memory: DEFAULT_MAX_QUERY_MEGABYTES << 20,
+            max_in_flight_bytes: DEFAULT_MAX_IN_FLIGHT_MEGABYTES << 20,
             write_stall_timeout: Duration::from_secs(DEFAULT_WRITE_TIMEOUT_SECONDS),
         }
     }

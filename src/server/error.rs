@@ -1,7 +1,8 @@
 //! Why a request got no representation: every refusal is an [`AppError`], answered with its
 //! status and a plain-text message for the person who sent the request, in their language
 //! ([`localize`] renders it after the handler, knowing the request). Client mistakes are 4xx;
-//! only [`AppError::Internal`] is a 500, and it is logged.
+//! a query refused for its size is a 500, as the SPARQL 1.1 Protocol has it; only
+//! [`AppError::Internal`] is logged as an error.
 
 use std::fmt;
 use std::time::Duration;
@@ -33,6 +34,10 @@ pub enum AppError {
     Timeout(Duration),
     Cancelled,
     TooManyResults(usize),
+    /// The answer would be longer than this many bytes.
+    AnswerTooLong(usize),
+    /// Evaluating the query took more than this many bytes of memory.
+    OutOfMemory(usize),
     /// The evaluator's message.
     Evaluation(String),
     /// Ours: the detail goes to the log and, briefly, to the client.
@@ -46,8 +51,13 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) | Self::Syntax(_) | Self::Evaluation(_) => StatusCode::BAD_REQUEST,
-            // The result cap is the client's to respect (LIMIT): a client error, not ours.
-            Self::TooManyResults(_) => StatusCode::BAD_REQUEST,
+            // A query the service refuses to answer in full: the SPARQL 1.1 Protocol (§2.1.4)
+            // gives 500 for a query the service refuses, and 400 means a malformed query
+            // (SPARQLWrapper reports it as "QueryBadFormed"). The message says which limit and
+            // how to page.
+            Self::TooManyResults(_) | Self::AnswerTooLong(_) | Self::OutOfMemory(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
             Self::ReadOnly => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,
@@ -82,6 +92,12 @@ impl AppError {
             Self::TooManyResults(limit) => {
                 Message::new("api-error-too-many-results").arg("limit", *limit)
             }
+            Self::AnswerTooLong(limit) => {
+                Message::new("api-error-answer-too-long").arg("limit", *limit)
+            }
+            Self::OutOfMemory(limit) => {
+                Message::new("api-error-out-of-memory").arg("megabytes", *limit >> 20)
+            }
             Self::Evaluation(detail) => {
                 Message::new("api-error-evaluation").arg("detail", detail.as_str())
             }
@@ -107,6 +123,8 @@ impl From<QueryError> for AppError {
             QueryError::Syntax(message) => Self::Syntax(message),
             QueryError::Cancelled => Self::Cancelled,
             QueryError::TooLarge { limit } => Self::TooManyResults(limit),
+            QueryError::AnswerTooLong { limit } => Self::AnswerTooLong(limit),
+            QueryError::OutOfMemory { limit } => Self::OutOfMemory(limit),
             // Evaluation errors of the in-memory store come from the query: an unsupported
             // SERVICE, a dataset the query names, … — the client's to fix.
             QueryError::Evaluation(message) => Self::Evaluation(message),
@@ -136,7 +154,8 @@ fn text_body(response: &mut Response, message: &Message, lang: Lang) {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
-        if status.is_server_error() && !matches!(self, Self::Busy | Self::Timeout(_)) {
+        // Refusals are expected: only a failure of ours is an error in the log.
+        if matches!(self, Self::Internal(_)) {
             tracing::error!(%status, "{self}");
         }
         let message = self.message();

@@ -37,6 +37,7 @@ pub mod error;
 pub mod formats;
 pub mod growth;
 pub mod guard;
+pub mod in_flight;
 pub mod language;
 pub mod log;
 pub mod negotiate;

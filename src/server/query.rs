@@ -3,6 +3,7 @@
 //! token that really stops the evaluation — on timeout, and when the client goes away (hyper
 //! drops the handler's future, and with it the token's guard).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use axum::body::Bytes;
@@ -14,8 +15,7 @@ use super::formats::AnswerKind;
 use super::growth;
 use super::guard;
 use super::state::AppState;
-use crate::export::write_rdf;
-use crate::store::{Answer, QueryOptions, ResultFormat};
+use crate::store::{QueryOptions, ResultFormat};
 
 /// Cancels the query when dropped: when the handler returns, and when its future is dropped
 /// because the connection closed.
@@ -50,20 +50,26 @@ where
         Err(_) if state.config.queue_wait.is_zero() => return Err(AppError::Busy),
         // Wait a while for a slot rather than refuse at once: under load, queries take turns
         // instead of failing, and no more than `max_concurrent` answers are built at once.
-        Err(_) => tokio::time::timeout(
-            state.config.queue_wait,
-            Arc::clone(&state.queries).acquire_owned(),
-        )
-        .await
-        .ok()
-        .and_then(Result::ok)
-        .ok_or(AppError::Busy)?,
+        // Only a full queue refuses at once.
+        Err(_) => {
+            let _place = state.queue.enter()?;
+            tokio::time::timeout(
+                state.config.queue_wait,
+                Arc::clone(&state.queries).acquire_owned(),
+            )
+            .await
+            .ok()
+            .and_then(Result::ok)
+            .ok_or(AppError::Busy)?
+        }
     };
     let token = CancellationToken::new();
     let _cancel = CancelOnDrop(token.clone());
     let options = QueryOptions {
         cancel: Some(token),
         max_results: Some(state.config.max_results),
+        max_answer_bytes: Some(state.config.max_answer_bytes),
+        max_memory: Some(state.config.max_query_memory),
         ..options
     };
     let worker_state = state.clone();
@@ -97,6 +103,49 @@ where
     }
 }
 
+/// The queries waiting for a slot, or for another request's identical query: bounded, so that
+/// a flood is refused at once rather than piled up.
+pub struct Queue {
+    waiting: AtomicUsize,
+    limit: usize,
+}
+
+/// A place in the [`Queue`], given back when dropped.
+pub struct Place<'a>(&'a Queue);
+
+impl Queue {
+    pub fn new(limit: usize) -> Self {
+        Self {
+            waiting: AtomicUsize::new(0),
+            limit,
+        }
+    }
+
+    /// A place in the queue; 503 with Retry-After when it is full.
+    pub fn enter(&self) -> Result<Place<'_>, AppError> {
+        if self.waiting.fetch_add(1, Ordering::AcqRel) >= self.limit {
+            self.waiting.fetch_sub(1, Ordering::AcqRel);
+            return Err(AppError::Busy);
+        }
+        Ok(Place(self))
+    }
+
+    /// How many wait now.
+    pub fn len(&self) -> usize {
+        self.waiting.load(Ordering::Acquire)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        self.0.waiting.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
 /// How long a timed-out query's answer waits for its worker to stop (milliseconds, usually).
 const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
@@ -122,23 +171,24 @@ where
     };
     guard::check_query(&query)?;
     growth::check_strings(&query, text.len()).map_err(|e| AppError::BadRequest(e.message()))?;
-    guard::check_products(&query, &|t| guard::matches(&state.counts, t))?;
+    guard::check_products(&query, &state.counts)?;
     let kind = match query {
         Query::Select { .. } | Query::Ask { .. } => AnswerKind::Results,
         Query::Construct { .. } | Query::Describe { .. } => AnswerKind::Graph,
     };
     let (content_type, format) = choose(kind)?;
     // The query checked above is the one evaluated: parsed once.
-    let unfit = || AppError::Internal("no serialisation for this answer".into());
     let body = match format {
         ResultFormat::Results(results) => state.graph.write_results(query, options, results)?,
         // Graphs through our writer: JSON-LD with its "@context".
-        ResultFormat::Rdf(rdf) => match state.graph.evaluate(query, options)? {
-            Answer::Graph(triples) => write_rdf(&triples, rdf, &state.prefixes)
-                .map_err(|e| AppError::Internal(e.to_string()))?,
-            _ => return Err(unfit()),
-        },
-        ResultFormat::Table => return Err(unfit()),
+        ResultFormat::Rdf(rdf) => state
+            .graph
+            .write_graph(query, options, rdf, &state.prefixes)?,
+        ResultFormat::Table => {
+            return Err(AppError::Internal(
+                "no serialisation for this answer".into(),
+            ))
+        }
     };
     Ok(Written {
         body: Bytes::from(body),

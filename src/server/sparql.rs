@@ -11,6 +11,7 @@ use std::time::Duration;
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, Uri};
+use axum::response::{IntoResponse, Response};
 use oxigraph::model::NamedNode;
 
 use super::answers::CachedAnswer;
@@ -79,16 +80,13 @@ pub async fn get(
     public: PublicUrl,
     uri: Uri,
     headers: HeaderMap,
-) -> Result<axum::response::Response, AppError> {
-    use axum::response::IntoResponse;
+) -> Result<Response, AppError> {
     let mut params = Params::from_uri(&uri)?;
     if params.update {
         return Err(AppError::ReadOnly);
     }
     match params.query.take() {
-        Some(text) => Ok(answer(&state, &headers, text, params)
-            .await?
-            .into_response()),
+        Some(text) => answer(&state, &headers, text, params).await,
         // A person who opens the endpoint in a browser wants to write a query.
         None if super::workbench::prefers_html(&headers) => {
             Ok(super::workbench::see_other(&public, &uri))
@@ -103,7 +101,7 @@ pub async fn post(
     uri: Uri,
     headers: HeaderMap,
     body: Body,
-) -> Result<Representation, AppError> {
+) -> Result<Response, AppError> {
     let mut params = Params::from_uri(&uri)?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -216,7 +214,7 @@ async fn answer(
     headers: &HeaderMap,
     text: String,
     params: Params,
-) -> Result<Representation, AppError> {
+) -> Result<Response, AppError> {
     let limit = state.config.max_query_bytes;
     if text.len() > limit {
         return Err(AppError::TooLarge(
@@ -234,14 +232,21 @@ async fn answer(
         format_parameter.as_deref(),
         accept.as_deref(),
     );
-    let represent = |answer: CachedAnswer| Representation {
-        etag: answer.etag,
-        body: answer.body,
-        content_type: answer.content_type,
-        negotiated: true,
+    // The body holds its share of the bytes in flight until it is sent or dropped.
+    let represent = |answer: CachedAnswer| -> Result<Response, AppError> {
+        let body = state.in_flight.hold(answer.body.clone())?;
+        let mut response = Representation {
+            etag: answer.etag,
+            body: answer.body,
+            content_type: answer.content_type,
+            negotiated: true,
+        }
+        .into_response();
+        *response.body_mut() = body;
+        Ok(response)
     };
     if let Some(answer) = state.answers.get(&key) {
-        return Ok(represent(answer));
+        return represent(answer);
     }
     let choose = move |kind: AnswerKind| -> Result<(&'static str, ResultFormat), AppError> {
         let not_acceptable = || match kind {
@@ -279,8 +284,18 @@ async fn answer(
             format: written.format,
         })
     };
-    let answer = state.answers.get_or_compute(&key, evaluate).await?;
-    Ok(represent(answer))
+    // Waiting for another request's identical query counts against the same queue and the
+    // same time as a query of one's own: a slot's wait, then its run.
+    let patience = state.config.queue_wait + state.config.timeout;
+    let answer = tokio::time::timeout(
+        patience,
+        state
+            .answers
+            .get_or_compute(&key, || state.queue.enter(), evaluate),
+    )
+    .await
+    .map_err(|_| AppError::Timeout(state.config.timeout))??;
+    represent(answer)
 }
 
 fn format_name(format: ResultFormat) -> &'static str {

@@ -37,6 +37,10 @@ pub struct Shared {
     pub counts: crate::store::PatternCounts,
     /// One permit per query allowed to run at once.
     pub queries: Arc<Semaphore>,
+    /// Queries waiting for a slot or for another client's identical query.
+    pub queue: super::query::Queue,
+    /// Bytes of answers held by connections.
+    pub in_flight: super::in_flight::InFlight,
     /// The threads queries run on, one per permit.
     pub workers: super::workers::Workers,
     /// Answers of queries already asked.
@@ -108,6 +112,8 @@ impl AppState {
             source: Bytes::from_static(crate::data::source()),
             counts: crate::store::PatternCounts::new(&graph.triples),
             queries: Arc::new(Semaphore::new(config.max_concurrent.max(1))),
+            queue: super::query::Queue::new(config.max_queued),
+            in_flight: super::in_flight::InFlight::new(config.max_in_flight_bytes),
             workers: super::workers::Workers::start(
                 config.max_concurrent.max(1),
                 super::guard::WORKER_STACK,

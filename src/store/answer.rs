@@ -62,6 +62,16 @@ pub fn write_triples(
     format: RdfFormat,
     prefixes: &[(String, String)],
 ) -> std::io::Result<Vec<u8>> {
+    write_triples_to(triples, format, prefixes, Vec::new())
+}
+
+/// [`write_triples`] into any writer, which is handed back.
+pub fn write_triples_to<W: std::io::Write>(
+    triples: &[Triple],
+    format: RdfFormat,
+    prefixes: &[(String, String)],
+    output: W,
+) -> std::io::Result<W> {
     if matches!(format, RdfFormat::JsonLd { .. }) {
         let mut serializer = oxjsonld::JsonLdSerializer::new();
         for (prefix, namespace) in prefixes {
@@ -69,7 +79,7 @@ pub fn write_triples(
                 .with_prefix(prefix, namespace)
                 .map_err(std::io::Error::other)?;
         }
-        let mut writer = serializer.for_writer(Vec::new());
+        let mut writer = serializer.for_writer(output);
         for triple in triples {
             writer.serialize_quad(
                 triple
@@ -85,7 +95,7 @@ pub fn write_triples(
             .with_prefix(prefix, namespace)
             .map_err(std::io::Error::other)?;
     }
-    let mut writer = serializer.for_writer(Vec::new());
+    let mut writer = serializer.for_writer(output);
     for triple in triples {
         writer.serialize_triple(triple)?;
     }

@@ -14,6 +14,10 @@ use oxigraph::model::{NamedNodeRef, TermRef, Triple};
 pub struct PatternCounts {
     total: u64,
     by_key: HashMap<u64, u32>,
+    /// Distinct subjects and objects of each predicate's triples, by the predicate's hash.
+    nodes_by_predicate: HashMap<u64, u32>,
+    /// Distinct subjects and objects of the graph.
+    nodes: u64,
 }
 
 /// Which positions a pattern binds: bit 0 subject, bit 1 predicate, bit 2 object.
@@ -36,9 +40,40 @@ impl PatternCounts {
             }
         }
         by_key.shrink_to_fit();
+        // The nodes a path's closure can reach: those its predicates' triples touch.
+        let mut nodes_of: HashMap<u64, std::collections::HashSet<u64>> = HashMap::new();
+        let mut nodes = std::collections::HashSet::new();
+        for t in triples {
+            let ends = [
+                hash(TermRef::from(t.subject.as_ref())),
+                hash(t.object.as_ref()),
+            ];
+            let of_predicate = nodes_of.entry(hash(t.predicate.as_ref())).or_default();
+            for end in ends {
+                of_predicate.insert(end);
+                nodes.insert(end);
+            }
+        }
         Self {
             total: triples.len() as u64,
             by_key,
+            nodes_by_predicate: nodes_of
+                .into_iter()
+                .map(|(p, ends)| (p, ends.len() as u32))
+                .collect(),
+            nodes: nodes.len() as u64,
+        }
+    }
+
+    /// How many distinct subjects and objects the triples of `predicate` have (`None`: of any
+    /// predicate, the whole graph's).
+    pub fn nodes(&self, predicate: Option<NamedNodeRef<'_>>) -> u64 {
+        match predicate {
+            None => self.nodes,
+            Some(p) => self
+                .nodes_by_predicate
+                .get(&hash(p))
+                .map_or(0, |&n| u64::from(n)),
         }
     }
 
@@ -59,6 +94,12 @@ impl PatternCounts {
             .get(&key(shape, subject, predicate, object))
             .map_or(0, |&n| u64::from(n))
     }
+}
+
+fn hash(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The terms of the shape's positions, hashed; the other positions are left out.
@@ -115,6 +156,11 @@ mod tests {
         assert_eq!(counts.count(term(&a), None, term(&b)), 1);
         assert_eq!(counts.count(term(&a), Some(q.as_ref()), term(&b)), 1);
         assert_eq!(counts.count(term(&b), Some(q.as_ref()), term(&a)), 0);
+        // a, b, 1 and "один" are the nodes; p links a, b, 1 and "один", q links a and b.
+        assert_eq!(counts.nodes(None), 4);
+        assert_eq!(counts.nodes(Some(p.as_ref())), 4);
+        assert_eq!(counts.nodes(Some(q.as_ref())), 2);
+        assert_eq!(counts.nodes(Some(n("r").as_ref())), 0);
         // The same text in another language, or the same number as a string, is another term.
         let other = Literal::new_language_tagged_literal("один", "bg").unwrap();
         assert_eq!(counts.count(None, None, Some(other.as_ref().into())), 0);

@@ -1,6 +1,8 @@
 //! Store: the graph loaded into an in-memory Oxigraph store, and SPARQL over it.
 
 pub mod answer;
+pub mod budget;
+mod capped;
 pub mod counts;
 
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
@@ -14,7 +16,10 @@ use crate::graph::{self, vocab, Base};
 use crate::link::LinkedPlan;
 
 pub use answer::{Answer, ResultFormat};
+pub use budget::CountingAllocator;
 pub use counts::PatternCounts;
+
+use capped::{Capped, TooManyBytes};
 
 /// The knowledge graph: the linked plan, its triples and the store that answers queries.
 pub struct KnowledgeGraph {
@@ -42,6 +47,12 @@ pub enum QueryError {
     Cancelled,
     #[error("the answer has more than {limit} rows or triples")]
     TooLarge { limit: usize },
+    /// The answer, as written, would be longer than [`QueryOptions::max_answer_bytes`].
+    #[error("the answer is longer than {limit} bytes")]
+    AnswerTooLong { limit: usize },
+    /// Evaluating took more than [`QueryOptions::max_memory`] bytes.
+    #[error("the query needed more than {limit} bytes of memory")]
+    OutOfMemory { limit: usize },
     #[error("{0}")]
     Evaluation(String),
 }
@@ -52,6 +63,11 @@ pub struct QueryOptions {
     pub cancel: Option<CancellationToken>,
     /// The most rows or triples an answer may have.
     pub max_results: Option<usize>,
+    /// The longest an answer may be once written, in bytes (checked as it is written).
+    pub max_answer_bytes: Option<usize>,
+    /// The most memory evaluating and writing may take, in bytes: past it the query is
+    /// cancelled ([`budget`]; enforced only where [`CountingAllocator`] is the global allocator).
+    pub max_memory: Option<usize>,
     /// `default-graph-uri` of the SPARQL protocol.
     pub default_graphs: Vec<NamedNode>,
     /// `named-graph-uri` of the SPARQL protocol.
@@ -150,6 +166,14 @@ impl KnowledgeGraph {
         query: spargebra::Query,
         options: &QueryOptions,
     ) -> Result<Answer, QueryError> {
+        within_budget(options, |options| self.collect(query, options))
+    }
+
+    fn collect(
+        &self,
+        query: spargebra::Query,
+        options: &QueryOptions,
+    ) -> Result<Answer, QueryError> {
         let limit = options.max_results.unwrap_or(usize::MAX);
         Ok(match self.execute(query, options)? {
             QueryResults::Boolean(value) => Answer::Boolean(value),
@@ -174,25 +198,56 @@ impl KnowledgeGraph {
         options: &QueryOptions,
         format: QueryResultsFormat,
     ) -> Result<Vec<u8>, QueryError> {
-        let limit = options.max_results.unwrap_or(usize::MAX);
-        let serializer = QueryResultsSerializer::from_format(format);
-        match self.execute(query, options)? {
-            QueryResults::Boolean(value) => serializer
-                .serialize_boolean_to_writer(Vec::new(), value)
-                .map_err(write_error),
-            QueryResults::Solutions(solutions) => {
-                let mut writer = serializer
-                    .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
-                    .map_err(write_error)?;
-                for solution in within(solutions, limit) {
-                    writer.serialize(&solution?).map_err(write_error)?;
+        within_budget(options, |options| {
+            let limit = options.max_results.unwrap_or(usize::MAX);
+            let output = Capped::new(options.max_answer_bytes);
+            let serializer = QueryResultsSerializer::from_format(format);
+            let written = match self.execute(query, options)? {
+                QueryResults::Boolean(value) => serializer
+                    .serialize_boolean_to_writer(output, value)
+                    .map_err(|e| write_error(e, options)),
+                QueryResults::Solutions(solutions) => {
+                    let mut writer = serializer
+                        .serialize_solutions_to_writer(output, solutions.variables().to_vec())
+                        .map_err(|e| write_error(e, options))?;
+                    for solution in within(solutions, limit) {
+                        writer
+                            .serialize(&solution?)
+                            .map_err(|e| write_error(e, options))?;
+                    }
+                    writer.finish().map_err(|e| write_error(e, options))
                 }
-                writer.finish().map_err(write_error)
-            }
-            QueryResults::Graph(_) => Err(QueryError::Evaluation(
-                "a CONSTRUCT or DESCRIBE answer is a graph, not query results".into(),
+                QueryResults::Graph(_) => Err(QueryError::Evaluation(
+                    "a CONSTRUCT or DESCRIBE answer is a graph, not query results".into(),
+                )),
+            }?;
+            Ok(written.into_inner())
+        })
+    }
+
+    /// Runs a CONSTRUCT or DESCRIBE query parsed by [`KnowledgeGraph::parser`] and writes its
+    /// graph in `format` with `prefixes` declared, within the same limits as
+    /// [`KnowledgeGraph::write_results`].
+    pub fn write_graph(
+        &self,
+        query: spargebra::Query,
+        options: &QueryOptions,
+        format: oxigraph::io::RdfFormat,
+        prefixes: &[(String, String)],
+    ) -> Result<Vec<u8>, QueryError> {
+        within_budget(options, |options| match self.collect(query, options)? {
+            Answer::Graph(triples) => answer::write_triples_to(
+                &triples,
+                format,
+                prefixes,
+                Capped::new(options.max_answer_bytes),
+            )
+            .map(Capped::into_inner)
+            .map_err(|e| write_error(e, options)),
+            _ => Err(QueryError::Evaluation(
+                "a SELECT or ASK answer is query results, not a graph".into(),
             )),
-        }
+        })
     }
 
     fn execute(
@@ -255,8 +310,39 @@ fn within<T>(
     })
 }
 
-fn write_error(e: std::io::Error) -> QueryError {
+fn write_error(e: std::io::Error, options: &QueryOptions) -> QueryError {
+    if e.get_ref().is_some_and(|inner| inner.is::<TooManyBytes>()) {
+        return QueryError::AnswerTooLong {
+            limit: options.max_answer_bytes.unwrap_or(usize::MAX),
+        };
+    }
     QueryError::Evaluation(format!("the answer could not be written: {e}"))
+}
+
+/// Runs `run` under the memory budget of `options` (if any), with a cancellation token the
+/// budget can pull: a query cancelled for crossing it fails as [`QueryError::OutOfMemory`].
+fn within_budget<T>(
+    options: &QueryOptions,
+    run: impl FnOnce(&QueryOptions) -> Result<T, QueryError>,
+) -> Result<T, QueryError> {
+    let Some(limit) = options.max_memory else {
+        return run(options);
+    };
+    let token = options.cancel.clone().unwrap_or_default();
+    let budget = budget::Budget::enter(token.clone(), limit);
+    let options = QueryOptions {
+        cancel: Some(token),
+        ..options.clone()
+    };
+    let result = run(&options);
+    let crossed = budget.crossed();
+    drop(budget);
+    match result {
+        Err(QueryError::Cancelled) | Err(QueryError::Evaluation(_)) if crossed => {
+            Err(QueryError::OutOfMemory { limit })
+        }
+        other => other,
+    }
 }
 
 fn evaluation_error(e: QueryEvaluationError) -> QueryError {

@@ -23,10 +23,13 @@ pub fn graph() -> Arc<KnowledgeGraph> {
         .clone()
 }
 
-/// Settings for a test server: a free loopback port, the defaults otherwise.
+/// Settings for a test server: a free loopback port and no waiting for a busy slot (the tests
+/// of limits tell a taken slot by its 503 at once; the queue of the defaults has tests of its
+/// own, which set it), the defaults otherwise.
 pub fn config() -> Config {
     Config {
         bind: "127.0.0.1:0".into(),
+        queue_wait: Duration::ZERO,
         ..Config::default()
     }
 }

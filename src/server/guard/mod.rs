@@ -9,14 +9,15 @@
 //! stack ([`WORKER_STACK`]) and must stay within [`MAX_DEPTH`] levels of nesting and
 //! [`MAX_PATTERNS`] patterns. Real queries are far below both.
 //!
-//! The evaluator checks the cancellation token when it reads the store, not while it combines
-//! rows it holds in memory. A Cartesian product of three or more unrelated patterns combines
-//! the product of all but one of them between two reads: for
-//! `{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }` over this graph, 6454² ≈ 4·10⁷ combinations, and a
-//! cancelled query ran on for 93 s (debug build). Parts that do not read the store at all
-//! (VALUES) are combined without a single check: two VALUES of 5000 rows each ran on for 26 s
-//! after their 1 s timeout. So such products are estimated from the store's counts and refused
-//! beyond [`MAX_PRODUCT`] ([`check_products`]).
+//! Upstream, the evaluator checked the cancellation token only when it read the store, not
+//! while it combined rows it held in memory: for `{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }` over
+//! this graph (6454² ≈ 4·10⁷ combinations between two reads) a cancelled query ran on for 93 s,
+//! and `{ ?a ?b ?c . ?d (!ex:x)* ?f }` for 9.5 minutes. Our patched evaluator
+//! (`vendor/spareval/PATCH.md`) checks it before every row each operator hands on, and a
+//! query's memory is bounded ([`crate::store::budget`]); these estimates remain the first line:
+//! what could not finish in time or fit in memory is refused before it runs, with a message
+//! that says why — products beyond [`MAX_PRODUCT`], parts held whole in memory beyond
+//! [`MAX_GATHERED`] ([`check_products`]).
 //!
 //! One file a check: [`text`] (nesting, on the text, before parsing), [`shape`] (depth and
 //! size of the parsed query), [`products`] (Cartesian products and sorts, estimated from the
@@ -26,7 +27,7 @@ mod products;
 mod shape;
 mod text;
 
-pub use products::{check_products, matches};
+pub use products::{check_products, matches, Statistics};
 pub use shape::check_query;
 pub use text::check_text;
 
@@ -50,6 +51,11 @@ pub const MAX_PATTERNS: usize = 100;
 /// The most combinations a Cartesian product of unrelated parts may make between two checks of
 /// the cancellation token (the product of all parts but the largest that reads the store).
 pub const MAX_PRODUCT: u64 = 1_000_000;
+
+/// The most rows a part of a query that the evaluator holds whole in memory may be estimated
+/// to have: the right side of OPTIONAL and MINUS, the closure of a path with `*` or `+`. `OPTIONAL { ?d ?e ?f . ?g ?h ?i }` over this graph would hold 4·10⁷ rows
+/// (7 GB in 9 s); the memory budget of a query would stop it, this refuses it before it runs.
+pub const MAX_GATHERED: u64 = 4_000_000;
 
 /// The most rows an ORDER BY may be estimated to sort. The evaluator gathers every row before
 /// sorting and sorts without checking the cancellation token: an ORDER BY over the graph

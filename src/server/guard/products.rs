@@ -9,7 +9,7 @@ use spargebra::algebra::{GraphPattern, PropertyPathExpression};
 use spargebra::term::{NamedNodePattern, TermPattern, TriplePattern};
 use spargebra::Query;
 
-use super::{MAX_PRODUCT, MAX_SORTED};
+use super::{MAX_GATHERED, MAX_PRODUCT, MAX_SORTED};
 use crate::i18n::Message;
 use crate::server::error::AppError;
 use crate::store::PatternCounts;
@@ -20,6 +20,9 @@ struct Operand<'q> {
     variables: Vec<Name<'q>>,
     rows: u64,
     reads: bool,
+    /// Whether the evaluator gathers all its rows in memory before it hands on the first: a
+    /// property path with `*` or `+` (its closure).
+    gathered: bool,
 }
 
 /// A variable of a group, borrowed from the query: a blank node of a pattern is one too, and
@@ -38,12 +41,31 @@ fn variable(term: &TermPattern) -> Option<Name<'_>> {
     }
 }
 
+/// What the estimates read of the graph.
+pub trait Statistics {
+    /// How many triples match a pattern (its constants bound).
+    fn rows(&self, pattern: &TriplePattern) -> u64;
+    /// How many distinct subjects and objects the triples of `predicate` have (`None`: the
+    /// graph's).
+    fn nodes(&self, predicate: Option<&spargebra::term::NamedNode>) -> u64;
+}
+
+impl Statistics for PatternCounts {
+    fn rows(&self, pattern: &TriplePattern) -> u64 {
+        matches(self, pattern)
+    }
+
+    fn nodes(&self, predicate: Option<&spargebra::term::NamedNode>) -> u64 {
+        PatternCounts::nodes(self, predicate.map(|p| p.as_ref()))
+    }
+}
+
 /// The row estimates of a query's triple patterns and paths. A group nested in another is
 /// estimated as a part of it and then checked on its own, so each triple pattern is counted
 /// once and remembered (a 99-branch UNION counted its patterns 5000 times when counting read
 /// the store). A path is counted where it is met: one lookup in the table of counts.
 struct Counter<'q> {
-    rows: &'q dyn Fn(&TriplePattern) -> u64,
+    statistics: &'q dyn Statistics,
     counted: RefCell<HashMap<&'q TriplePattern, u64>>,
 }
 
@@ -52,13 +74,15 @@ impl<'q> Counter<'q> {
         if let Some(&n) = self.counted.borrow().get(t) {
             return n;
         }
-        let n = (self.rows)(t);
+        let n = self.statistics.rows(t);
         self.counted.borrow_mut().insert(t, n);
         n
     }
 
-    /// A path of one step is its triple pattern; a longer one may reach any pair: as many rows
-    /// as the graph has triples.
+    /// A path of one step is its triple pattern; a longer one may reach any pair of its steps:
+    /// as many rows as the graph has triples. A closure (`*`, `+`) is what it can produce: from
+    /// a given node, every node its predicates' triples touch; from any node, that many for
+    /// each of them (the square), and `*` pairs every node of the graph with itself besides.
     fn path(
         &self,
         subject: &TermPattern,
@@ -66,19 +90,62 @@ impl<'q> Counter<'q> {
         object: &TermPattern,
     ) -> u64 {
         let any = || spargebra::term::Variable::new_unchecked("any");
-        let pattern = match path {
-            PropertyPathExpression::NamedNode(n) => TriplePattern {
-                subject: subject.clone(),
-                predicate: n.clone().into(),
-                object: object.clone(),
-            },
-            _ => TriplePattern {
-                subject: any().into(),
-                predicate: any().into(),
-                object: any().into(),
-            },
+        let one = |predicate: NamedNodePattern, subject: TermPattern, object: TermPattern| {
+            self.statistics.rows(&TriplePattern {
+                subject,
+                predicate,
+                object,
+            })
         };
-        (self.rows)(&pattern)
+        if !has_closure(path) {
+            return match path {
+                PropertyPathExpression::NamedNode(n) => {
+                    one(n.clone().into(), subject.clone(), object.clone())
+                }
+                _ => one(any().into(), any().into(), any().into()),
+            };
+        }
+        let everything = self.statistics.nodes(None);
+        let reached = nodes(path, &|p| self.statistics.nodes(p)).min(everything);
+        let bound = |t: &TermPattern| variable(t).is_none();
+        match (bound(subject), bound(object)) {
+            (true, true) => 1,
+            (true, false) | (false, true) => reached.saturating_add(1),
+            (false, false) => reached.saturating_mul(reached).max(everything),
+        }
+    }
+}
+
+/// Whether a path has a closure (`*` or `+`) anywhere.
+fn has_closure(path: &PropertyPathExpression) -> bool {
+    match path {
+        PropertyPathExpression::ZeroOrMore(_) | PropertyPathExpression::OneOrMore(_) => true,
+        PropertyPathExpression::NamedNode(_) | PropertyPathExpression::NegatedPropertySet(_) => {
+            false
+        }
+        PropertyPathExpression::Reverse(p) | PropertyPathExpression::ZeroOrOne(p) => has_closure(p),
+        PropertyPathExpression::Sequence(a, b) | PropertyPathExpression::Alternative(a, b) => {
+            has_closure(a) || has_closure(b)
+        }
+    }
+}
+
+/// How many nodes a path's steps can touch: a named predicate's subjects and objects, any node
+/// of the graph for a negated set.
+fn nodes(
+    path: &PropertyPathExpression,
+    of: &dyn Fn(Option<&spargebra::term::NamedNode>) -> u64,
+) -> u64 {
+    match path {
+        PropertyPathExpression::NamedNode(n) => of(Some(n)),
+        PropertyPathExpression::NegatedPropertySet(_) => of(None),
+        PropertyPathExpression::Reverse(p)
+        | PropertyPathExpression::ZeroOrOne(p)
+        | PropertyPathExpression::ZeroOrMore(p)
+        | PropertyPathExpression::OneOrMore(p) => nodes(p, of),
+        PropertyPathExpression::Sequence(a, b) | PropertyPathExpression::Alternative(a, b) => {
+            nodes(a, of).saturating_add(nodes(b, of))
+        }
     }
 }
 
@@ -104,11 +171,11 @@ pub fn matches(counts: &PatternCounts, pattern: &TriplePattern) -> u64 {
 /// Cartesian products the evaluator could not stop in time are refused: in every join group
 /// (triple patterns, property paths and the groups joined with them), the parts that share no
 /// variable are multiplied; the product of all but the largest part that reads the store (of
-/// all, when none does) must stay within [`MAX_PRODUCT`]. `rows` estimates a triple pattern's
-/// rows.
+/// all, when none does) must stay within [`MAX_PRODUCT`]. Parts held whole in memory must stay
+/// within [`MAX_GATHERED`] rows, sorts within [`MAX_SORTED`].
 pub fn check_products<'q>(
     query: &'q Query,
-    rows: &'q dyn Fn(&TriplePattern) -> u64,
+    statistics: &'q dyn Statistics,
 ) -> Result<(), AppError> {
     let pattern = match query {
         Query::Select { pattern, .. }
@@ -117,16 +184,31 @@ pub fn check_products<'q>(
         | Query::Construct { pattern, .. } => pattern,
     };
     let counter = Counter {
-        rows,
+        statistics,
         counted: RefCell::new(HashMap::new()),
     };
-    let mut groups = vec![pattern];
-    while let Some(group) = groups.pop() {
+    let mut groups = vec![(pattern, false)];
+    while let Some((group, gathered)) = groups.pop() {
+        if gathered {
+            check_gathered(estimate(group, &counter).rows)?;
+        }
         let mut operands = Vec::new();
         flatten(group, &counter, &mut operands, &mut groups);
         check_group(&operands)?;
     }
     check_sorts(pattern, &counter)
+}
+
+/// A part the evaluator holds whole in memory must fit [`MAX_GATHERED`] rows as estimated.
+fn check_gathered(rows: u64) -> Result<(), AppError> {
+    if rows > MAX_GATHERED {
+        return Err(AppError::BadRequest(
+            Message::new("api-error-gathered-too-large")
+                .arg("rows", rows)
+                .arg("limit", MAX_GATHERED),
+        ));
+    }
+    Ok(())
 }
 
 /// Every ORDER BY sorts at most [`MAX_SORTED`] rows, as estimated.
@@ -166,12 +248,15 @@ fn check_sorts<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Result<(), App
     }
 }
 
-/// Collects the parts of the join group `p` heads; the groups nested in it go to `nested`.
+/// Collects the parts of the join group `p` heads; the groups nested in it go to `nested`,
+/// each marked whether the evaluator gathers it whole in memory: the right side of OPTIONAL
+/// and MINUS, which it builds a hash table of (ORDER BY has a check of its own; DISTINCT keeps
+/// the distinct rows only).
 fn flatten<'q>(
     p: &'q GraphPattern,
     counter: &Counter<'q>,
     operands: &mut Vec<Operand<'q>>,
-    nested: &mut Vec<&'q GraphPattern>,
+    nested: &mut Vec<(&'q GraphPattern, bool)>,
 ) {
     match p {
         GraphPattern::Bgp { patterns } => {
@@ -187,6 +272,7 @@ fn flatten<'q>(
                     variables,
                     rows: counter.pattern(t),
                     reads: true,
+                    gathered: false,
                 });
             }
         }
@@ -201,6 +287,7 @@ fn flatten<'q>(
                 .collect(),
             rows: counter.path(subject, path, object),
             reads: true,
+            gathered: has_closure(path),
         }),
         GraphPattern::Join { left, right } => {
             flatten(left, counter, operands, nested);
@@ -214,19 +301,21 @@ fn flatten<'q>(
             operands.push(estimate(other, counter));
             match other {
                 GraphPattern::LeftJoin { left, right, .. }
-                | GraphPattern::Lateral { left, right }
-                | GraphPattern::Union { left, right }
                 | GraphPattern::Minus { left, right } => {
-                    nested.push(left);
-                    nested.push(right);
+                    nested.push((left, false));
+                    nested.push((right, true));
+                }
+                GraphPattern::Lateral { left, right } | GraphPattern::Union { left, right } => {
+                    nested.push((left, false));
+                    nested.push((right, false));
                 }
                 GraphPattern::OrderBy { inner, .. }
-                | GraphPattern::Project { inner, .. }
                 | GraphPattern::Distinct { inner }
+                | GraphPattern::Project { inner, .. }
                 | GraphPattern::Reduced { inner }
                 | GraphPattern::Slice { inner, .. }
                 | GraphPattern::Group { inner, .. }
-                | GraphPattern::Service { inner, .. } => nested.push(inner),
+                | GraphPattern::Service { inner, .. } => nested.push((inner, false)),
                 _ => {}
             }
         }
@@ -239,6 +328,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
         variables: a.variables.into_iter().chain(b.variables).collect(),
         rows,
         reads: a.reads || b.reads,
+        gathered: false,
     };
     match p {
         GraphPattern::Union { left, right } => {
@@ -265,6 +355,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
                     .collect(),
                 rows: inner.rows,
                 reads: inner.reads,
+                gathered: false,
             }
         }
         GraphPattern::Group {
@@ -281,6 +372,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
                     .collect(),
                 rows: if variables.is_empty() { 1 } else { inner.rows },
                 reads: inner.reads,
+                gathered: false,
             }
         }
         GraphPattern::Slice {
@@ -306,12 +398,14 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
                 .collect(),
             rows: bindings.len() as u64,
             reads: false,
+            gathered: false,
         },
         // SERVICE is refused when evaluated.
         GraphPattern::Service { .. } => Operand {
             variables: Vec::new(),
             rows: 1,
             reads: false,
+            gathered: false,
         },
         // A join group: its parts multiplied, each connected part as large as its largest.
         group => {
@@ -323,6 +417,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
                 .fold(1u64, |p, (n, _)| p.saturating_mul(n.max(1)));
             Operand {
                 reads: operands.iter().any(|o| o.reads),
+                gathered: false,
                 variables: operands.into_iter().flat_map(|o| o.variables).collect(),
                 rows,
             }
@@ -370,6 +465,9 @@ fn parts(operands: &[Operand]) -> Vec<(u64, bool)> {
 /// group none of whose parts reads the store (VALUES × VALUES) is combined without a single
 /// check: all of it counts.
 fn check_group(operands: &[Operand]) -> Result<(), AppError> {
+    for operand in operands.iter().filter(|o| o.gathered) {
+        check_gathered(operand.rows)?;
+    }
     let mut parts = parts(operands);
     if parts.len() < 2 {
         return Ok(());
@@ -397,13 +495,31 @@ mod tests {
     use super::super::parse;
     use super::*;
 
+    /// Statistics of a graph: `rows` answers every pattern; each predicate's triples touch 150
+    /// nodes, the graph's 4000.
+    struct Counts<F: Fn(&TriplePattern) -> u64>(F);
+
+    impl<F: Fn(&TriplePattern) -> u64> Statistics for Counts<F> {
+        fn rows(&self, pattern: &TriplePattern) -> u64 {
+            (self.0)(pattern)
+        }
+
+        fn nodes(&self, predicate: Option<&spargebra::term::NamedNode>) -> u64 {
+            if predicate.is_some() {
+                150
+            } else {
+                4000
+            }
+        }
+    }
+
     /// The checks with this graph's size: any triple (6454 of them), or 100 of one predicate.
     fn check(query: &str) -> Result<(), AppError> {
         let rows = |t: &TriplePattern| match &t.predicate {
             NamedNodePattern::Variable(_) => 6454,
             NamedNodePattern::NamedNode(_) => 100,
         };
-        check_products(&parse(query), &rows)
+        check_products(&parse(query), &Counts(rows))
     }
 
     #[test]
@@ -454,6 +570,36 @@ mod tests {
     }
 
     #[test]
+    fn parts_held_whole_in_memory_are_bounded_as_a_whole() {
+        // The right side of OPTIONAL and MINUS is built whole before the left is read: each
+        // of its groups alone would pass (6454 rows besides the largest), the two together are
+        // 6454² rows.
+        assert!(check("SELECT * { ?a ?b ?c OPTIONAL { ?d ?e ?f . ?g ?h ?i } }").is_err());
+        assert!(check("SELECT * { ?a ?b ?c MINUS { ?d ?e ?f . ?g ?h ?i } }").is_err());
+        assert!(check("SELECT * { ?a ?b ?c OPTIONAL { ?a ?e ?f } }").is_ok());
+        assert!(check("SELECT * { ?a ?b ?c OPTIONAL { ?d ex:p ?f . ?g ex:p ?i } }").is_ok());
+        assert!(check("SELECT DISTINCT ?d { ?d ?e ?f }").is_ok());
+        // Streamed: each row of the left side meets the right one at a time.
+        assert!(check("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f }").is_ok());
+    }
+
+    #[test]
+    fn closures_of_paths_count_what_they_can_reach() {
+        // From every node, every node: the graph's 4000 nodes squared, gathered before the
+        // first row.
+        assert!(check("SELECT (COUNT(*) AS ?n) { ?d (!ex:x)* ?f }").is_err());
+        assert!(check("SELECT * { ?a ?b ?c . ?d (!ex:x)* ?f }").is_err());
+        assert!(check("SELECT * { ?d (ex:p|!ex:q)+ ?f }").is_err());
+        // From one node: at most every node.
+        assert!(check("SELECT * { ex:a (!ex:x)* ?f }").is_ok());
+        assert!(check("SELECT * { ?d (!ex:x)+ ex:b }").is_ok());
+        // Named predicates touching 150 nodes each: at most 300² pairs.
+        assert!(check("SELECT * { ?d ex:p* ?f }").is_ok());
+        assert!(check("SELECT * { ?d (ex:p|^ex:q)+ ?f }").is_ok());
+        assert!(check("SELECT * { ?d ex:p/ex:q ?f }").is_ok());
+    }
+
+    #[test]
     fn each_pattern_is_counted_once() {
         let calls = std::cell::Cell::new(0);
         let rows = |_: &TriplePattern| {
@@ -462,7 +608,7 @@ mod tests {
         };
         let unions = vec!["{ ?s ex:p ?o }"; 99].join(" UNION ");
         let query = parse(&format!("SELECT * {{ {unions} ?a ex:q ?b }}"));
-        assert!(check_products(&query, &rows).is_ok());
+        assert!(check_products(&query, &Counts(rows)).is_ok());
         assert_eq!(calls.get(), 2);
     }
 }
