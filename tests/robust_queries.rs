@@ -745,3 +745,204 @@ fn the_example_queries_pass_every_guard() {
     }
     assert_alive(&server.url());
 }
+
+/// An answer longer than `max_answer_bytes` is refused while it is written, in every format,
+/// with the limit and how to page; one within it comes whole.
+#[test]
+fn an_answer_past_its_length_in_bytes_is_refused_with_how_to_page() {
+    let server = start(Config {
+        max_answer_bytes: 20_000,
+        ..config()
+    });
+    let url = server.url();
+    for (query, accept) in [
+        ("SELECT * WHERE { ?s ?p ?o }", "application/sparql-results+json"),
+        ("SELECT * WHERE { ?s ?p ?o }", "application/sparql-results+xml"),
+        ("SELECT * WHERE { ?s ?p ?o }", "text/csv"),
+        ("SELECT * WHERE { ?s ?p ?o }", "text/tab-separated-values"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "text/turtle"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "application/ld+json"),
+        ("DESCRIBE ?m WHERE { ?m a sco:Measure }", "application/n-triples"),
+        // 32 rows, each a measure's text grown eightfold by REPLACE: the rows are few, the
+        // bytes many.
+        (
+            "SELECT (REPLACE(?t, \".\", \"$0$0$0$0$0$0$0$0\") AS ?x) WHERE { ?m sco:text ?t } LIMIT 32",
+            "application/sparql-results+json",
+        ),
+    ] {
+        let response = client()
+            .get(format!("{url}/sparql?query={}", encode(query)))
+            .header("accept", accept)
+            .send()
+            .expect("answers");
+        let status = response.status();
+        let body = response.text().unwrap();
+        assert!(body.len() < 2_000, "{query} as {accept}: {} bytes", body.len());
+        if status == StatusCode::BAD_REQUEST {
+            // A string too long to build may be refused before it is built.
+            assert!(body.contains("string of up to"), "{query}: {body}");
+            continue;
+        }
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{query} as {accept}: {body}");
+        assert!(body.contains("20000 bytes"), "{query} as {accept}: {body}");
+        assert!(body.contains("LIMIT and OFFSET"), "{query} as {accept}: {body}");
+    }
+    // In the reader's language.
+    let response = client()
+        .get(format!(
+            "{url}/sparql?query={}",
+            encode("SELECT * WHERE { ?s ?p ?o } # ru")
+        ))
+        .header("accept-language", "ru")
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(response.text().unwrap().contains("байт"));
+    // Within the limit: the whole answer.
+    let response = client()
+        .get(format!(
+            "{url}/sparql?query={}",
+            encode("SELECT ?n WHERE { ?m a sco:Measure ; sco:number ?n } ORDER BY ?n LIMIT 3")
+        ))
+        .header("accept", "text/csv")
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.text().unwrap(), "n\r\n1\r\n2\r\n3\r\n");
+}
+
+/// Identical slow queries arriving together are evaluated once, and those waiting for that
+/// evaluation wait no longer than a query of their own would (its wait for a slot, then its
+/// run): eight copies all end by the deadline, none one after another (the last used to come
+/// 82 s after the first).
+#[test]
+fn waiting_for_the_same_query_is_bounded_by_the_same_deadline() {
+    let timeout = Duration::from_secs(1);
+    let queue_wait = Duration::from_secs(1);
+    let server = start(Config {
+        timeout,
+        queue_wait,
+        max_concurrent: 1,
+        ..config()
+    });
+    let url = server.url();
+    let copies = 8;
+    let barrier = Arc::new(Barrier::new(copies));
+    let query = format!("{SLOW_QUERY} # the same for all");
+    let threads: Vec<_> = (0..copies)
+        .map(|_| {
+            let (url, barrier, query) = (url.clone(), barrier.clone(), query.clone());
+            std::thread::spawn(move || {
+                barrier.wait();
+                let started = Instant::now();
+                let response = client()
+                    .get(format!("{url}/sparql?query={}", encode(&query)))
+                    .send()
+                    .expect("answers");
+                (response.status(), started.elapsed())
+            })
+        })
+        .collect();
+    for thread in threads {
+        let (status, took) = thread.join().unwrap();
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        // The deadline (2 s) and room for a debug build on a loaded machine: far below the
+        // 8 × 1 s a queue of re-evaluations would take.
+        assert!(
+            took < queue_wait + timeout + Duration::from_secs(4),
+            "answered after {took:?}"
+        );
+    }
+}
+
+/// With the defaults, a crowd of clients asking never-seen queries at once waits its turn:
+/// every query is answered, none refused (the default queue; before it, most were 503).
+#[test]
+fn by_default_a_crowd_of_new_queries_waits_its_turn() {
+    let server = start(Config {
+        bind: "127.0.0.1:0".into(),
+        max_concurrent: 2,
+        ..Config::default()
+    });
+    let url = server.url();
+    let clients = 32;
+    let barrier = Arc::new(Barrier::new(clients));
+    let threads: Vec<_> = (0..clients)
+        .map(|i| {
+            let (url, barrier) = (url.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                barrier.wait();
+                (0..3)
+                    .map(|round| {
+                        let query = format!(
+                            "SELECT (COUNT(*) AS ?n) WHERE {{ ?m a sco:Measure ; sco:executor ?b }} # {i} {round}"
+                        );
+                        client()
+                            .get(format!("{url}/sparql?query={}", encode(&query)))
+                            .send()
+                            .expect("answers")
+                            .status()
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    for thread in threads {
+        for status in thread.join().unwrap() {
+            assert_eq!(status, StatusCode::OK);
+        }
+    }
+}
+
+/// Clients that never read their answers cannot pin more than `max_in_flight_bytes` between
+/// them: an answer that finds no room is refused (503), and room comes back when they go.
+#[test]
+fn answers_held_by_clients_that_do_not_read_are_bounded_in_bytes() {
+    // About 8 MB of JSON, more than the kernel buffers of a loopback connection take: most of
+    // it stays with the server while its client does not read.
+    let large = |n: usize| {
+        format!(
+            "SELECT ?a ?d WHERE {{ ?a ?b ?c . ?d ?e ?f }} LIMIT {} # {n}",
+            60_000 + n
+        )
+    };
+    let server = start(Config {
+        max_in_flight_bytes: 12 << 20,
+        max_concurrent: 4,
+        ..config()
+    });
+    let url = server.url();
+    let length = client()
+        .get(format!("{url}/sparql?query={}", encode(&large(0))))
+        .send()
+        .unwrap()
+        .bytes()
+        .unwrap()
+        .len();
+    assert!(length > 6 << 20 && length < 12 << 20, "{length} bytes");
+    // A client asks and never reads: its answer is held.
+    let silent = RawQuery::send(server.local_addr(), &large(1));
+    assert!(
+        eventually(NO_HANG, || !silent.answer_so_far().is_empty()),
+        "the silent client's answer never started"
+    );
+    // A second answer of that size does not fit beside it.
+    let refused = client()
+        .get(format!("{url}/sparql?query={}", encode(&large(2))))
+        .send()
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(header(&refused, "retry-after").is_some());
+    // Once the silent client is gone, it does.
+    drop(silent);
+    assert!(
+        eventually(NO_HANG, || {
+            let response = client()
+                .get(format!("{url}/sparql?query={}", encode(&large(3))))
+                .send()
+                .unwrap();
+            response.status() == StatusCode::OK && response.bytes().unwrap().len() > 6 << 20
+        }),
+        "the room never came back"
+    );
+}

@@ -1,16 +1,12 @@
-//! Answers in flight, bounded in bytes across all connections: an answer's body holds its share
-//! of [`InFlight`] until it is sent whole or its connection is gone, and an answer that finds
+//! Answers in flight, bounded in bytes across all connections: an answer's bytes hold their
+//! share of [`InFlight`] until they are sent whole or their connection is gone, and an answer that finds
 //! no share left is refused (503) instead of joining the others in memory. With the stall
 //! timeout of connections (`Config::write_timeout`), clients that never read cannot pin more
 //! than this between them.
 
-use std::convert::Infallible;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 
-use axum::body::{Body, Bytes, HttpBody};
-use hyper::body::{Frame, SizeHint};
+use axum::body::{Body, Bytes};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::error::AppError;
@@ -33,24 +29,22 @@ impl InFlight {
         }
     }
 
-    /// `body` as a response body that holds its share until dropped; 503 when the shares are
-    /// all taken.
+    /// `body` as a response body whose bytes hold their share until the last of them is
+    /// dropped (hyper keeps a body's bytes in its write queue after the body itself is gone);
+    /// 503 when the shares are all taken.
     pub fn hold(&self, body: Bytes) -> Result<Body, AppError> {
         let units = body.len().div_ceil(UNIT);
+        if units == 0 {
+            return Ok(Body::from(body));
+        }
         let units = u32::try_from(units).map_err(|_| AppError::Busy)?;
-        let share = if units == 0 {
-            None
-        } else {
-            Some(
-                Arc::clone(&self.shares)
-                    .try_acquire_many_owned(units)
-                    .map_err(|_| AppError::Busy)?,
-            )
-        };
-        Ok(Body::new(Held {
-            body: Some(body),
+        let share = Arc::clone(&self.shares)
+            .try_acquire_many_owned(units)
+            .map_err(|_| AppError::Busy)?;
+        Ok(Body::from(Bytes::from_owner(Held {
+            bytes: body,
             _share: share,
-        }))
+        })))
     }
 
     /// The bytes that may be in flight at once.
@@ -64,28 +58,15 @@ impl InFlight {
     }
 }
 
+/// An answer's bytes with their share of the bytes in flight.
 struct Held {
-    body: Option<Bytes>,
-    _share: Option<OwnedSemaphorePermit>,
+    bytes: Bytes,
+    _share: OwnedSemaphorePermit,
 }
 
-impl HttpBody for Held {
-    type Data = Bytes;
-    type Error = Infallible;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        _: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
-        Poll::Ready(self.body.take().map(|bytes| Ok(Frame::data(bytes))))
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.body.is_none()
-    }
-
-    fn size_hint(&self) -> SizeHint {
-        SizeHint::with_exact(self.body.as_ref().map_or(0, |b| b.len() as u64))
+impl AsRef<[u8]> for Held {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes
     }
 }
 
