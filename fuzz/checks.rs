@@ -12,6 +12,10 @@
 //!   is split at NUL bytes into the fields, in order: a `/sparql` query string, a `format=`
 //!   value, an `Accept` value, a `?lang=` value, a `Cookie` header, an `Accept-Language` value,
 //!   a `/api/lookup` query string.
+//! - [`query_bounds`]: what the server's estimates promise of the queries they let through. A
+//!   query the checks accept is evaluated with a deadline and a memory budget, as the server
+//!   evaluates it: it must end within a margin of its cancellation, and where the estimate of
+//!   its rows is an upper bound (`guard::estimate_rows`), no answer may have more rows.
 //! - [`sparql_guard`]: what the server does with a query's text before evaluating it — the
 //!   bracket depth on the text, the parser (with the graph's prefixes), the depth and size of
 //!   the parsed query, the string growth bound, the product and sort estimates — on the stack
@@ -158,4 +162,72 @@ pub fn sparql_guard(data: &[u8]) {
         .expect("a worker thread")
         .join()
         .expect("the checks do not panic");
+}
+
+/// How long an accepted query may run in [`query_bounds`] before it is cancelled, and how long
+/// after that it must have stopped.
+const RUN_FOR: std::time::Duration = std::time::Duration::from_millis(500);
+const STOPPED_WITHIN: std::time::Duration = std::time::Duration::from_secs(2);
+
+pub fn query_bounds(data: &[u8]) {
+    let text = String::from_utf8_lossy(data).into_owned();
+    LazyLock::force(&PARSER);
+    LazyLock::force(&COUNTS);
+    std::thread::Builder::new()
+        .stack_size(guard::WORKER_STACK)
+        .spawn(move || {
+            if guard::check_text(&text).is_err() {
+                return;
+            }
+            let Ok(query) = PARSER.clone().parse_query(&text) else {
+                return;
+            };
+            if guard::check_query(&query).is_err()
+                || growth::check_strings(&query, text.len()).is_err()
+                || guard::check_products(&query, &*COUNTS).is_err()
+            {
+                return;
+            }
+            let bound = guard::estimate_rows(&query, &*COUNTS);
+            let token = sco_kg::store::CancellationToken::new();
+            // Cancels the query after RUN_FOR unless its answer comes first.
+            let (answered, wait) = std::sync::mpsc::channel::<()>();
+            let timer = {
+                let token = token.clone();
+                std::thread::spawn(move || {
+                    wait.recv_timeout(RUN_FOR).is_err().then(|| {
+                        token.cancel();
+                        std::time::Instant::now()
+                    })
+                })
+            };
+            let options = sco_kg::store::QueryOptions {
+                cancel: Some(token),
+                max_results: Some(1_000_000),
+                max_memory: Some(256 << 20),
+                ..Default::default()
+            };
+            let answer = GRAPH.evaluate(query, &options);
+            let ended = std::time::Instant::now();
+            let _ = answered.send(());
+            if let Some(cancelled) = timer.join().expect("the timer") {
+                let overrun = ended.saturating_duration_since(cancelled);
+                assert!(
+                    overrun < STOPPED_WITHIN,
+                    "ran {overrun:?} past its cancellation: {text}"
+                );
+            }
+            if let (Some(bound), Ok(sco_kg::store::Answer::Solutions { rows, .. })) =
+                (bound, &answer)
+            {
+                assert!(
+                    rows.len() as u64 <= bound,
+                    "{} rows, estimated at most {bound}: {text}",
+                    rows.len()
+                );
+            }
+        })
+        .expect("a worker thread")
+        .join()
+        .expect("the bounds hold");
 }

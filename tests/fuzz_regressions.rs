@@ -54,6 +54,11 @@ fn sparql_guard_inputs_are_accepted_or_refused() {
     assert!(replay("sparql_guard", checks::sparql_guard) >= 5);
 }
 
+#[test]
+fn query_bounds_inputs_stop_in_time_and_keep_within_their_estimates() {
+    assert!(replay("query_bounds", checks::query_bounds) >= 5);
+}
+
 /// The hand-picked ingest inputs fail the way they should, with the line they fail at.
 #[test]
 fn edge_cases_of_the_source_get_their_errors() {

@@ -59,6 +59,9 @@ fn sigterm_under_load_finishes_the_queries_in_flight_and_exits_0() {
             "120",
             "--max-concurrent",
             &IN_FLIGHT.to_string(),
+            // A probe finds the slots taken by its 503 at once, not after a wait in the queue.
+            "--queue-wait",
+            "0",
         ])
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())

@@ -18,6 +18,18 @@ pub struct PatternCounts {
     nodes_by_predicate: HashMap<u64, u32>,
     /// Distinct subjects and objects of the graph.
     nodes: u64,
+    /// The most triples of each predicate (by its hash) that share a subject, and an object.
+    degrees_by_predicate: HashMap<u64, (u32, u32)>,
+    /// The most triples of any predicates that share a subject, an object, a predicate.
+    degrees: (u64, u64, u64),
+}
+
+/// A place in a triple.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Subject,
+    Predicate,
+    Object,
 }
 
 /// Which positions a pattern binds: bit 0 subject, bit 1 predicate, bit 2 object.
@@ -54,14 +66,68 @@ impl PatternCounts {
                 nodes.insert(end);
             }
         }
+        // How many triples share a term at a place, per predicate and over all of them: what
+        // one row of a join can meet of a pattern (the guards' upper bounds).
+        let mut per_subject: HashMap<(u64, u64), u32> = HashMap::new();
+        let mut per_object: HashMap<(u64, u64), u32> = HashMap::new();
+        let mut any_subject: HashMap<u64, u32> = HashMap::new();
+        let mut any_object: HashMap<u64, u32> = HashMap::new();
+        let mut per_predicate: HashMap<u64, u32> = HashMap::new();
+        for t in triples {
+            let (s, p, o) = (
+                hash(TermRef::from(t.subject.as_ref())),
+                hash(t.predicate.as_ref()),
+                hash(t.object.as_ref()),
+            );
+            *per_subject.entry((p, s)).or_default() += 1;
+            *per_object.entry((p, o)).or_default() += 1;
+            *any_subject.entry(s).or_default() += 1;
+            *any_object.entry(o).or_default() += 1;
+            *per_predicate.entry(p).or_default() += 1;
+        }
+        let mut degrees_by_predicate: HashMap<u64, (u32, u32)> = HashMap::new();
+        for ((p, _), n) in per_subject {
+            let entry = degrees_by_predicate.entry(p).or_default();
+            entry.0 = entry.0.max(n);
+        }
+        for ((p, _), n) in per_object {
+            let entry = degrees_by_predicate.entry(p).or_default();
+            entry.1 = entry.1.max(n);
+        }
+        let most = |counts: HashMap<u64, u32>| u64::from(counts.into_values().max().unwrap_or(0));
+        let degrees = (most(any_subject), most(per_predicate), most(any_object));
         Self {
             total: triples.len() as u64,
             by_key,
+            degrees_by_predicate,
+            degrees,
             nodes_by_predicate: nodes_of
                 .into_iter()
                 .map(|(p, ends)| (p, ends.len() as u32))
                 .collect(),
             nodes: nodes.len() as u64,
+        }
+    }
+
+    /// The most triples of `predicate` (`None`: of any predicate) that share one term at
+    /// `position`. At the predicate's own place: the most triples of one predicate.
+    pub fn degree(&self, predicate: Option<NamedNodeRef<'_>>, position: Position) -> u64 {
+        match (predicate, position) {
+            (None, Position::Subject) => self.degrees.0,
+            (_, Position::Predicate) => self.degrees.1,
+            (None, Position::Object) => self.degrees.2,
+            (Some(p), position) => {
+                let (subject, object) = self
+                    .degrees_by_predicate
+                    .get(&hash(p))
+                    .copied()
+                    .unwrap_or_default();
+                u64::from(if position == Position::Subject {
+                    subject
+                } else {
+                    object
+                })
+            }
         }
     }
 
@@ -156,6 +222,14 @@ mod tests {
         assert_eq!(counts.count(term(&a), None, term(&b)), 1);
         assert_eq!(counts.count(term(&a), Some(q.as_ref()), term(&b)), 1);
         assert_eq!(counts.count(term(&b), Some(q.as_ref()), term(&a)), 0);
+        // a has two p triples, 1 is the object of two; a has three triples; p has three.
+        assert_eq!(counts.degree(Some(p.as_ref()), Position::Subject), 2);
+        assert_eq!(counts.degree(Some(p.as_ref()), Position::Object), 2);
+        assert_eq!(counts.degree(Some(q.as_ref()), Position::Subject), 1);
+        assert_eq!(counts.degree(None, Position::Subject), 3);
+        assert_eq!(counts.degree(None, Position::Object), 2);
+        assert_eq!(counts.degree(None, Position::Predicate), 3);
+        assert_eq!(counts.degree(Some(n("r").as_ref()), Position::Subject), 0);
         // a, b, 1 and "один" are the nodes; p links a, b, 1 and "один", q links a and b.
         assert_eq!(counts.nodes(None), 4);
         assert_eq!(counts.nodes(Some(p.as_ref())), 4);

@@ -7,7 +7,7 @@ pub mod counts;
 
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use sha2::{Digest, Sha256};
 use spargebra::SparqlParser;
@@ -17,7 +17,9 @@ use crate::link::LinkedPlan;
 
 pub use answer::{Answer, ResultFormat};
 pub use budget::CountingAllocator;
-pub use counts::PatternCounts;
+pub use counts::{PatternCounts, Position};
+/// Stops a query from another thread: see [`QueryOptions::cancel`].
+pub use oxigraph::sparql::CancellationToken;
 
 use capped::{Capped, TooManyBytes};
 

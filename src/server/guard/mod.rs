@@ -27,7 +27,7 @@ mod products;
 mod shape;
 mod text;
 
-pub use products::{check_products, matches, Statistics};
+pub use products::{check_products, estimate_rows, matches, Position, Statistics};
 pub use shape::check_query;
 pub use text::check_text;
 

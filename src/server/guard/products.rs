@@ -23,6 +23,19 @@ struct Operand<'q> {
     /// Whether the evaluator gathers all its rows in memory before it hands on the first: a
     /// property path with `*` or `+` (its closure).
     gathered: bool,
+    /// For each variable (same order), the most rows the part has with that variable bound to
+    /// one value; empty: as many as `rows`.
+    degrees: Vec<u64>,
+}
+
+impl Operand<'_> {
+    fn degree(&self, i: usize) -> u64 {
+        self.degrees
+            .get(i)
+            .copied()
+            .unwrap_or(self.rows)
+            .min(self.rows)
+    }
 }
 
 /// A variable of a group, borrowed from the query: a blank node of a pattern is one too, and
@@ -48,7 +61,11 @@ pub trait Statistics {
     /// How many distinct subjects and objects the triples of `predicate` have (`None`: the
     /// graph's).
     fn nodes(&self, predicate: Option<&spargebra::term::NamedNode>) -> u64;
+    /// The most triples of `predicate` (`None`: of any) that share one term at `position`.
+    fn degree(&self, predicate: Option<&spargebra::term::NamedNode>, position: Position) -> u64;
 }
+
+pub use crate::store::counts::Position;
 
 impl Statistics for PatternCounts {
     fn rows(&self, pattern: &TriplePattern) -> u64 {
@@ -57,6 +74,10 @@ impl Statistics for PatternCounts {
 
     fn nodes(&self, predicate: Option<&spargebra::term::NamedNode>) -> u64 {
         PatternCounts::nodes(self, predicate.map(|p| p.as_ref()))
+    }
+
+    fn degree(&self, predicate: Option<&spargebra::term::NamedNode>, position: Position) -> u64 {
+        PatternCounts::degree(self, predicate.map(|p| p.as_ref()), position)
     }
 }
 
@@ -70,6 +91,27 @@ struct Counter<'q> {
 }
 
 impl<'q> Counter<'q> {
+    /// The most rows `t` has with `v` bound to one value: at each place `v` holds, the most
+    /// triples that share a term there.
+    fn degree(&self, t: &'q TriplePattern, v: Name<'q>) -> u64 {
+        let predicate = match &t.predicate {
+            NamedNodePattern::NamedNode(n) => Some(n),
+            NamedNodePattern::Variable(_) => None,
+        };
+        let mut degree = self.pattern(t);
+        if variable(&t.subject) == Some(v) {
+            degree = degree.min(self.statistics.degree(predicate, Position::Subject));
+        }
+        if variable(&t.object) == Some(v) {
+            degree = degree.min(self.statistics.degree(predicate, Position::Object));
+        }
+        if matches!(&t.predicate, NamedNodePattern::Variable(p) if Name::Variable(p.as_str()) == v)
+        {
+            degree = degree.min(self.statistics.degree(None, Position::Predicate));
+        }
+        degree
+    }
+
     fn pattern(&self, t: &'q TriplePattern) -> u64 {
         if let Some(&n) = self.counted.borrow().get(t) {
             return n;
@@ -199,6 +241,50 @@ pub fn check_products<'q>(
     check_sorts(pattern, &counter)
 }
 
+/// An upper bound of the solutions of a SELECT or ASK query's pattern, where the estimates
+/// are bounds: `None` when the pattern holds a part they only guess at (OPTIONAL and LATERAL,
+/// which multiply their left side by an unknown factor; a path of several steps that is no
+/// closure, whose results keep duplicates). What the fuzz target `query_bounds` holds the
+/// evaluator's answers against.
+pub fn estimate_rows(query: &Query, statistics: &dyn Statistics) -> Option<u64> {
+    let pattern = match query {
+        Query::Select { pattern, .. } | Query::Ask { pattern, .. } => pattern,
+        Query::Construct { .. } | Query::Describe { .. } => return None,
+    };
+    if !bounded(pattern) {
+        return None;
+    }
+    let counter = Counter {
+        statistics,
+        counted: RefCell::new(HashMap::new()),
+    };
+    Some(estimate(pattern, &counter).rows)
+}
+
+/// Whether [`estimate`] of `p` is an upper bound (see [`estimate_rows`]).
+fn bounded(p: &GraphPattern) -> bool {
+    match p {
+        GraphPattern::Bgp { .. } | GraphPattern::Values { .. } => true,
+        GraphPattern::Path { path, .. } => {
+            matches!(path, PropertyPathExpression::NamedNode(_)) || has_closure(path)
+        }
+        GraphPattern::LeftJoin { .. } | GraphPattern::Lateral { .. } => false,
+        GraphPattern::Service { .. } => false,
+        GraphPattern::Join { left, right }
+        | GraphPattern::Union { left, right }
+        | GraphPattern::Minus { left, right } => bounded(left) && bounded(right),
+        GraphPattern::Filter { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::Graph { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Group { inner, .. } => bounded(inner),
+    }
+}
+
 /// A part the evaluator holds whole in memory must fit [`MAX_GATHERED`] rows as estimated.
 fn check_gathered(rows: u64) -> Result<(), AppError> {
     if rows > MAX_GATHERED {
@@ -268,11 +354,13 @@ fn flatten<'q>(
                 if let NamedNodePattern::Variable(v) = &t.predicate {
                     variables.push(Name::Variable(v.as_str()));
                 }
+                let degrees = variables.iter().map(|&v| counter.degree(t, v)).collect();
                 operands.push(Operand {
                     variables,
                     rows: counter.pattern(t),
                     reads: true,
                     gathered: false,
+                    degrees,
                 });
             }
         }
@@ -288,6 +376,7 @@ fn flatten<'q>(
             rows: counter.path(subject, path, object),
             reads: true,
             gathered: has_closure(path),
+            degrees: Vec::new(),
         }),
         GraphPattern::Join { left, right } => {
             flatten(left, counter, operands, nested);
@@ -329,6 +418,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
         rows,
         reads: a.reads || b.reads,
         gathered: false,
+        degrees: Vec::new(),
     };
     match p {
         GraphPattern::Union { left, right } => {
@@ -356,6 +446,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
                 rows: inner.rows,
                 reads: inner.reads,
                 gathered: false,
+                degrees: Vec::new(),
             }
         }
         GraphPattern::Group {
@@ -373,6 +464,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
                 rows: if variables.is_empty() { 1 } else { inner.rows },
                 reads: inner.reads,
                 gathered: false,
+                degrees: Vec::new(),
             }
         }
         GraphPattern::Slice {
@@ -399,6 +491,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
             rows: bindings.len() as u64,
             reads: false,
             gathered: false,
+            degrees: Vec::new(),
         },
         // SERVICE is refused when evaluated.
         GraphPattern::Service { .. } => Operand {
@@ -406,6 +499,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
             rows: 1,
             reads: false,
             gathered: false,
+            degrees: Vec::new(),
         },
         // A join group: its parts multiplied, each connected part as large as its largest.
         group => {
@@ -418,6 +512,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
             Operand {
                 reads: operands.iter().any(|o| o.reads),
                 gathered: false,
+                degrees: Vec::new(),
                 variables: operands.into_iter().flat_map(|o| o.variables).collect(),
                 rows,
             }
@@ -426,7 +521,9 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
 }
 
 /// The rows of each connected part of a join group (parts related by shared variables), and
-/// whether it reads the store.
+/// whether it reads the store. A part's rows are bounded from above: its smallest operand's
+/// rows, times, for each operand joined to it in turn, the most rows that operand has for one
+/// value of a variable already bound (its degree) — the cheapest next one first.
 fn parts(operands: &[Operand]) -> Vec<(u64, bool)> {
     let mut parent: Vec<usize> = (0..operands.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -450,14 +547,61 @@ fn parts(operands: &[Operand]) -> Vec<(u64, bool)> {
             parent[a] = b;
         }
     }
-    // A connected part has about as many rows as its largest pattern.
-    let mut parts: Vec<Option<(u64, bool)>> = vec![None; operands.len()];
-    for (i, operand) in operands.iter().enumerate() {
-        let (rows, reads) = parts[root(&mut parent, i)].get_or_insert((0, false));
-        *rows = (*rows).max(operand.rows);
-        *reads |= operand.reads;
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); operands.len()];
+    for i in 0..operands.len() {
+        let r = root(&mut parent, i);
+        members[r].push(i);
     }
-    parts.into_iter().flatten().collect()
+    members
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|m| {
+            (
+                joined_rows(operands, &m),
+                m.iter().any(|&i| operands[i].reads),
+            )
+        })
+        .collect()
+}
+
+/// The upper bound of [`parts`] for one connected part (`members`, indices into `operands`).
+/// Quadratic in the part's operands, which the shape check keeps to a hundred.
+fn joined_rows(operands: &[Operand], members: &[usize]) -> u64 {
+    let Some(&first) = members.iter().min_by_key(|&&i| operands[i].rows) else {
+        return 0;
+    };
+    let mut rows = operands[first].rows;
+    let mut bound: Vec<Name<'_>> = operands[first].variables.clone();
+    let mut left: Vec<usize> = members.iter().copied().filter(|&i| i != first).collect();
+    while !left.is_empty() {
+        // The operand that adds the fewest rows per row so far; one that shares no bound
+        // variable yet (reachable only through one not yet joined) waits its turn.
+        let next = left
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &i)| {
+                let operand = &operands[i];
+                operand
+                    .variables
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| bound.contains(v))
+                    .map(|(j, _)| operand.degree(j))
+                    .min()
+                    .map(|degree| (degree, k))
+            })
+            .min();
+        let Some((degree, k)) = next else {
+            // Not connected after all (cannot happen for a connected part): multiply.
+            return left
+                .iter()
+                .fold(rows, |r, &i| r.saturating_mul(operands[i].rows.max(1)));
+        };
+        let i = left.swap_remove(k);
+        rows = rows.saturating_mul(degree.max(1));
+        bound.extend(operands[i].variables.iter().copied());
+    }
+    rows
 }
 
 /// The evaluator checks the token as it reads the store: it iterates one part that reads the
@@ -509,6 +653,20 @@ mod tests {
                 150
             } else {
                 4000
+            }
+        }
+
+        /// A named predicate's triples share a subject or an object at most 10 at a time,
+        /// any triples 50 at a time; the largest predicate has 1000.
+        fn degree(
+            &self,
+            predicate: Option<&spargebra::term::NamedNode>,
+            position: Position,
+        ) -> u64 {
+            match (predicate, position) {
+                (_, Position::Predicate) => 1000,
+                (Some(_), _) => 10,
+                (None, _) => 50,
             }
         }
     }
