@@ -247,6 +247,16 @@ fn format_parameter_overrides_accept() {
         (CONSTRUCT, "xml", "application/rdf+xml"),
         (CONSTRUCT, "jsonld", "application/ld+json"),
         (DESCRIBE, "nt", "application/n-triples"),
+        // The names other clients send: SPARQLWrapper's N3 (Turtle is N3), Fuseki's and
+        // Virtuoso's "json" for a graph (JSON-LD), N-Quads and TriG, any case, with spaces.
+        (CONSTRUCT, "n3", "text/turtle; charset=utf-8"),
+        (DESCRIBE, "N3", "text/turtle; charset=utf-8"),
+        (CONSTRUCT, "json", "application/ld+json"),
+        (CONSTRUCT, "nq", "application/n-quads"),
+        (CONSTRUCT, "nquads", "application/n-quads"),
+        (CONSTRUCT, "trig", "application/trig"),
+        (SELECT, "JSON", "application/sparql-results+json"),
+        (SELECT, " csv ", "text/csv; charset=utf-8"),
     ] {
         let response = client()
             .get(format!(
@@ -259,6 +269,14 @@ fn format_parameter_overrides_accept() {
         assert_eq!(response.status(), StatusCode::OK, "format={format}");
         assert_eq!(content_type(&response), expected, "format={format}");
     }
+    // An empty format= asks for nothing: Accept decides.
+    let response = client()
+        .get(format!("{url}/sparql?query={}&format=", encode(CONSTRUCT)))
+        .header(ACCEPT, "application/n-triples")
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(content_type(&response), "application/n-triples");
     // A known format that does not fit the query's form: 406; an unknown name: 400.
     for (query, format, status) in [
         (SELECT, "turtle", StatusCode::NOT_ACCEPTABLE),

@@ -82,7 +82,6 @@ pub fn from_parameter(name: &str, kind: AnswerKind) -> Requested {
         AnswerKind::Results => Requested::Unfit,
     };
     match name.to_ascii_lowercase().as_str() {
-        "json" => results(QueryResultsFormat::Json),
         "csv" => results(QueryResultsFormat::Csv),
         "tsv" => results(QueryResultsFormat::Tsv),
         // SPARQL results XML for SELECT and ASK, RDF/XML for graphs.
@@ -90,8 +89,17 @@ pub fn from_parameter(name: &str, kind: AnswerKind) -> Requested {
             AnswerKind::Results => results(QueryResultsFormat::Xml),
             AnswerKind::Graph => rdf(RdfFormat::RdfXml),
         },
+        // A graph asked for as "json" is JSON-LD, as Fuseki and Virtuoso answer it.
+        "json" => match kind {
+            AnswerKind::Results => results(QueryResultsFormat::Json),
+            AnswerKind::Graph => rdf(JSON_LD),
+        },
         "turtle" | "ttl" => rdf(RdfFormat::Turtle),
+        // Turtle is N3: SPARQLWrapper's setReturnFormat(N3) asks for "n3" and parses Turtle.
+        "n3" => rdf(RdfFormat::Turtle),
         "ntriples" | "nt" | "n-triples" => rdf(RdfFormat::NTriples),
+        "nquads" | "nq" | "n-quads" => rdf(RdfFormat::NQuads),
+        "trig" => rdf(RdfFormat::TriG),
         "rdfxml" | "rdf" | "rdf+xml" => rdf(RdfFormat::RdfXml),
         "jsonld" | "json-ld" => rdf(JSON_LD),
         _ => Requested::Unknown,

@@ -20,6 +20,7 @@ use super::description;
 use super::error::AppError;
 use super::formats::{self, from_parameter, negotiate_kind, rdf_name};
 use super::formats::{AnswerKind, Requested};
+use super::metrics::Refusal;
 use super::negotiate::{accept_header, negotiate};
 use super::origin::PublicUrl;
 use super::query;
@@ -48,7 +49,9 @@ impl Params {
                 "update" => self.update = true,
                 "default-graph-uri" => self.default_graphs.push(value.into_owned()),
                 "named-graph-uri" => self.named_graphs.push(value.into_owned()),
-                "format" => self.format = Some(value.into_owned()),
+                // An empty `format=` (a form's untouched field) asks for nothing: Accept decides.
+                "format" if value.trim().is_empty() => {}
+                "format" => self.format = Some(value.trim().to_string()),
                 // Other parameters (a client's cache busters, …) do not change the answer.
                 _ => {}
             }
@@ -234,7 +237,10 @@ async fn answer(
     );
     // The body holds its share of the bytes in flight until it is sent or dropped.
     let represent = |answer: CachedAnswer| -> Result<Response, AppError> {
-        let body = state.in_flight.hold(answer.body.clone())?;
+        let body = state
+            .in_flight
+            .hold(answer.body.clone())
+            .inspect_err(|_| state.metrics.refused(Refusal::InFlight))?;
         let mut response = Representation {
             etag: answer.etag,
             body: answer.body,
@@ -289,12 +295,23 @@ async fn answer(
     let patience = state.config.queue_wait + state.config.timeout;
     let answer = tokio::time::timeout(
         patience,
-        state
-            .answers
-            .get_or_compute(&key, || state.queue.enter(), evaluate),
+        state.answers.get_or_compute(
+            &key,
+            || {
+                state
+                    .queue
+                    .enter()
+                    .inspect_err(|_| state.metrics.refused(Refusal::QueueFull))
+            },
+            evaluate,
+        ),
     )
     .await
-    .map_err(|_| AppError::Timeout(state.config.timeout))??;
+    .map_err(|_| {
+        state.metrics.timeouts.inc();
+        state.metrics.refused(Refusal::Timeout);
+        AppError::Timeout(state.config.timeout)
+    })??;
     represent(answer)
 }
 
