@@ -148,6 +148,22 @@ impl QueryFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum LogFormat {
+    Text,
+    // One JSON object a line, for log collectors.
+    Json,
+}
+
+impl LogFormat {
+    fn help(self) -> Message {
+        match self {
+            Self::Text => Message::new("cli-help-serve-log-format-text"),
+            Self::Json => Message::new("cli-help-serve-log-format-json"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ParseFormat {
     Json,
     // One row per measure (RFC 4180).
@@ -331,6 +347,8 @@ struct ServeArgs {
     max_in_flight_mb: usize,
     #[arg(long, value_name = "SECS", default_value_t = sco_kg::server::config::DEFAULT_WRITE_TIMEOUT_SECONDS as f64)]
     write_timeout: f64,
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    log_format: LogFormat,
 }
 
 fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
@@ -341,10 +359,18 @@ fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
 
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
+    let log = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+        .with_writer(std::io::stderr);
+    let _ = match args.log_format {
+        LogFormat::Json => log.json().try_init(),
+        // Colour codes are for a person at a terminal: in a file or a journal they are noise
+        // that every reader must strip.
+        LogFormat::Text => {
+            use std::io::IsTerminal;
+            log.with_ansi(std::io::stderr().is_terminal()).try_init()
+        }
+    };
     let timeout = std::time::Duration::try_from_secs_f64(args.timeout)
         .ok()
         .filter(|t| !t.is_zero())
@@ -599,6 +625,10 @@ fn localised_arg(command: &str, arg: Arg, lang: Lang) -> Arg {
         ("serve", "max_answer_mb") => (Message::new("cli-help-serve-max-answer-mb"), None),
         ("serve", "max_query_mb") => (Message::new("cli-help-serve-max-query-mb"), None),
         ("serve", "max_in_flight_mb") => (Message::new("cli-help-serve-max-in-flight-mb"), None),
+        ("serve", "log_format") => (
+            Message::new("cli-help-serve-log-format"),
+            Some(values(lang, LogFormat::help)),
+        ),
         ("export", "format") => (
             Message::new("cli-help-export-format"),
             Some(values(lang, ExportFormat::help)),

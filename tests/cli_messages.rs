@@ -177,6 +177,7 @@ const LISTED: &[(&str, &[&str])] = &[
             "--max-query-mb <MB>",
             "--max-in-flight-mb <MB>",
             "--write-timeout <SECS>",
+            "--log-format <FORMAT>",
             "-h, --help",
         ],
     ),

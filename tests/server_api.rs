@@ -1,5 +1,6 @@
 //! The JSON API over HTTP: lookup in any language, one entity with its labels, and 4xx for
-//! client mistakes.
+//! client mistakes. And the operator's side: `/healthz`, `/readyz`, `/metrics`, and the log the
+//! binary writes (`--log-format`).
 
 mod server_common;
 
@@ -280,4 +281,516 @@ fn lookups_at_the_caps_do_not_hold_up_other_requests() {
             lookups.load(Ordering::Relaxed)
         );
     });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operating the service: health, readiness, metrics and the log.
+
+/// The samples of a Prometheus text exposition (format 0.0.4), checked line by line: every line
+/// is a `# HELP`, a `# TYPE`, or a sample of a declared family with well-formed labels and a
+/// number. Keyed by `name{label="value",…}`, the labels sorted by name.
+fn prometheus_samples(text: &str) -> std::collections::BTreeMap<String, f64> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let valid_name = |name: &str| {
+        !name.is_empty()
+            && !name.starts_with(|c: char| c.is_ascii_digit())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
+    };
+    let mut families: BTreeMap<String, String> = BTreeMap::new();
+    let mut helped: BTreeSet<String> = BTreeSet::new();
+    let mut samples = BTreeMap::new();
+    assert!(text.ends_with('\n'), "the exposition ends with a line feed");
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("# HELP ") {
+            let name = rest.split(' ').next().unwrap();
+            assert!(valid_name(name), "{line}");
+            assert!(helped.insert(name.to_string()), "two HELP lines: {line}");
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("# TYPE ") {
+            let mut words = rest.split(' ');
+            let (name, kind) = (words.next().unwrap(), words.next().unwrap_or_default());
+            assert!(valid_name(name), "{line}");
+            assert!(
+                ["counter", "gauge", "histogram", "summary", "untyped"].contains(&kind),
+                "{line}"
+            );
+            assert!(words.next().is_none(), "{line}");
+            assert!(
+                families
+                    .insert(name.to_string(), kind.to_string())
+                    .is_none(),
+                "two TYPE lines: {line}"
+            );
+            continue;
+        }
+        assert!(!line.starts_with('#') && !line.is_empty(), "{line:?}");
+        let name_end = line.find(['{', ' ']).unwrap_or_else(|| panic!("{line}"));
+        let name = &line[..name_end];
+        assert!(valid_name(name), "{line}");
+        let family = families
+            .get_key_value(name)
+            .or_else(|| {
+                ["_bucket", "_sum", "_count"].iter().find_map(|suffix| {
+                    let base = name.strip_suffix(suffix)?;
+                    families
+                        .get_key_value(base)
+                        .filter(|(_, kind)| *kind == "histogram")
+                })
+            })
+            .unwrap_or_else(|| panic!("a sample of no declared family: {line}"));
+        let mut rest = &line[name_end..];
+        let mut labels = Vec::new();
+        if let Some(inner) = rest.strip_prefix('{') {
+            let mut chars = inner.char_indices();
+            loop {
+                let (start, c) = chars.next().unwrap_or_else(|| panic!("{line}"));
+                if c == '}' {
+                    rest = &inner[start + 1..];
+                    break;
+                }
+                let eq = inner[start..].find('=').unwrap_or_else(|| panic!("{line}")) + start;
+                let key = &inner[start..eq];
+                assert!(
+                    valid_name(key) && !key.contains(':'),
+                    "label {key:?}: {line}"
+                );
+                for _ in start + 1..=eq {
+                    chars.next();
+                }
+                assert_eq!(chars.next().map(|(_, c)| c), Some('"'), "{line}");
+                let mut value = String::new();
+                loop {
+                    match chars.next().unwrap_or_else(|| panic!("{line}")).1 {
+                        '"' => break,
+                        '\\' => match chars.next().unwrap().1 {
+                            'n' => value.push('\n'),
+                            c @ ('\\' | '"') => value.push(c),
+                            other => panic!("escape \\{other}: {line}"),
+                        },
+                        c => value.push(c),
+                    }
+                }
+                labels.push((key.to_string(), value));
+                match chars.next().unwrap_or_else(|| panic!("{line}")) {
+                    (_, ',') => {}
+                    (end, '}') => {
+                        rest = &inner[end + 1..];
+                        break;
+                    }
+                    (_, other) => panic!("{other:?} after a label: {line}"),
+                }
+            }
+        }
+        let mut words = rest
+            .strip_prefix(' ')
+            .unwrap_or_else(|| panic!("{line}"))
+            .split(' ');
+        let value = words.next().unwrap();
+        let value: f64 = match value {
+            "+Inf" => f64::INFINITY,
+            "-Inf" => f64::NEG_INFINITY,
+            "NaN" => f64::NAN,
+            number => number
+                .parse()
+                .unwrap_or_else(|_| panic!("not a number: {line}")),
+        };
+        if let Some(timestamp) = words.next() {
+            timestamp
+                .parse::<i64>()
+                .unwrap_or_else(|_| panic!("{line}"));
+        }
+        assert!(words.next().is_none(), "{line}");
+        if family.1 == "histogram" && name.ends_with("_bucket") {
+            assert!(labels.iter().any(|(k, _)| k == "le"), "{line}");
+        }
+        labels.sort();
+        let key = sample_key(name, &labels);
+        assert!(
+            samples.insert(key, value).is_none(),
+            "a sample twice: {line}"
+        );
+    }
+    for family in families.keys() {
+        assert!(helped.contains(family), "{family} has no HELP");
+    }
+    samples
+}
+
+fn sample_key(name: &str, labels: &[(String, String)]) -> String {
+    let labels: Vec<String> = labels.iter().map(|(k, v)| format!("{k}={v:?}")).collect();
+    format!("{name}{{{}}}", labels.join(","))
+}
+
+/// A sample's value (0 when absent: a counter not yet incremented).
+fn sample(
+    samples: &std::collections::BTreeMap<String, f64>,
+    name: &str,
+    labels: &[(&str, &str)],
+) -> f64 {
+    let mut labels: Vec<(String, String)> = labels
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    labels.sort();
+    samples
+        .get(&sample_key(name, &labels))
+        .copied()
+        .unwrap_or_default()
+}
+
+fn scrape(
+    client: &reqwest::blocking::Client,
+    base: &str,
+) -> std::collections::BTreeMap<String, f64> {
+    let response = client.get(format!("{base}/metrics")).send().unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        header(&response, "content-type").as_deref(),
+        Some("text/plain; version=0.0.4; charset=utf-8")
+    );
+    assert_eq!(
+        header(&response, "cache-control").as_deref(),
+        Some("no-store")
+    );
+    prometheus_samples(&response.text().unwrap())
+}
+
+#[test]
+fn healthz_answers_and_readyz_says_whether_a_query_would_be_taken() {
+    let server = start(Config {
+        max_concurrent: 1,
+        ..config()
+    });
+    let base = server.url();
+    let client = client();
+
+    let health = client.get(format!("{base}/healthz")).send().unwrap();
+    assert_eq!(health.status(), 200);
+    assert_eq!(
+        header(&health, "cache-control").as_deref(),
+        Some("no-store")
+    );
+    assert_eq!(health.text().unwrap(), "ok\n");
+    let ready = client.get(format!("{base}/readyz")).send().unwrap();
+    assert_eq!(ready.status(), 200);
+    assert_eq!(header(&ready, "cache-control").as_deref(), Some("no-store"));
+
+    // The one slot held by a slow query: no query could be taken (no queue in these tests).
+    let mut slow = RawQuery::send(server.local_addr(), SLOW_QUERY);
+    assert!(
+        eventually(std::time::Duration::from_secs(60), || {
+            slow.resend_if_refused();
+            client
+                .get(format!("{base}/readyz"))
+                .send()
+                .unwrap()
+                .status()
+                == 503
+        }),
+        "/readyz never said 503 while the only slot was held"
+    );
+    let before = scrape(&client, &base);
+    let not_ready = client.get(format!("{base}/readyz?lang=zh")).send().unwrap();
+    assert_eq!(not_ready.status(), 503);
+    assert_eq!(header(&not_ready, "retry-after").as_deref(), Some("1"));
+    assert_eq!(
+        header(&not_ready, "cache-control").as_deref(),
+        Some("no-store")
+    );
+    assert_eq!(
+        header(&not_ready, "content-language").as_deref(),
+        Some(sco_kg::i18n::Lang::Zh.bcp47())
+    );
+    let reason = not_ready.text().unwrap();
+    assert_eq!(
+        reason.trim_end(),
+        sco_kg::i18n::Message::new("api-not-ready")
+            .arg("seconds", 1)
+            .in_lang(sco_kg::i18n::Lang::Zh)
+    );
+    // Liveness is not readiness: the process still answers.
+    assert_eq!(
+        client
+            .get(format!("{base}/healthz"))
+            .send()
+            .unwrap()
+            .status(),
+        200
+    );
+    // A query that finds the slot taken is refused, and counted as such.
+    let refused = client
+        .get(format!("{base}/sparql?query={}", encode(&fresh_query())))
+        .send()
+        .unwrap();
+    assert_eq!(refused.status(), 503);
+    let after = scrape(&client, &base);
+    let busy = |s| sample(s, "sco_kg_refusals_total", &[("reason", "busy")]);
+    assert!(busy(&after) > busy(&before), "the refusal was not counted");
+    assert_eq!(sample(&after, "sco_kg_query_slots_in_use", &[]), 1.0);
+    assert_eq!(sample(&after, "sco_kg_query_slots", &[]), 1.0);
+
+    // Hanging up stops the slow query: ready again.
+    drop(slow);
+    assert!(
+        eventually(std::time::Duration::from_secs(30), || client
+            .get(format!("{base}/readyz"))
+            .send()
+            .unwrap()
+            .status()
+            == 200),
+        "/readyz stayed 503 after the slot was given back"
+    );
+}
+
+#[test]
+fn metrics_are_prometheus_text_and_move_with_the_requests() {
+    let server = start(config());
+    let base = server.url();
+    let client = client();
+    let sparql = |query: &str| {
+        client
+            .get(format!("{base}/sparql?query={}", encode(query)))
+            .header("Accept", "application/sparql-results+json")
+            .send()
+            .unwrap()
+    };
+    let requests = |s, route, status| {
+        sample(
+            s,
+            "sco_kg_http_requests_total",
+            &[("route", route), ("status", status)],
+        )
+    };
+
+    // The dataset's version is the prefix of every ETag.
+    let answer = sparql("ASK { ?s ?p ?o }");
+    assert_eq!(answer.status(), 200);
+    let etag = header(&answer, "etag").unwrap();
+    let prefix = etag
+        .trim_matches('"')
+        .split('-')
+        .next()
+        .unwrap()
+        .to_string();
+    let first = scrape(&client, &base);
+    let info = first
+        .iter()
+        .filter(|(key, _)| key.starts_with("sco_kg_dataset_info{"))
+        .collect::<Vec<_>>();
+    assert_eq!(info.len(), 1, "{info:?}");
+    assert!(
+        info[0].0.contains(&format!("version=\"{prefix}\"")),
+        "{} vs the ETag {etag}",
+        info[0].0
+    );
+    assert_eq!(*info[0].1, 1.0);
+    assert!(
+        first.contains_key(&format!(
+            "sco_kg_build_info{{version=\"{}\"}}",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "no build info"
+    );
+
+    // N queries never asked before: N requests of route /sparql answered 200, N evaluations.
+    const N: usize = 5;
+    for _ in 0..N {
+        assert_eq!(sparql(&fresh_query()).status(), 200);
+    }
+    let second = scrape(&client, &base);
+    assert_eq!(
+        requests(&second, "/sparql", "200") - requests(&first, "/sparql", "200"),
+        N as f64
+    );
+    let evaluated = |s| sample(s, "sco_kg_query_duration_seconds_count", &[]);
+    assert_eq!(evaluated(&second) - evaluated(&first), N as f64);
+    let misses = |s| sample(s, "sco_kg_answer_cache_misses_total", &[]);
+    assert_eq!(misses(&second) - misses(&first), N as f64);
+    assert!(sample(&second, "sco_kg_query_queue_wait_seconds_count", &[]) >= N as f64);
+    // Each scrape counts itself after it is written: /metrics is never replayed.
+    assert_eq!(
+        requests(&second, "/metrics", "200") - requests(&first, "/metrics", "200"),
+        1.0
+    );
+
+    // One query three times: the answer cache answers the second, the replay layer the third
+    // (a response is kept the second time it is asked for); all three are requests of /sparql.
+    let repeated = fresh_query();
+    for _ in 0..3 {
+        assert_eq!(sparql(&repeated).status(), 200);
+    }
+    let third = scrape(&client, &base);
+    assert_eq!(
+        requests(&third, "/sparql", "200") - requests(&second, "/sparql", "200"),
+        3.0
+    );
+    let hits = |s, cache| sample(s, &format!("sco_kg_{cache}_cache_hits_total"), &[]);
+    assert!(hits(&third, "answer") > hits(&second, "answer"));
+    assert!(hits(&third, "response") > hits(&second, "response"));
+    assert!(sample(&third, "sco_kg_answer_cache_bytes", &[]) > 0.0);
+    assert!(sample(&third, "sco_kg_response_cache_bytes", &[]) > 0.0);
+
+    // Refused by the guards before evaluation: a 400 of /sparql, with its reason.
+    let cubed = sparql(CUBED_QUERY);
+    assert_eq!(cubed.status(), 400);
+    // Routes by template, and a path no route matches as "other".
+    assert_eq!(
+        client
+            .get(format!("{base}/id/state/in"))
+            .header("Accept", "text/turtle")
+            .send()
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(
+        client
+            .get(format!("{base}/no/such/thing"))
+            .send()
+            .unwrap()
+            .status(),
+        404
+    );
+    let fourth = scrape(&client, &base);
+    let guard = |s| sample(s, "sco_kg_refusals_total", &[("reason", "guard")]);
+    assert_eq!(guard(&fourth) - guard(&third), 1.0);
+    assert_eq!(
+        requests(&fourth, "/sparql", "400") - requests(&third, "/sparql", "400"),
+        1.0
+    );
+    assert_eq!(requests(&fourth, "/id/{*path}", "200"), 1.0);
+    assert_eq!(requests(&fourth, "other", "404"), 1.0);
+    assert!(
+        !fourth
+            .keys()
+            .any(|k| k.contains("/no/such") || k.contains("/id/state")),
+        "a raw path became a label"
+    );
+    // Every reason is a series from the start, and nothing is waiting now.
+    for reason in [
+        "busy",
+        "queue_full",
+        "timeout",
+        "too_many_results",
+        "answer_too_long",
+        "out_of_memory",
+        "guard",
+        "in_flight",
+    ] {
+        let key = format!("sco_kg_refusals_total{{reason=\"{reason}\"}}");
+        assert!(fourth.contains_key(&key), "no series {key}");
+    }
+    assert_eq!(sample(&fourth, "sco_kg_query_queue_length", &[]), 0.0);
+    assert!(fourth.contains_key("sco_kg_query_timeouts_total{}"));
+    assert!(fourth.contains_key("sco_kg_answers_in_flight_bytes{}"));
+}
+
+/// Kills the binary if the test fails before it exits.
+struct Reaper(std::process::Child);
+
+impl Drop for Reaper {
+    fn drop(&mut self) {
+        if self.0.try_wait().ok().flatten().is_none() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+/// Runs `sco-kg serve` with `extra` options and RUST_LOG=info, stderr piped (not a terminal),
+/// asks it for `/healthz` and a query, stops it with SIGTERM, and returns its stderr's lines.
+fn log_of_the_binary(extra: &[&str]) -> Vec<String> {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::{Command, Stdio};
+
+    let child = Command::new(env!("CARGO_BIN_EXE_sco-kg"))
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .args(extra)
+        .env("RUST_LOG", "info")
+        .env_remove("NO_COLOR")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut child = Reaper(child);
+    let mut line = String::new();
+    BufReader::new(child.0.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .to_string();
+    let client = client();
+    assert_eq!(
+        client
+            .get(format!("{url}/healthz"))
+            .send()
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(
+        client
+            .get(format!("{url}/sparql?query={}", encode("ASK { ?s ?p ?o }")))
+            .send()
+            .unwrap()
+            .status(),
+        200
+    );
+    let status = Command::new("kill")
+        .args(["-TERM", &child.0.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut stderr = String::new();
+    child
+        .0
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let exit = child.0.wait().unwrap();
+    assert_eq!(exit.code(), Some(0), "{exit}: {stderr}");
+    let lines: Vec<String> = stderr.lines().map(str::to_string).collect();
+    assert!(
+        lines.iter().any(|l| l.contains("/healthz")),
+        "no line of the request: {stderr}"
+    );
+    lines
+}
+
+#[test]
+fn the_binary_logs_json_lines_or_plain_text_off_a_terminal() {
+    let json = log_of_the_binary(&["--log-format", "json"]);
+    for line in &json {
+        let object: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+        assert!(object["level"].is_string(), "{line}");
+        assert!(object["timestamp"].is_string(), "{line}");
+    }
+    let request = json
+        .iter()
+        .find(|l| l.contains("/sparql"))
+        .expect("a line of the query");
+    let request: serde_json::Value = serde_json::from_str(request).unwrap();
+    assert_eq!(request["level"], "INFO");
+
+    // Without the option, and with stderr not a terminal: text without colour codes.
+    let text = log_of_the_binary(&[]);
+    for line in &text {
+        assert!(
+            !line.contains("\x1b["),
+            "a colour code off a terminal: {line:?}"
+        );
+        assert!(
+            serde_json::from_str::<serde_json::Value>(line).is_err(),
+            "{line}"
+        );
+    }
 }

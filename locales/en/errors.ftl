@@ -44,3 +44,7 @@ lookup-error-control = the query holds a control character ({ $code }); write th
 api-error-string-growth = an expression of the query can build a string of up to { $bytes } bytes (CONCAT, REPLACE, … of values built the same way), more than the { $limit } MiB a value may have here; build shorter strings
 api-error-sort-too-large = ORDER BY would sort about { $rows } rows, more than the { $limit } it may sort here (sorting cannot be stopped at the timeout); narrow the query or relate its parts
 api-error-gathered-too-large = a part of this query that is held whole in memory (the right side of OPTIONAL or MINUS, the closure of a path with * or +) would have about { $rows } rows, more than the { $limit } allowed here; relate it to the rest of the query by a shared variable, or bind one end of the path
+api-not-ready = not ready: every query slot is taken and no query can wait for one; retry in { $seconds ->
+    [one] a second
+   *[other] { $seconds } seconds
+}

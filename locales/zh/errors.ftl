@@ -41,3 +41,4 @@ lookup-error-control = 查询含有控制字符（{ $code }）；请把名称写
 api-error-string-growth = 查询中的某个表达式可能生成长达 { $bytes } 字节的字符串（对同样生成的值做 CONCAT、REPLACE 等），超过本端点单个值允许的 { $limit } MiB；请生成较短的字符串
 api-error-sort-too-large = ORDER BY 将需要排序约 { $rows } 行，超过本端点允许的 { $limit } 行（排序无法在超时时停止）；请缩小查询范围或关联其各部分
 api-error-gathered-too-large = 查询中需整体保存在内存中的部分（OPTIONAL 或 MINUS 的右侧、带 * 或 + 的路径闭包）约有 { $rows } 行，超过本端点允许的 { $limit } 行；请用共同变量将其与查询的其余部分关联，或固定路径的一端
+api-not-ready = 未就绪：所有查询槽位均已占用，且查询无处排队等待；请 { $seconds } 秒后重试

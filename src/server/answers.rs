@@ -8,6 +8,7 @@
 //! answers it holds, and an answer larger than an eighth of it is never kept.
 
 use axum::body::Bytes;
+use prometheus_client::metrics::counter::Counter;
 use quick_cache::sync::{Cache, GuardResult};
 use quick_cache::Weighter;
 
@@ -60,6 +61,11 @@ pub struct AnswerCache {
     cache: Option<Cache<AnswerKey, CachedAnswer, ByBytes>>,
     largest: usize,
     version: u64,
+    /// Answers given from the cache (after waiting for an identical query's, too); registered
+    /// by [`super::metrics`].
+    pub hits: Counter,
+    /// Answers the cache did not hold (every answer, when there is no cache).
+    pub misses: Counter,
 }
 
 /// What an entry costs besides its bytes of text: the key's and the answer's headers, and the
@@ -82,6 +88,8 @@ impl AnswerCache {
                 .get(..16)
                 .and_then(|hex| u64::from_str_radix(hex, 16).ok())
                 .unwrap_or_default(),
+            hits: Counter::default(),
+            misses: Counter::default(),
         }
     }
 
@@ -104,8 +112,14 @@ impl AnswerCache {
         }
     }
 
+    /// The kept answer of `key`; not finding it counts no miss, since the caller goes on to
+    /// [`Self::get_or_compute`], which counts it.
     pub fn get(&self, key: &AnswerKey) -> Option<CachedAnswer> {
-        self.cache.as_ref()?.get(key)
+        let hit = self.cache.as_ref()?.get(key);
+        if hit.is_some() {
+            self.hits.inc();
+        }
+        hit
     }
 
     /// The cached answer of `key`, else the answer `compute` gives, kept when it succeeds.
@@ -125,20 +139,28 @@ impl AnswerCache {
         F: std::future::Future<Output = Result<CachedAnswer, E>>,
     {
         let Some(cache) = &self.cache else {
+            self.misses.inc();
             return compute.await;
         };
         // A zero timeout never waits: it tells a claim from another request's computation.
         let claim = match cache.get_value_or_guard(key, Some(std::time::Duration::ZERO)) {
-            GuardResult::Value(hit) => return Ok(hit),
+            GuardResult::Value(hit) => {
+                self.hits.inc();
+                return Ok(hit);
+            }
             GuardResult::Guard(claim) => claim,
             GuardResult::Timeout => {
                 let _place = queue()?;
                 match cache.get_value_or_guard_async(key).await {
-                    Ok(hit) => return Ok(hit),
+                    Ok(hit) => {
+                        self.hits.inc();
+                        return Ok(hit);
+                    }
                     Err(claim) => claim,
                 }
             }
         };
+        self.misses.inc();
         let answer = compute.await?;
         if answer.body.len() + key.query.len() <= self.largest {
             let _ = claim.insert(answer.clone());

@@ -12,6 +12,8 @@
 //! | `GET /`, `/page/{path}` | the HTML pages ([`page`], rendered by `crate::pages`) |
 //! | `GET /query` | the query workbench ([`workbench`]); a browser opening `/sparql` is sent there |
 //! | `GET /assets/{path}` | the workbench's scripts and styles ([`assets`]) |
+//! | `GET /healthz`, `/readyz` | liveness, and readiness to take a query now ([`health`]) |
+//! | `GET /metrics` | Prometheus metrics ([`metrics`]) |
 //!
 //! Every read response carries an ETag (from the dataset version) and Cache-Control and is
 //! answered 304 on a matching If-None-Match; negotiated ones say `Vary: Accept`. Bodies are
@@ -37,9 +39,11 @@ pub mod error;
 pub mod formats;
 pub mod growth;
 pub mod guard;
+pub mod health;
 pub mod in_flight;
 pub mod language;
 pub mod log;
+pub mod metrics;
 pub mod negotiate;
 pub mod origin;
 pub mod page;
@@ -75,6 +79,7 @@ pub use state::AppState;
 /// Every route, in one place.
 pub fn router(state: AppState) -> Replay<Router> {
     let replaying = state.clone();
+    let counting = state.clone();
     let routes = Router::new()
         .route("/sparql", get(sparql::get).post(sparql::post))
         .route("/id/{*path}", get(resource::resource))
@@ -89,12 +94,16 @@ pub fn router(state: AppState) -> Replay<Router> {
         .route("/", get(page::home))
         .route("/page/{*path}", get(page::page))
         .route("/query", get(workbench::page))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::metrics))
         .merge(assets::routes())
         .fallback(not_found)
         .with_state(state.clone())
-        // Outermost last: (replayed responses, in front of the router) → trace → catch panics
-        // → CORS → ETags and 304 → compression → refusals in the reader's language → `Vary:
-        // Host` on answers that name the request's host.
+        // Outermost last: (replayed responses, in front of the router) → trace → security
+        // headers → request metrics → catch panics → CORS → ETags and 304 → compression →
+        // refusals in the reader's language → `Vary: Host` on answers that name the request's
+        // host.
         .layer(axum::middleware::from_fn_with_state(
             state,
             origin::vary_on_host,
@@ -113,6 +122,11 @@ pub fn router(state: AppState) -> Replay<Router> {
         .layer(CatchPanicLayer::custom(|_| {
             AppError::Internal("panic".into()).into_response()
         }))
+        // Requests by route and status, outside catch panics so that a panic's 500 counts.
+        .layer(axum::middleware::from_fn_with_state(
+            counting,
+            metrics::count,
+        ))
         // Outside catch panics, so that a panic's 500 has them too: nosniff, and on HTML the
         // Content-Security-Policy and its companions.
         .layer(axum::middleware::map_response(security::headers))

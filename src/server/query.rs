@@ -5,6 +5,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
 
 use axum::body::Bytes;
 use oxigraph::sparql::CancellationToken;
@@ -14,6 +15,7 @@ use super::error::AppError;
 use super::formats::AnswerKind;
 use super::growth;
 use super::guard;
+use super::metrics::Refusal;
 use super::state::AppState;
 use crate::store::{QueryOptions, ResultFormat};
 
@@ -45,22 +47,39 @@ pub async fn run<F>(
 where
     F: FnOnce(AnswerKind) -> Result<(&'static str, ResultFormat), AppError> + Send + 'static,
 {
+    let metrics = &state.metrics;
     let permit = match Arc::clone(&state.queries).try_acquire_owned() {
-        Ok(permit) => permit,
-        Err(_) if state.config.queue_wait.is_zero() => return Err(AppError::Busy),
+        Ok(permit) => {
+            // The queries that found a slot free belong in the histogram of waits too: without
+            // them, it shows how long the unlucky waited, not how long queries wait.
+            metrics.waited(std::time::Duration::ZERO);
+            permit
+        }
+        Err(_) if state.config.queue_wait.is_zero() => {
+            metrics.refused(Refusal::Busy);
+            return Err(AppError::Busy);
+        }
         // Wait a while for a slot rather than refuse at once: under load, queries take turns
         // instead of failing, and no more than `max_concurrent` answers are built at once.
         // Only a full queue refuses at once.
         Err(_) => {
-            let _place = state.queue.enter()?;
-            tokio::time::timeout(
+            let _place = state
+                .queue
+                .enter()
+                .inspect_err(|_| metrics.refused(Refusal::QueueFull))?;
+            let waiting = Instant::now();
+            let permit = tokio::time::timeout(
                 state.config.queue_wait,
                 Arc::clone(&state.queries).acquire_owned(),
             )
             .await
             .ok()
-            .and_then(Result::ok)
-            .ok_or(AppError::Busy)?
+            .and_then(Result::ok);
+            metrics.waited(waiting.elapsed());
+            permit.ok_or_else(|| {
+                metrics.refused(Refusal::Busy);
+                AppError::Busy
+            })?
         }
     };
     let token = CancellationToken::new();
@@ -80,8 +99,13 @@ where
             // The slot is held by the worker, not the handler: it is free again only once the
             // evaluation has really stopped — and before the answer goes out, so that the
             // client's next query, sent the moment it has this answer, finds it free.
+            let started = Instant::now();
             let result = evaluate(&worker_state, &text, &options, choose);
             drop(permit);
+            worker_state.metrics.evaluated(started.elapsed());
+            if let Some(refusal) = result.as_ref().err().and_then(Refusal::of) {
+                worker_state.metrics.refused(refusal);
+            }
             // The handler may be gone (timeout, disconnection): nobody to tell.
             let _ = sender.send(result);
         })
@@ -98,6 +122,10 @@ where
             // Past the wait, returning drops `_cancel` all the same.
             _cancel.0.cancel();
             let _ = tokio::time::timeout(STOP_WAIT, receiver).await;
+            // Counted once the wait is over: a caller that gives up during it (its own,
+            // longer, bound) counts the timeout itself, and it is not counted twice.
+            metrics.timeouts.inc();
+            metrics.refused(Refusal::Timeout);
             Err(AppError::Timeout(state.config.timeout))
         }
     }
@@ -158,7 +186,11 @@ fn evaluate<F>(
 where
     F: FnOnce(AnswerKind) -> Result<(&'static str, ResultFormat), AppError>,
 {
-    guard::check_text(text)?;
+    let guarded = |error: AppError| {
+        state.metrics.refused(Refusal::Guard);
+        error
+    };
+    guard::check_text(text).map_err(guarded)?;
     let query = match state.graph.parser().parse_query(text) {
         Ok(query) => query,
         // A text that is an update rather than a query is refused as such.
@@ -169,9 +201,10 @@ where
             })
         }
     };
-    guard::check_query(&query)?;
-    growth::check_strings(&query, text.len()).map_err(|e| AppError::BadRequest(e.message()))?;
-    guard::check_products(&query, &state.counts)?;
+    guard::check_query(&query).map_err(guarded)?;
+    growth::check_strings(&query, text.len())
+        .map_err(|e| guarded(AppError::BadRequest(e.message())))?;
+    guard::check_products(&query, &state.counts).map_err(guarded)?;
     let kind = match query {
         Query::Select { .. } | Query::Ask { .. } => AnswerKind::Results,
         Query::Construct { .. } | Query::Describe { .. } => AnswerKind::Graph,

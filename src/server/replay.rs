@@ -29,6 +29,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::Response;
+use prometheus_client::metrics::counter::Counter;
 use quick_cache::sync::Cache;
 use quick_cache::Weighter;
 use tower::Service;
@@ -171,6 +172,10 @@ pub struct ResponseCache {
     /// Whether answers may depend on the request's authority (no public URL): it is then part
     /// of the key.
     by_authority: bool,
+    /// Requests answered with a kept response; registered by [`super::metrics`].
+    pub hits: Counter,
+    /// Requests that could have been replayed but found no kept response.
+    pub misses: Counter,
 }
 
 /// How many keys asked for once are remembered.
@@ -201,6 +206,8 @@ impl ResponseCache {
             largest: bytes / 8,
             longest_target: config.max_query_bytes.saturating_mul(3) + 1024,
             by_authority: config.public_url.is_none(),
+            hits: Counter::default(),
+            misses: Counter::default(),
         }
     }
 
@@ -266,10 +273,14 @@ where
             if let Some(kept) = cache.get(&hash).filter(|kept| key.is(&kept.key)) {
                 // The request log's line, which the trace layer inside would have written.
                 tracing::info!(uri = %super::log::target(request.uri()), status = 200, "replayed");
+                // The router's request counter never sees it: counted here.
+                responses.hits.inc();
+                self.state.metrics.replayed();
                 let mut response = Response::new(Body::from(kept.body.clone()));
                 *response.headers_mut() = kept.headers.clone();
                 return Replayed::Hit(std::future::ready(Ok(response)));
             }
+            responses.misses.inc();
             if responses.seen_once.get(&hash).is_none() {
                 responses.seen_once.insert(hash, ());
                 return Replayed::pass(self.inner.call(request));

@@ -47,6 +47,8 @@ pub struct Shared {
     pub answers: super::answers::AnswerCache,
     /// Whole responses of repeated `GET /sparql` requests.
     pub responses: super::replay::ResponseCache,
+    /// What `/metrics` reports.
+    pub metrics: super::metrics::Metrics,
     /// The index the HTML pages are rendered from.
     pub pages: crate::pages::Pages,
     /// Every user-facing message, in ru, en and zh.
@@ -102,6 +104,14 @@ impl AppState {
         };
         let localizer =
             crate::i18n::Localizer::embedded().map_err(|e| StartError::Data(e.to_string()))?;
+        let answers = super::answers::AnswerCache::new(config.cache_bytes, &version);
+        let responses = super::replay::ResponseCache::new(&config);
+        let metrics = super::metrics::Metrics::new(
+            &version,
+            config.max_concurrent.max(1),
+            &answers,
+            &responses,
+        );
         Ok(Self(Arc::new(Shared {
             pages: crate::pages::Pages::new(&graph),
             lookup: crate::lookup::LookupIndex::new(&graph),
@@ -119,8 +129,9 @@ impl AppState {
                 super::guard::WORKER_STACK,
             )
             .map_err(|e| StartError::Data(format!("cannot start the query threads: {e}")))?,
-            answers: super::answers::AnswerCache::new(config.cache_bytes, &version),
-            responses: super::replay::ResponseCache::new(&config),
+            answers,
+            responses,
+            metrics,
             dumps: Dumps::new(dumps),
             prefixes: Arc::new(prefixes),
             version,
