@@ -184,6 +184,102 @@ fn rdf_clients_get_rdf_by_accept_and_browsers_a_303_to_the_page() {
     assert_eq!(response.status(), StatusCode::NOT_ACCEPTABLE);
 }
 
+/// Every format of a resource has its own URL, `/id/{path}.{extension}`, that a browser can
+/// follow (it sends `Accept: text/html`) and get that format; the negotiated answer names it in
+/// `Content-Location`; N3, TriG and N-Quads are offered too; ISO codes in any case reach the
+/// state, by a 301 to its own IRI.
+#[test]
+fn each_format_has_its_own_url_and_paths_in_another_case_are_redirected() {
+    let public = "https://kg.example.org/sco";
+    let server = start(Config {
+        public_url: Some(public.into()),
+        ..config()
+    });
+    let url = server.url();
+    let rats = "<https://w3id.org/sco-kg/id/body/rats>";
+    for (extension, expected, format) in [
+        ("ttl", "text/turtle; charset=utf-8", RdfFormat::Turtle),
+        ("nt", "application/n-triples", RdfFormat::NTriples),
+        ("rdf", "application/rdf+xml", RdfFormat::RdfXml),
+        (
+            "jsonld",
+            "application/ld+json",
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        ),
+        ("n3", "text/n3; charset=utf-8", RdfFormat::Turtle),
+        ("trig", "application/trig", RdfFormat::TriG),
+        ("nq", "application/n-quads", RdfFormat::NQuads),
+    ] {
+        let response = client()
+            .get(format!("{url}/id/body/rats.{extension}"))
+            .header(ACCEPT, BROWSER)
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, ".{extension}");
+        assert_eq!(content_type(&response), expected, ".{extension}");
+        assert!(!header_values(&response, "vary").contains(&"accept".to_string()));
+        let triples = parse_rdf(&response.bytes().unwrap(), format);
+        assert!(triples.iter().any(|t| t.starts_with(rats)), ".{extension}");
+    }
+    // The negotiated answer says where its format lives.
+    for (accept, location) in [
+        ("text/turtle", "body/rats.ttl"),
+        ("application/ld+json", "body/rats.jsonld"),
+        ("text/n3", "body/rats.n3"),
+        ("application/n-quads", "body/rats.nq"),
+    ] {
+        let response = client()
+            .get(format!("{url}/id/body/rats"))
+            .header(ACCEPT, accept)
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{accept}");
+        assert_eq!(
+            header(&response, "content-location"),
+            Some(format!("{public}/id/{location}")),
+            "{accept}"
+        );
+    }
+    // Nothing acceptable: the 406 lists what is offered.
+    let response = client()
+        .get(format!("{url}/id/body/rats"))
+        .header(ACCEPT, "image/png")
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_ACCEPTABLE);
+    let text = response.text().unwrap();
+    for offered in [
+        "text/turtle",
+        "application/trig",
+        "application/n-quads",
+        "text/html",
+    ] {
+        assert!(text.contains(offered), "{text}");
+    }
+    // Codes in another case: 301 to the resource's own IRI, the extension kept.
+    for (path, location) in [
+        ("state/IN", "state/in"),
+        ("state/In", "state/in"),
+        ("STATE/KZ", "state/kz"),
+        ("state/IN.ttl", "state/in.ttl"),
+    ] {
+        let response = client().get(format!("{url}/id/{path}")).send().unwrap();
+        assert_eq!(response.status(), StatusCode::MOVED_PERMANENTLY, "{path}");
+        assert_eq!(
+            header(&response, "location"),
+            Some(format!("{public}/id/{location}")),
+            "{path}"
+        );
+    }
+    // An extension of no format, or of nothing: 404.
+    for path in ["body/rats.exe", "body/nothing.ttl"] {
+        let response = client().get(format!("{url}/id/{path}")).send().unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
 #[test]
 fn without_a_public_url_the_303_follows_the_host() {
     let server = start(config());

@@ -194,9 +194,9 @@ fn head(cx: &Cx, iri: &str, node: &Node, trail: &[&str]) -> Markup {
         p.ids {
             a href=(iri) { (t!(cx, "persistent-iri")) }
             " · " (t!(cx, "rdf-formats")) " "
-            @for (i, media_type) in RDF_ALTERNATES.iter().enumerate() {
+            @for (i, (media_type, extension)) in RDF_ALTERNATES.iter().enumerate() {
                 @if i > 0 { " " }
-                a href=(format!("{}/id/{path}", cx.public)) type=(media_type) { (cx.format_name(media_type)) }
+                a href=(format!("{}/id/{path}.{extension}", cx.public)) type=(media_type) { (cx.format_name(media_type)) }
             }
         }
     }

@@ -91,8 +91,8 @@ pub(crate) fn page_with_head(
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (t!(cx, "page-title", "title" => title, "site" => t!(cx, "site-name"))) }
                 @if let Some(rdf) = &rdf {
-                    @for media_type in RDF_ALTERNATES {
-                        link rel="alternate" type=(media_type) href=(rdf) title=(cx.format_name(media_type));
+                    @for (media_type, extension) in RDF_ALTERNATES {
+                        link rel="alternate" type=(media_type) href=(format!("{rdf}.{extension}")) title=(cx.format_name(media_type));
                     }
                 }
                 @for l in Lang::ALL {

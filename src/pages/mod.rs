@@ -37,13 +37,14 @@ pub use index::{Kind, Pages};
 pub use layout::{stylesheet_tag, STYLESHEET, STYLESHEET_PATH};
 pub use workbench::Workbench;
 
-/// The alternate RDF formats every page links to (`<link rel="alternate">`), all served by
-/// content negotiation on `/id/{path}`.
-pub const RDF_ALTERNATES: [&str; 4] = [
-    "text/turtle",
-    "application/n-triples",
-    "application/rdf+xml",
-    "application/ld+json",
+/// The alternate RDF formats every page links to (`<link rel="alternate">` and the links
+/// on the page), each at its own URL `/id/{path}.{extension}`: a browser that follows one gets
+/// that format, not the page again (it would send `Accept: text/html` to `/id/{path}`).
+pub const RDF_ALTERNATES: [(&str, &str); 4] = [
+    ("text/turtle", "ttl"),
+    ("application/n-triples", "nt"),
+    ("application/rdf+xml", "rdf"),
+    ("application/ld+json", "jsonld"),
 ];
 
 /// The dumps the home page links to, as `/dump/sco-kg.{extension}`.

@@ -20,7 +20,7 @@ use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, T
 
 use super::cache::{add_validators, etag, short_hash, Representation};
 use super::error::AppError;
-use super::formats::{self, rdf_name};
+use super::formats::rdf_name;
 use super::negotiate::{accept_header, negotiate};
 use super::origin::PublicUrl;
 use super::state::AppState;
@@ -35,7 +35,8 @@ enum Answer {
     Html,
 }
 
-/// RDF first: a client that does not prefer HTML (`*/*`, no Accept) gets Turtle.
+/// RDF first: a client that does not prefer HTML (`*/*`, no Accept) gets Turtle. N3 is served
+/// as Turtle, which is N3; TriG and N-Quads hold the description in the default graph.
 const OFFERS: &[(&str, Answer)] = &[
     ("text/turtle; charset=utf-8", Answer::Rdf(RdfFormat::Turtle)),
     ("application/x-turtle", Answer::Rdf(RdfFormat::Turtle)),
@@ -45,9 +46,43 @@ const OFFERS: &[(&str, Answer)] = &[
         "application/ld+json",
         Answer::Rdf(crate::store::answer::JSON_LD),
     ),
+    ("text/n3; charset=utf-8", Answer::Rdf(RdfFormat::Turtle)),
+    ("application/trig", Answer::Rdf(RdfFormat::TriG)),
+    ("application/n-quads", Answer::Rdf(RdfFormat::NQuads)),
     ("text/html", Answer::Html),
     ("application/xhtml+xml", Answer::Html),
 ];
+
+/// The stable URL of each format of a resource, `/id/{path}.{extension}`: what a browser can
+/// follow and save, and what a negotiated answer names in `Content-Location`.
+pub const EXTENSIONS: &[(&str, &str, RdfFormat)] = &[
+    ("ttl", "text/turtle; charset=utf-8", RdfFormat::Turtle),
+    ("nt", "application/n-triples", RdfFormat::NTriples),
+    ("rdf", "application/rdf+xml", RdfFormat::RdfXml),
+    (
+        "jsonld",
+        "application/ld+json",
+        crate::store::answer::JSON_LD,
+    ),
+    ("n3", "text/n3; charset=utf-8", RdfFormat::Turtle),
+    ("trig", "application/trig", RdfFormat::TriG),
+    ("nq", "application/n-quads", RdfFormat::NQuads),
+];
+
+/// The extension of a format's stable URL (N3's answer is Turtle's: `.ttl` unless asked as N3).
+fn extension_of(content_type: &str) -> Option<&'static str> {
+    EXTENSIONS
+        .iter()
+        .find(|(_, media_type, _)| *media_type == content_type)
+        .map(|(extension, _, _)| *extension)
+}
+
+/// A path that ends in the extension of a format: the resource's path and that format.
+fn with_extension(path: &str) -> Option<(&str, &'static (&'static str, &'static str, RdfFormat))> {
+    let (stem, extension) = path.rsplit_once('.')?;
+    let entry = EXTENSIONS.iter().find(|(e, _, _)| *e == extension)?;
+    Some((stem, entry))
+}
 
 /// The description of a resource: its own triples, the triples pointing at it, and the
 /// skos:prefLabel of every IRI those mention; sorted. Empty when the graph does not know it.
@@ -119,22 +154,45 @@ pub async fn resource(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let raw = uri.path().strip_prefix("/id/").unwrap_or(&decoded);
-    let (iri, triples) = lookup(&state.graph, raw, &decoded).ok_or_else(|| {
+    let not_found = || {
         AppError::NotFound(
             Message::new("api-error-no-resource")
                 .arg("iri", format!("{}{decoded}", state.graph.base.as_str())),
         )
-    })?;
+    };
+    let (iri, triples) = match lookup(&state.graph, raw, &decoded) {
+        Some(found) => found,
+        None => {
+            // `/id/{path}.ttl` and the other extensions: that format, whatever Accept says.
+            if let (Some((raw_stem, entry)), Some((decoded_stem, _))) =
+                (with_extension(raw), with_extension(&decoded))
+            {
+                if let Some((_, triples)) = lookup(&state.graph, raw_stem, decoded_stem) {
+                    return Ok(rdf_answer(&state, &triples, entry.1, entry.2, None)?);
+                }
+            }
+            // A path in another case ("state/IN", "state/IN.ttl"): sent to the resource's
+            // own IRI (with the extension asked for).
+            let (lower_raw, lower_decoded) = (raw.to_lowercase(), decoded.to_lowercase());
+            let canonical =
+                |iri: &NamedNode| iri.as_str()[state.graph.base.as_str().len()..].to_string();
+            if let Some((iri, _)) = lookup(&state.graph, &lower_raw, &lower_decoded) {
+                return moved_permanently(&public.join(&format!("/id/{}", canonical(&iri))));
+            }
+            if let (Some((raw_stem, entry)), Some((decoded_stem, _))) =
+                (with_extension(&lower_raw), with_extension(&lower_decoded))
+            {
+                if let Some((iri, _)) = lookup(&state.graph, raw_stem, decoded_stem) {
+                    let location = format!("/id/{}.{}", canonical(&iri), entry.0);
+                    return moved_permanently(&public.join(&location));
+                }
+            }
+            return Err(not_found());
+        }
+    };
     let path = &iri.as_str()[state.graph.base.as_str().len()..];
-    let (content_type, answer) =
-        negotiate(accept_header(&headers).as_deref(), OFFERS).ok_or_else(|| {
-            AppError::NotAcceptable(
-                formats::listed(formats::RDF)
-                    .into_iter()
-                    .chain(["text/html"])
-                    .collect(),
-            )
-        })?;
+    let (content_type, answer) = negotiate(accept_header(&headers).as_deref(), OFFERS)
+        .ok_or_else(|| AppError::NotAcceptable(OFFERS.iter().map(|(t, _)| *t).collect()))?;
     match answer {
         Answer::Html => {
             // 303 See Other to the page, on the origin the client knows the server by.
@@ -155,15 +213,56 @@ pub async fn resource(
             Ok(response)
         }
         Answer::Rdf(format) => {
-            let body = write_rdf(&triples, format, &state.prefixes)
-                .map_err(|e| AppError::Internal(e.to_string()))?;
-            Ok(Representation {
-                body: Bytes::from(body),
-                content_type,
-                etag: etag(&state.version, &[rdf_name(format)]),
-                negotiated: true,
-            }
-            .into_response())
+            let stable = extension_of(content_type)
+                .map(|extension| public.join(&format!("/id/{path}.{extension}")));
+            rdf_answer(&state, &triples, content_type, format, stable)
         }
     }
+}
+
+/// The description in one format. A negotiated answer (`stable` given) names the format's own
+/// URL in `Content-Location` and varies on Accept; an answer at that URL does not vary.
+fn rdf_answer(
+    state: &AppState,
+    triples: &[Triple],
+    content_type: &'static str,
+    format: RdfFormat,
+    stable: Option<String>,
+) -> Result<Response, AppError> {
+    let body = write_rdf(triples, format, &state.prefixes)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut response = Representation {
+        body: Bytes::from(body),
+        content_type,
+        etag: etag(
+            &state.version,
+            &[
+                rdf_name(format),
+                content_type.split(';').next().unwrap_or_default(),
+            ],
+        ),
+        negotiated: stable.is_some(),
+    }
+    .into_response();
+    if let Some(location) = stable {
+        let value = HeaderValue::from_str(&ascii_uri(&location))
+            .map_err(|e| AppError::Internal(format!("Content-Location {location:?}: {e}")))?;
+        response
+            .headers_mut()
+            .insert(header::CONTENT_LOCATION, value);
+    }
+    Ok(response)
+}
+
+/// 301 to a resource's own IRI (on this server's origin).
+fn moved_permanently(location: &str) -> Result<Response, AppError> {
+    let value = HeaderValue::from_str(&ascii_uri(location))
+        .map_err(|e| AppError::Internal(format!("Location {location:?}: {e}")))?;
+    let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
+    response.headers_mut().insert(header::LOCATION, value);
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(super::cache::CACHE_CONTROL),
+    );
+    Ok(response)
 }
