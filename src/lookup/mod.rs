@@ -91,6 +91,7 @@
 
 mod entity;
 mod fuzzy;
+mod highlight;
 mod limits;
 mod text;
 
