@@ -2,19 +2,22 @@
 //! written by `prometheus-client` from one registry held in the [`AppState`].
 //!
 //! Events are counted where they happen, with atomic counters: requests by route and status
-//! ([`count`], a layer of the router, and the replay layer for the responses it replays), query
-//! latency, queue waits, timeouts and refusals ([`super::query`], [`super::sparql`]), cache
-//! hits and misses (counted by the caches themselves, whose counters are registered here).
+//! ([`CountLayer`], a layer of the router, and the replay layer for the responses it
+//! replays), query latency, queue waits, timeouts and refusals ([`super::query`],
+//! [`super::sparql`]), cache hits and misses (counted by the caches themselves, whose counters
+//! are registered here).
 //! Levels — queue length, slots in use, bytes of caches and of answers in flight — are read from
 //! the state when `/metrics` is asked for, so that the hot path keeps no gauge up to date.
 
 use std::fmt::Write as _;
+use std::future::Future;
 use std::hash::{Hash, Hasher};
+use std::pin::Pin;
+use std::task::{ready, Context, Poll};
 use std::time::Duration;
 
-use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, StatusCode};
-use axum::middleware::Next;
+use axum::extract::{MatchedPath, State};
+use axum::http::{header, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::{EncodeLabelSet, EncodeLabelValue, LabelValueEncoder};
 use prometheus_client::metrics::counter::Counter;
@@ -23,6 +26,7 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::metrics::info::Info;
 use prometheus_client::registry::{Registry, Unit};
+use tower::{Layer, Service};
 
 use super::answers::AnswerCache;
 use super::error::AppError;
@@ -369,13 +373,83 @@ impl Metrics {
     }
 }
 
-/// Middleware: counts each request by the route it matched and the status it got. Outside the
-/// panic catcher, so that a panic's 500 is counted too.
-pub async fn count(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let route = request.extensions().get::<MatchedPath>().cloned();
-    let response = next.run(request).await;
-    state.metrics.request(route, response.status());
-    response
+/// A layer of the router that counts each request by the route it matched and the status it
+/// got. A hand-written service rather than a `from_fn` middleware: on the path of every request,
+/// it boxes no future; the route is an `Arc` cloned from the request.
+#[derive(Clone)]
+pub struct CountLayer(AppState);
+
+impl CountLayer {
+    pub fn new(state: AppState) -> Self {
+        Self(state)
+    }
+}
+
+impl<S> Layer<S> for CountLayer {
+    type Service = Count<S>;
+
+    fn layer(&self, inner: S) -> Count<S> {
+        Count {
+            inner,
+            state: self.0.clone(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Count<S> {
+    inner: S,
+    state: AppState,
+}
+
+impl<S, B> Service<Request<B>> for Count<S>
+where
+    S: Service<Request<B>, Response = Response>,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = Counted<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request<B>) -> Counted<S::Future> {
+        let route = request.extensions().get::<MatchedPath>().cloned();
+        Counted {
+            inner: self.inner.call(request),
+            route,
+            state: self.state.clone(),
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The inner service's response, counted when it is ready.
+    pub struct Counted<F> {
+        #[pin]
+        inner: F,
+        route: Option<MatchedPath>,
+        state: AppState,
+    }
+}
+
+impl<F, E> Future for Counted<F>
+where
+    F: Future<Output = Result<Response, E>>,
+{
+    type Output = Result<Response, E>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let output = ready!(this.inner.poll(cx));
+        if let Ok(response) = &output {
+            this.state
+                .metrics
+                .request(this.route.take(), response.status());
+        }
+        Poll::Ready(output)
+    }
 }
 
 /// `GET /metrics`: never stored, by the replay layer or anyone else — every scrape must see now.

@@ -123,10 +123,7 @@ pub fn router(state: AppState) -> Replay<Router> {
             AppError::Internal("panic".into()).into_response()
         }))
         // Requests by route and status, outside catch panics so that a panic's 500 counts.
-        .layer(axum::middleware::from_fn_with_state(
-            counting,
-            metrics::count,
-        ))
+        .layer(metrics::CountLayer::new(counting))
         // Outside catch panics, so that a panic's 500 has them too: nosniff, and on HTML the
         // Content-Security-Policy and its companions.
         .layer(axum::middleware::map_response(security::headers))
