@@ -279,7 +279,7 @@ fn the_home_page_lists_sections_bodies_documents_states_and_services() {
         "/ontology\"",
         "/source\"",
         "/.well-known/void\"",
-        "/api/lookup\"",
+        "/search\"",
     ] {
         assert!(html.contains(&format!("{PUBLIC}{route}")), "{route}");
     }

@@ -238,3 +238,85 @@ service-lookup = find entities by name in any of the three languages (JSON)
 
 not-found-heading = Not found
 not-found-text = The knowledge graph has no resource at this address:
+
+## The search results page (/search)
+
+search-heading = Search
+search-title = Search: { $query }
+search-type-label = Type
+search-type-all = All types
+search-type-body = Bodies
+search-type-state = Member states
+search-type-document = Documents
+search-type-place = Places
+search-type-initiative = Named initiatives
+search-type-measure = Measures
+search-type-section = Sections
+search-type-plan = The plan
+search-type-decision = The decision
+search-match-exact = exact match
+search-match-prefix = matches words of the name
+search-match-fuzzy = similar spelling
+search-match-text = found in the text
+search-field-preflabel = Name:
+search-field-altlabel = Also called:
+search-field-text = Text:
+search-field-number = Number:
+search-found-heading = Results for “{ $query }”
+search-found-count = { NUMBER($count) ->
+    [one] { $count } result, grouped by type; names in any of the three languages match.
+   *[other] { $count } results, grouped by type; names in any of the three languages match.
+}
+search-found-more = Only the { $limit } best results are shown: add a word or choose a type to narrow the search.
+search-none-heading = Nothing found for “{ $query }”
+search-none-intro = No name, alternative name or measure text of the graph matches this query. You could:
+search-tip-spelling = check the spelling: one typo is forgiven only in words of six letters or more;
+search-tip-language = try the name in Russian, English or Chinese: names are looked up in all three, but a word is not translated or transliterated (“Интербанк” does not find “Interbank”);
+search-tip-all-types = search all types, not only the one chosen;
+search-tip-sections = browse the plan, section by section;
+search-tip-home = see the main bodies, states and documents on the home page;
+search-tip-sparql = or ask the graph anything in the SPARQL query editor.
+search-refused-heading = This query cannot be searched
+search-refused-limits = Type a name or a few words of one: at most { $chars } characters and { $words } words.
+
+## The ontology's page (/ontology)
+
+ontology-contents = Contents
+ontology-classes-heading = Classes ({ $count })
+ontology-object-properties-heading = Object properties ({ $count })
+ontology-datatype-properties-heading = Datatype properties ({ $count })
+ontology-individuals-heading = Named individuals ({ $count })
+ontology-fact-iri = IRI
+ontology-fact-prefix = Prefix
+ontology-fact-version = Version
+ontology-fact-license = Licence
+ontology-fact-shapes = Shapes
+ontology-fact-type = Type
+ontology-fact-subclass-of = Subclass of
+ontology-fact-one-of = Exactly one of
+ontology-fact-subproperty-of = Subproperty of
+ontology-fact-inverse-of = Inverse of
+ontology-fact-characteristics = Characteristics
+ontology-functional = functional
+ontology-inverse-functional = inverse functional
+ontology-fact-domain = Domain
+ontology-fact-range = Range
+ontology-fact-properties-from = Properties of its instances
+ontology-fact-properties-to = Properties pointing to it
+ontology-fact-scheme = In scheme
+ontology-fact-notation = Notation
+ontology-fact-uses = In the graph
+ontology-uses-class = { NUMBER($count) ->
+    [one] { $count } instance
+   *[other] { $count } instances
+}
+ontology-uses-property = { NUMBER($count) ->
+    [one] { $count } triple uses it
+   *[other] { $count } triples use it
+}
+ontology-uses-individual = { NUMBER($count) ->
+    [one] { $count } triple refers to it
+   *[other] { $count } triples refer to it
+}
+ontology-fact-example = Example
+ontology-example-none = not used in the graph

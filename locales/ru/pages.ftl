@@ -248,3 +248,91 @@ service-lookup = поиск сущностей по названию на люб
 
 not-found-heading = Не найдено
 not-found-text = В графе знаний нет ресурса по этому адресу:
+
+## Страница результатов поиска (/search)
+
+search-heading = Поиск
+search-title = Поиск: { $query }
+search-type-label = Тип
+search-type-all = Все типы
+search-type-body = Органы
+search-type-state = Государства-члены
+search-type-document = Документы
+search-type-place = Места
+search-type-initiative = Именованные инициативы
+search-type-measure = Мероприятия
+search-type-section = Разделы
+search-type-plan = План
+search-type-decision = Решение
+search-match-exact = точное совпадение
+search-match-prefix = совпадают слова названия
+search-match-fuzzy = похожее написание
+search-match-text = найдено в тексте
+search-field-preflabel = Название:
+search-field-altlabel = Другое название:
+search-field-text = Текст:
+search-field-number = Номер:
+search-found-heading = Результаты по запросу «{ $query }»
+search-found-count = { NUMBER($count) ->
+    [one] { $count } результат по типам; ищутся названия на любом из трёх языков.
+    [few] { $count } результата по типам; ищутся названия на любом из трёх языков.
+    [many] { $count } результатов по типам; ищутся названия на любом из трёх языков.
+   *[other] { $count } результата по типам; ищутся названия на любом из трёх языков.
+}
+search-found-more = Показаны только { $limit } лучших результатов: добавьте слово или выберите тип, чтобы сузить поиск.
+search-none-heading = По запросу «{ $query }» ничего не найдено
+search-none-intro = Ни одно название, другое название или текст мероприятия в графе не подходит к запросу. Можно:
+search-tip-spelling = проверить написание: одна опечатка прощается только в словах из шести и более букв;
+search-tip-language = попробовать название по-русски, по-английски или по-китайски: названия ищутся на всех трёх языках, но слова не переводятся и не транслитерируются («Интербанк» не находит «Interbank»);
+search-tip-all-types = искать среди всех типов, а не только выбранного;
+search-tip-sections = просмотреть план по разделам;
+search-tip-home = посмотреть основные органы, государства и документы на главной странице;
+search-tip-sparql = или спросить граф о чём угодно в редакторе запросов SPARQL.
+search-refused-heading = Такой запрос искать нельзя
+search-refused-limits = Введите название или несколько его слов: не больше { $chars } символов и { $words } слов.
+
+## Страница онтологии (/ontology)
+
+ontology-contents = Содержание
+ontology-classes-heading = Классы ({ $count })
+ontology-object-properties-heading = Объектные свойства ({ $count })
+ontology-datatype-properties-heading = Свойства-значения ({ $count })
+ontology-individuals-heading = Именованные индивиды ({ $count })
+ontology-fact-iri = IRI
+ontology-fact-prefix = Префикс
+ontology-fact-version = Версия
+ontology-fact-license = Лицензия
+ontology-fact-shapes = Формы
+ontology-fact-type = Тип
+ontology-fact-subclass-of = Подкласс
+ontology-fact-one-of = Ровно одно из
+ontology-fact-subproperty-of = Подсвойство
+ontology-fact-inverse-of = Обратное к
+ontology-fact-characteristics = Характеристики
+ontology-functional = функциональное
+ontology-inverse-functional = обратно функциональное
+ontology-fact-domain = Область определения
+ontology-fact-range = Область значений
+ontology-fact-properties-from = Свойства его экземпляров
+ontology-fact-properties-to = Свойства, указывающие на него
+ontology-fact-scheme = В схеме
+ontology-fact-notation = Обозначение
+ontology-fact-uses = В графе
+ontology-uses-class = { NUMBER($count) ->
+    [one] { $count } экземпляр
+    [few] { $count } экземпляра
+    [many] { $count } экземпляров
+   *[other] { $count } экземпляра
+}
+ontology-uses-property = { NUMBER($count) ->
+    [one] используется в { $count } триплете
+   *[other] используется в { $count } триплетах
+}
+ontology-uses-individual = { NUMBER($count) ->
+    [one] на него ссылается { $count } триплет
+    [few] на него ссылаются { $count } триплета
+    [many] на него ссылаются { $count } триплетов
+   *[other] на него ссылаются { $count } триплета
+}
+ontology-fact-example = Пример
+ontology-example-none = в графе не используется

@@ -204,3 +204,73 @@ service-lookup = 以三种语言中的任一种按名称检索实体（JSON）
 
 not-found-heading = 未找到
 not-found-text = 知识图谱中没有该地址对应的资源：
+
+## 搜索结果页（/search）
+
+search-heading = 搜索
+search-title = 搜索：{ $query }
+search-type-label = 类型
+search-type-all = 全部类型
+search-type-body = 机构
+search-type-state = 成员国
+search-type-document = 文件
+search-type-place = 地点
+search-type-initiative = 具名倡议
+search-type-measure = 措施
+search-type-section = 章节
+search-type-plan = 计划
+search-type-decision = 决议
+search-match-exact = 完全匹配
+search-match-prefix = 与名称中的词匹配
+search-match-fuzzy = 拼写相近
+search-match-text = 见于正文
+search-field-preflabel = 名称：
+search-field-altlabel = 又称：
+search-field-text = 正文：
+search-field-number = 编号：
+search-found-heading = “{ $query }”的搜索结果
+search-found-count = 共{ $count }条结果，按类型分组；三种语言的名称均可匹配。
+search-found-more = 仅显示最佳的{ $limit }条结果：可添加词语或选择类型以缩小范围。
+search-none-heading = 未找到与“{ $query }”相关的内容
+search-none-intro = 图谱中没有与该查询匹配的名称、别名或措施正文。您可以：
+search-tip-spelling = 检查拼写：仅在六个字母及以上的单词中容许一处拼写错误；
+search-tip-language = 尝试用俄文、英文或中文输入名称：三种语言的名称都会被检索，但词语不会被翻译或音译（“Интербанк”找不到“Interbank”）；
+search-tip-all-types = 在全部类型中搜索，而不仅限于所选类型；
+search-tip-sections = 按章节浏览行动计划；
+search-tip-home = 在首页查看主要机构、国家和文件；
+search-tip-sparql = 或在 SPARQL 查询编辑器中向图谱提出任何问题。
+search-refused-heading = 无法搜索该查询
+search-refused-limits = 请输入名称或其中几个词：最多 { $chars } 个字符、{ $words } 个词。
+
+## 本体页面（/ontology）
+
+ontology-contents = 目录
+ontology-classes-heading = 类（{ $count }）
+ontology-object-properties-heading = 对象属性（{ $count }）
+ontology-datatype-properties-heading = 数据属性（{ $count }）
+ontology-individuals-heading = 具名个体（{ $count }）
+ontology-fact-iri = IRI
+ontology-fact-prefix = 前缀
+ontology-fact-version = 版本
+ontology-fact-license = 许可协议
+ontology-fact-shapes = 形状
+ontology-fact-type = 类型
+ontology-fact-subclass-of = 父类
+ontology-fact-one-of = 取值之一
+ontology-fact-subproperty-of = 父属性
+ontology-fact-inverse-of = 逆属性
+ontology-fact-characteristics = 特性
+ontology-functional = 函数型
+ontology-inverse-functional = 反函数型
+ontology-fact-domain = 定义域
+ontology-fact-range = 值域
+ontology-fact-properties-from = 其实例的属性
+ontology-fact-properties-to = 指向它的属性
+ontology-fact-scheme = 所属概念体系
+ontology-fact-notation = 记号
+ontology-fact-uses = 图谱中的使用
+ontology-uses-class = { $count }个实例
+ontology-uses-property = 用于{ $count }个三元组
+ontology-uses-individual = 被{ $count }个三元组引用
+ontology-fact-example = 示例
+ontology-example-none = 图谱中未使用

@@ -65,7 +65,8 @@ pub(crate) fn home(cx: &Cx) -> String {
             a href=(cx.href(&p.source_text)) { (t!(cx, "home-read-source")) }
         }
         @if cx.lang != Lang::Ru { p.note { (t!(cx, "translation-note")) } }
-        form.search action=(cx.route("/api/lookup")) method="get" role="search" {
+        // A person's search shows the results page (`/search`); `/api/lookup` is for programs.
+        form.search action=(cx.route("/search")) method="get" role="search" {
             input type="hidden" name="lang" value=(cx.lang.as_str());
             input type="search" name="q" placeholder=(t!(cx, "search-placeholder")) aria-label=(t!(cx, "search-label"));
             button type="submit" { (t!(cx, "search-button")) }

@@ -99,6 +99,8 @@ pub struct Pages {
     /// Sections and measures by number.
     pub(crate) sections: Vec<String>,
     pub(crate) measures: Vec<String>,
+    /// The ontology's terms and their uses in the graph, for its page.
+    pub(crate) ontology_index: super::ontology::OntologyIndex,
 }
 
 fn compact(prefixes: &[(String, String)], iri: &str) -> String {
@@ -225,6 +227,7 @@ impl Pages {
         let order = order.into_iter().map(|(i, _)| i.clone()).collect();
 
         Self {
+            ontology_index: super::ontology::OntologyIndex::new(kg),
             plan: kg.iris.plan.as_str().to_string(),
             decision: kg.iris.decision.as_str().to_string(),
             source_text: kg.iris.source.as_str().to_string(),

@@ -180,7 +180,8 @@ fn head(cx: &Cx, iri: &str, node: &Node, trail: &[&str]) -> Markup {
         .collect();
     html! {
         (cx.crumbs(trail))
-        @if let Some(class) = node.kind.class_iri() { p.kind { (cx.name(&class)) } }
+        // The class, linked to its definition on the ontology's page.
+        @if let Some(class) = node.kind.class_iri() { p.kind { (cx.link(&class)) } }
         h1 { (cx.text_span(&shown)) }
         @if !alt.is_empty() {
             div.muted.list { (t!(cx, "also-called")) " " ul.inline { @for a in &alt { li { (a) } } } }

@@ -41,6 +41,10 @@ pub(crate) enum Route<'a> {
     Missing(&'a str),
     /// `/query`, with the rest of its query string ("example=01-…"), kept across languages.
     Query(&'a str),
+    /// `/search`, with the rest of its query string ("q=…&type=…"), kept across languages.
+    Search(&'a str),
+    /// `/ontology` (its HTML page).
+    Ontology,
 }
 
 impl Cx<'_> {
@@ -52,6 +56,8 @@ impl Cx<'_> {
             }
             Route::Query("") => format!("{}/query?lang={lang}", self.public),
             Route::Query(rest) => format!("{}/query?lang={lang}&{rest}", self.public),
+            Route::Search(rest) => format!("{}/search?lang={lang}&{rest}", self.public),
+            Route::Ontology => format!("{}/ontology?lang={lang}", self.public),
         }
     }
 
@@ -80,7 +86,9 @@ pub(crate) fn page_with_head(
 ) -> String {
     let rdf = match route {
         Route::Page(path) => Some(format!("{}/id/{path}", cx.public)),
-        Route::Home | Route::Missing(_) | Route::Query(_) => None,
+        Route::Home | Route::Missing(_) | Route::Query(_) | Route::Search(_) | Route::Ontology => {
+            None
+        }
     };
     let current = |l: Lang| (l == cx.lang).then_some("true");
     html! {

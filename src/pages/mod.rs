@@ -13,8 +13,10 @@
 //! | `/sparql`, `/query` | the SPARQL endpoint and its query page ([`Pages::workbench`]) |
 //! | `/assets/{path}` | the workbench's scripts and styles (`web/`), and every page's stylesheet ([`STYLESHEET_PATH`]) |
 //! | `/dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}` | dumps |
-//! | `/ontology`, `/source`, `/.well-known/void` | the ontology, the source text, VoID |
-//! | `/api/lookup?q=…&lang=…` | entity lookup (the search form of the home page) |
+//! | `/ontology` | the ontology's page ([`Pages::ontology`]) for browsers, its RDF for others; `/ontology.{ttl,nt,rdf,jsonld}` each syntax |
+//! | `/search?q=…&type=…` | the search results page ([`Pages::search`]; the search form of every search box) |
+//! | `/source`, `/.well-known/void` | the source text, VoID |
+//! | `/api/lookup?q=…&lang=…` | entity lookup as JSON |
 //!
 //! Links between pages carry `?lang=` so that a reader stays in the language chosen.
 //! Every word shown comes from `locales/{ru,en,zh}/pages.ftl` (the workbench's from
@@ -24,7 +26,9 @@ mod home;
 mod index;
 mod kinds;
 mod layout;
+mod ontology;
 mod render;
+mod search;
 mod workbench;
 
 use std::collections::HashMap;
@@ -35,6 +39,8 @@ use crate::store::KnowledgeGraph;
 
 pub use index::{Kind, Pages};
 pub use layout::{stylesheet_tag, STYLESHEET, STYLESHEET_PATH};
+pub use ontology::ONTOLOGY_FORMATS;
+pub use search::{MarkedHit, Search};
 pub use workbench::Workbench;
 
 /// The alternate RDF formats every page links to (`<link rel="alternate">` and the links

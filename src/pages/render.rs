@@ -62,7 +62,9 @@ impl<'a> Cx<'a> {
         if let Some(path) = self.p.path_of(iri) {
             self.page_href(path)
         } else if let Some(term) = iri.strip_prefix(SCO) {
-            format!("{}/ontology#{term}", self.public)
+            // The ontology's page, in this page's language, at the term's anchor: where a
+            // browser following the term's own IRI (`…/ontology#term`) lands too.
+            format!("{}/ontology?lang={}#{term}", self.public, self.lang)
         } else {
             iri.to_string()
         }
@@ -180,7 +182,8 @@ impl<'a> Cx<'a> {
     /// other vocabularies' terms the graph uses, the compact IRI otherwise.
     pub fn predicate(&self, edge: &Edge) -> Markup {
         if self.p.labels.contains_key(&edge.pred) {
-            return self.name(&edge.pred);
+            // A term of the ontology: linked to its definition on the ontology's page.
+            return self.link(&edge.pred);
         }
         let text = match edge.curie.as_str() {
             "rdf:type" => t!(self, "pred-rdf-type"),

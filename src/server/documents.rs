@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
+use axum::response::{IntoResponse, Response};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, NamedOrBlankNode, Term, Triple};
 
@@ -13,6 +14,7 @@ use super::cache::{etag, short_hash, Representation};
 use super::error::AppError;
 use super::formats::{self, rdf_name};
 use super::negotiate::{accept_header, negotiate};
+use super::origin::PublicUrl;
 use super::state::AppState;
 use crate::export::write_rdf;
 
@@ -58,6 +60,16 @@ impl Document {
     ) -> Result<Representation, AppError> {
         let (content_type, format) = negotiate(accept_header(headers).as_deref(), formats::RDF)
             .ok_or_else(|| AppError::NotAcceptable(formats::listed(formats::RDF)))?;
+        self.in_format(state, content_type, format, true)
+    }
+
+    fn in_format(
+        &self,
+        state: &AppState,
+        content_type: &'static str,
+        format: RdfFormat,
+        negotiated: bool,
+    ) -> Result<Representation, AppError> {
         let body = self
             .variants
             .iter()
@@ -68,7 +80,7 @@ impl Document {
             body,
             content_type,
             etag: etag(&state.version, &[&self.hash, rdf_name(format)]),
-            negotiated: true,
+            negotiated,
         })
     }
 }
@@ -98,12 +110,50 @@ fn relabel_blank_nodes(triples: Vec<Triple>) -> Vec<Triple> {
         .collect()
 }
 
-/// `GET /ontology`
+/// `GET /ontology`: the ontology's HTML page for a client that prefers HTML (a browser
+/// following a term's IRI, `…/ontology#executor`, lands on the term's anchor), its RDF for any
+/// other (Turtle when the client states no preference or takes anything).
 pub async fn ontology(
     State(state): State<AppState>,
+    public: PublicUrl,
+    uri: Uri,
     headers: HeaderMap,
+) -> Result<Response, AppError> {
+    // HTML offered after every RDF syntax: `*/*` and `text/*` still get Turtle, as before the
+    // page existed; only a range that prefers HTML picks it.
+    let offers: Vec<(&'static str, Option<RdfFormat>)> = formats::RDF
+        .iter()
+        .map(|(media_type, format)| (*media_type, Some(*format)))
+        .chain([("text/html", None), ("application/xhtml+xml", None)])
+        .collect();
+    match negotiate(accept_header(&headers).as_deref(), &offers) {
+        Some((_, None)) => Ok(super::page::ontology(&state, &public, &uri, &headers)),
+        _ => state
+            .ontology
+            .representation(&state, &headers)
+            .map(IntoResponse::into_response),
+    }
+}
+
+/// `GET /ontology.{ttl,nt,rdf,jsonld}`: one syntax of the ontology at a URL of its own, which
+/// a browser can follow and save (the links of the ontology's page).
+pub async fn ontology_file(
+    State(state): State<AppState>,
+    uri: Uri,
 ) -> Result<Representation, AppError> {
-    state.ontology.representation(&state, &headers)
+    let extension = uri
+        .path()
+        .rsplit_once('.')
+        .map(|(_, e)| e)
+        .unwrap_or_default();
+    let (content_type, format) = formats::RDF
+        .iter()
+        .find(|(_, format)| rdf_name(*format) == extension)
+        .copied()
+        .ok_or_else(|| AppError::NotAcceptable(formats::listed(formats::RDF)))?;
+    state
+        .ontology
+        .in_format(&state, content_type, format, false)
 }
 
 /// `GET /ontology/shapes`

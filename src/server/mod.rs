@@ -4,12 +4,13 @@
 //! |---|---|
 //! | `GET`, `POST /sparql` | SPARQL 1.1 Protocol for queries; without a query, the service description |
 //! | `GET /id/{path}` | the resource `{base}{path}`: RDF, or 303 to `/page/{path}` for browsers |
-//! | `GET /ontology`, `/ontology/shapes` | the ontology and its SHACL shapes (negotiated RDF) |
+//! | `GET /ontology`, `/ontology/shapes` | the ontology (its HTML page for browsers, else negotiated RDF) and its SHACL shapes (negotiated RDF) |
+//! | `GET /ontology.{ttl,nt,rdf,jsonld}` | the ontology in one syntax |
 //! | `GET /source` | the source text |
 //! | `GET /dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}`, `/dump/sco-kg.canonical.nq` | dumps |
 //! | `GET /dump/sco-kg` | the dump in the negotiated syntax |
 //! | `GET /.well-known/void` | VoID description of the dataset |
-//! | `GET /`, `/page/{path}` | the HTML pages ([`page`], rendered by `crate::pages`) |
+//! | `GET /`, `/page/{path}`, `/search` | the HTML pages ([`page`], rendered by `crate::pages`) |
 //! | `GET /query` | the query workbench ([`workbench`]); a browser opening `/sparql` is sent there |
 //! | `GET /assets/{path}` | the workbench's scripts and styles ([`assets`]) |
 //! | `GET /healthz`, `/readyz` | liveness, and readiness to take a query now ([`health`]) |
@@ -84,6 +85,10 @@ pub fn router(state: AppState) -> Replay<Router> {
         .route("/sparql", get(sparql::get).post(sparql::post))
         .route("/id/{*path}", get(resource::resource))
         .route("/ontology", get(documents::ontology))
+        .route("/ontology.ttl", get(documents::ontology_file))
+        .route("/ontology.nt", get(documents::ontology_file))
+        .route("/ontology.rdf", get(documents::ontology_file))
+        .route("/ontology.jsonld", get(documents::ontology_file))
         .route("/ontology/shapes", get(documents::shapes))
         .route("/source", get(documents::source))
         .route("/dump/sco-kg", get(dump::negotiated))
@@ -93,6 +98,7 @@ pub fn router(state: AppState) -> Replay<Router> {
         .route("/api/entity/{*path}", get(api::entity))
         .route("/", get(page::home))
         .route("/page/{*path}", get(page::page))
+        .route("/search", get(page::search))
         .route("/query", get(workbench::page))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))

@@ -7,11 +7,14 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode, Uri};
 
 use super::assets;
-use super::cache::{add_validators, etag};
+use super::cache::{add_validators, etag, short_hash};
+use super::error::AppError;
 use super::language::{lang_parameter, request_lang};
 use super::origin::PublicUrl;
 use super::state::AppState;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::lookup::{check_query, EntityKind, LookupOptions};
+use crate::pages::{MarkedHit, Search};
 
 /// An HTML page of the language `lang`: its validators (the ETag from `etag_parts`), `Vary`
 /// on what chose the language, and the `lang` cookie when the request chose it with `?lang=`.
@@ -100,12 +103,131 @@ pub async fn page(
             let body = state
                 .pages
                 .not_found(&state.localizer, lang, &public.0, &path);
-            let mut response = html(&state, body, lang, &uri, &etag_parts);
-            *response.status_mut() = StatusCode::NOT_FOUND;
-            let headers = response.headers_mut();
-            headers.remove(header::ETAG);
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            response
+            uncacheable(
+                html(&state, body, lang, &uri, &etag_parts),
+                StatusCode::NOT_FOUND,
+            )
         }
     }
+}
+
+/// The most hits a search page shows: the cap `/api/lookup` puts on its `limit`.
+pub const SEARCH_LIMIT: usize = 100;
+
+/// The first value of each parameter of a search (`q`, `type`), decoded; later repeats are
+/// ignored, as a form sends each once.
+fn search_parameters(uri: &Uri) -> (String, String) {
+    let (mut q, mut types) = (None, None);
+    for (name, value) in form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()) {
+        match name.as_ref() {
+            "q" if q.is_none() => q = Some(value.into_owned()),
+            "type" if types.is_none() => types = Some(value.into_owned()),
+            _ => {}
+        }
+    }
+    (q.unwrap_or_default(), types.unwrap_or_default())
+}
+
+/// `GET /search?q=…&type=…&lang=…`: the search results page, in the page's language. A query
+/// the lookup refuses (missing, empty, too long, too many words, a control character) or an
+/// unknown type gets the page that says why, with status 400.
+pub async fn search(
+    State(state): State<AppState>,
+    public: PublicUrl,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response<Body>, AppError> {
+    let lang = request_lang(&uri, &headers);
+    let (query, types_param) = search_parameters(&uri);
+    let types = EntityKind::parse_list(&types_param)
+        .map_err(|e| Message::new("api-error-lookup-type").arg("detail", e.to_string()));
+    let checked = check_query(&query).map_err(|refusal| refusal.message());
+    let key = short_hash(&[query.as_bytes(), types_param.as_bytes()]);
+    let etag_parts = [
+        "html",
+        lang.as_str(),
+        "search",
+        key.as_str(),
+        assets::version(),
+    ];
+    let (q, types) = match (checked, types) {
+        (Ok(q), Ok(types)) => (q.to_owned(), types),
+        (Err(reason), _) | (_, Err(reason)) => {
+            let search = Search::Refused {
+                query,
+                types: types_param,
+                reason,
+            };
+            let body = state
+                .pages
+                .search(&state.localizer, lang, &public.0, &search);
+            return Ok(uncacheable(
+                html(&state, body, lang, &uri, &etag_parts),
+                StatusCode::BAD_REQUEST,
+            ));
+        }
+    };
+    let mut options = LookupOptions::new(lang);
+    options.types = (!types.is_empty()).then_some(types);
+    options.limit = SEARCH_LIMIT;
+    // As `/api/lookup` does: the lookup (and here the page around it) is CPU-bound work, on
+    // the blocking pool rather than on the threads that answer every other request.
+    let searching = state.clone();
+    let body = tokio::task::spawn_blocking(move || {
+        let answer = searching.lookup.respond(&q, &options);
+        let hits = answer
+            .hits
+            .into_iter()
+            .map(|hit| MarkedHit {
+                marks: searching.lookup.highlight(&q, &hit.matched.text),
+                hit,
+            })
+            .collect();
+        let search = Search::Found {
+            query: q,
+            types: answer.types,
+            hits,
+            limit: answer.limit,
+        };
+        searching
+            .pages
+            .search(&searching.localizer, lang, &public.0, &search)
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("the search stopped: {e}")))?;
+    Ok(html(&state, body, lang, &uri, &etag_parts))
+}
+
+/// `response` with `status`, kept by no cache (a refusal or a missing page is not a page to
+/// keep: the next request may be answered otherwise).
+fn uncacheable(mut response: Response<Body>, status: StatusCode) -> Response<Body> {
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.remove(header::ETAG);
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The ontology's HTML page (`GET /ontology` from a client that prefers HTML; the route's
+/// handler in `documents` negotiates). Its ETag differs from every RDF syntax's, and it varies
+/// on `Accept` as well as on what chose its language.
+pub fn ontology(
+    state: &AppState,
+    public: &PublicUrl,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response<Body> {
+    let lang = request_lang(uri, headers);
+    let body = state.pages.ontology(&state.localizer, lang, &public.0);
+    let mut response = html(
+        state,
+        body,
+        lang,
+        uri,
+        &["html", lang.as_str(), "ontology", assets::version()],
+    );
+    response
+        .headers_mut()
+        .append(header::VARY, HeaderValue::from_static("Accept"));
+    response
 }
