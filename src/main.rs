@@ -293,9 +293,7 @@ fn query(argument: &str, format: QueryFormat, base: &str) -> Result<Vec<u8>, Fai
     let answer = graph
         .query(&text, &QueryOptions::default())
         .map_err(|e| match e {
-            QueryError::Syntax(message) => {
-                Failure::input(Message::new("cli-error-query-syntax").arg("detail", message))
-            }
+            QueryError::Syntax(error) => Failure::input(error.message()),
             other => Failure::input(
                 Message::new("cli-error-query-evaluation").arg("detail", other.to_string()),
             ),

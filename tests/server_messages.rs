@@ -13,7 +13,7 @@ use server_common::{client, config, encode, header, start};
 fn a_syntax_error_is_explained_in_the_language_asked_for() {
     let server = start(config());
     let url = server.url();
-    // "SELEC" is cut short at column 1 of line 1: the parser's position is kept in every language.
+    // "SELEC" is no keyword, at column 1 of line 1: the place is given in every language.
     let bad = format!(
         "{url}/sparql?query={}",
         encode("SELEC * WHERE { ?s ?p ?o }")
@@ -53,7 +53,15 @@ fn a_syntax_error_is_explained_in_the_language_asked_for() {
         assert!(vary.contains("accept-language"), "{vary}");
         let body = response.text().unwrap();
         assert!(body.starts_with(start), "{accept_language:?}: {body}");
-        assert!(body.contains("1:"), "the position is kept: {body}");
+        assert!(body.contains("`SELEC`"), "the word is named: {body}");
+        assert!(
+            body.contains("SELECT?") || body.contains("SELECT？"),
+            "{body}"
+        );
+        assert!(
+            body.ends_with("1 | SELEC * WHERE { ?s ?p ?o }\n  | ^\n"),
+            "{body:?}"
+        );
     }
 }
 
@@ -147,13 +155,13 @@ fn the_cli_speaks_the_terminals_language() {
     let (code, english) = cli(&bad_query, &[]);
     assert_eq!(code, 2);
     assert!(
-        english.starts_with("sco-kg: error: the query is not valid SPARQL: "),
+        english.starts_with("sco-kg: error: the query is not valid SPARQL 1.1: "),
         "{english}"
     );
     let (code, russian) = cli(&bad_query, &[("LANG", "ru_RU.UTF-8")]);
     assert_eq!(code, 2);
     assert!(
-        russian.starts_with("sco-kg: ошибка: запрос не является корректным SPARQL: "),
+        russian.starts_with("sco-kg: ошибка: запрос не является корректным SPARQL 1.1: "),
         "{russian}"
     );
     // LC_ALL overrides LANG; LC_MESSAGES too.
@@ -162,7 +170,7 @@ fn the_cli_speaks_the_terminals_language() {
         &[("LANG", "ru_RU.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")],
     );
     assert!(
-        chinese.starts_with("sco-kg：错误：该查询不是有效的 SPARQL："),
+        chinese.starts_with("sco-kg：错误：该查询不是有效的 SPARQL 1.1："),
         "{chinese}"
     );
     let (_, chinese) = cli(

@@ -413,8 +413,41 @@ fn a_malformed_query_is_400_with_the_parsers_position() {
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(content_type(&response), "text/plain; charset=utf-8");
     let message = response.text().unwrap();
-    // Line 1, column 25: where the object is missing.
-    assert!(message.contains("1:25"), "{message}");
+    // The object is missing: the text ends (line 1, column 25, just past `}`) where a query
+    // cannot; the line is shown with a caret there.
+    assert!(message.contains("line 1, column 25"), "{message}");
+    assert!(
+        message.contains("a triple pattern needs a subject, a predicate and an object"),
+        "{message}"
+    );
+    assert!(
+        message.contains("1 | SELECT * WHERE { ?s ?p }\n  |                         ^"),
+        "{message}"
+    );
+    // An undeclared prefix is named, with the predeclared ones; a misspelt keyword is found
+    // where it stands, with the keyword it was meant to be; a bracket closing nothing too.
+    let message = get(&url, "SELECT * WHERE { ?x foo:bar ?y }", None)
+        .text()
+        .unwrap();
+    assert!(
+        message.contains("line 1, column 21, the prefix foo: is not declared"),
+        "{message}"
+    );
+    assert!(message.contains("sco: section: skos: state:"), "{message}");
+    let message = get(&url, "SELECT * WHERE { ?s ?p ?o } LIMT 3", None)
+        .text()
+        .unwrap();
+    assert!(
+        message.contains("column 29, `LIMT` is no SPARQL keyword; did you mean LIMIT?"),
+        "{message}"
+    );
+    let message = get(&url, "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s )", None)
+        .text()
+        .unwrap();
+    assert!(
+        message.contains("column 42, `)` closes nothing"),
+        "{message}"
+    );
     // Garbage of every kind is still the client's mistake.
     for text in [
         "",

@@ -5,7 +5,6 @@ cli-error-file = { $path }: { $detail }
 cli-error-source = { $path }:{ $line }: { $detail }
 cli-error-internal = internal error: { $detail }
 cli-error-option = --{ $option }: { $detail }
-cli-error-query-syntax = the query is not valid SPARQL: { $detail }
 cli-error-query-evaluation = the query could not be answered: { $detail }
 cli-error-timeout = --timeout { $seconds }: not a positive number of seconds
 cli-error-write-timeout = --write-timeout { $seconds }: not a positive number of seconds

@@ -1,6 +1,23 @@
 # Refusals of the HTTP service (src/server), sent as plain text in the reader's language.
 
-api-error-syntax = the query is not valid SPARQL 1.1: { $detail }
+query-syntax-undeclared-prefix = the query is not valid SPARQL 1.1: at line { $line }, column { $column }, the prefix { $prefix }: is not declared. This endpoint predeclares { $predeclared } (other endpoints and clients do not: declare every prefix you use with PREFIX); for another, write PREFIX { $prefix }: <IRI> before the query.
+    { $snippet }
+query-syntax-ends-too-soon = the query is not valid SPARQL 1.1: it ends at line { $line }, column { $column }, where it cannot end yet. Look above for what is missing: a triple pattern needs a subject, a predicate and an object; every group, list and string must be closed.
+    { $snippet }
+query-syntax-unexpected = the query is not valid SPARQL 1.1: at line { $line }, column { $column }, `{ $found }` is not expected.
+    { $snippet }
+query-syntax-unexpected-expected = the query is not valid SPARQL 1.1: at line { $line }, column { $column }, `{ $found }` is not expected; expected one of { $expected }.
+    { $snippet }
+query-syntax-unknown-word = the query is not valid SPARQL 1.1: at line { $line }, column { $column }, `{ $found }` is no SPARQL keyword.
+    { $snippet }
+query-syntax-unknown-word-suggestion = the query is not valid SPARQL 1.1: at line { $line }, column { $column }, `{ $found }` is no SPARQL keyword; did you mean { $suggestion }?
+    { $snippet }
+query-syntax-closes-nothing = the query is not valid SPARQL 1.1: at line { $line }, column { $column }, `{ $bracket }` closes nothing that is open.
+    { $snippet }
+query-syntax-never-closed = the query is not valid SPARQL 1.1: the `{ $bracket }` at line { $line }, column { $column }, is never closed.
+    { $snippet }
+query-syntax-other = the query is not valid SPARQL 1.1: { $detail }
+    { $snippet }
 api-error-read-only = this endpoint is read-only: SPARQL Update is not accepted (send queries with `query=` or as application/sparql-query)
 api-error-not-acceptable = none of the media types in Accept (or format=) can be served here; available: { $available }
 api-error-body-timeout = the request body did not arrive within { $seconds } s

@@ -5,7 +5,6 @@ cli-error-file = { $path }: { $detail }
 cli-error-source = { $path }:{ $line }: { $detail }
 cli-error-internal = внутренняя ошибка: { $detail }
 cli-error-option = --{ $option }: { $detail }
-cli-error-query-syntax = запрос не является корректным SPARQL: { $detail }
 cli-error-query-evaluation = на запрос не удалось ответить: { $detail }
 cli-error-timeout = --timeout { $seconds }: ожидается положительное число секунд
 cli-error-write-timeout = --write-timeout { $seconds }: ожидается положительное число секунд

@@ -1,6 +1,23 @@
 # Отказы HTTP-сервиса (src/server): простой текст на языке читателя.
 
-api-error-syntax = запрос не является корректным SPARQL 1.1: { $detail }
+query-syntax-undeclared-prefix = запрос не является корректным SPARQL 1.1: в строке { $line }, столбце { $column } префикс { $prefix }: не объявлен. Эта точка доступа заранее объявляет { $predeclared } (другие точки доступа и клиенты — нет: объявляйте каждый используемый префикс через PREFIX); для другого префикса напишите PREFIX { $prefix }: <IRI> перед запросом.
+    { $snippet }
+query-syntax-ends-too-soon = запрос не является корректным SPARQL 1.1: он кончается в строке { $line }, столбце { $column }, где ещё не может кончиться. Найдите выше, чего не хватает: у шаблона триплета должны быть субъект, предикат и объект; каждая группа, список и строка должны быть закрыты.
+    { $snippet }
+query-syntax-unexpected = запрос не является корректным SPARQL 1.1: в строке { $line }, столбце { $column } не ожидалось `{ $found }`.
+    { $snippet }
+query-syntax-unexpected-expected = запрос не является корректным SPARQL 1.1: в строке { $line }, столбце { $column } не ожидалось `{ $found }`; ожидалось одно из: { $expected }.
+    { $snippet }
+query-syntax-unknown-word = запрос не является корректным SPARQL 1.1: в строке { $line }, столбце { $column } `{ $found }` — не ключевое слово SPARQL.
+    { $snippet }
+query-syntax-unknown-word-suggestion = запрос не является корректным SPARQL 1.1: в строке { $line }, столбце { $column } `{ $found }` — не ключевое слово SPARQL; может быть, { $suggestion }?
+    { $snippet }
+query-syntax-closes-nothing = запрос не является корректным SPARQL 1.1: в строке { $line }, столбце { $column } `{ $bracket }` ничего не закрывает.
+    { $snippet }
+query-syntax-never-closed = запрос не является корректным SPARQL 1.1: `{ $bracket }` в строке { $line }, столбце { $column } нигде не закрыта.
+    { $snippet }
+query-syntax-other = запрос не является корректным SPARQL 1.1: { $detail }
+    { $snippet }
 api-error-read-only = эта точка доступа только для чтения: SPARQL Update не принимается (отправляйте запросы параметром `query=` или как application/sparql-query)
 api-error-not-acceptable = ни один из типов в Accept (или format=) здесь не предоставляется; доступны: { $available }
 api-error-body-timeout = тело запроса не пришло за { $seconds } с

@@ -4,7 +4,6 @@ cli-error-file = { $path }：{ $detail }
 cli-error-source = { $path }:{ $line }：{ $detail }
 cli-error-internal = 内部错误：{ $detail }
 cli-error-option = --{ $option }：{ $detail }
-cli-error-query-syntax = 该查询不是有效的 SPARQL：{ $detail }
 cli-error-query-evaluation = 无法回答该查询：{ $detail }
 cli-error-timeout = --timeout { $seconds }：应为正的秒数
 cli-error-write-timeout = --write-timeout { $seconds }：应为正的秒数

@@ -1,6 +1,23 @@
 # HTTP 服务（src/server）的拒绝信息，以读者的语言作为纯文本发送。
 
-api-error-syntax = 该查询不是有效的 SPARQL 1.1：{ $detail }
+query-syntax-undeclared-prefix = 该查询不是有效的 SPARQL 1.1：第 { $line } 行第 { $column } 列的前缀 { $prefix }: 未声明。本端点预先声明了 { $predeclared }（其他端点和客户端不会：请用 PREFIX 声明所用的每个前缀）；如需其他前缀，请在查询前写 PREFIX { $prefix }: <IRI>。
+    { $snippet }
+query-syntax-ends-too-soon = 该查询不是有效的 SPARQL 1.1：查询在第 { $line } 行第 { $column } 列结束，但此处尚不能结束。请在前面查找缺少的部分：三元组模式需要主语、谓语和宾语；每个组、列表和字符串都必须闭合。
+    { $snippet }
+query-syntax-unexpected = 该查询不是有效的 SPARQL 1.1：第 { $line } 行第 { $column } 列不应出现 `{ $found }`。
+    { $snippet }
+query-syntax-unexpected-expected = 该查询不是有效的 SPARQL 1.1：第 { $line } 行第 { $column } 列不应出现 `{ $found }`；应为以下之一：{ $expected }。
+    { $snippet }
+query-syntax-unknown-word = 该查询不是有效的 SPARQL 1.1：第 { $line } 行第 { $column } 列的 `{ $found }` 不是 SPARQL 关键字。
+    { $snippet }
+query-syntax-unknown-word-suggestion = 该查询不是有效的 SPARQL 1.1：第 { $line } 行第 { $column } 列的 `{ $found }` 不是 SPARQL 关键字；是否想写 { $suggestion }？
+    { $snippet }
+query-syntax-closes-nothing = 该查询不是有效的 SPARQL 1.1：第 { $line } 行第 { $column } 列的 `{ $bracket }` 没有可闭合的括号。
+    { $snippet }
+query-syntax-never-closed = 该查询不是有效的 SPARQL 1.1：第 { $line } 行第 { $column } 列的 `{ $bracket }` 始终未闭合。
+    { $snippet }
+query-syntax-other = 该查询不是有效的 SPARQL 1.1：{ $detail }
+    { $snippet }
 api-error-read-only = 本端点只读：不接受 SPARQL Update（请用 `query=` 参数或以 application/sparql-query 发送查询）
 api-error-not-acceptable = 无法提供 Accept（或 format=）中的任何媒体类型；可用的有：{ $available }
 api-error-body-timeout = 请求体未在 { $seconds } 秒内到达

@@ -21,8 +21,8 @@ use crate::store::QueryError;
 pub enum AppError {
     /// A request the endpoint cannot take as sent; the message says what and how to fix it.
     BadRequest(Message),
-    /// The text is not SPARQL 1.1 Query: the parser's message with its position.
-    Syntax(String),
+    /// The text is not SPARQL 1.1 Query: where and why.
+    Syntax(crate::store::SyntaxError),
     ReadOnly,
     NotFound(Message),
     /// The media types that could have been served.
@@ -76,7 +76,7 @@ impl AppError {
             | Self::NotFound(m)
             | Self::UnsupportedMediaType(m)
             | Self::TooLarge(m) => m.clone(),
-            Self::Syntax(detail) => Message::new("api-error-syntax").arg("detail", detail.as_str()),
+            Self::Syntax(error) => error.message(),
             Self::ReadOnly => Message::new("api-error-read-only"),
             Self::NotAcceptable(types) => {
                 Message::new("api-error-not-acceptable").arg("available", types.join(", "))
@@ -120,7 +120,7 @@ impl std::error::Error for AppError {}
 impl From<QueryError> for AppError {
     fn from(e: QueryError) -> Self {
         match e {
-            QueryError::Syntax(message) => Self::Syntax(message),
+            QueryError::Syntax(error) => Self::Syntax(error),
             QueryError::Cancelled => Self::Cancelled,
             QueryError::TooLarge { limit } => Self::TooManyResults(limit),
             QueryError::AnswerTooLong { limit } => Self::AnswerTooLong(limit),

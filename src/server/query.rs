@@ -191,13 +191,13 @@ where
         error
     };
     guard::check_text(text).map_err(guarded)?;
-    let query = match state.graph.parser().parse_query(text) {
+    let query = match state.graph.parse(text) {
         Ok(query) => query,
         // A text that is an update rather than a query is refused as such.
         Err(error) => {
             return Err(match state.graph.parser().parse_update(text) {
                 Ok(update) if !update.operations.is_empty() => AppError::ReadOnly,
-                _ => AppError::Syntax(error.to_string()),
+                _ => AppError::Syntax(error),
             })
         }
     };

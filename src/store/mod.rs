@@ -4,6 +4,7 @@ pub mod answer;
 pub mod budget;
 mod capped;
 pub mod counts;
+pub mod syntax;
 
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -20,6 +21,7 @@ pub use budget::CountingAllocator;
 pub use counts::{PatternCounts, Position};
 /// Stops a query from another thread: see [`QueryOptions::cancel`].
 pub use oxigraph::sparql::CancellationToken;
+pub use syntax::SyntaxError;
 
 use capped::{Capped, TooManyBytes};
 
@@ -42,9 +44,9 @@ pub struct KnowledgeGraph {
 /// Why a query got no answer.
 #[derive(Debug, thiserror::Error)]
 pub enum QueryError {
-    /// The text is not SPARQL 1.1; the message gives the position.
+    /// The text is not SPARQL 1.1: where and why.
     #[error("{0}")]
-    Syntax(String),
+    Syntax(SyntaxError),
     #[error("the query was cancelled")]
     Cancelled,
     #[error("the answer has more than {limit} rows or triples")]
@@ -155,11 +157,15 @@ impl KnowledgeGraph {
 
     /// Runs a SPARQL 1.1 query and collects its answer.
     pub fn query(&self, sparql: &str, options: &QueryOptions) -> Result<Answer, QueryError> {
-        let query = self
-            .parser()
-            .parse_query(sparql)
-            .map_err(|e| QueryError::Syntax(e.to_string()))?;
+        let query = self.parse(sparql).map_err(QueryError::Syntax)?;
         self.evaluate(query, options)
+    }
+
+    /// Parses a query with the graph's prefixes declared; an error says where and why in words.
+    pub fn parse(&self, sparql: &str) -> Result<spargebra::Query, SyntaxError> {
+        self.parser()
+            .parse_query(sparql)
+            .map_err(|e| SyntaxError::new(sparql, &e.to_string(), &self.prefixes()))
     }
 
     /// Runs a query parsed by [`KnowledgeGraph::parser`] and collects its answer.
