@@ -1027,3 +1027,82 @@ fn the_workbench_runs_under_its_policy_and_links_no_script_iri() {
         Ok(())
     });
 }
+
+// ------------------------------------------------------------------------------------------
+// The pages' search box and the ontology's page, in the browser
+
+#[test]
+fn the_search_box_lands_on_the_results_page_and_terms_on_the_ontology_page() {
+    let server = start(config());
+    let url = server.url();
+    browser::run(1280, 900, |c| async move {
+        // A person types a name into the home page's search box and presses the button.
+        c.goto(&format!("{url}/?lang=en")).await?;
+        browser::type_into(&c, "form.search input[name=q]", "RATS").await?;
+        browser::click(&c, "form.search button[type=submit]").await?;
+        let first = browser::wait_for(
+            &c,
+            "the results page with bodies",
+            PATIENCE,
+            "return location.pathname === '/search' \
+               && document.querySelector('section#body ol.hits li > a') \
+               ? document.querySelector('section#body ol.hits li > a').href : null",
+            vec![],
+        )
+        .await?;
+        // The best hit is RATS, linked to its page in the page's language; the query is kept
+        // in the box, and the matched words are marked (the stylesheet gives them a colour).
+        assert_eq!(first, json!(format!("{url}/page/body/rats?lang=en")));
+        let state = c
+            .execute(
+                "return { lang: document.documentElement.lang, \
+                          query: document.querySelector('form.search input[name=q]').value, \
+                          marks: Array.from(document.querySelectorAll('section#body mark')).map(m => m.textContent), \
+                          marked: getComputedStyle(document.querySelector('mark')).backgroundColor }",
+                vec![],
+            )
+            .await?;
+        assert_eq!(state["lang"], "en");
+        assert_eq!(state["query"], "RATS");
+        assert!(
+            state["marks"].as_array().unwrap().contains(&json!("RATS")),
+            "{state}"
+        );
+        assert_ne!(state["marked"], "rgba(0, 0, 0, 0)", "{state}");
+        // Following the hit opens the body's page.
+        browser::click(&c, "section#body ol.hits li > a").await?;
+        browser::wait_for(
+            &c,
+            "the page of RATS",
+            PATIENCE,
+            "return location.pathname === '/page/body/rats' && document.querySelector('h1') !== null",
+            vec![],
+        )
+        .await?;
+
+        // Its class links to the class's definition on the ontology's page, an HTML page for
+        // the browser, scrolled to the term's anchor.
+        browser::click(&c, "p.kind a").await?;
+        let target = browser::wait_for(
+            &c,
+            "the ontology's page at sco:Body",
+            PATIENCE,
+            "const t = document.querySelector(':target'); \
+             return location.pathname === '/ontology' && t ? t.id : null",
+            vec![],
+        )
+        .await?;
+        assert_eq!(target, json!("Body"));
+        let content_type = c.execute("return document.contentType", vec![]).await?;
+        assert_eq!(content_type, json!("text/html"));
+
+        // Nothing was refused by the Content-Security-Policy, no script failed.
+        let entries = console_entries(&c).await?;
+        assert!(
+            entries.is_empty(),
+            "the console: {}",
+            serde_json::to_string_pretty(&entries).unwrap()
+        );
+        Ok(())
+    });
+}
