@@ -681,3 +681,50 @@ fn without_a_public_url_the_description_follows_the_host_header() {
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert!(!response.text().unwrap().contains("evil"));
 }
+
+/// The predeclared prefixes name things directly (`plan:2021-2025` is the plan, `decision:1`
+/// the decision, `section:3` and `measure:14` a section and a measure), and are published for
+/// other clients: as a PREFIX block at /prefixes, and with sh:declare in the service
+/// description.
+#[test]
+fn the_predeclared_prefixes_name_things_and_are_published() {
+    let server = start(config());
+    let url = server.url();
+    let base = "https://w3id.org/sco-kg/id/";
+    for (query, expected) in [
+        ("ASK { plan:2021-2025 a sco:ActionPlan }", "true"),
+        ("ASK { decision:1 ?p ?o }", "true"),
+        ("ASK { measure:14 sco:section section:2 }", "true"),
+    ] {
+        let response = get(&url, query, Some("application/sparql-results+json"));
+        assert_eq!(response.status(), StatusCode::OK, "{query}");
+        assert!(response.text().unwrap().contains(expected), "{query}");
+    }
+    let response = client().get(format!("{url}/prefixes")).send().unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(content_type(&response), "text/plain; charset=utf-8");
+    let block = response.text().unwrap();
+    for line in [
+        "PREFIX sco: <https://w3id.org/sco-kg/ontology#>".to_string(),
+        format!("PREFIX plan: <{base}plan/>"),
+        format!("PREFIX decision: <{base}decision/2020/>"),
+        format!("PREFIX measure: <{base}plan/2021-2025/measure/>"),
+    ] {
+        assert!(block.lines().any(|l| l == line), "{line} not in\n{block}");
+    }
+    // Pasted before a query, the block makes it a query any engine parses: here, oxigraph's
+    // parser with no prefix of its own.
+    let pasted = format!("{block}SELECT ?m WHERE {{ ?m sco:section section:2 }}");
+    assert!(spargebra::SparqlParser::new().parse_query(&pasted).is_ok());
+    let triples = service_description(
+        client()
+            .get(format!("{url}/sparql"))
+            .header(ACCEPT, "application/n-triples")
+            .send()
+            .unwrap(),
+    );
+    assert!(triples.iter().any(|t| t.contains("<http://www.w3.org/ns/shacl#prefix> \"decision\"")));
+    assert!(triples.iter().any(|t| t.contains(&format!(
+        "<http://www.w3.org/ns/shacl#namespace> \"{base}plan/\"^^<http://www.w3.org/2001/XMLSchema#anyURI>"
+    ))));
+}

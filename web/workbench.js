@@ -135,10 +135,11 @@
     classes: config.classes,
     properties: config.properties,
   };
-  const RESOURCE_PREFIX = /^(id|state|body|document|place|initiative|plan|section|measure):(.*)$/;
+  const RESOURCE_PREFIX = /^(id|state|body|document|place|initiative|plan|decision|section|measure):(.*)$/;
   const TYPES = {
     state: "state", body: "body", document: "document", place: "place",
-    initiative: "initiative", section: "section", measure: "measure", plan: "section,measure",
+    initiative: "initiative", section: "section", measure: "measure", plan: "plan",
+    decision: "decision",
   };
 
   // Terms whose compact form, local name or label starts with (or, for labels, contains) what

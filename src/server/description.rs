@@ -8,6 +8,8 @@ use super::origin::PublicUrl;
 use super::void::{dataset_iri, VOID};
 
 pub const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
+/// SHACL, whose `sh:declare` is the vocabulary for prefix declarations.
+pub const SH: &str = "http://www.w3.org/ns/shacl#";
 pub const FORMATS: &str = "http://www.w3.org/ns/formats/";
 
 /// The result formats of the W3C format registry the endpoint writes.
@@ -24,15 +26,20 @@ const RESULT_FORMATS: [&str; 8] = [
 
 /// The prefixes the description is written with.
 pub fn prefixes() -> Vec<(String, String)> {
-    [("sd", SD), ("formats", FORMATS), ("void", VOID)]
+    [("sd", SD), ("formats", FORMATS), ("void", VOID), ("sh", SH)]
         .iter()
         .map(|(p, ns)| (p.to_string(), ns.to_string()))
         .collect()
 }
 
 /// The triples of the description, in a fixed order and with fixed blank node labels, so that
-/// the same URL gives the same bytes.
-pub fn description(public: &PublicUrl, triples: usize) -> Vec<Triple> {
+/// the same URL gives the same bytes. The prefixes every query may use undeclared are declared
+/// with `sh:declare` (as SHACL declares prefixes), and `/prefixes` serves them as text.
+pub fn description(
+    public: &PublicUrl,
+    triples: usize,
+    predeclared: &[(String, String)],
+) -> Vec<Triple> {
     let sd = |local: &str| NamedNode::new_unchecked(format!("{SD}{local}"));
     let service: NamedOrBlankNode = BlankNode::new_unchecked("service").into();
     let dataset: NamedOrBlankNode = BlankNode::new_unchecked("dataset").into();
@@ -69,7 +76,7 @@ pub fn description(public: &PublicUrl, triples: usize) -> Vec<Triple> {
             sd("defaultEntailmentRegime"),
             NamedNode::new_unchecked("http://www.w3.org/ns/entailment/Simple"),
         ),
-        Triple::new(service, sd("defaultDataset"), term(&dataset)),
+        Triple::new(service.clone(), sd("defaultDataset"), term(&dataset)),
         Triple::new(dataset.clone(), rdf::TYPE, sd("Dataset")),
         Triple::new(
             dataset.clone(),
@@ -84,5 +91,28 @@ pub fn description(public: &PublicUrl, triples: usize) -> Vec<Triple> {
             Literal::new_typed_literal(triples.to_string(), xsd::INTEGER),
         ),
     ]);
+    out.push(Triple::new(
+        service.clone(),
+        NamedNode::new_unchecked("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+        NamedNode::new_unchecked(public.join("/prefixes")),
+    ));
+    let sh = |local: &str| NamedNode::new_unchecked(format!("{SH}{local}"));
+    for (prefix, namespace) in predeclared {
+        let declaration: NamedOrBlankNode =
+            BlankNode::new_unchecked(format!("prefix-{prefix}")).into();
+        out.extend([
+            Triple::new(service.clone(), sh("declare"), term(&declaration)),
+            Triple::new(
+                declaration.clone(),
+                sh("prefix"),
+                Literal::new_simple_literal(prefix),
+            ),
+            Triple::new(
+                declaration,
+                sh("namespace"),
+                Literal::new_typed_literal(namespace, xsd::ANY_URI),
+            ),
+        ]);
+    }
     out
 }

@@ -173,3 +173,14 @@ pub async fn source(State(state): State<AppState>) -> Representation {
         negotiated: false,
     }
 }
+
+/// `GET /prefixes`: the prefixes every query here may use undeclared, as a `PREFIX` block to
+/// paste before a query sent to another endpoint or client, which do not know them.
+pub async fn prefixes(State(state): State<AppState>) -> Representation {
+    Representation {
+        body: axum::body::Bytes::from(state.graph.prologue()),
+        content_type: "text/plain; charset=utf-8",
+        etag: etag(&state.version, &["prefixes"]),
+        negotiated: false,
+    }
+}

@@ -7,6 +7,7 @@
 //! | `GET /ontology`, `/ontology/shapes` | the ontology (its HTML page for browsers, else negotiated RDF) and its SHACL shapes (negotiated RDF) |
 //! | `GET /ontology.{ttl,nt,rdf,jsonld}` | the ontology in one syntax |
 //! | `GET /source` | the source text |
+//! | `GET /prefixes` | the predeclared prefixes, as a `PREFIX` block to paste |
 //! | `GET /dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}`, `/dump/sco-kg.canonical.nq` | dumps |
 //! | `GET /dump/sco-kg` | the dump in the negotiated syntax |
 //! | `GET /.well-known/void` | VoID description of the dataset |
@@ -91,6 +92,7 @@ pub fn router(state: AppState) -> Replay<Router> {
         .route("/ontology.jsonld", get(documents::ontology_file))
         .route("/ontology/shapes", get(documents::shapes))
         .route("/source", get(documents::source))
+        .route("/prefixes", get(documents::prefixes))
         .route("/dump/sco-kg", get(dump::negotiated))
         .route("/dump/{file}", get(dump::dump))
         .route("/.well-known/void", get(void::void))

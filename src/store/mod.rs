@@ -95,7 +95,8 @@ impl KnowledgeGraph {
         )?;
         let iris = graph::build::Iris::new(&base, &linked);
         let mut parser = SparqlParser::new();
-        for (prefix, namespace) in vocab::all_prefixes(base.as_str(), &plan_path(&base, &iris)) {
+        let (plan, decision) = (path_of(&base, &iris.plan), path_of(&base, &iris.decision));
+        for (prefix, namespace) in vocab::all_prefixes(base.as_str(), &plan, &decision) {
             parser = parser.with_prefix(prefix, namespace)?;
         }
         Ok(Self {
@@ -135,12 +136,20 @@ impl KnowledgeGraph {
     }
 
     pub fn prologue(&self) -> String {
-        vocab::sparql_prologue(self.base.as_str(), &self.plan_path())
+        vocab::sparql_prologue(
+            self.base.as_str(),
+            &self.plan_path(),
+            &path_of(&self.base, &self.iris.decision),
+        )
     }
 
     /// Every prefix the graph declares: vocabularies and resources.
     pub fn prefixes(&self) -> Vec<(String, String)> {
-        vocab::all_prefixes(self.base.as_str(), &self.plan_path())
+        vocab::all_prefixes(
+            self.base.as_str(),
+            &self.plan_path(),
+            &path_of(&self.base, &self.iris.decision),
+        )
     }
 
     /// The plan's path under the base ("plan/2021-2025").
@@ -298,10 +307,12 @@ impl KnowledgeGraph {
 }
 
 fn plan_path(base: &Base, iris: &graph::build::Iris) -> String {
-    iris.plan
-        .as_str()
-        .trim_start_matches(base.as_str())
-        .to_string()
+    path_of(base, &iris.plan)
+}
+
+/// A resource's path under the base ("decision/2020/1").
+fn path_of(base: &Base, iri: &NamedNode) -> String {
+    iri.as_str().trim_start_matches(base.as_str()).to_string()
 }
 
 /// An answer's rows or triples, the evaluator's errors as ours, and an error in place of the
