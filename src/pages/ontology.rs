@@ -620,7 +620,7 @@ fn render(cx: &Cx, ontology: &OntologyIndex) -> String {
         .collect();
     let formats = html! {
         @for (i, (media_type, extension)) in ONTOLOGY_FORMATS.iter().enumerate() {
-            @if i > 0 { " " }
+            @if i > 0 { " · " }
             a href=(cx.route(&format!("/ontology.{extension}"))) type=(media_type) { (cx.format_name(media_type)) }
         }
     };
