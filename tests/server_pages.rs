@@ -593,6 +593,20 @@ fn the_home_page_searches_with_the_results_page() {
         );
         assert!(form.contains("name=\"q\""));
         assert!(form.contains(&format!("name=\"lang\" value=\"{lang}\"")));
+        // The JSON lookup the services list links to answers that link.
+        let lookup = html
+            .split(&format!("href=\"{base}/api/lookup?"))
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a link to the lookup API")
+            .replace("&amp;", "&");
+        let response = client()
+            .get(format!("{base}/api/lookup?{lookup}"))
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), 200, "{lookup}");
+        let answer: serde_json::Value = response.json().unwrap();
+        assert!(!answer["hits"].as_array().unwrap().is_empty(), "{lookup}");
     }
 }
 

@@ -140,7 +140,8 @@ pub(crate) fn home(cx: &Cx) -> String {
             li { a href=(cx.route("/ontology")) { (t!(cx, "nav-ontology")) } " — " (t!(cx, "service-ontology")) }
             li { a href=(cx.route("/source")) { (t!(cx, "nav-source")) } " — " (t!(cx, "service-source")) }
             li { a href=(cx.route("/.well-known/void")) { (t!(cx, "nav-void")) } " — " (t!(cx, "service-void")) }
-            li { a href=(cx.route(&format!("/api/lookup?lang={}&q=", cx.lang))) { (t!(cx, "nav-lookup")) } " — " (t!(cx, "service-lookup")) }
+            // With a query to show: without one the lookup answers 400 (an empty query).
+            li { a href=(cx.route(&format!("/api/lookup?lang={}&q=RATS", cx.lang))) { (t!(cx, "nav-lookup")) } " — " (t!(cx, "service-lookup")) }
         }
     };
     page(cx, &cx.shown(plan).text, Route::Home, main)
