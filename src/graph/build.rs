@@ -436,6 +436,8 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
         }
     }
 
+    derived(&mut t);
+
     // Each key once, then the triples in the keys' order.
     let mut keyed: Vec<_> = t.0.iter().map(order_key).zip(0..).collect();
     keyed.sort_unstable();
@@ -443,6 +445,90 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
     let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
     let mut slots: Vec<Option<Triple>> = t.0.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// What generic tools and other engines need beside what the plan says:
+/// - `rdfs:label` beside every `skos:prefLabel` (Protégé, LodView, YASGUI and most SPARQL
+///   clients display `rdfs:label`); for a measure, whose preferred label is only its number,
+///   the label says what it is: "Measure 30: Implementation of the Agreement …", its text cut
+///   at a word;
+/// - `sco:year`, an `xsd:integer`, beside every `sco:date`: the dates keep the precision the
+///   text gives (`xsd:date` or `xsd:gYear`), and `YEAR()` of an `xsd:gYear` is unbound in most
+///   engines, so sorting and grouping by year needs a number.
+fn derived(t: &mut Triples) {
+    use std::collections::{HashMap, HashSet};
+    let pref = term(SKOS, "prefLabel");
+    let label = NamedNode::new_unchecked(RDFS_LABEL);
+    let (date, year, text) = (sco("date"), sco("year"), sco("text"));
+    let (rdf_type, measure) = (term(RDF, "type"), Term::from(sco("Measure")));
+    // One pass to index what the labels need: which subjects are measures, and their texts.
+    let mut measures = HashSet::new();
+    let mut texts = HashMap::new();
+    for x in &t.0 {
+        if x.predicate == rdf_type && x.object == measure {
+            measures.insert(&x.subject);
+        } else if x.predicate == text {
+            if let Term::Literal(l) = &x.object {
+                texts.insert((&x.subject, l.language()), l.value());
+            }
+        }
+    }
+    let mut added = Vec::new();
+    for x in &t.0 {
+        let Term::Literal(l) = &x.object else {
+            continue;
+        };
+        if x.predicate == pref {
+            let body = measures
+                .contains(&x.subject)
+                .then(|| texts.get(&(&x.subject, l.language())))
+                .flatten();
+            let value = match body {
+                Some(body) => {
+                    let colon = if l.language() == Some("zh") {
+                        "："
+                    } else {
+                        ": "
+                    };
+                    format!(
+                        "{}{colon}{}",
+                        l.value(),
+                        cut_at_word(body, MEASURE_LABEL_CHARS)
+                    )
+                }
+                None => l.value().to_string(),
+            };
+            let labelled = match l.language() {
+                Some(language) => Literal::new_language_tagged_literal_unchecked(value, language),
+                None => Literal::new_simple_literal(value),
+            };
+            added.push(Triple::new(x.subject.clone(), label.clone(), labelled));
+        } else if x.predicate == date {
+            if let Some(y) = l.value().get(..4).and_then(|y| y.parse::<i32>().ok()) {
+                added.push(Triple::new(x.subject.clone(), year.clone(), integer(y)));
+            }
+        }
+    }
+    t.0.extend(added);
+}
+
+const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+
+/// How much of a measure's text its `rdfs:label` carries.
+const MEASURE_LABEL_CHARS: usize = 90;
+
+/// `text` cut at the last word boundary within `limit` characters, with "…" when cut.
+fn cut_at_word(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(limit).collect();
+    // Chinese has no spaces: a cut anywhere is a cut at a word.
+    let at = cut
+        .rfind(' ')
+        .filter(|&i| i > limit / 2)
+        .unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
 }
 
 /// The order of the graph's triples (and of every dump): by subject, predicate, then object,
