@@ -26,6 +26,9 @@ struct Operand<'q> {
     /// For each variable (same order), the most rows the part has with that variable bound to
     /// one value; empty: as many as `rows`.
     degrees: Vec<u64>,
+    /// The variables bound in every row (not those a UNION branch, an UNDEF, an OPTIONAL or an
+    /// aggregate may leave unbound: a row without them joins with every row of the other side).
+    certain: Vec<Name<'q>>,
 }
 
 impl Operand<'_> {
@@ -356,6 +359,7 @@ fn flatten<'q>(
                 }
                 let degrees = variables.iter().map(|&v| counter.degree(t, v)).collect();
                 operands.push(Operand {
+                    certain: variables.clone(),
                     variables,
                     rows: counter.pattern(t),
                     reads: true,
@@ -377,6 +381,10 @@ fn flatten<'q>(
             reads: true,
             gathered: has_closure(path),
             degrees: Vec::new(),
+            certain: [variable(subject), variable(object)]
+                .into_iter()
+                .flatten()
+                .collect(),
         }),
         GraphPattern::Join { left, right } => {
             flatten(left, counter, operands, nested);
@@ -413,28 +421,39 @@ fn flatten<'q>(
 
 /// The variables and a rough row count of a pattern taken as one part of a join.
 fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
-    let union = |a: Operand<'q>, b: Operand<'q>, rows: u64| Operand {
+    let union = |a: Operand<'q>, b: Operand<'q>, rows: u64, certain: Vec<Name<'q>>| Operand {
         variables: a.variables.into_iter().chain(b.variables).collect(),
         rows,
         reads: a.reads || b.reads,
         gathered: false,
         degrees: Vec::new(),
+        certain,
+    };
+    let both = |a: &Operand<'q>, b: &Operand<'q>| -> Vec<Name<'q>> {
+        a.certain
+            .iter()
+            .copied()
+            .filter(|v| b.certain.contains(v))
+            .collect()
     };
     match p {
         GraphPattern::Union { left, right } => {
             let (a, b) = (estimate(left, counter), estimate(right, counter));
             let n = a.rows.saturating_add(b.rows);
-            union(a, b, n)
+            let certain = both(&a, &b);
+            union(a, b, n, certain)
         }
         GraphPattern::LeftJoin { left, right, .. } | GraphPattern::Minus { left, right } => {
             let (a, b) = (estimate(left, counter), estimate(right, counter));
             let n = a.rows;
-            union(a, b, n)
+            let certain = a.certain.clone();
+            union(a, b, n, certain)
         }
         GraphPattern::Lateral { left, right } => {
             let (a, b) = (estimate(left, counter), estimate(right, counter));
             let n = a.rows.saturating_mul(b.rows);
-            union(a, b, n)
+            let certain = a.certain.iter().chain(&b.certain).copied().collect();
+            union(a, b, n, certain)
         }
         GraphPattern::Project { inner, variables } => {
             let inner = estimate(inner, counter);
@@ -447,6 +466,12 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
                 reads: inner.reads,
                 gathered: false,
                 degrees: Vec::new(),
+                certain: inner
+                    .certain
+                    .iter()
+                    .copied()
+                    .filter(|c| variables.iter().any(|v| Name::Variable(v.as_str()) == *c))
+                    .collect(),
             }
         }
         GraphPattern::Group {
@@ -465,6 +490,12 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
                 reads: inner.reads,
                 gathered: false,
                 degrees: Vec::new(),
+                certain: inner
+                    .certain
+                    .iter()
+                    .copied()
+                    .filter(|c| variables.iter().any(|v| Name::Variable(v.as_str()) == *c))
+                    .collect(),
             }
         }
         GraphPattern::Slice {
@@ -492,6 +523,16 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
             reads: false,
             gathered: false,
             degrees: Vec::new(),
+            certain: variables
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| {
+                    bindings
+                        .iter()
+                        .all(|row| row.get(*i).is_some_and(Option::is_some))
+                })
+                .map(|(_, v)| Name::Variable(v.as_str()))
+                .collect(),
         },
         // SERVICE is refused when evaluated.
         GraphPattern::Service { .. } => Operand {
@@ -500,6 +541,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
             reads: false,
             gathered: false,
             degrees: Vec::new(),
+            certain: Vec::new(),
         },
         // A join group: its parts multiplied, each connected part as large as its largest.
         group => {
@@ -513,6 +555,10 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
                 reads: operands.iter().any(|o| o.reads),
                 gathered: false,
                 degrees: Vec::new(),
+                certain: operands
+                    .iter()
+                    .flat_map(|o| o.certain.iter().copied())
+                    .collect(),
                 variables: operands.into_iter().flat_map(|o| o.variables).collect(),
                 rows,
             }
@@ -571,7 +617,8 @@ fn joined_rows(operands: &[Operand], members: &[usize]) -> u64 {
         return 0;
     };
     let mut rows = operands[first].rows;
-    let mut bound: Vec<Name<'_>> = operands[first].variables.clone();
+    // Only variables bound in every row narrow a join: a row without one meets every row.
+    let mut bound: Vec<Name<'_>> = operands[first].certain.clone();
     let mut left: Vec<usize> = members.iter().copied().filter(|&i| i != first).collect();
     while !left.is_empty() {
         // The operand that adds the fewest rows per row so far; one that shares no bound
@@ -585,21 +632,22 @@ fn joined_rows(operands: &[Operand], members: &[usize]) -> u64 {
                     .variables
                     .iter()
                     .enumerate()
-                    .filter(|(_, v)| bound.contains(v))
+                    .filter(|(_, v)| bound.contains(v) && operand.certain.contains(v))
                     .map(|(j, _)| operand.degree(j))
                     .min()
                     .map(|degree| (degree, k))
             })
             .min();
         let Some((degree, k)) = next else {
-            // Not connected after all (cannot happen for a connected part): multiply.
+            // Joined only through variables some rows leave unbound: each row may meet every
+            // row of the rest.
             return left
                 .iter()
                 .fold(rows, |r, &i| r.saturating_mul(operands[i].rows.max(1)));
         };
         let i = left.swap_remove(k);
         rows = rows.saturating_mul(degree.max(1));
-        bound.extend(operands[i].variables.iter().copied());
+        bound.extend(operands[i].certain.iter().copied());
     }
     rows
 }
@@ -755,6 +803,27 @@ mod tests {
         assert!(check("SELECT * { ?d ex:p* ?f }").is_ok());
         assert!(check("SELECT * { ?d (ex:p|^ex:q)+ ?f }").is_ok());
         assert!(check("SELECT * { ?d ex:p/ex:q ?f }").is_ok());
+    }
+
+    #[test]
+    fn rows_that_leave_a_variable_unbound_are_bounded_by_the_whole_other_side() {
+        let rows = |t: &TriplePattern| match &t.predicate {
+            NamedNodePattern::Variable(_) => 6454,
+            NamedNodePattern::NamedNode(_) => 100,
+        };
+        let estimate = |query: &str| estimate_rows(&parse(query), &Counts(rows)).unwrap();
+        // ?x bound in both rows: each meets at most 50 triples sharing its object.
+        assert_eq!(estimate("SELECT * { VALUES ?x { 1 2 } ?s ?p ?x }"), 2 * 50);
+        // A row with ?x UNDEF meets every triple (the fuzz target's find).
+        assert_eq!(
+            estimate("SELECT * { VALUES (?x ?y) { (1 2) (UNDEF 3) } ?s ?p ?x }"),
+            2 * 6454
+        );
+        // A UNION binds ?x in one branch only: the same.
+        assert_eq!(
+            estimate("SELECT * { { ?x ex:p ?a } UNION { ?b ex:q ?c } ?s ?p ?x }"),
+            200 * 6454
+        );
     }
 
     #[test]
