@@ -1,8 +1,9 @@
 //! Fifty malformed queries of every kind — syntax errors, bad IRIs, unbound prefixes, bad
 //! literals, update keywords inside queries, unbalanced braces, invalid escapes, misplaced
-//! clauses, misused variables — each answered 400 with a plain-text message that names the
-//! position (line:column, columns in characters) where the parser stopped. They go by GET, by
-//! POSTed form and by POSTed query in turn: the three ways report the same.
+//! clauses, misused variables — each answered 400 with a plain-text message that names a line
+//! and a column (in characters) no later than where the parser stopped, and shows that line
+//! with a caret under the place. They go by GET, by POSTed form and by POSTed query in turn:
+//! the three ways report the same.
 
 mod server_common;
 
@@ -97,6 +98,20 @@ const MALFORMED: &[(&str, &str)] = &[
     ("SELECT ?o WHERE { ?s ?p ?o } GROUP BY ?s", "1:41"),
 ];
 
+/// "line 3, column 17" in a message → (3, 17).
+fn place(message: &str) -> Option<(usize, usize)> {
+    let at = message.find("line ")?;
+    let rest = &message[at + 5..];
+    let (line, rest) = rest.split_once(", column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+fn parse_place(position: &str) -> (usize, usize) {
+    let (line, column) = position.split_once(':').unwrap();
+    (line.parse().unwrap(), column.parse().unwrap())
+}
+
 fn send(url: &str, query: &str, way: usize) -> reqwest::blocking::Response {
     let request = match way % 3 {
         0 => client().get(format!("{url}/sparql?query={}", encode(query))),
@@ -127,16 +142,61 @@ fn malformed_queries_get_400_naming_the_position() {
             "{query:?}"
         );
         let message = response.text().unwrap();
+        let (line, column) =
+            place(&message).unwrap_or_else(|| panic!("{query:?}: no line and column in {message}"));
+        // The message points where the parser stopped, or before it at the likelier culprit
+        // (a word that is no keyword, a bracket that does not pair, the start of a prefixed
+        // name): never past it.
+        let (parser_line, parser_column) = parse_place(position);
         assert!(
-            message.contains(&format!("at {position}:")),
-            "{query:?}: the message should name {position}: {message}"
+            (line, column) <= (parser_line, parser_column),
+            "{query:?}: {line}:{column} is past the parser's {position}: {message}"
         );
+        // It shows the line, with a caret under the place.
+        let shown = query.split('\n').nth(line - 1).unwrap_or_default();
+        let caret = format!(
+            "\n{} | {}^",
+            " ".repeat(line.to_string().len()),
+            " ".repeat(column - 1)
+        );
+        assert!(
+            message.contains(&format!("{line} | {shown}")),
+            "{query:?}: {message}"
+        );
+        assert!(message.contains(&caret), "{query:?}: {message}");
     }
     // The same malformed query names the same position whichever way it comes.
-    let (query, position) = MALFORMED[0];
-    for way in 0..3 {
-        let message = send(&url, query, way).text().unwrap();
-        assert!(message.contains(&format!("at {position}:")), "{message}");
+    let (query, _) = MALFORMED[0];
+    let first = send(&url, query, 0).text().unwrap();
+    for way in 1..3 {
+        assert_eq!(send(&url, query, way).text().unwrap(), first);
+    }
+    // Where the parser's place is not the culprit, the culprit is named, as a reader sees it.
+    for (query, expected) in [
+        // The prefix starts at column 22.
+        (
+            "SELECT ?s WHERE { ?s undeclared:p ?o }",
+            "line 1, column 22, the prefix undeclared: is not declared",
+        ),
+        (
+            "SELEKT * WHERE { ?s ?p ?o }",
+            "line 1, column 1, `SELEKT` is no SPARQL keyword; did you mean SELECT?",
+        ),
+        (
+            "SELECT * WHERE { ?s ?p ?o }}",
+            "line 1, column 28, `}` closes nothing",
+        ),
+        (
+            "SELECT * WHERE { { ?s ?p ?o }",
+            "the `{` at line 1, column 16, is never closed",
+        ),
+        (
+            "SELECT ?s WHERE { ?s ?p ?o FILTER(NOSUCHFUNCTION(?o)) }",
+            "line 1, column 35, `NOSUCHFUNCTION` is no SPARQL keyword",
+        ),
+    ] {
+        let message = send(&url, query, 0).text().unwrap();
+        assert!(message.contains(expected), "{query:?}: {message}");
     }
 }
 

@@ -168,7 +168,7 @@ pub async fn resource(
                 (with_extension(raw), with_extension(&decoded))
             {
                 if let Some((_, triples)) = lookup(&state.graph, raw_stem, decoded_stem) {
-                    return Ok(rdf_answer(&state, &triples, entry.1, entry.2, None)?);
+                    return rdf_answer(&state, &triples, entry.1, entry.2, None);
                 }
             }
             // A path in another case ("state/IN", "state/IN.ttl"): sent to the resource's
