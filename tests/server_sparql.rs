@@ -723,7 +723,9 @@ fn the_predeclared_prefixes_name_things_and_are_published() {
             .send()
             .unwrap(),
     );
-    assert!(triples.iter().any(|t| t.contains("<http://www.w3.org/ns/shacl#prefix> \"decision\"")));
+    assert!(triples
+        .iter()
+        .any(|t| t.contains("<http://www.w3.org/ns/shacl#prefix> \"decision\"")));
     assert!(triples.iter().any(|t| t.contains(&format!(
         "<http://www.w3.org/ns/shacl#namespace> \"{base}plan/\"^^<http://www.w3.org/2001/XMLSchema#anyURI>"
     ))));
