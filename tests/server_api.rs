@@ -794,3 +794,145 @@ fn the_binary_logs_json_lines_or_plain_text_off_a_terminal() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The labels' language: chosen as the pages choose theirs.
+
+/// RATS's prefLabel in each language, as the registry gives it (`data/registry/bodies.toml`).
+fn rats_labels() -> std::collections::BTreeMap<String, String> {
+    let registry: toml::Value = toml::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/registry/bodies.toml"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let rats = registry["entity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"].as_str() == Some("rats"))
+        .expect("RATS in the registry");
+    rats["label"]
+        .as_table()
+        .unwrap()
+        .iter()
+        .map(|(lang, label)| (lang.clone(), label.as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+fn api_labels_follow_lang_then_the_cookie_then_accept_language() {
+    let server = start(config());
+    let base = server.url();
+    let client = client();
+    let labels = rats_labels();
+    const RATS: &str = "https://w3id.org/sco-kg/id/body/rats";
+
+    // (query string, headers, the language expected, whether the answer varies on headers)
+    let cases: [(&str, &[(&str, &str)], &str, bool); 7] = [
+        ("", &[("Accept-Language", "zh-CN")], "zh", true),
+        ("", &[("Accept-Language", "ru")], "ru", true),
+        ("", &[("Accept-Language", "fr, ru;q=0.5")], "ru", true),
+        ("", &[], "en", true),
+        ("&lang=en", &[("Accept-Language", "zh")], "en", false),
+        (
+            "",
+            &[("Accept-Language", "zh"), ("Cookie", "theme=dark; lang=ru")],
+            "ru",
+            true,
+        ),
+        (
+            "&lang=zh",
+            &[("Accept-Language", "en"), ("Cookie", "lang=ru")],
+            "zh",
+            false,
+        ),
+    ];
+    for (extra, headers, lang, negotiated) in cases {
+        for path in [
+            format!("/api/lookup?q=RATS&type=body&limit=1{extra}"),
+            format!("/api/entity/body/rats?{}", extra.trim_start_matches('&')),
+        ] {
+            let mut request = client.get(format!("{base}{path}"));
+            for (name, value) in headers {
+                request = request.header(*name, *value);
+            }
+            let response = request.send().unwrap();
+            assert_eq!(response.status(), 200, "{path} {headers:?}");
+            let vary = header_values(&response, "vary");
+            assert_eq!(
+                vary.contains(&"accept-language".to_string()),
+                negotiated,
+                "{path} {headers:?}: Vary {vary:?}"
+            );
+            assert_eq!(
+                vary.contains(&"cookie".to_string()),
+                negotiated,
+                "{path} {headers:?}: Vary {vary:?}"
+            );
+            let answer: serde_json::Value = response.json().unwrap();
+            let (label, label_lang) = if path.starts_with("/api/lookup") {
+                assert_eq!(answer["hits"][0]["iri"], RATS, "{path} {headers:?}");
+                (
+                    &answer["hits"][0]["label"],
+                    &answer["hits"][0]["label_lang"],
+                )
+            } else {
+                (&answer["label"], &answer["label_lang"])
+            };
+            assert_eq!(answer["lang"], lang, "{path} {headers:?}");
+            assert_eq!(label_lang, lang, "{path} {headers:?}");
+            assert_eq!(
+                label.as_str(),
+                Some(labels[lang].as_str()),
+                "{path} {headers:?}"
+            );
+        }
+    }
+
+    // The language is part of the ETag: a cache revalidating an English copy with a Chinese
+    // Accept-Language gets the Chinese answer, not a 304.
+    let english = client
+        .get(format!("{base}/api/entity/body/rats"))
+        .header("Accept-Language", "en")
+        .send()
+        .unwrap();
+    let tag = header(&english, "etag").unwrap();
+    let chinese = client
+        .get(format!("{base}/api/entity/body/rats"))
+        .header("Accept-Language", "zh")
+        .header("If-None-Match", &tag)
+        .send()
+        .unwrap();
+    assert_eq!(chinese.status(), 200);
+    assert_ne!(header(&chinese, "etag").unwrap(), tag);
+
+    // An explicit ?lang= that names no language of ours is still refused, in the language the
+    // headers ask for.
+    let refused = client
+        .get(format!("{base}/api/lookup?q=RATS&lang=fr"))
+        .header("Accept-Language", "zh-CN")
+        .send()
+        .unwrap();
+    assert_eq!(refused.status(), 400);
+    assert_eq!(
+        header(&refused, "content-language").as_deref(),
+        Some(sco_kg::i18n::Lang::Zh.bcp47())
+    );
+    // A parameter given twice is read by its first value, as the language of messages is.
+    let twice: serde_json::Value = client
+        .get(format!(
+            "{base}/api/lookup?q=RATS&q=nothing&lang=zh&lang=ru&limit=1"
+        ))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(twice["query"], "RATS");
+    assert_eq!(
+        twice["hits"][0]["label"].as_str(),
+        Some(labels["zh"].as_str())
+    );
+}
