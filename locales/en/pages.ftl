@@ -15,6 +15,7 @@ nav-source = Source text
 nav-void = Dataset description (VoID)
 nav-dumps = Downloads:
 nav-lookup = Entity lookup
+nav-openapi = API description (OpenAPI)
 footer-about = The Russian text of the plan is authoritative; the English and Chinese texts are unofficial translations. Data: CC BY 4.0.
 lang-autonym-ru = Русский
 lang-autonym-en = English
@@ -233,6 +234,7 @@ service-ontology = the classes and properties the graph uses
 service-source = the Russian text the graph is built from
 service-void = counts, dumps and licence of the dataset
 service-lookup = find entities by name in any of the three languages (JSON)
+service-openapi = the lookup and entity API, the SPARQL endpoint and the health checks, their parameters and answers (OpenAPI 3.1, JSON)
 
 ## Not found
 

@@ -15,6 +15,7 @@ nav-source = 源文本
 nav-void = 数据集描述（VoID）
 nav-dumps = 下载：
 nav-lookup = 实体检索
+nav-openapi = API 说明（OpenAPI）
 footer-about = 本计划以俄文文本为准；英文和中文文本为非官方译文。数据许可：CC BY 4.0。
 lang-autonym-ru = Русский
 lang-autonym-en = English
@@ -199,6 +200,7 @@ service-ontology = 图谱使用的类和属性
 service-source = 构建图谱所依据的俄文文本
 service-void = 数据集的规模、下载与许可
 service-lookup = 以三种语言中的任一种按名称检索实体（JSON）
+service-openapi = 检索与实体 API、SPARQL 端点和健康检查的参数与响应（OpenAPI 3.1，JSON）
 
 ## 未找到
 

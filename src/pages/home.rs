@@ -142,6 +142,8 @@ pub(crate) fn home(cx: &Cx) -> String {
             li { a href=(cx.route("/.well-known/void")) { (t!(cx, "nav-void")) } " — " (t!(cx, "service-void")) }
             // With a query to show: without one the lookup answers 400 (an empty query).
             li { a href=(cx.route(&format!("/api/lookup?lang={}&q=RATS", cx.lang))) { (t!(cx, "nav-lookup")) } " — " (t!(cx, "service-lookup")) }
+            // Beside the lookup: what a program needs to call it, and the SPARQL endpoint.
+            li { a href=(cx.route("/api/openapi.json")) { (t!(cx, "nav-openapi")) } " — " (t!(cx, "service-openapi")) }
         }
     };
     page(cx, &cx.shown(plan).text, Route::Home, main)

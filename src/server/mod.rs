@@ -98,6 +98,7 @@ pub fn router(state: AppState) -> Replay<Router> {
         .route("/.well-known/void", get(void::void))
         .route("/api/lookup", get(api::lookup))
         .route("/api/entity/{*path}", get(api::entity))
+        .route("/api/openapi.json", get(api::openapi))
         .route("/", get(page::home))
         .route("/page/{*path}", get(page::page))
         .route("/search", get(page::search))
