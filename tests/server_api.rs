@@ -830,8 +830,10 @@ fn api_labels_follow_lang_then_the_cookie_then_accept_language() {
     let labels = rats_labels();
     const RATS: &str = "https://w3id.org/sco-kg/id/body/rats";
 
-    // (query string, headers, the language expected, whether the answer varies on headers)
-    let cases: [(&str, &[(&str, &str)], &str, bool); 7] = [
+    // The query string added, the request headers, the language expected, and whether the
+    // answer varies on the headers.
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str, bool);
+    let cases: [Case; 7] = [
         ("", &[("Accept-Language", "zh-CN")], "zh", true),
         ("", &[("Accept-Language", "ru")], "ru", true),
         ("", &[("Accept-Language", "fr, ru;q=0.5")], "ru", true),
