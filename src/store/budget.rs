@@ -20,10 +20,14 @@ use oxigraph::sparql::CancellationToken;
 /// A global allocator that counts, per thread, the bytes allocated and not yet freed, on top
 /// of another allocator:
 ///
-/// ```ignore
+/// ```
 /// #[global_allocator]
 /// static ALLOCATOR: sco_kg::store::CountingAllocator<std::alloc::System> =
 ///     sco_kg::store::CountingAllocator(std::alloc::System);
+///
+/// fn main() {
+///     assert!(sco_kg::store::budget::is_counting());
+/// }
 /// ```
 pub struct CountingAllocator<A>(pub A);
 
