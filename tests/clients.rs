@@ -56,3 +56,11 @@ fn rdflib_loads_resources_and_the_dump() {
     let server = start(config());
     run_script("rdflib_client.py", &[&server.url()]);
 }
+
+/// The gallery's questions in rdflib over the Turtle dump give the rows the examples write, as
+/// the endpoint does: a consumer who loads the dump gets the analysts' answers.
+#[test]
+fn the_gallery_gives_the_same_answers_in_rdflib_over_the_dump() {
+    let server = start(config());
+    run_script("rdflib_gallery.py", &[&server.url()]);
+}
