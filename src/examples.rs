@@ -12,7 +12,12 @@
 //! SELECT …
 //! '''
 //! expected = [["1", "3"], …]    # IRIs in full, literals as their lexical form, unbound as ""
+//! extension = true              # optional: the query uses sco:label or SERVICE sco:search
 //! ```
+//!
+//! An example marked `extension` uses our SPARQL extensions (`sco:label`, `SERVICE
+//! sco:search`): only this endpoint answers it, so the tests that run the gallery on other
+//! engines (plain Oxigraph, Virtuoso, rdflib) skip it, and count how many they skip.
 
 use std::collections::BTreeMap;
 
@@ -71,6 +76,9 @@ pub struct Example {
     pub expected: Vec<Vec<String>>,
     /// Whether the rows must come in the order of `expected`; otherwise they are a multiset.
     pub ordered: bool,
+    /// Whether the query uses our extensions (`sco:label`, `SERVICE sco:search`), which no
+    /// other engine knows.
+    pub extension: bool,
 }
 
 /// An example file as written.
@@ -83,6 +91,8 @@ struct ExampleFile {
     view: View,
     expected: Vec<Vec<String>>,
     ordered: bool,
+    #[serde(default)]
+    extension: bool,
 }
 
 impl Example {
@@ -121,6 +131,7 @@ impl Example {
             view: parsed.view,
             expected: parsed.expected,
             ordered: parsed.ordered,
+            extension: parsed.extension,
         })
     }
 

@@ -1,6 +1,6 @@
 //! The SPARQL 1.1 Protocol at /sparql over real HTTP: the three ways of sending a query, the
 //! dataset parameters, every result format by Accept and by format=, the service description,
-//! and every refusal (update, SERVICE, syntax, 406, 413, 415).
+//! and every refusal (update, SERVICE but our own sco:search, syntax, 406, 413, 415).
 
 mod server_common;
 
@@ -381,6 +381,49 @@ fn update_is_refused_as_read_only_in_every_form() {
     assert_eq!(
         count_of(&json(get(&url, COUNT, None))),
         graph().triples.len()
+    );
+}
+
+#[test]
+fn sco_label_and_service_sco_search_answer_over_the_protocol() {
+    // As SPARQLWrapper asks by default: GET with `query=` and Accept for SPARQL JSON.
+    let server = start(config());
+    let url = server.url();
+    let accept = Some("application/sparql-results+json");
+    // Measure 12 is on unmanned aerial vehicles ("беспилотных летательных аппаратов" in the
+    // source); its executors are the competent authorities and RATS, whose Chinese labels are
+    // in data/registry/bodies.toml.
+    let searched = json(get(
+        &url,
+        r#"SELECT ?n WHERE { SERVICE sco:search { ?e sco:query "беспилотные летательные аппараты" ;
+             sco:type "measure" ; sco:limit "1" ; sco:score ?score } ?e sco:number ?n }"#,
+        accept,
+    ));
+    let bindings = &searched["results"]["bindings"];
+    assert_eq!(bindings.as_array().map(Vec::len), Some(1), "{searched}");
+    assert_eq!(bindings[0]["n"]["value"], "12");
+    let labelled = json(get(
+        &url,
+        r#"SELECT ?l WHERE { measure:12 sco:executor ?x BIND(sco:label(?x, "zh") AS ?l) } ORDER BY ?l"#,
+        accept,
+    ));
+    let labels: Vec<(&str, &str)> = labelled["results"]["bindings"]
+        .as_array()
+        .expect("bindings")
+        .iter()
+        .map(|b| {
+            (
+                b["l"]["value"].as_str().unwrap(),
+                b["l"]["xml:lang"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("上合组织成员国主管机关", "zh"),
+            ("上海合作组织地区反恐怖机构", "zh")
+        ]
     );
 }
 

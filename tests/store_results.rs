@@ -123,3 +123,156 @@ fn the_row_limit_holds_and_graphs_are_not_results() {
         Err(QueryError::Evaluation(_))
     ));
 }
+
+/// The rows of a SELECT on the shared graph, each value as N-Triples ("" for unbound).
+fn rows_of(text: &str) -> Vec<Vec<String>> {
+    let graph = &*GRAPH;
+    match graph
+        .evaluate(parse(graph, text), &QueryOptions::default())
+        .unwrap_or_else(|e| panic!("{text}: {e}"))
+    {
+        sco_kg::store::Answer::Solutions { rows, .. } => rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|v| v.as_ref().map_or(String::new(), ToString::to_string))
+                    .collect()
+            })
+            .collect(),
+        _ => panic!("{text}: not solutions"),
+    }
+}
+
+#[test]
+fn sco_label_gives_the_label_in_the_asked_languages_in_order() {
+    // RATS (data/registry/bodies.toml) has a label in each language; a signatory of the decision
+    // has a Russian one only (README, "The graph"; 19-signatories.toml).
+    let rows = rows_of(
+        r#"SELECT (sco:label(body:rats, "zh") AS ?zh) (sco:label(body:rats, "zh,en") AS ?zhen)
+                  (sco:label(body:rats) AS ?default) (sco:label(body:rats, "ru") AS ?ru)
+                  (sco:label(?s, "zh") AS ?szh) (sco:label(?s) AS ?sdefault)
+                  (sco:label(?s, "zh,en") AS ?szhen) (sco:label(body:rats, "xx") AS ?unknown)
+                  (sco:label(state:zz) AS ?none)
+           WHERE { decision:1 sco:signatory ?s . ?s sco:state state:in }"#,
+    );
+    assert_eq!(
+        rows,
+        [[
+            "\"上海合作组织地区反恐怖机构\"@zh",
+            "\"上海合作组织地区反恐怖机构\"@zh",
+            "\"Regional Anti-Terrorist Structure of the SCO\"@en",
+            "\"Региональная антитеррористическая структура ШОС\"@ru",
+            // zh → en → ru falls back to the only label there is...
+            "\"Премьер-министр Республики Индии\"@ru",
+            "\"Премьер-министр Республики Индии\"@ru",
+            // ...but a listed order tries the listed languages only.
+            "",
+            "",
+            "",
+        ]]
+    );
+}
+
+#[test]
+fn sco_label_joins_graph_patterns() {
+    // Measure 12's executors in the source: "Компетентные органы государств-членов ШОС, РАТС
+    // ШОС"; their Chinese labels in data/registry/bodies.toml.
+    let rows = rows_of(
+        r#"SELECT ?l WHERE { measure:12 sco:executor ?x BIND(sco:label(?x, "zh") AS ?l) } ORDER BY ?l"#,
+    );
+    assert_eq!(
+        rows,
+        [
+            ["\"上合组织成员国主管机关\"@zh"],
+            ["\"上海合作组织地区反恐怖机构\"@zh"],
+        ]
+    );
+}
+
+#[test]
+fn service_sco_search_answers_the_lookups_hits_in_its_order() {
+    use sco_kg::lookup::{EntityKind, Lang, LookupOptions};
+    let index = GRAPH.lookup();
+    let cases: [(&str, &str, Lang, Option<Vec<EntityKind>>, usize); 4] = [
+        ("RATS", "", Lang::En, None, 10),
+        (
+            "RATS",
+            r#"; sco:lang "zh" ; sco:limit "3""#,
+            Lang::Zh,
+            None,
+            3,
+        ),
+        (
+            "беспилотные летательные аппараты",
+            r#"; sco:type "measure""#,
+            Lang::En,
+            Some(vec![EntityKind::Measure]),
+            10,
+        ),
+        (
+            "Секретариат",
+            r#"; sco:type "body,document" ; sco:lang "ru" ; sco:limit "5""#,
+            Lang::Ru,
+            Some(vec![EntityKind::Body, EntityKind::Document]),
+            5,
+        ),
+    ];
+    for (q, extra, lang, types, limit) in cases {
+        let rows = rows_of(&format!(
+            r#"SELECT ?e ?score ?l ?m WHERE {{
+                 SERVICE sco:search {{ ?e sco:query "{q}" ; sco:score ?score ; sco:label ?l ;
+                                       sco:matched ?m {extra} }} }}"#
+        ));
+        let hits = index.respond(q, &LookupOptions { lang, types, limit }).hits;
+        assert!(!hits.is_empty(), "{q}: the lookup finds something");
+        let expected: Vec<Vec<String>> = hits
+            .iter()
+            .map(|h| {
+                vec![
+                    format!("<{}>", h.iri),
+                    format!(
+                        "\"{}\"^^<http://www.w3.org/2001/XMLSchema#integer>",
+                        h.score
+                    ),
+                    format!("\"{}\"@{}", h.label, h.label_lang),
+                    match h.matched.lang {
+                        Some(l) => format!("{:?}@{l}", h.matched.text),
+                        None => format!("{:?}", h.matched.text),
+                    },
+                ]
+            })
+            .collect();
+        assert_eq!(rows, expected, "{q} {extra}");
+    }
+    // Read from the source: measure 12 is on unmanned aerial vehicles ("беспилотных летательных
+    // аппаратов"), and its number joins with the graph.
+    let rows = rows_of(
+        r#"SELECT ?n WHERE { SERVICE sco:search { ?e sco:query "беспилотные летательные аппараты" ;
+                                                 sco:type "measure" ; sco:limit "1" }
+                            ?e sco:number ?n }"#,
+    );
+    assert_eq!(
+        rows,
+        [["\"12\"^^<http://www.w3.org/2001/XMLSchema#integer>"]]
+    );
+}
+
+#[test]
+fn other_services_and_unreadable_search_patterns_are_errors() {
+    let graph = &*GRAPH;
+    for text in [
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        // The query must be written in the pattern: the service is asked before ?q is bound.
+        r#"SELECT * WHERE { BIND("RATS" AS ?q) SERVICE sco:search { ?e sco:query ?q } }"#,
+        r#"SELECT * WHERE { SERVICE sco:search { ?e sco:score ?s } }"#,
+        r#"SELECT * WHERE { SERVICE sco:search { ?e sco:query "RATS" ; sco:lang "fr" } }"#,
+        r#"SELECT * WHERE { SERVICE sco:search { ?e sco:query "RATS" ; sco:colour ?c } }"#,
+    ] {
+        let result = graph.evaluate(parse(graph, text), &QueryOptions::default());
+        assert!(
+            matches!(result, Err(QueryError::Evaluation(_))),
+            "{text}: {:?}",
+            result.map(|_| ())
+        );
+    }
+}

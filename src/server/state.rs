@@ -53,8 +53,9 @@ pub struct Shared {
     pub pages: crate::pages::Pages,
     /// Every user-facing message, in ru, en and zh.
     pub localizer: crate::i18n::Localizer,
-    /// Entity lookup by label, alias or text in any of the three languages.
-    pub lookup: crate::lookup::LookupIndex,
+    /// Entity lookup by label, alias or text in any of the three languages: the graph's own
+    /// index, the one `SERVICE sco:search` reads too (built once, here at start).
+    pub lookup: Arc<crate::lookup::LookupIndex>,
 }
 
 impl Deref for AppState {
@@ -114,7 +115,7 @@ impl AppState {
         );
         Ok(Self(Arc::new(Shared {
             pages: crate::pages::Pages::new(&graph),
-            lookup: crate::lookup::LookupIndex::new(&graph),
+            lookup: graph.lookup(),
             localizer,
             statistics: Statistics::of(&graph.triples),
             ontology: document("sco-kg.ttl")?,

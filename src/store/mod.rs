@@ -4,6 +4,7 @@ pub mod answer;
 pub mod budget;
 mod capped;
 pub mod counts;
+pub mod extensions;
 pub mod syntax;
 
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
@@ -13,8 +14,11 @@ use oxigraph::store::Store;
 use sha2::{Digest, Sha256};
 use spargebra::SparqlParser;
 
+use std::sync::{Arc, OnceLock};
+
 use crate::graph::{self, vocab, Base};
 use crate::link::LinkedPlan;
+use crate::lookup::LookupIndex;
 
 pub use answer::{Answer, ResultFormat};
 pub use budget::CountingAllocator;
@@ -39,6 +43,10 @@ pub struct KnowledgeGraph {
     version: std::sync::OnceLock<String>,
     /// Parses queries with the graph's prefixes declared (see [`KnowledgeGraph::parser`]).
     parser: SparqlParser,
+    /// Every subject's prefLabels by language: what `sco:label` reads.
+    labels: Arc<extensions::Labels>,
+    /// The entity lookup, built when first needed (see [`KnowledgeGraph::lookup`]).
+    lookup: OnceLock<Arc<LookupIndex>>,
 }
 
 /// Why a query got no answer.
@@ -103,11 +111,13 @@ impl KnowledgeGraph {
             linked,
             base,
             iris,
-            triples,
             store,
             source,
             version: std::sync::OnceLock::new(),
             parser,
+            labels: Arc::new(extensions::Labels::from_triples(&triples)),
+            lookup: OnceLock::new(),
+            triples,
         })
     }
 
@@ -116,6 +126,15 @@ impl KnowledgeGraph {
         let linked = crate::link::embedded()?;
         let source = String::from_utf8(crate::data::source().to_vec())?;
         Self::new(linked, source, base)
+    }
+
+    /// The entity lookup of the graph, built on first use and shared: `/api/lookup`, the
+    /// search page and `SERVICE sco:search` all read this one index.
+    pub fn lookup(&self) -> Arc<LookupIndex> {
+        Arc::clone(
+            self.lookup
+                .get_or_init(|| Arc::new(LookupIndex::from_triples(&self.triples))),
+        )
     }
 
     /// The SPARQL prefixes every query may use without declaring them.
@@ -272,9 +291,24 @@ impl KnowledgeGraph {
         query: spargebra::Query,
         options: &QueryOptions,
     ) -> Result<QueryResults<'_>, QueryError> {
-        // No HTTP client is compiled in and no service handler is set: SERVICE fails, and the
-        // store never makes outbound requests.
-        let mut evaluator = SparqlEvaluator::new();
+        // No HTTP client is compiled in and no default service handler is set: every SERVICE
+        // but our own `sco:search`, answered from the lookup index, fails, and the store never
+        // makes outbound requests.
+        let labels = Arc::clone(&self.labels);
+        let mut evaluator = SparqlEvaluator::new().with_custom_function(
+            NamedNode::new_unchecked(extensions::LABEL_FUNCTION),
+            move |args| labels.evaluate(args),
+        );
+        // Building the index takes a while: a one-off `sco-kg query` that does not search
+        // should not pay for it. The server builds it at start, so there it is always set;
+        // elsewhere the query's text says whether it names the service (a false positive, the
+        // IRI in a string, only builds the index).
+        if self.lookup.get().is_some() || query.to_string().contains(extensions::SEARCH_SERVICE) {
+            evaluator = evaluator.with_service_handler(
+                NamedNode::new_unchecked(extensions::SEARCH_SERVICE),
+                extensions::SearchService(self.lookup()),
+            );
+        }
         if let Some(token) = options.cancel.clone() {
             evaluator = evaluator.with_cancellation_token(token);
         }

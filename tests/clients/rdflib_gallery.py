@@ -25,9 +25,15 @@ def main(url):
     graph.parse(f"{url}/dump/sco-kg.ttl", format="turtle")
     examples = sorted((ROOT / "data" / "examples").glob("*.toml"))
     checks.check(len(examples) >= 25, f"{len(examples)} examples")
+    extensions = []
     for path in examples:
         with open(path, "rb") as f:
             example = tomllib.load(f)
+        # sco:label and SERVICE sco:search are this endpoint's own: rdflib does not know them.
+        if example.get("extension"):
+            print(f"{path.name}: skipped, it uses our extensions")
+            extensions.append(path.name)
+            continue
         expected = [[str(v) for v in row] for row in example["expected"]]
         rows = [[term_string(v) for v in row] for row in graph.query(example["query"])]
         if example.get("ordered"):
@@ -37,6 +43,7 @@ def main(url):
                 Counter(map(tuple, rows)) == Counter(map(tuple, expected)),
                 f"{path.name}: {len(rows)} rows, expected {len(expected)}",
             )
+    checks.check(len(extensions) == 2, f"examples skipped as extensions: {extensions}")
     checks.finish()
 
 

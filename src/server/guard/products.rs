@@ -337,6 +337,17 @@ fn check_sorts<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Result<(), App
     }
 }
 
+/// The name, borrowed from `pattern`, of the variable `v` of a `SERVICE sco:search` pattern.
+fn search_variable<'q>(pattern: &'q GraphPattern, v: &str) -> Option<Name<'q>> {
+    let mut found = None;
+    pattern.on_in_scope_variable(|variable| {
+        if found.is_none() && variable.as_str() == v {
+            found = Some(Name::Variable(variable.as_str()));
+        }
+    });
+    found
+}
+
 /// Collects the parts of the join group `p` heads; the groups nested in it go to `nested`,
 /// each marked whether the evaluator gathers it whole in memory: the right side of OPTIONAL
 /// and MINUS, which it builds a hash table of (ORDER BY has a check of its own; DISTINCT keeps
@@ -534,7 +545,35 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
                 .map(|(_, v)| Name::Variable(v.as_str()))
                 .collect(),
         },
-        // SERVICE is refused when evaluated.
+        // `SERVICE sco:search` is answered by the lookup: at most its limit of rows, each
+        // binding every variable of its pattern (a pattern it cannot read fails when evaluated,
+        // as any other SERVICE does).
+        GraphPattern::Service {
+            name: NamedNodePattern::NamedNode(name),
+            inner,
+            ..
+        } if name.as_str() == crate::store::extensions::SEARCH_SERVICE => {
+            let (variables, rows) = crate::store::extensions::SearchRequest::parse(inner)
+                .map_or((Vec::new(), 1), |request| {
+                    (request.variables(), request.options.limit as u64)
+                });
+            let variables: Vec<Name<'q>> = variables
+                .iter()
+                .filter_map(|v| {
+                    // Borrowed from the query, as every other name of the group is.
+                    search_variable(inner, v.as_str())
+                })
+                .collect();
+            Operand {
+                certain: variables.clone(),
+                variables,
+                rows,
+                reads: false,
+                gathered: false,
+                degrees: Vec::new(),
+            }
+        }
+        // Every other SERVICE is refused when evaluated.
         GraphPattern::Service { .. } => Operand {
             variables: Vec::new(),
             rows: 1,
