@@ -768,6 +768,26 @@ mod tests {
     }
 
     #[test]
+    fn service_sco_search_counts_as_its_limit_of_rows_with_its_variables() {
+        let search = |limit: &str| {
+            format!(
+                "SERVICE <https://w3id.org/sco-kg/ontology#search> {{ ?e <https://w3id.org/sco-kg/ontology#query> \"x\" ; <https://w3id.org/sco-kg/ontology#limit> \"{limit}\" ; <https://w3id.org/sco-kg/ontology#score> ?s }}"
+            )
+        };
+        // 100 rows beside all triples and 100 triples: 6454 × 100 × 100 combinations between
+        // two rows of the largest part, too many...
+        let rest = "?a ?b ?c . ?d ?f ?g . ?h ex:p ?i";
+        assert!(check(&format!("SELECT * {{ {} {rest} }}", search("100"))).is_err());
+        // ...while one row multiplies nothing, and a part joined on its ?e is not unrelated.
+        assert!(check(&format!("SELECT * {{ {} {rest} }}", search("1"))).is_ok());
+        let joined = "?e ?b ?c . ?d ?f ?g . ?h ex:p ?e";
+        assert!(check(&format!("SELECT * {{ {} {joined} }}", search("100"))).is_ok());
+        // Any other service is refused when evaluated: one row of no variables here.
+        let other = "SERVICE <http://example.org/> { ?x ?y ?z }";
+        assert!(check(&format!("SELECT * {{ {other} {rest} }}")).is_ok());
+    }
+
+    #[test]
     fn cartesian_products_of_three_large_parts_are_refused() {
         assert!(check("SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }").is_err());
         assert!(check("SELECT * { { ?a ?b ?c } { ?d ?e ?f } ?g ?h ?i }").is_err());
