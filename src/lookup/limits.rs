@@ -5,8 +5,8 @@
 //! seconds.
 //!
 //! Why bounds at all: a lookup's cost grows with its words and with their length (each word is
-//! compared with the whole vocabulary and the postings of its labels, and its one-typo
-//! neighbourhood is quadratic in its length): four lookups of 60 KB each kept the server busy
+//! compared with the whole vocabulary and the postings of its labels, and its neighbourhood for
+//! typos grows with the square of its length): four lookups of 60 KB each kept the server busy
 //! for seconds. Why these: the longest label or alias of the graph has 261 characters and the
 //! wordiest 38 words (titles of RATS registers, in Russian and English); a title pasted whole
 //! into a search box must still find its document, so the caps leave room above both, and

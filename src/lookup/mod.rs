@@ -25,8 +25,14 @@
 //! |----------|------|
 //! | `exact`  | the query is the whole label ("RATS", "Душанбе", "Зеленый пояс"), or the label word for word up to inflection ("Секретариатом ШОС"); or the query is a bare measure number ("14") |
 //! | `prefix` | every query word is a label word, its stem, or the beginning of a label word ("Secre", "Межбан", "interbank", "Секретариатом"); a Chinese query is a substring of the label |
-//! | `fuzzy`  | as `prefix`, but a query word of 6 or more letters matched a label word with one typo (one letter inserted, deleted, replaced, or two neighbours swapped: "Secretariet") |
-//! | `text`   | no label matched, but every query word occurs (as a whole word, by stem, or with one typo in words of 6+ letters) in one text of the entity — a measure's Russian, English or Chinese text ("Душанбе" → measure 22) |
+//! | `fuzzy`  | as `prefix`, but a query word matched a label word with typos: one in words of 4 to 7 letters, two in words of 8 or more (the shorter of the two words counts); a letter inserted, deleted or replaced, or two neighbours swapped, is one typo ("Secretariet", "Inida", "Kirgizstan"). Words of up to 3 letters, short words in capitals (abbreviations: "RATZ") and numbers get none |
+//! | `text`   | no label matched, but every query word occurs (as a whole word, by stem, or with typos as above) in one text of the entity — a measure's Russian, English or Chinese text ("Душанбе" → measure 22) |
+//!
+//! Expansions (`data/lookup/`, see its README): a query is also searched with its short forms,
+//! abbreviations and everyday words replaced by what they stand for ("上合秘书处" as
+//! "上合组织秘书处", "ШОС RATS" as "SCO RATS", "drones" as "unmanned aerial vehicles"); an
+//! entity keeps its best match over these searches. The same folder gives some entities more
+//! names (the decision: "Decision No. 1", «Решение № 1», "第1号决议"), matched as altLabels.
 //!
 //! Numbers: the bare number "14" (also "№ 14", "#14") is an `exact` hit on measure 14;
 //! "measure 14", "мероприятие 14" and "第14项措施" are its labels and match as labels do.
@@ -40,7 +46,8 @@
 //!
 //! Not handled: transliteration or translation of a word into another script ("Интербанк" does
 //! not find "Interbank"; a query finds another language's label only through the labels and
-//! aliases the registry gives); typos in words shorter than 6 letters, in numbers and in Chinese;
+//! aliases the registry gives, and through `data/lookup/`); typos in words shorter than 4
+//! letters, in abbreviations, in numbers and in Chinese;
 //! beginnings of words inside measure texts (texts match whole words only).
 //!
 //! # Ranking
@@ -52,6 +59,9 @@
 //! entities the graph links to more often (the number of resources linking to it); for texts,
 //! whole-word over typo matches, the text in the requested language, and more occurrences. Equal
 //! scores are ordered by the shorter label, then by IRI (numbers in IRIs compared as numbers).
+//! Within its band, a hit found only through an expansion loses 5 points (what was typed wins a
+//! tie), and a hit on an entity from outside the SCO (`data/lookup/outside.toml`: the UN, its
+//! Charter …) loses 120, so that "Charter" gives the SCO Charter before the UN Charter.
 //! Scores compare hits of one query only.
 //!
 //! # JSON
@@ -90,6 +100,7 @@
 //! `types` is `null` or the list of types asked for (`["body","document"]`).
 
 mod entity;
+mod expand;
 mod fuzzy;
 mod highlight;
 mod limits;
@@ -105,6 +116,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::graph::vocab::{RDF, SCO, SKOS};
 use crate::store::KnowledgeGraph;
+use expand::LookupData;
 use fuzzy::FuzzyIndex;
 use text::{Analyzer, Script};
 
@@ -369,6 +381,14 @@ impl Default for LookupOptions {
 
 // ───────────────────────────── The index ─────────────────────────────
 
+/// What a hit of an expanded query (a short form, abbreviation or synonym replaced) loses
+/// within its band: the query as typed wins a tie.
+const VARIANT_PENALTY: u32 = 5;
+/// What a hit on an entity from outside the SCO loses within its band: the SCO Charter before
+/// the Charter of the United Nations for "Charter". Less than the gap between a whole label and
+/// a word of it, so that "UN Charter" still finds the UN's first.
+const OUTSIDE_PENALTY: u32 = 120;
+
 /// Term flags: how a query word matched a vocabulary term.
 const FUZZY: u8 = 1;
 const PREFIX: u8 = 2;
@@ -394,6 +414,8 @@ struct Entity {
     prior: u32,
     /// Position in the natural order of IRIs: the last tie-breaker.
     rank: u32,
+    /// From outside the SCO (`outside` in data/lookup/): ranked after the SCO's own.
+    outside: bool,
 }
 
 impl Entity {
@@ -491,6 +513,8 @@ pub struct LookupIndex {
     measures: HashMap<u32, u32>,
     by_iri: HashMap<String, u32>,
     analyzer: Analyzer,
+    /// Expansions, extra names and outside entities from data/lookup/.
+    data: LookupData,
 }
 
 /// Natural order of IRIs: runs of digits compare as numbers ("measure/9" < "measure/10").
@@ -547,6 +571,10 @@ impl LookupIndex {
         let text_props = [format!("{SCO}text"), format!("{SCO}preamble")];
         let number = format!("{SCO}number");
 
+        // The data is embedded and checked by the tests of `expand`: it cannot fail at run time
+        // unless the binary was built from broken files.
+        let data = LookupData::embedded().unwrap_or_else(|e| panic!("lookup data: {e}"));
+
         // Which subjects are entities, and of what type.
         let mut kinds: HashMap<&str, EntityKind> = HashMap::new();
         for t in triples {
@@ -575,11 +603,36 @@ impl LookupIndex {
                 pref: [None, None, None],
                 prior: 0,
                 rank: rank as u32,
+                outside: data.outside.iter().any(|o| iri.ends_with(o.as_str())),
             })
             .collect();
 
         let analyzer = Analyzer::new();
         let mut vocab = Vocab::default();
+        let make_label = |vocab: &mut Vocab, e: u32, lang: Lang, field: Field, value: &str| {
+            let tokens = text::tokenize(value);
+            let words = tokens
+                .iter()
+                .filter(|t| t.script == Script::Word)
+                .map(|t| vocab.intern(&t.norm, &analyzer.stem(t)))
+                .collect();
+            let compact: String = tokens.iter().map(|t| t.norm.as_str()).collect();
+            Label {
+                entity: e,
+                lang,
+                field,
+                text: value.to_string(),
+                norm: tokens
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                words,
+                cjk_chars: compact.chars().filter(|&c| text::is_cjk(c)).count() as u32,
+                compact,
+                chars: value.chars().count() as u32,
+            }
+        };
         let mut labels: Vec<Label> = Vec::new();
         let mut texts: Vec<Text> = Vec::new();
         let mut linkers: HashSet<(&str, &str)> = HashSet::new();
@@ -615,28 +668,7 @@ impl LookupIndex {
                 } else {
                     Field::AltLabel
                 };
-                let tokens = text::tokenize(value);
-                let words = tokens
-                    .iter()
-                    .filter(|t| t.script == Script::Word)
-                    .map(|t| vocab.intern(&t.norm, &analyzer.stem(t)))
-                    .collect();
-                let compact: String = tokens.iter().map(|t| t.norm.as_str()).collect();
-                labels.push(Label {
-                    entity: e,
-                    lang,
-                    field,
-                    text: value.to_string(),
-                    norm: tokens
-                        .iter()
-                        .map(|t| t.norm.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    words,
-                    cjk_chars: compact.chars().filter(|&c| text::is_cjk(c)).count() as u32,
-                    compact,
-                    chars: value.chars().count() as u32,
-                });
+                labels.push(make_label(&mut vocab, e, lang, field, value));
             } else if text_props.iter().any(|tp| tp == p) {
                 let words = text::tokenize(value)
                     .iter()
@@ -657,6 +689,21 @@ impl LookupIndex {
                     words,
                     compact,
                 });
+            }
+        }
+
+        // The names data/lookup/ gives, as altLabels of the entities whose IRIs end so.
+        for (end, lang, name) in &data.names {
+            for (e, entity) in entities.iter().enumerate() {
+                if entity.iri.ends_with(end.as_str()) {
+                    labels.push(make_label(
+                        &mut vocab,
+                        e as u32,
+                        *lang,
+                        Field::AltLabel,
+                        name,
+                    ));
+                }
             }
         }
 
@@ -748,6 +795,7 @@ impl LookupIndex {
             measures,
             by_iri,
             analyzer,
+            data,
         }
     }
 
@@ -791,123 +839,22 @@ impl LookupIndex {
         if opts.limit == 0 || check_query(q).is_err() {
             return Vec::new();
         }
-        let query = self.analyse(q);
-        if query.tokens.is_empty() {
+        let nfc: String = q.nfc().collect();
+        // The query as typed, then as its short forms, abbreviations and synonyms expand
+        // (data/lookup/); an entity keeps its best match over all of them.
+        let queries: Vec<Query> = self
+            .data
+            .variants(&nfc)
+            .iter()
+            .map(|v| self.analyse(v))
+            .collect();
+        if queries[0].tokens.is_empty() {
             return Vec::new();
         }
-        let allowed = |kind: EntityKind| {
-            opts.types
-                .as_ref()
-                .is_none_or(|t| t.is_empty() || t.contains(&kind))
-        };
         let mut best: Vec<Option<Candidate>> = vec![None; self.entities.len()];
-        let mut offer = |entity: u32, c: Candidate| {
-            let slot = &mut best[entity as usize];
-            if slot.as_ref().is_none_or(|b| c.beats(b)) {
-                *slot = Some(c);
-            }
-        };
-
-        // A bare number: the measure of that number.
-        if let [QToken::Word(w)] = query.tokens.as_slice() {
-            if let Some(&e) = w
-                .norm
-                .parse::<u32>()
-                .ok()
-                .and_then(|n| self.measures.get(&n))
-            {
-                if allowed(EntityKind::Measure) {
-                    offer(
-                        e,
-                        Candidate {
-                            score: 3 * 1000 + 950,
-                            kind: MatchKind::Exact,
-                            source: Source::Number,
-                            in_lang: true,
-                            chars: 0,
-                        },
-                    );
-                }
-            }
-        }
-
-        // Labels.
-        let mut seen = vec![false; self.labels.len()];
-        let mut consider = |l: u32, offer: &mut dyn FnMut(u32, Candidate)| {
-            if std::mem::replace(&mut seen[l as usize], true) {
-                return;
-            }
-            let label = &self.labels[l as usize];
-            let entity = &self.entities[label.entity as usize];
-            if !allowed(entity.kind) {
-                return;
-            }
-            if let Some((kind, sub)) = self.score_label(label, entity, &query) {
-                offer(
-                    label.entity,
-                    Candidate {
-                        score: kind.band() * 1000 + sub,
-                        kind,
-                        source: Source::Label(l),
-                        in_lang: label.lang == opts.lang,
-                        chars: label.chars,
-                    },
-                );
-            }
-        };
-        match query.rarest_word(|t| &self.label_postings[t as usize], 0xff) {
-            Some(w) => {
-                for &t in &w.terms {
-                    for &l in &self.label_postings[t as usize] {
-                        consider(l, &mut offer);
-                    }
-                }
-            }
-            None => {
-                for &l in &self.cjk_labels {
-                    consider(l, &mut offer);
-                }
-            }
-        }
-
-        // Texts.
-        let mut seen = vec![false; self.texts.len()];
-        let mut consider = |x: u32, offer: &mut dyn FnMut(u32, Candidate)| {
-            if std::mem::replace(&mut seen[x as usize], true) {
-                return;
-            }
-            let text = &self.texts[x as usize];
-            if !allowed(self.entities[text.entity as usize].kind) {
-                return;
-            }
-            if let Some(sub) = self.score_text(text, &query, opts.lang) {
-                offer(
-                    text.entity,
-                    Candidate {
-                        score: sub,
-                        kind: MatchKind::Text,
-                        source: Source::Text(x),
-                        in_lang: text.lang == opts.lang,
-                        chars: 0,
-                    },
-                );
-            }
-        };
-        match query.rarest_word(|t| &self.text_postings[t as usize], WHOLE | FUZZY) {
-            Some(w) => {
-                for &t in &w.terms {
-                    if w.flags[t as usize] & (WHOLE | FUZZY) != 0 {
-                        for &x in &self.text_postings[t as usize] {
-                            consider(x, &mut offer);
-                        }
-                    }
-                }
-            }
-            None if query.has_word => {}
-            None => {
-                for &x in &self.cjk_texts {
-                    consider(x, &mut offer);
-                }
+        for (i, query) in queries.iter().enumerate() {
+            if !query.tokens.is_empty() {
+                self.gather(query, i as u8, opts, &mut best);
             }
         }
 
@@ -939,13 +886,148 @@ impl LookupIndex {
                     kind: entity.kind,
                     label: label.to_string(),
                     label_lang,
-                    matched: self.matched(&c.source, &query, q),
+                    matched: self.matched(&c.source, &queries[c.variant as usize], q),
                     match_kind: c.kind,
                     score: c.score,
                     number: entity.number,
                 }
             })
             .collect()
+    }
+
+    /// Offers every entity `query` matches to `best`. `variant` 0 is the query as typed; an
+    /// expansion's hits lose [`VARIANT_PENALTY`] within their band, so that what was typed wins
+    /// a tie. Outside entities lose [`OUTSIDE_PENALTY`] within theirs.
+    fn gather(
+        &self,
+        query: &Query,
+        variant: u8,
+        opts: &LookupOptions,
+        best: &mut [Option<Candidate>],
+    ) {
+        let allowed = |kind: EntityKind| {
+            opts.types
+                .as_ref()
+                .is_none_or(|t| t.is_empty() || t.contains(&kind))
+        };
+        let mut offer = |entity: u32, mut c: Candidate| {
+            let floor = c.kind.band() * 1000;
+            let mut penalty = if variant > 0 { VARIANT_PENALTY } else { 0 };
+            if self.entities[entity as usize].outside {
+                penalty += OUTSIDE_PENALTY;
+            }
+            c.score = c.score.saturating_sub(penalty).max(floor);
+            c.variant = variant;
+            let slot = &mut best[entity as usize];
+            if slot.as_ref().is_none_or(|b| c.beats(b)) {
+                *slot = Some(c);
+            }
+        };
+        // A bare number: the measure of that number.
+        if let [QToken::Word(w)] = query.tokens.as_slice() {
+            if let Some(&e) = w
+                .norm
+                .parse::<u32>()
+                .ok()
+                .and_then(|n| self.measures.get(&n))
+            {
+                if allowed(EntityKind::Measure) {
+                    offer(
+                        e,
+                        Candidate {
+                            score: 3 * 1000 + 950,
+                            kind: MatchKind::Exact,
+                            source: Source::Number,
+                            in_lang: true,
+                            chars: 0,
+                            variant: 0,
+                        },
+                    );
+                }
+            }
+        }
+
+        // Labels.
+        let mut seen = vec![false; self.labels.len()];
+        let mut consider = |l: u32, offer: &mut dyn FnMut(u32, Candidate)| {
+            if std::mem::replace(&mut seen[l as usize], true) {
+                return;
+            }
+            let label = &self.labels[l as usize];
+            let entity = &self.entities[label.entity as usize];
+            if !allowed(entity.kind) {
+                return;
+            }
+            if let Some((kind, sub)) = self.score_label(label, entity, query) {
+                offer(
+                    label.entity,
+                    Candidate {
+                        score: kind.band() * 1000 + sub,
+                        kind,
+                        source: Source::Label(l),
+                        in_lang: label.lang == opts.lang,
+                        chars: label.chars,
+                        variant: 0,
+                    },
+                );
+            }
+        };
+        match query.rarest_word(|t| &self.label_postings[t as usize], 0xff) {
+            Some(w) => {
+                for &t in &w.terms {
+                    for &l in &self.label_postings[t as usize] {
+                        consider(l, &mut offer);
+                    }
+                }
+            }
+            None => {
+                for &l in &self.cjk_labels {
+                    consider(l, &mut offer);
+                }
+            }
+        }
+
+        // Texts.
+        let mut seen = vec![false; self.texts.len()];
+        let mut consider = |x: u32, offer: &mut dyn FnMut(u32, Candidate)| {
+            if std::mem::replace(&mut seen[x as usize], true) {
+                return;
+            }
+            let text = &self.texts[x as usize];
+            if !allowed(self.entities[text.entity as usize].kind) {
+                return;
+            }
+            if let Some(sub) = self.score_text(text, query, opts.lang) {
+                offer(
+                    text.entity,
+                    Candidate {
+                        score: sub,
+                        kind: MatchKind::Text,
+                        source: Source::Text(x),
+                        in_lang: text.lang == opts.lang,
+                        chars: 0,
+                        variant: 0,
+                    },
+                );
+            }
+        };
+        match query.rarest_word(|t| &self.text_postings[t as usize], WHOLE | FUZZY) {
+            Some(w) => {
+                for &t in &w.terms {
+                    if w.flags[t as usize] & (WHOLE | FUZZY) != 0 {
+                        for &x in &self.text_postings[t as usize] {
+                            consider(x, &mut offer);
+                        }
+                    }
+                }
+            }
+            None if query.has_word => {}
+            None => {
+                for &x in &self.cjk_texts {
+                    consider(x, &mut offer);
+                }
+            }
+        }
     }
 
     fn analyse(&self, q: &str) -> Query {
@@ -1014,7 +1096,10 @@ impl LookupIndex {
             {
                 mark(term, PREFIX);
             }
-            if fuzzy::eligible(&t.norm, fuzzy::MIN_QUERY_CHARS) {
+            // A short word in capitals is an abbreviation, meant as written: "RATZ" is no typo
+            // of "RATS".
+            let abbreviation = t.abbreviation && t.norm.chars().count() <= 5;
+            if !abbreviation && fuzzy::eligible(&t.norm, fuzzy::MIN_QUERY_CHARS) {
                 for s in [t.norm.as_str(), stem.as_str()] {
                     self.fuzzy.matches(s, |id| {
                         for &term in &self.fuzzy_terms[id as usize] {
@@ -1288,6 +1373,8 @@ struct Candidate {
     /// The matched label or text is in the requested language.
     in_lang: bool,
     chars: u32,
+    /// Which of the search's queries matched (0: as typed; see `LookupData::variants`).
+    variant: u8,
 }
 
 impl Candidate {
