@@ -77,7 +77,7 @@ fn the_workbench_page_lists_the_gallery_in_the_asked_language() {
     let server = start(config());
     let url = server.url();
     let all = examples::all().unwrap();
-    assert_eq!(all.len(), 25);
+    assert_eq!(all.len(), 27);
 
     for (lang, tag) in [(Lang::Ru, "ru"), (Lang::En, "en"), (Lang::Zh, "zh-Hans")] {
         let response = client()
