@@ -193,7 +193,8 @@ fn sco_label_joins_graph_patterns() {
 fn service_sco_search_answers_the_lookups_hits_in_its_order() {
     use sco_kg::lookup::{EntityKind, Lang, LookupOptions};
     let index = GRAPH.lookup();
-    let cases: [(&str, &str, Lang, Option<Vec<EntityKind>>, usize); 4] = [
+    // (query, more of the pattern, and the same as the lookup's options)
+    let cases = [
         ("RATS", "", Lang::En, None, 10),
         (
             "RATS",
