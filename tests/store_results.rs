@@ -204,6 +204,13 @@ fn service_sco_search_answers_the_lookups_hits_in_its_order() {
             3,
         ),
         (
+            "беспилотники",
+            r#"; sco:type "measure" ; sco:lang "zh""#,
+            Lang::Zh,
+            Some(vec![EntityKind::Measure]),
+            10,
+        ),
+        (
             "беспилотные летательные аппараты",
             r#"; sco:type "measure""#,
             Lang::En,
