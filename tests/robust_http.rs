@@ -751,34 +751,23 @@ fn compressed_dumps_are_the_same_bytes_every_time() {
 /// cut says so, and the refusals among them are no ERROR lines.
 #[test]
 fn long_targets_do_not_flood_the_log() {
-    use std::io::{BufRead, BufReader, Read};
-    use std::process::{Command, Stdio};
+    use std::io::Read;
+    use std::process::Stdio;
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sco-kg"))
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .env("RUST_LOG", "info")
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut binary = Binary::serve_with(&[], |command| {
+        command
+            .env("RUST_LOG", "info")
+            .env("NO_COLOR", "1")
+            .stderr(Stdio::piped());
+    });
     // Read the log as it comes, so that the server never waits on a full pipe.
-    let mut stderr = child.stderr.take().unwrap();
+    let mut stderr = binary.child.stderr.take().unwrap();
     let log = std::thread::spawn(move || {
         let mut text = String::new();
         let _ = stderr.read_to_string(&mut text);
         text
     });
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .to_string();
-    let addr: std::net::SocketAddr = url.trim_start_matches("http://").parse().unwrap();
+    let addr = binary.addr();
 
     let padding = "x".repeat(20_000);
     // Answered (three times: the third is replayed), refused as not SPARQL, not found.
@@ -791,8 +780,8 @@ fn long_targets_do_not_flood_the_log() {
     let missing = format!("/page/{padding}");
     assert_eq!(get_raw(addr, missing.as_bytes(), &[]).status, Some(404));
 
-    let _ = child.kill();
-    let _ = child.wait();
+    // Ending the process closes its stderr, which ends the reader.
+    drop(binary);
     let log = log.join().unwrap();
     assert!(log.contains("more bytes not logged"), "{log:.2000}");
     assert!(log.contains("replayed"), "{log:.2000}");

@@ -5,9 +5,7 @@
 mod robust_common;
 mod server_common;
 
-use std::io::{BufRead, BufReader};
-use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
@@ -21,18 +19,6 @@ const IN_FLIGHT: usize = 4;
 /// A query of a few seconds in a debug build: every triple times every rdf:type triple,
 /// counted.
 const SLOW_ISH: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d a ?t }";
-
-/// Kills the child if the test fails before it exits.
-struct Reaper(Child);
-
-impl Drop for Reaper {
-    fn drop(&mut self) {
-        if self.0.try_wait().ok().flatten().is_none() {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-}
 
 fn count(url: &str, query: &str) -> u64 {
     let response = client()
@@ -50,11 +36,8 @@ fn count(url: &str, query: &str) -> u64 {
 
 #[test]
 fn sigterm_under_load_finishes_the_queries_in_flight_and_exits_0() {
-    let child = Command::new(env!("CARGO_BIN_EXE_sco-kg"))
-        .args([
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
+    let mut binary = Binary::serve(
+        &[
             "--timeout",
             "120",
             "--max-concurrent",
@@ -62,24 +45,10 @@ fn sigterm_under_load_finishes_the_queries_in_flight_and_exits_0() {
             // A probe finds the slots taken by its 503 at once, not after a wait in the queue.
             "--queue-wait",
             "0",
-        ])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut child = Reaper(child);
-    // "sco-kg: serving http://127.0.0.1:PORT (SPARQL endpoint …)"
-    let mut line = String::new();
-    BufReader::new(child.0.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .to_string();
-    let addr: SocketAddr = url.trim_start_matches("http://").parse().unwrap();
+        ],
+        &[("RUST_LOG", "warn")],
+    );
+    let (url, addr) = (binary.url.clone(), binary.addr());
 
     // What the slow query must answer: the two sides of its product, counted quickly.
     let expected = count(&url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c }")
@@ -114,11 +83,7 @@ fn sigterm_under_load_finishes_the_queries_in_flight_and_exits_0() {
     }
 
     let signalled = Instant::now();
-    let status = Command::new("kill")
-        .args(["-TERM", &child.0.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    binary.terminate();
 
     // No new connections: the listener is closed at once (connections are refused).
     assert!(
@@ -157,7 +122,7 @@ fn sigterm_under_load_finishes_the_queries_in_flight_and_exits_0() {
 
     // And the process exits, with 0.
     let exit = loop {
-        if let Some(exit) = child.0.try_wait().unwrap() {
+        if let Some(exit) = binary.child.try_wait().unwrap() {
             break exit;
         }
         assert!(

@@ -688,43 +688,19 @@ fn metrics_are_prometheus_text_and_move_with_the_requests() {
     assert!(fourth.contains_key("sco_kg_answers_in_flight_bytes{}"));
 }
 
-/// Kills the binary if the test fails before it exits.
-struct Reaper(std::process::Child);
-
-impl Drop for Reaper {
-    fn drop(&mut self) {
-        if self.0.try_wait().ok().flatten().is_none() {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-}
-
 /// Runs `sco-kg serve` with `extra` options and RUST_LOG=info, stderr piped (not a terminal),
 /// asks it for `/healthz` and a query, stops it with SIGTERM, and returns its stderr's lines.
 fn log_of_the_binary(extra: &[&str]) -> Vec<String> {
-    use std::io::{BufRead, BufReader, Read};
-    use std::process::{Command, Stdio};
+    use std::io::Read;
+    use std::process::Stdio;
 
-    let child = Command::new(env!("CARGO_BIN_EXE_sco-kg"))
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .args(extra)
-        .env("RUST_LOG", "info")
-        .env_remove("NO_COLOR")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut child = Reaper(child);
-    let mut line = String::new();
-    BufReader::new(child.0.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .to_string();
+    let mut binary = Binary::serve_with(extra, |command| {
+        command
+            .env("RUST_LOG", "info")
+            .env_remove("NO_COLOR")
+            .stderr(Stdio::piped());
+    });
+    let url = binary.url.clone();
     let client = client();
     assert_eq!(
         client
@@ -742,20 +718,16 @@ fn log_of_the_binary(extra: &[&str]) -> Vec<String> {
             .status(),
         200
     );
-    let status = Command::new("kill")
-        .args(["-TERM", &child.0.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    binary.terminate();
     let mut stderr = String::new();
-    child
-        .0
+    binary
+        .child
         .stderr
         .take()
         .unwrap()
         .read_to_string(&mut stderr)
         .unwrap();
-    let exit = child.0.wait().unwrap();
+    let exit = binary.child.wait().unwrap();
     assert_eq!(exit.code(), Some(0), "{exit}: {stderr}");
     let lines: Vec<String> = stderr.lines().map(str::to_string).collect();
     assert!(

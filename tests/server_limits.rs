@@ -5,9 +5,8 @@
 
 mod server_common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use reqwest::StatusCode;
@@ -257,32 +256,14 @@ fn shutdown_lets_the_request_in_flight_finish() {
 
 #[test]
 fn sigterm_stops_the_binary_gracefully() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sco-kg"))
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .to_string();
+    let mut binary = Binary::serve(&[], &[("RUST_LOG", "warn")]);
+    let url = binary.url.clone();
     assert!(!url.ends_with(":0"), "{url} is the bound port");
     assert_eq!(simple_query(&url).status(), StatusCode::OK);
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    binary.terminate();
     let start = std::time::Instant::now();
     let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
+        if let Some(exit) = binary.child.try_wait().unwrap() {
             break exit;
         }
         assert!(start.elapsed() < NO_HANG, "sco-kg serve ignored SIGTERM");
@@ -308,31 +289,12 @@ fn peak_resident(pid: u32) -> u64 {
 /// it answers on. The hardening issue measured 2.2 GB for the GROUP_CONCAT over a product.
 #[test]
 fn the_binary_stops_a_query_at_its_memory_budget() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sco-kg"))
-        .args([
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
-            "--max-query-mb",
-            "64",
-            "--timeout",
-            "60",
-        ])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .to_string();
-    let before = peak_resident(child.id());
+    let binary = Binary::serve(
+        &["--max-query-mb", "64", "--timeout", "60"],
+        &[("RUST_LOG", "warn")],
+    );
+    let url = binary.url.clone();
+    let before = peak_resident(binary.child.id());
     for query in [
         "SELECT (GROUP_CONCAT(STR(?c)) AS ?all) WHERE { ?a ?b ?c . ?d ?e ?f }",
         "SELECT (GROUP_CONCAT(CONCAT(STR(?a), STR(?c), STR(?f))) AS ?all) \
@@ -351,10 +313,9 @@ fn the_binary_stops_a_query_at_its_memory_budget() {
         );
         assert!(body.contains("more than 64 MB of memory"), "{body}");
     }
-    let peak = peak_resident(child.id());
+    let peak = peak_resident(binary.child.id());
     assert_eq!(simple_query(&url).status(), StatusCode::OK);
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(binary);
     // The budget, its overshoot by one row, and the allocator's slack: far from gigabytes.
     assert!(
         peak < before + (256 << 20),

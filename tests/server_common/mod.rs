@@ -185,3 +185,70 @@ pub fn eventually(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
     }
     ready()
 }
+
+/// The real binary serving on a free loopback port (`sco-kg serve --bind 127.0.0.1:0` and
+/// `args`), its URL read from the first line it prints; killed when dropped if still running,
+/// so that a failing test leaves nothing behind.
+pub struct Binary {
+    pub child: std::process::Child,
+    pub url: String,
+}
+
+impl Binary {
+    /// With `env` set; stderr dropped.
+    pub fn serve(args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::serve_with(args, |command| {
+            command.envs(env.iter().copied());
+        })
+    }
+
+    /// With the command configured further by `configure` (environment, stderr piped, …).
+    pub fn serve_with(args: &[&str], configure: impl FnOnce(&mut std::process::Command)) -> Self {
+        use std::io::{BufRead, BufReader};
+        use std::process::{Command, Stdio};
+        let mut command = Command::new(env!("CARGO_BIN_EXE_sco-kg"));
+        command
+            .args(["serve", "--bind", "127.0.0.1:0"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        configure(&mut command);
+        let mut child = command.spawn().expect("sco-kg serve starts");
+        // "sco-kg: serving http://127.0.0.1:PORT (SPARQL endpoint …)"
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("the first line");
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"))
+            .to_string();
+        Self { child, url }
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.url
+            .trim_start_matches("http://")
+            .parse()
+            .expect("an address")
+    }
+
+    /// Sends SIGTERM (the way a service manager stops it).
+    pub fn terminate(&self) {
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+    }
+}
+
+impl Drop for Binary {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
