@@ -355,6 +355,21 @@ fn every_replica_gives_the_same_etag_directly_and_through_nginx() {
         );
     }
 
+    // Metrics are scraped from each replica, never served on the public side.
+    for (name, port) in &origins {
+        let status = http
+            .get(format!("http://127.0.0.1:{port}/metrics"))
+            .send()
+            .unwrap()
+            .status();
+        let expected = if *port == cluster.port {
+            StatusCode::NOT_FOUND
+        } else {
+            StatusCode::OK
+        };
+        assert_eq!(status, expected, "{name} /metrics");
+    }
+
     // SIGTERM stops everything: exit 0, no process left in the group, no port left open.
     let group = cluster.child.id();
     let status = cluster.stop();
