@@ -769,6 +769,13 @@ fn the_predeclared_prefixes_name_things_and_are_published() {
     assert!(triples
         .iter()
         .any(|t| t.contains("<http://www.w3.org/ns/shacl#prefix> \"decision\"")));
+    // The extensions are advertised: the label function and the search service.
+    assert!(triples.iter().any(|t| t.contains(
+        "<http://www.w3.org/ns/sparql-service-description#extensionFunction> <https://w3id.org/sco-kg/ontology#label>"
+    )));
+    assert!(triples.iter().any(|t| t.contains(
+        "<http://www.w3.org/ns/sparql-service-description#feature> <https://w3id.org/sco-kg/ontology#search>"
+    )));
     assert!(triples.iter().any(|t| t.contains(&format!(
         "<http://www.w3.org/ns/shacl#namespace> \"{base}plan/\"^^<http://www.w3.org/2001/XMLSchema#anyURI>"
     ))));

@@ -96,6 +96,18 @@ pub fn description(
         NamedNode::new_unchecked("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
         NamedNode::new_unchecked(public.join("/prefixes")),
     ));
+    // The extensions this endpoint answers (described in the ontology): the label function,
+    // and the search service a query reaches with SERVICE.
+    out.push(Triple::new(
+        service.clone(),
+        sd("extensionFunction"),
+        NamedNode::new_unchecked(format!("{}label", crate::graph::vocab::SCO)),
+    ));
+    out.push(Triple::new(
+        service.clone(),
+        sd("feature"),
+        NamedNode::new_unchecked(format!("{}search", crate::graph::vocab::SCO)),
+    ));
     let sh = |local: &str| NamedNode::new_unchecked(format!("{SH}{local}"));
     for (prefix, namespace) in predeclared {
         let declaration: NamedOrBlankNode =
