@@ -139,7 +139,11 @@ pub fn request_params(data: &[u8]) {
     }
 }
 
-pub fn sparql_guard(data: &[u8]) {
+/// Runs `check` on a query worker's stack (`guard::WORKER_STACK`) with the query `data` parsed
+/// as the server parses it — when its text passes the nesting check, it parses with the
+/// graph's prefixes and its shape passes `guard::check_query` — and waits for it; a panic of
+/// `check` fails the input.
+fn on_a_worker(data: &[u8], check: fn(&str, spargebra::Query)) {
     let text = String::from_utf8_lossy(data).into_owned();
     // Built before the worker starts, so that its stack holds only the checks.
     LazyLock::force(&PARSER);
@@ -156,12 +160,18 @@ pub fn sparql_guard(data: &[u8]) {
             if guard::check_query(&query).is_err() {
                 return;
             }
-            let _ = growth::check_strings(&query, text.len());
-            let _ = guard::check_products(&query, &*COUNTS);
+            check(&text, query);
         })
         .expect("a worker thread")
         .join()
-        .expect("the checks do not panic");
+        .expect("the checks hold");
+}
+
+pub fn sparql_guard(data: &[u8]) {
+    on_a_worker(data, |text, query| {
+        let _ = growth::check_strings(&query, text.len());
+        let _ = guard::check_products(&query, &*COUNTS);
+    });
 }
 
 /// How long an accepted query may run in [`query_bounds`] before it is cancelled, and how long
@@ -170,64 +180,47 @@ const RUN_FOR: std::time::Duration = std::time::Duration::from_millis(500);
 const STOPPED_WITHIN: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub fn query_bounds(data: &[u8]) {
-    let text = String::from_utf8_lossy(data).into_owned();
-    LazyLock::force(&PARSER);
-    LazyLock::force(&COUNTS);
-    std::thread::Builder::new()
-        .stack_size(guard::WORKER_STACK)
-        .spawn(move || {
-            if guard::check_text(&text).is_err() {
-                return;
-            }
-            let Ok(query) = PARSER.clone().parse_query(&text) else {
-                return;
-            };
-            if guard::check_query(&query).is_err()
-                || growth::check_strings(&query, text.len()).is_err()
-                || guard::check_products(&query, &*COUNTS).is_err()
-            {
-                return;
-            }
-            let bound = guard::estimate_rows(&query, &*COUNTS);
-            let token = sco_kg::store::CancellationToken::new();
-            // Cancels the query after RUN_FOR unless its answer comes first.
-            let (answered, wait) = std::sync::mpsc::channel::<()>();
-            let timer = {
-                let token = token.clone();
-                std::thread::spawn(move || {
-                    wait.recv_timeout(RUN_FOR).is_err().then(|| {
-                        token.cancel();
-                        std::time::Instant::now()
-                    })
+    on_a_worker(data, |text, query| {
+        if growth::check_strings(&query, text.len()).is_err()
+            || guard::check_products(&query, &*COUNTS).is_err()
+        {
+            return;
+        }
+        let bound = guard::estimate_rows(&query, &*COUNTS);
+        let token = sco_kg::store::CancellationToken::new();
+        // Cancels the query after RUN_FOR unless its answer comes first.
+        let (answered, wait) = std::sync::mpsc::channel::<()>();
+        let timer = {
+            let token = token.clone();
+            std::thread::spawn(move || {
+                wait.recv_timeout(RUN_FOR).is_err().then(|| {
+                    token.cancel();
+                    std::time::Instant::now()
                 })
-            };
-            let options = sco_kg::store::QueryOptions {
-                cancel: Some(token),
-                max_results: Some(1_000_000),
-                max_memory: Some(256 << 20),
-                ..Default::default()
-            };
-            let answer = GRAPH.evaluate(query, &options);
-            let ended = std::time::Instant::now();
-            let _ = answered.send(());
-            if let Some(cancelled) = timer.join().expect("the timer") {
-                let overrun = ended.saturating_duration_since(cancelled);
-                assert!(
-                    overrun < STOPPED_WITHIN,
-                    "ran {overrun:?} past its cancellation: {text}"
-                );
-            }
-            if let (Some(bound), Ok(sco_kg::store::Answer::Solutions { rows, .. })) =
-                (bound, &answer)
-            {
-                assert!(
-                    rows.len() as u64 <= bound,
-                    "{} rows, estimated at most {bound}: {text}",
-                    rows.len()
-                );
-            }
-        })
-        .expect("a worker thread")
-        .join()
-        .expect("the bounds hold");
+            })
+        };
+        let options = sco_kg::store::QueryOptions {
+            cancel: Some(token),
+            max_results: Some(1_000_000),
+            max_memory: Some(256 << 20),
+            ..Default::default()
+        };
+        let answer = GRAPH.evaluate(query, &options);
+        let ended = std::time::Instant::now();
+        let _ = answered.send(());
+        if let Some(cancelled) = timer.join().expect("the timer") {
+            let overrun = ended.saturating_duration_since(cancelled);
+            assert!(
+                overrun < STOPPED_WITHIN,
+                "ran {overrun:?} past its cancellation: {text}"
+            );
+        }
+        if let (Some(bound), Ok(sco_kg::store::Answer::Solutions { rows, .. })) = (bound, &answer) {
+            assert!(
+                rows.len() as u64 <= bound,
+                "{} rows, estimated at most {bound}: {text}",
+                rows.len()
+            );
+        }
+    });
 }

@@ -34,6 +34,21 @@ fn heading_inside_a_measure() -> Vec<u8> {
     })
 }
 
+/// `sco-kg ARGS` in the locale `env` alone (the locale variables of the test's own
+/// environment removed): its output, whatever the exit.
+fn sco_kg(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sco-kg"));
+    command
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().expect("run sco-kg")
+}
+
 /// Runs `parse --source` on `bytes` with the locale variables `env` (all others removed) and
 /// returns stderr's one line, with the temporary file's path written `PLAN`, after checking the
 /// exit code and that stdout stays empty.
@@ -41,16 +56,7 @@ fn rejected(bytes: &[u8], env: &[(&str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.txt");
     std::fs::write(&path, bytes).unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sco-kg"));
-    command
-        .args(["parse", "--source", path.to_str().unwrap()])
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    let out = command.output().expect("run sco-kg");
+    let out = sco_kg(&["parse", "--source", path.to_str().unwrap()], env);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
     assert!(out.stdout.is_empty());
@@ -106,16 +112,7 @@ fn english_without_a_locale_and_lc_all_before_lang() {
 /// `sco-kg ARGS` with the locale variables `env` (all others removed): its stdout, after
 /// checking that it succeeded and said nothing on stderr.
 fn help(args: &[&str], env: &[(&str, &str)]) -> String {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sco-kg"));
-    command
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    let out = command.output().expect("run sco-kg");
+    let out = sco_kg(args, env);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         out.status.success() && stderr.is_empty(),
@@ -356,17 +353,10 @@ fn the_russian_and_chinese_help_has_no_english_text() {
 
 /// Runs `sco-kg lookup` with `args` in the locale `env`: exit code, stdout, stderr.
 fn lookup(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sco-kg"));
-    command
-        .arg("lookup")
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    let out = command.output().expect("run sco-kg");
+    let args: Vec<&str> = std::iter::once("lookup")
+        .chain(args.iter().copied())
+        .collect();
+    let out = sco_kg(&args, env);
     (
         out.status.code(),
         String::from_utf8(out.stdout).unwrap(),

@@ -47,11 +47,6 @@ impl InFlight {
         })))
     }
 
-    /// The bytes that may be in flight at once.
-    pub fn limit(&self) -> usize {
-        self.limit
-    }
-
     /// The bytes in flight now (rounded up to kibibytes).
     pub fn in_use(&self) -> usize {
         (self.limit.div_ceil(UNIT) - self.shares.available_permits()) * UNIT

@@ -113,9 +113,9 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAllocator<A> {
 
 /// The budget of the query running on this thread, from [`Budget::enter`] until dropped.
 pub struct Budget {
-    /// Boxed: the thread's cell points at it, so it must not move.
-    token: Box<CancellationToken>,
-    limit: usize,
+    /// Boxed: the thread's cell points at it, so it must not move. Held, never read: it must
+    /// live as long as the cell points at it.
+    _token: Box<CancellationToken>,
 }
 
 impl Budget {
@@ -129,20 +129,12 @@ impl Budget {
         TOKEN.set(&*token);
         CROSSED.set(false);
         CEILING.set(ceiling);
-        Self { token, limit }
+        Self { _token: token }
     }
 
     /// Whether the query crossed its budget (and so was cancelled by it).
     pub fn crossed(&self) -> bool {
         CROSSED.get()
-    }
-
-    pub fn limit(&self) -> usize {
-        self.limit
-    }
-
-    pub fn token(&self) -> &CancellationToken {
-        &self.token
     }
 }
 

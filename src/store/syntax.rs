@@ -68,18 +68,9 @@ impl SyntaxError {
         let source_line = text.split('\n').nth(line - 1).unwrap_or_default();
         let source_line = source_line.strip_suffix('\r').unwrap_or(source_line);
         let before: String = source_line.chars().take(column - 1).collect();
-        let at_end = {
-            let rest: String = text
-                .split('\n')
-                .skip(line - 1)
-                .collect::<Vec<_>>()
-                .join("\n")
-                .chars()
-                .skip(column - 1)
-                .collect();
-            rest.trim().is_empty()
-        };
         let offset = offset_of(text, line, column);
+        let at_end = text[offset..].trim().is_empty();
+
         // The parser reports the furthest place it reached, which for a misspelt keyword is
         // often past it ("LIMT 3" parses as far as the end): a bare word that is no keyword,
         // before that place, is the likelier culprit.
