@@ -34,7 +34,7 @@ use sco_kg::server::api::{lookup_request, LookupParams};
 use sco_kg::server::formats::{self, from_parameter, negotiate_kind, AnswerKind, Requested};
 use sco_kg::server::negotiate::{essence, negotiate, parse_accept};
 use sco_kg::server::sparql::read_parameters;
-use sco_kg::server::{growth, guard};
+use sco_kg::store::checks::{self as guard, growth};
 use sco_kg::store::{KnowledgeGraph, PatternCounts};
 
 static LEXICON: LazyLock<Lexicon> =

@@ -24,10 +24,8 @@
 //!
 //! One file an idea: [`config`] (settings), [`state`] (what handlers share), [`origin`] (the
 //! public URL), [`negotiate`] (RFC 9110 negotiation), [`formats`] (what is offered),
-//! [`cache`] (ETags, 304), [`error`] (refusals), [`query`] (limits of a query), [`guard`]
-//! (query shapes refused before evaluation), [`growth`] (strings too long to build, refused
-//! before evaluation), one file per
-//! route family, and [`run`] (listening and shutting down).
+//! [`cache`] (ETags, 304), [`error`] (refusals), [`query`] (limits of a query; the checks before
+//! evaluation are the library's, `crate::store::checks`), one file per route family, and [`run`] (listening and shutting down).
 
 pub mod answers;
 pub mod api;
@@ -39,8 +37,6 @@ pub mod documents;
 pub mod dump;
 pub mod error;
 pub mod formats;
-pub mod growth;
-pub mod guard;
 pub mod health;
 pub mod in_flight;
 pub mod language;

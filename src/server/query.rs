@@ -13,8 +13,8 @@ use spargebra::Query;
 
 use super::error::AppError;
 use super::formats::AnswerKind;
-use super::growth;
-use super::guard;
+use crate::store::checks::growth;
+use crate::store::checks as guard;
 use super::metrics::Refusal;
 use super::state::AppState;
 use crate::store::{QueryOptions, ResultFormat};

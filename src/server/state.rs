@@ -127,7 +127,7 @@ impl AppState {
             in_flight: super::in_flight::InFlight::new(config.max_in_flight_bytes),
             workers: super::workers::Workers::start(
                 config.max_concurrent.max(1),
-                super::guard::WORKER_STACK,
+                crate::store::checks::WORKER_STACK,
             )
             .map_err(|e| StartError::Data(format!("cannot start the query threads: {e}")))?,
             answers,

@@ -1,5 +1,5 @@
 //! The threads queries run on: started once, each with the large stack a deeply nested query
-//! needs ([`super::guard::WORKER_STACK`]). Starting a thread per query cost more than the
+//! needs ([`crate::store::checks::WORKER_STACK`]). Starting a thread per query cost more than the
 //! evaluation of a millisecond query (mapping and unmapping its stack).
 //!
 //! There are as many workers as query slots, and a job is only sent by the holder of a slot,

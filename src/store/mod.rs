@@ -2,6 +2,7 @@
 
 pub mod answer;
 pub mod budget;
+pub mod checks;
 mod capped;
 pub mod counts;
 pub mod extensions;

@@ -26,12 +26,13 @@
 mod products;
 mod shape;
 mod text;
+pub mod growth;
 
 pub use products::{check_products, estimate_rows, matches, Position, Statistics};
 pub use shape::check_query;
 pub use text::check_text;
 
-use super::error::AppError;
+use crate::server::error::AppError;
 use crate::i18n::Message;
 
 /// The deepest nesting of groups, expressions and paths a query may have.
