@@ -13,10 +13,10 @@ use spargebra::Query;
 
 use super::error::AppError;
 use super::formats::AnswerKind;
-use crate::store::checks::growth;
-use crate::store::checks as guard;
 use super::metrics::Refusal;
 use super::state::AppState;
+use crate::store::checks as guard;
+use crate::store::checks::growth;
 use crate::store::{QueryOptions, ResultFormat};
 
 /// Cancels the query when dropped: when the handler returns, and when its future is dropped

@@ -2,8 +2,8 @@
 
 pub mod answer;
 pub mod budget;
-pub mod checks;
 mod capped;
+pub mod checks;
 pub mod counts;
 pub mod extensions;
 pub mod syntax;

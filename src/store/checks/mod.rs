@@ -23,17 +23,17 @@
 //! size of the parsed query), [`products`] (Cartesian products and sorts, estimated from the
 //! store's counts).
 
+pub mod growth;
 mod products;
 mod shape;
 mod text;
-pub mod growth;
 
 pub use products::{check_products, estimate_rows, matches, Position, Statistics};
 pub use shape::check_query;
 pub use text::check_text;
 
-use crate::server::error::AppError;
 use crate::i18n::Message;
+use crate::server::error::AppError;
 
 /// The deepest nesting of groups, expressions and paths a query may have.
 pub const MAX_DEPTH: usize = 128;

@@ -1,0 +1,269 @@
+//! The commands: each reads its input, calls the library and returns the bytes to print.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+
+use sco_kg::i18n::Message;
+use sco_kg::{data, ingest};
+
+use super::*;
+
+pub(crate) fn read_source(path: &Option<PathBuf>) -> Result<(String, Vec<u8>), Failure> {
+    match path {
+        Some(path) => std::fs::read(path)
+            .map(|bytes| (path.display().to_string(), bytes))
+            .map_err(|e| Failure::file(path.display(), e)),
+        None => Ok((format!("data/{}", data::SOURCE), data::source().to_vec())),
+    }
+}
+
+pub(crate) fn parse_plan(path: &Option<PathBuf>) -> Result<ingest::Plan, Failure> {
+    let (name, bytes) = read_source(path)?;
+    let lexicon = data::lexicon().map_err(Failure::bug)?;
+    ingest::parse(&bytes, &lexicon).map_err(|e| {
+        // The parser's message in the language the whole line is printed in.
+        Failure::input(
+            Message::new("cli-error-source")
+                .arg("path", name)
+                .arg("line", e.line)
+                .arg("detail", e.kind.message().in_lang(terminal_lang())),
+        )
+    })
+}
+
+pub(crate) fn measures_csv(plan: &ingest::Plan) -> Result<Vec<u8>, Failure> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let failed = |e: csv::Error| Failure::bug(e);
+    writer
+        .write_record([
+            "number",
+            "section",
+            "text",
+            "participants",
+            "executors",
+            "source_lines",
+        ])
+        .map_err(failed)?;
+    for m in &plan.measures {
+        let lines: Vec<String> = m
+            .source_lines
+            .iter()
+            .map(|r| format!("{}-{}", r.start, r.end))
+            .collect();
+        writer
+            .write_record([
+                m.number.to_string(),
+                m.section.to_string(),
+                m.text.clone(),
+                m.participants.clone(),
+                m.executors.join("; "),
+                lines.join(" "),
+            ])
+            .map_err(failed)?;
+    }
+    writer.into_inner().map_err(Failure::bug)
+}
+
+pub(crate) fn read_query(argument: &str) -> Result<String, Failure> {
+    if argument == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| Failure::file("-", e))?;
+        Ok(text)
+    } else if let Some(path) = argument.strip_prefix('@') {
+        std::fs::read_to_string(path).map_err(|e| Failure::file(path, e))
+    } else {
+        Ok(argument.to_string())
+    }
+}
+
+pub(crate) fn query(argument: &str, format: QueryFormat, base: &str) -> Result<Vec<u8>, Failure> {
+    use oxigraph::sparql::results::QueryResultsFormat;
+    use sco_kg::store::{Answer, KnowledgeGraph, QueryError, QueryOptions, ResultFormat};
+
+    let text = read_query(argument)?;
+    let base = sco_kg::graph::Base::new(base).map_err(|e| Failure::option("base", e))?;
+    let graph = KnowledgeGraph::embedded(base).map_err(Failure::bug)?;
+    let answer = graph
+        .query(&text, &QueryOptions::default())
+        .map_err(|e| match e {
+            QueryError::Syntax(error) => Failure::input(error.message()),
+            other => Failure::input(
+                Message::new("cli-error-query-evaluation").arg("detail", other.to_string()),
+            ),
+        })?;
+    let format = match (&answer, format) {
+        (Answer::Graph(_), _) => ResultFormat::Rdf(oxigraph::io::RdfFormat::Turtle),
+        (_, QueryFormat::Table) => ResultFormat::Table,
+        (_, QueryFormat::Json) => ResultFormat::Results(QueryResultsFormat::Json),
+        (_, QueryFormat::Csv) => ResultFormat::Results(QueryResultsFormat::Csv),
+        (_, QueryFormat::Tsv) => ResultFormat::Results(QueryResultsFormat::Tsv),
+        (_, QueryFormat::Xml) => ResultFormat::Results(QueryResultsFormat::Xml),
+    };
+    let written = answer
+        .write(format, &graph.prefixes())
+        .ok_or_else(|| Failure::bug("no serialisation for this answer"))?;
+    written.map_err(Failure::bug)
+}
+
+pub(crate) fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
+    use sco_kg::server::{self, config};
+    use std::sync::Arc;
+
+    let lang = terminal_lang();
+
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let log = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = match args.log_format {
+        LogFormat::Json => log.json().try_init(),
+        // Colour codes are for a person at a terminal: in a file or a journal they are noise
+        // that every reader must strip.
+        LogFormat::Text => {
+            use std::io::IsTerminal;
+            log.with_ansi(std::io::stderr().is_terminal()).try_init()
+        }
+    };
+    let timeout = std::time::Duration::try_from_secs_f64(args.timeout)
+        .ok()
+        .filter(|t| !t.is_zero())
+        .ok_or_else(|| {
+            Failure::input(Message::new("cli-error-timeout").arg("seconds", args.timeout))
+        })?;
+    let write_stall_timeout = std::time::Duration::try_from_secs_f64(args.write_timeout)
+        .ok()
+        .filter(|t| !t.is_zero())
+        .ok_or_else(|| {
+            Failure::input(
+                Message::new("cli-error-write-timeout").arg("seconds", args.write_timeout),
+            )
+        })?;
+    let positive = |name: &str, n: usize| {
+        if n == 0 {
+            Err(Failure::input(
+                Message::new("cli-error-at-least-one").arg("option", name),
+            ))
+        } else {
+            Ok(n)
+        }
+    };
+    let settings = server::Config {
+        bind: args.bind,
+        public_url: args
+            .public_url
+            .as_deref()
+            .map(config::public_url)
+            .transpose()
+            .map_err(|e| Failure::option("public-url", e))?,
+        timeout,
+        max_query_bytes: positive("max-query-bytes", args.max_query_bytes)?,
+        max_body_bytes: positive("max-body-bytes", args.max_body_bytes)?,
+        max_concurrent: positive(
+            "max-concurrent",
+            args.max_concurrent
+                .unwrap_or_else(config::default_max_concurrent),
+        )?,
+        max_results: positive("max-results", args.max_results)?,
+        cache_bytes: args.cache_mb.saturating_mul(1 << 20),
+        queue_wait: std::time::Duration::try_from_secs_f64(args.queue_wait).map_err(|_| {
+            Failure::input(Message::new("cli-error-queue-wait").arg("seconds", args.queue_wait))
+        })?,
+        write_stall_timeout,
+        max_queued: args.max_queued,
+        max_answer_bytes: positive("max-answer-mb", args.max_answer_mb)?.saturating_mul(1 << 20),
+        max_query_memory: positive("max-query-mb", args.max_query_mb)?.saturating_mul(1 << 20),
+        max_in_flight_bytes: positive("max-in-flight-mb", args.max_in_flight_mb)?
+            .saturating_mul(1 << 20),
+    };
+    let base = sco_kg::graph::Base::new(&args.base).map_err(|e| Failure::option("base", e))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(Failure::bug)?;
+    let started = std::time::Instant::now();
+    let grace = settings.timeout + std::time::Duration::from_secs(5);
+    let served = runtime.block_on(async move {
+        let graph = sco_kg::store::KnowledgeGraph::embedded(base).map_err(Failure::bug)?;
+        let triples = graph.triples.len();
+        let public_url = settings.public_url.clone();
+        let server = server::bind(settings, Arc::new(graph)).await.map_err(|e| {
+            Failure::internal(Message::new("cli-error-serve").arg("detail", e.to_string()))
+        })?;
+        let mut stdout = std::io::stdout().lock();
+        let listening = Message::new("cli-server-listening")
+            .arg("url", server.url())
+            .arg("triples", triples)
+            .arg("ms", started.elapsed().as_millis() as u64);
+        let _ = writeln!(stdout, "{}", listening.in_lang(lang));
+        if let Some(url) = public_url {
+            let public = Message::new("cli-server-public-url").arg("url", url.to_string());
+            let _ = writeln!(stdout, "{}", public.in_lang(lang));
+        }
+        let _ = stdout.flush();
+        drop(stdout);
+        let handle = server.shutdown_handle();
+        tokio::spawn(async move {
+            server::termination_signal().await;
+            tracing::info!("shutting down: finishing the requests in flight");
+            handle.shutdown();
+        });
+        server.run().await.map_err(|e| {
+            Failure::internal(Message::new("cli-error-serve").arg("detail", e.to_string()))
+        })
+    });
+    runtime.shutdown_timeout(grace);
+    served?;
+    // Whoever read the first line may have closed our stdout since: not an error.
+    let _ = writeln!(
+        std::io::stdout(),
+        "{}",
+        Message::new("cli-server-stopped").in_lang(lang)
+    );
+    Ok(Vec::new())
+}
+
+pub(crate) fn export(
+    format: ExportFormat,
+    output: Option<PathBuf>,
+    base: &str,
+) -> Result<Vec<u8>, Failure> {
+    let base = sco_kg::graph::Base::new(base).map_err(|e| Failure::option("base", e))?;
+    let graph = sco_kg::store::KnowledgeGraph::embedded(base).map_err(Failure::bug)?;
+    let bytes = sco_kg::export::serialise(&graph, format.dump_format()).map_err(Failure::bug)?;
+    match output {
+        Some(path) => {
+            sco_kg::export::write_atomically(&path, &bytes)
+                .map_err(|e| Failure::file(path.display(), e))?;
+            Ok(Vec::new())
+        }
+        None => Ok(bytes),
+    }
+}
+
+pub(crate) fn lookup(
+    query: &str,
+    lang: &str,
+    types: Option<&str>,
+    limit: usize,
+) -> Result<Vec<u8>, Failure> {
+    use sco_kg::lookup::{check_query, EntityKind, Lang, LookupIndex, LookupOptions};
+    // The server's caps (empty, too long, too many words, control characters), said the same.
+    let query = check_query(query).map_err(|refusal| Failure::input(refusal.message()))?;
+    let lang = Lang::from_tag(lang)
+        .ok_or_else(|| Failure::input(Message::new("cli-error-lang").arg("lang", lang)))?;
+    let mut options = LookupOptions::new(lang);
+    options.limit = limit;
+    if let Some(types) = types {
+        options.types =
+            Some(EntityKind::parse_list(types).map_err(|e| Failure::option("type", e))?);
+    }
+    let graph = sco_kg::store::KnowledgeGraph::embedded(sco_kg::graph::Base::default())
+        .map_err(Failure::bug)?;
+    let answer = LookupIndex::new(&graph).respond(query, &options);
+    let mut out = serde_json::to_vec_pretty(&answer).map_err(Failure::bug)?;
+    out.push(b'\n');
+    Ok(out)
+}
