@@ -30,10 +30,10 @@ use sco_kg::graph::Base;
 use sco_kg::i18n::{lang_cookie, negotiate as negotiate_lang, parse_accept_language};
 use sco_kg::ingest::{self, Fragment, Lexicon, Plan};
 use sco_kg::lookup::LookupIndex;
-use sco_kg::server::api::{lookup_request, LookupParams};
-use sco_kg::server::formats::{self, from_parameter, negotiate_kind, AnswerKind, Requested};
-use sco_kg::server::negotiate::{essence, negotiate, parse_accept};
-use sco_kg::server::sparql::read_parameters;
+use sco_kg::server::http::formats::{self, from_parameter, negotiate_kind, AnswerKind, Requested};
+use sco_kg::server::http::negotiate::{essence, negotiate, parse_accept};
+use sco_kg::server::routes::api::{lookup_request, LookupParams};
+use sco_kg::server::routes::sparql::read_parameters;
 use sco_kg::store::checks::{self as guard, growth};
 use sco_kg::store::{KnowledgeGraph, PatternCounts};
 

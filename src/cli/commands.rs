@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-
 use sco_kg::i18n::Message;
 use sco_kg::{data, ingest};
 

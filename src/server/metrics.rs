@@ -3,8 +3,8 @@
 //!
 //! Events are counted where they happen, with atomic counters: requests by route and status
 //! ([`CountLayer`], a layer of the router, and the replay layer for the responses it
-//! replays), query latency, queue waits, timeouts and refusals ([`super::query`],
-//! [`super::sparql`]), cache hits and misses (counted by the caches themselves, whose counters
+//! replays), query latency, queue waits, timeouts and refusals ([`crate::server::execution::query`],
+//! [`crate::server::routes::sparql`]), cache hits and misses (counted by the caches themselves, whose counters
 //! are registered here).
 //! Levels — queue length, slots in use, bytes of caches and of answers in flight — are read from
 //! the state when `/metrics` is asked for, so that the hot path keeps no gauge up to date.
@@ -28,10 +28,10 @@ use prometheus_client::metrics::info::Info;
 use prometheus_client::registry::{Registry, Unit};
 use tower::{Layer, Service};
 
-use super::answers::AnswerCache;
-use super::error::AppError;
-use super::replay::ResponseCache;
-use super::state::AppState;
+use crate::server::execution::answers::AnswerCache;
+use crate::server::http::error::AppError;
+use crate::server::http::replay::ResponseCache;
+use crate::server::state::AppState;
 
 /// Why a query was refused: the `reason` label of `sco_kg_refusals_total`. Declared in the order
 /// of [`Refusal::ALL`].

@@ -11,10 +11,10 @@
 //! | `GET /dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}`, `/dump/sco-kg.canonical.nq` | dumps |
 //! | `GET /dump/sco-kg` | the dump in the negotiated syntax |
 //! | `GET /.well-known/void` | VoID description of the dataset |
-//! | `GET /`, `/page/{path}`, `/search` | the HTML pages ([`page`], rendered by `crate::pages`) |
-//! | `GET /query` | the query workbench ([`workbench`]); a browser opening `/sparql` is sent there |
-//! | `GET /assets/{path}` | the workbench's scripts and styles ([`assets`]) |
-//! | `GET /healthz`, `/readyz` | liveness, and readiness to take a query now ([`health`]) |
+//! | `GET /`, `/page/{path}`, `/search` | the HTML pages ([`routes::page`], rendered by `crate::pages`) |
+//! | `GET /query` | the query workbench ([`routes::workbench`]); a browser opening `/sparql` is sent there |
+//! | `GET /assets/{path}` | the workbench's scripts and styles ([`routes::assets`]) |
+//! | `GET /healthz`, `/readyz` | liveness, and readiness to take a query now ([`routes::health`]) |
 //! | `GET /metrics` | Prometheus metrics ([`metrics`]) |
 //!
 //! Every read response carries an ETag (from the dataset version) and Cache-Control and is
@@ -22,39 +22,20 @@
 //! compressed (gzip, brotli) when asked, CORS is open for GET and POST, requests are logged
 //! with `tracing` (`RUST_LOG`). Other methods get 405 with `Allow`.
 //!
-//! One file an idea: [`config`] (settings), [`state`] (what handlers share), [`origin`] (the
-//! public URL), [`negotiate`] (RFC 9110 negotiation), [`formats`] (what is offered),
-//! [`cache`] (ETags, 304), [`error`] (refusals), [`query`] (limits of a query; the checks before
-//! evaluation are the library's, `crate::store::checks`), one file per route family, and [`run`] (listening and shutting down).
+//! The folders are the architecture: [`routes`] (one file per route family, thin handlers),
+//! [`http`] (negotiation, ETags and 304, the origin, the reader's language, refusals, security
+//! headers, the log, the replay of kept answers), [`execution`] (the query queue, workers,
+//! bytes in flight, the answer cache). Beside them: [`config`] (settings), [`state`] (what
+//! handlers share), [`metrics`] and [`run`] (listening and shutting down). The checks a query
+//! passes before evaluation are the library's (`crate::store::checks`).
 
-pub mod answers;
-pub mod api;
-pub mod assets;
-pub mod cache;
 pub mod config;
-pub mod description;
-pub mod documents;
-pub mod dump;
-pub mod error;
-pub mod formats;
-pub mod health;
-pub mod in_flight;
-pub mod language;
-pub mod log;
+pub mod execution;
+pub mod http;
 pub mod metrics;
-pub mod negotiate;
-pub mod origin;
-pub mod page;
-pub mod query;
-pub mod replay;
-pub mod resource;
+pub mod routes;
 pub mod run;
-pub mod security;
-pub mod sparql;
 pub mod state;
-pub mod void;
-pub mod workbench;
-pub mod workers;
 
 use std::time::Duration;
 
@@ -68,9 +49,12 @@ use tower_http::cors::{Any, CorsLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use http::{cache, error, log, origin, security};
+use routes::{api, assets, documents, dump, health, page, resource, sparql, void, workbench};
+
 pub use config::Config;
 pub use error::AppError;
-pub use replay::Replay;
+pub use http::replay::{self, Replay};
 pub use run::{bind, spawn, termination_signal, Background, ServeError, Server, ShutdownHandle};
 pub use state::AppState;
 
@@ -132,7 +116,7 @@ pub fn router(state: AppState) -> Replay<Router> {
         // Outside catch panics, so that a panic's 500 has them too: nosniff, and on HTML the
         // Content-Security-Policy and its companions.
         .layer(axum::middleware::map_response(security::headers))
-        // Targets cut short, and no ERROR line for an expected refusal ([`log`]).
+        // Targets cut short, and no ERROR line for an expected refusal ([`http::log`]).
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(log::make_span::<axum::body::Body>)

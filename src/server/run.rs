@@ -38,11 +38,11 @@ use tokio::sync::watch;
 use tokio_io_timeout::TimeoutStream;
 use tower::{Service, ServiceExt};
 
-use super::config::Config;
-use super::error::{self, AppError};
-use super::replay::{Replay, Replayed};
-use super::state::{AppState, StartError};
 use crate::i18n::Message;
+use crate::server::config::Config;
+use crate::server::http::error::{self, AppError};
+use crate::server::http::replay::{Replay, Replayed};
+use crate::server::state::{AppState, StartError};
 use crate::store::KnowledgeGraph;
 
 /// How long in-flight requests may take to finish after shutdown, beyond the query timeout.
@@ -103,7 +103,7 @@ pub async fn bind(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Server, 
     let state = AppState::new(graph, config, local_addr)?;
     Ok(Server {
         listener,
-        app: super::router(state),
+        app: crate::server::router(state),
         local_addr,
         shutdown: ShutdownHandle(Arc::new(watch::channel(false).0)),
         grace,

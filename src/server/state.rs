@@ -8,11 +8,11 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use tokio::sync::Semaphore;
 
-use super::config::Config;
-use super::documents::Document;
-use super::dump::Dumps;
-use super::void::Statistics;
 use crate::export::{self, DumpFormat};
+use crate::server::config::Config;
+use crate::server::routes::documents::Document;
+use crate::server::routes::dump::Dumps;
+use crate::server::routes::void::Statistics;
 use crate::store::KnowledgeGraph;
 
 /// Cheap to clone: one `Arc`.
@@ -38,17 +38,17 @@ pub struct Shared {
     /// One permit per query allowed to run at once.
     pub queries: Arc<Semaphore>,
     /// Queries waiting for a slot or for another client's identical query.
-    pub queue: super::query::Queue,
+    pub queue: crate::server::execution::query::Queue,
     /// Bytes of answers held by connections.
-    pub in_flight: super::in_flight::InFlight,
+    pub in_flight: crate::server::execution::in_flight::InFlight,
     /// The threads queries run on, one per permit.
-    pub workers: super::workers::Workers,
+    pub workers: crate::server::execution::workers::Workers,
     /// Answers of queries already asked.
-    pub answers: super::answers::AnswerCache,
+    pub answers: crate::server::execution::answers::AnswerCache,
     /// Whole responses of repeated `GET /sparql` requests.
-    pub responses: super::replay::ResponseCache,
+    pub responses: crate::server::http::replay::ResponseCache,
     /// What `/metrics` reports.
-    pub metrics: super::metrics::Metrics,
+    pub metrics: crate::server::metrics::Metrics,
     /// The index the HTML pages are rendered from.
     pub pages: crate::pages::Pages,
     /// Every user-facing message, in ru, en and zh.
@@ -105,9 +105,10 @@ impl AppState {
         };
         let localizer =
             crate::i18n::Localizer::embedded().map_err(|e| StartError::Data(e.to_string()))?;
-        let answers = super::answers::AnswerCache::new(config.cache_bytes, &version);
-        let responses = super::replay::ResponseCache::new(&config);
-        let metrics = super::metrics::Metrics::new(
+        let answers =
+            crate::server::execution::answers::AnswerCache::new(config.cache_bytes, &version);
+        let responses = crate::server::http::replay::ResponseCache::new(&config);
+        let metrics = crate::server::metrics::Metrics::new(
             &version,
             config.max_concurrent.max(1),
             &answers,
@@ -123,9 +124,11 @@ impl AppState {
             source: Bytes::from_static(crate::data::source()),
             counts: crate::store::PatternCounts::new(&graph.triples),
             queries: Arc::new(Semaphore::new(config.max_concurrent.max(1))),
-            queue: super::query::Queue::new(config.max_queued),
-            in_flight: super::in_flight::InFlight::new(config.max_in_flight_bytes),
-            workers: super::workers::Workers::start(
+            queue: crate::server::execution::query::Queue::new(config.max_queued),
+            in_flight: crate::server::execution::in_flight::InFlight::new(
+                config.max_in_flight_bytes,
+            ),
+            workers: crate::server::execution::workers::Workers::start(
                 config.max_concurrent.max(1),
                 crate::store::checks::WORKER_STACK,
             )

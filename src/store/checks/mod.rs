@@ -33,7 +33,7 @@ pub use shape::check_query;
 pub use text::check_text;
 
 use crate::i18n::Message;
-use crate::server::error::AppError;
+use crate::server::http::error::AppError;
 
 /// The deepest nesting of groups, expressions and paths a query may have.
 pub const MAX_DEPTH: usize = 128;

@@ -11,7 +11,7 @@ use spargebra::Query;
 
 use super::{MAX_GATHERED, MAX_PRODUCT, MAX_SORTED};
 use crate::i18n::Message;
-use crate::server::error::AppError;
+use crate::server::http::error::AppError;
 use crate::store::PatternCounts;
 
 /// A part of a join group: its variables, an estimate of its rows, and whether evaluating it

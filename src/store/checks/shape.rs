@@ -7,7 +7,7 @@ use spargebra::Query;
 
 use super::{too_deep, MAX_DEPTH, MAX_PATTERNS};
 use crate::i18n::Message;
-use crate::server::error::AppError;
+use crate::server::http::error::AppError;
 
 /// Depth and size of a parsed query.
 #[derive(Default)]

@@ -3,7 +3,7 @@
 
 use super::{too_deep, MAX_DEPTH, MAX_PARENTHESES};
 use crate::i18n::Message;
-use crate::server::error::AppError;
+use crate::server::http::error::AppError;
 
 /// Brackets nest at most [`MAX_DEPTH`] deep, and parentheses [`MAX_PARENTHESES`], outside
 /// strings, IRIs and comments: checked on the text, before the parser sees it.

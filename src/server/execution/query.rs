@@ -1,5 +1,5 @@
 //! Running a query under the server's limits: a free slot (else 503 with Retry-After), a worker
-//! thread with a large stack ([`super::workers`]), a deadline, and a cancellation
+//! thread with a large stack ([`crate::server::execution::workers`]), a deadline, and a cancellation
 //! token that really stops the evaluation — on timeout, and when the client goes away (hyper
 //! drops the handler's future, and with it the token's guard).
 
@@ -11,10 +11,10 @@ use axum::body::Bytes;
 use oxigraph::sparql::CancellationToken;
 use spargebra::Query;
 
-use super::error::AppError;
-use super::formats::AnswerKind;
-use super::metrics::Refusal;
-use super::state::AppState;
+use crate::server::http::error::AppError;
+use crate::server::http::formats::AnswerKind;
+use crate::server::metrics::Refusal;
+use crate::server::state::AppState;
 use crate::store::checks as guard;
 use crate::store::checks::growth;
 use crate::store::{QueryOptions, ResultFormat};

@@ -18,14 +18,14 @@ use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 
-use super::cache::{add_validators, etag, short_hash, Representation};
-use super::error::AppError;
-use super::formats::rdf_name;
-use super::negotiate::{accept_header, negotiate};
-use super::origin::PublicUrl;
-use super::state::AppState;
 use crate::export::write_rdf;
 use crate::graph::vocab::SKOS;
+use crate::server::http::cache::{add_validators, etag, short_hash, Representation};
+use crate::server::http::error::AppError;
+use crate::server::http::formats::rdf_name;
+use crate::server::http::negotiate::{accept_header, negotiate};
+use crate::server::http::origin::PublicUrl;
+use crate::server::state::AppState;
 use crate::store::KnowledgeGraph;
 
 /// What `/id/…` can answer: RDF, or a redirect to the HTML page.
@@ -262,7 +262,7 @@ fn moved_permanently(location: &str) -> Result<Response, AppError> {
     response.headers_mut().insert(header::LOCATION, value);
     response.headers_mut().insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static(super::cache::CACHE_CONTROL),
+        HeaderValue::from_static(crate::server::http::cache::CACHE_CONTROL),
     );
     Ok(response)
 }

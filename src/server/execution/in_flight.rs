@@ -9,7 +9,7 @@ use std::sync::Arc;
 use axum::body::{Body, Bytes};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use super::error::AppError;
+use crate::server::http::error::AppError;
 
 /// Shares are counted in kibibytes: a semaphore's permits are bounded, bytes would not fit.
 const UNIT: usize = 1024;

@@ -9,15 +9,15 @@ use axum::http::HeaderMap;
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{Literal, NamedNode, Term, Triple};
 
-use super::cache::{etag, short_hash, Representation};
-use super::error::AppError;
-use super::formats::{self, rdf_name};
-use super::negotiate::{accept_header, negotiate};
-use super::origin::PublicUrl;
-use super::state::AppState;
 use crate::export::write_rdf;
 use crate::export::DumpFormat;
 use crate::graph::vocab::{self, DCTERMS, OWL, SKOS};
+use crate::server::http::cache::{etag, short_hash, Representation};
+use crate::server::http::error::AppError;
+use crate::server::http::formats::{self, rdf_name};
+use crate::server::http::negotiate::{accept_header, negotiate};
+use crate::server::http::origin::PublicUrl;
+use crate::server::state::AppState;
 use crate::store::KnowledgeGraph;
 
 pub const VOID: &str = "http://rdfs.org/ns/void#";

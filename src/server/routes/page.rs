@@ -6,15 +6,15 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode, Uri};
 
-use super::assets;
-use super::cache::{add_validators, etag, short_hash};
-use super::error::AppError;
-use super::language::{lang_parameter, request_lang};
-use super::origin::PublicUrl;
-use super::state::AppState;
 use crate::i18n::{Lang, Message};
 use crate::lookup::{check_query, EntityKind, LookupOptions};
 use crate::pages::{MarkedHit, Search};
+use crate::server::http::cache::{add_validators, etag, short_hash};
+use crate::server::http::error::AppError;
+use crate::server::http::language::{lang_parameter, request_lang};
+use crate::server::http::origin::PublicUrl;
+use crate::server::routes::assets;
+use crate::server::state::AppState;
 
 /// An HTML page of the language `lang`: its validators (the ETag from `etag_parts`), `Vary`
 /// on what chose the language, and the `lang` cookie when the request chose it with `?lang=`.

@@ -9,7 +9,7 @@
 //! caches keyed on the path alone too (a reverse proxy set up for one site that passes the
 //! client's Host on). It was chosen over `Cache-Control: private`, which would make the pages of
 //! a deployment without `--public-url` uncacheable for every shared cache. The server's own
-//! response cache keys on the authority ([`super::replay`]).
+//! response cache keys on the authority ([`crate::server::http::replay`]).
 
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,7 +22,7 @@ use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use super::state::AppState;
+use crate::server::state::AppState;
 
 /// The public origin, without a trailing '/' ("https://sco-kg.example.org").
 #[derive(Debug, Clone, PartialEq, Eq)]

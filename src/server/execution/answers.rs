@@ -2,7 +2,7 @@
 //! asked for) is answered from memory, with no parsing, no evaluation and no query slot.
 //!
 //! The graph never changes while the server runs, so an answer stays right for as long as the
-//! server (and its [`AppState`](super::AppState), built from one dataset version) lives; the
+//! server (and its [`AppState`](crate::server::AppState), built from one dataset version) lives; the
 //! version is part of the key anyway, so that a cache shared across versions could never mix
 //! them. Only complete, successful answers are kept; the cache is bounded by the bytes of the
 //! answers it holds, and an answer larger than an eighth of it is never kept.
@@ -62,7 +62,7 @@ pub struct AnswerCache {
     largest: usize,
     version: u64,
     /// Answers given from the cache (after waiting for an identical query's, too); registered
-    /// by [`super::metrics`].
+    /// by [`crate::server::metrics`].
     pub hits: Counter,
     /// Answers the cache did not hold (every answer, when there is no cache).
     pub misses: Counter,
@@ -73,7 +73,7 @@ pub struct AnswerCache {
 const ENTRY_OVERHEAD: usize = 256;
 
 /// A typical answer of this graph is a few kilobytes (the caches' guess of their entry count).
-pub(super) const TYPICAL_ENTRY_BYTES: usize = 4 << 10;
+pub(crate) const TYPICAL_ENTRY_BYTES: usize = 4 << 10;
 
 impl AnswerCache {
     /// A cache of at most `bytes` (0: none) for the dataset of this `version` (hex digits).

@@ -10,13 +10,13 @@ use axum::response::{IntoResponse, Response};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, NamedOrBlankNode, Term, Triple};
 
-use super::cache::{etag, short_hash, Representation};
-use super::error::AppError;
-use super::formats::{self, rdf_name};
-use super::negotiate::{accept_header, negotiate};
-use super::origin::PublicUrl;
-use super::state::AppState;
 use crate::export::write_rdf;
+use crate::server::http::cache::{etag, short_hash, Representation};
+use crate::server::http::error::AppError;
+use crate::server::http::formats::{self, rdf_name};
+use crate::server::http::negotiate::{accept_header, negotiate};
+use crate::server::http::origin::PublicUrl;
+use crate::server::state::AppState;
 
 /// An RDF document of `ontology/`, in every syntax the server writes.
 pub struct Document {
@@ -127,7 +127,9 @@ pub async fn ontology(
         .chain([("text/html", None), ("application/xhtml+xml", None)])
         .collect();
     match negotiate(accept_header(&headers).as_deref(), &offers) {
-        Some((_, None)) => Ok(super::page::ontology(&state, &public, &uri, &headers)),
+        Some((_, None)) => Ok(crate::server::routes::page::ontology(
+            &state, &public, &uri, &headers,
+        )),
         _ => state
             .ontology
             .representation(&state, &headers)

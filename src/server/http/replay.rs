@@ -1,4 +1,4 @@
-//! Whole responses of `GET /sparql`, kept and replayed. The answer cache ([`super::answers`])
+//! Whole responses of `GET /sparql`, kept and replayed. The answer cache ([`crate::server::execution::answers`])
 //! spares a repeated query its evaluation; this spares it everything else as well — routing,
 //! the handler's reading of the request, CORS, validators, compression — which is most of what
 //! a repeated millisecond query costs: a request for the same URL, with the same values of the
@@ -34,9 +34,9 @@ use quick_cache::sync::Cache;
 use quick_cache::Weighter;
 use tower::Service;
 
-use super::answers::TYPICAL_ENTRY_BYTES;
-use super::config::Config;
-use super::state::AppState;
+use crate::server::config::Config;
+use crate::server::execution::answers::TYPICAL_ENTRY_BYTES;
+use crate::server::state::AppState;
 
 /// The request headers a kept response may vary on, and so the ones its key records.
 const KEY_HEADERS: [HeaderName; KEYED] = [
@@ -172,7 +172,7 @@ pub struct ResponseCache {
     /// Whether answers may depend on the request's authority (no public URL): it is then part
     /// of the key.
     by_authority: bool,
-    /// Requests answered with a kept response; registered by [`super::metrics`].
+    /// Requests answered with a kept response; registered by [`crate::server::metrics`].
     pub hits: Counter,
     /// Requests that could have been replayed but found no kept response.
     pub misses: Counter,
@@ -272,7 +272,7 @@ where
             let hash = responses.hasher.hash_one(&key);
             if let Some(kept) = cache.get(&hash).filter(|kept| key.is(&kept.key)) {
                 // The request log's line, which the trace layer inside would have written.
-                tracing::info!(uri = %super::log::target(request.uri()), status = 200, "replayed");
+                tracing::info!(uri = %crate::server::http::log::target(request.uri()), status = 200, "replayed");
                 // The router's request counter never sees it: counted here.
                 responses.hits.inc();
                 self.state.metrics.replayed();
@@ -351,7 +351,7 @@ async fn keep(responses: &ResponseCache, hash: u64, key: OwnedKey, response: Res
 }
 
 /// The key of a request whose response may be kept; `None` for the others. With
-/// `by_authority`, it holds the authority the answer may name (as [`super::origin::PublicUrl`]
+/// `by_authority`, it holds the authority the answer may name (as [`crate::server::http::origin::PublicUrl`]
 /// reads it: the target's, else the Host).
 fn key(request: &Request, by_authority: bool) -> Option<Key<'_>> {
     let headers = request.headers();

@@ -4,8 +4,8 @@
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 
-use super::origin::PublicUrl;
-use super::void::{dataset_iri, VOID};
+use crate::server::http::origin::PublicUrl;
+use crate::server::routes::void::{dataset_iri, VOID};
 
 pub const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
 /// SHACL, whose `sh:declare` is the vocabulary for prefix declarations.

@@ -13,8 +13,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::language::request_lang;
 use crate::i18n::{Lang, Message};
+use crate::server::http::language::request_lang;
 use crate::store::QueryError;
 
 #[derive(Debug)]

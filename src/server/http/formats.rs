@@ -35,7 +35,7 @@ pub const RESULTS: &[(&str, QueryResultsFormat)] = &[
 pub fn listed<T>(offers: &[(&'static str, T)]) -> Vec<&'static str> {
     offers
         .iter()
-        .map(|(media_type, _)| super::negotiate::essence(media_type))
+        .map(|(media_type, _)| crate::server::http::negotiate::essence(media_type))
         .collect()
 }
 
@@ -112,9 +112,9 @@ pub fn negotiate_kind(
     kind: AnswerKind,
 ) -> Option<(&'static str, ResultFormat)> {
     match kind {
-        AnswerKind::Results => super::negotiate::negotiate(accept, RESULTS)
+        AnswerKind::Results => crate::server::http::negotiate::negotiate(accept, RESULTS)
             .map(|(media_type, f)| (media_type, ResultFormat::Results(f))),
-        AnswerKind::Graph => super::negotiate::negotiate(accept, RDF)
+        AnswerKind::Graph => crate::server::http::negotiate::negotiate(accept, RDF)
             .map(|(media_type, f)| (media_type, ResultFormat::Rdf(f))),
     }
 }

@@ -7,7 +7,7 @@
 //! not work for the threads that serve requests, nor to repeat for every request), and the
 //! bytes are kept: concurrent first requests wait for the same compression. Such a response
 //! carries its Content-Encoding, which the compression layer leaves alone; its ETag gets the
-//! coding's suffix from [`super::cache::conditional`], like any compressed answer.
+//! coding's suffix from [`crate::server::http::cache::conditional`], like any compressed answer.
 
 use std::io::Write;
 
@@ -18,12 +18,12 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use tokio::sync::OnceCell;
 
-use super::cache::{etag, Representation};
-use super::error::AppError;
-use super::formats;
-use super::negotiate::{accept_header, negotiate};
-use super::state::AppState;
 use crate::export::DumpFormat;
+use crate::server::http::cache::{etag, Representation};
+use crate::server::http::error::AppError;
+use crate::server::http::formats;
+use crate::server::http::negotiate::{accept_header, negotiate};
+use crate::server::state::AppState;
 
 /// The dumps in the server's order of preference.
 const OFFERS: &[(&str, DumpFormat)] = &[

@@ -9,7 +9,7 @@
 //! server or of a query past its timeout, logged at ERROR by the trace layer's default (with
 //! `RUST_LOG=warn`, every refusal of a busy server made a line). Every request already has its
 //! line with its status at INFO (the trace layer's response line); a failure of ours is logged
-//! at ERROR, with its detail, where it happens ([`super::error::AppError`]'s response for an
+//! at ERROR, with its detail, where it happens ([`crate::server::http::error::AppError`]'s response for an
 //! internal error, which panics caught by the router become too). Only a body that fails while
 //! being sent is logged at ERROR here: nothing else sees it.
 

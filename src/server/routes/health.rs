@@ -10,10 +10,10 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
-use super::error::RETRY_AFTER_SECONDS;
-use super::language::request_lang;
-use super::state::AppState;
 use crate::i18n::Message;
+use crate::server::http::error::RETRY_AFTER_SECONDS;
+use crate::server::http::language::request_lang;
+use crate::server::state::AppState;
 
 /// `GET /healthz`
 pub async fn healthz() -> Response {

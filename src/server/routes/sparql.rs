@@ -3,7 +3,7 @@
 //! `default-graph-uri` and `named-graph-uri`; the answer's format chosen by `format=` or by
 //! `Accept`. Without a query, GET answers the service description, or sends a browser to the
 //! query workbench (`/query`). The endpoint is read-only:
-//! updates are refused with 403 and a message. Queries run in [`super::query`].
+//! updates are refused with 403 and a message. Queries run in [`crate::server::execution::query`].
 
 use crate::i18n::Message;
 use std::time::Duration;
@@ -14,18 +14,18 @@ use axum::http::{header, HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 use oxigraph::model::NamedNode;
 
-use super::answers::CachedAnswer;
-use super::cache::{etag, short_hash, Representation};
-use super::description;
-use super::error::AppError;
-use super::formats::{self, from_parameter, negotiate_kind, rdf_name};
-use super::formats::{AnswerKind, Requested};
-use super::metrics::Refusal;
-use super::negotiate::{accept_header, negotiate};
-use super::origin::PublicUrl;
-use super::query;
-use super::state::AppState;
 use crate::export::write_rdf;
+use crate::server::execution::answers::CachedAnswer;
+use crate::server::execution::query;
+use crate::server::http::cache::{etag, short_hash, Representation};
+use crate::server::http::error::AppError;
+use crate::server::http::formats::{self, from_parameter, negotiate_kind, rdf_name};
+use crate::server::http::formats::{AnswerKind, Requested};
+use crate::server::http::negotiate::{accept_header, negotiate};
+use crate::server::http::origin::PublicUrl;
+use crate::server::metrics::Refusal;
+use crate::server::routes::description;
+use crate::server::state::AppState;
 use crate::store::{QueryOptions, ResultFormat};
 
 /// The protocol's parameters, from the URL and, for a form, the body.
@@ -91,8 +91,8 @@ pub async fn get(
     match params.query.take() {
         Some(text) => answer(&state, &headers, text, params).await,
         // A person who opens the endpoint in a browser wants to write a query.
-        None if super::workbench::prefers_html(&headers) => {
-            Ok(super::workbench::see_other(&public, &uri))
+        None if crate::server::routes::workbench::prefers_html(&headers) => {
+            Ok(crate::server::routes::workbench::see_other(&public, &uri))
         }
         None => Ok(service_description(&state, &public, &headers)?.into_response()),
     }

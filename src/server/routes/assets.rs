@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
-use super::cache::short_hash;
+use crate::server::http::cache::short_hash;
 
 /// The URL carries the version: the contents behind it never change.
 pub const CACHE_CONTROL: &str = "public, max-age=31536000, immutable";

@@ -13,16 +13,16 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode, Uri};
 
-use super::assets;
-use super::cache::short_hash;
-use super::formats;
-use super::language::request_lang;
-use super::negotiate::{accept_header, parse_accept, quality};
-use super::origin::PublicUrl;
-use super::state::AppState;
 use crate::examples::Example;
 use crate::i18n::Lang;
 use crate::pages::Workbench;
+use crate::server::http::cache::short_hash;
+use crate::server::http::formats;
+use crate::server::http::language::request_lang;
+use crate::server::http::negotiate::{accept_header, parse_accept, quality};
+use crate::server::http::origin::PublicUrl;
+use crate::server::routes::assets;
+use crate::server::state::AppState;
 
 /// The gallery, read once from the embedded `data/examples/` (which the tests check); a file
 /// that fails to read leaves the gallery empty rather than the page missing.
@@ -98,7 +98,7 @@ pub async fn page(
         .workbench(&state.localizer, lang, &public.0, &workbench);
 
     let key = short_hash(&[public.0.as_bytes(), rest.as_bytes()]);
-    super::page::html(
+    crate::server::routes::page::html(
         &state,
         body,
         lang,
@@ -144,7 +144,7 @@ pub fn see_other(public: &PublicUrl, uri: &Uri) -> Response<Body> {
     headers.insert(header::LOCATION, location);
     headers.insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static(super::cache::CACHE_CONTROL),
+        HeaderValue::from_static(crate::server::http::cache::CACHE_CONTROL),
     );
     headers.append(header::VARY, HeaderValue::from_static("Accept"));
     response

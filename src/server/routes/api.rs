@@ -4,7 +4,7 @@
 //! `data/api/openapi.json`).
 //!
 //! The labels' language is chosen as the pages choose theirs: `?lang=`, then the `lang` cookie,
-//! then `Accept-Language` ([`super::language`]), so that a browser's fetch from a page gets the
+//! then `Accept-Language` ([`crate::server::http::language`]), so that a browser's fetch from a page gets the
 //! page's language without being told. An explicit `?lang=` that names no language of the
 //! service is still a 400: a program that asked for one should learn that it did not get it.
 
@@ -17,12 +17,12 @@ use axum::http::{header, HeaderMap, HeaderValue, Uri};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::cache::{add_validators, etag, short_hash, Representation};
-use super::error::AppError;
-use super::language::cookie_lang;
-use super::state::AppState;
 use crate::i18n::{negotiate, Lang};
 use crate::lookup::{check_query, entity_json, EntityKind, LookupOptions};
+use crate::server::http::cache::{add_validators, etag, short_hash, Representation};
+use crate::server::http::error::AppError;
+use crate::server::http::language::cookie_lang;
+use crate::server::state::AppState;
 
 #[derive(Debug, Deserialize)]
 pub struct LookupParams {
@@ -34,7 +34,7 @@ pub struct LookupParams {
 }
 
 /// The first value of the parameter `name` in a query string. A parameter given twice is read
-/// by its first value, as [`super::language::lang_parameter`] reads `lang` for the language of
+/// by its first value, as [`crate::server::http::language::lang_parameter`] reads `lang` for the language of
 /// messages, so that one request never gets two languages (and a repeated parameter is not a
 /// refusal in English from the extractor, outside the localised refusals).
 fn first_value(uri: &Uri, name: &str) -> Option<String> {
@@ -65,7 +65,7 @@ fn language(lang: Option<&str>, fallback: Lang) -> Result<Lang, AppError> {
 }
 
 /// The language a request without `?lang=` gets: the `lang` cookie, then `Accept-Language`,
-/// as [`super::language::request_lang`] chooses it for pages. (The `?lang=` of the query
+/// as [`crate::server::http::language::request_lang`] chooses it for pages. (The `?lang=` of the query
 /// string is read by the handlers' own parameters, which refuse an unknown one.)
 fn negotiated_lang(headers: &HeaderMap) -> Lang {
     let accept = headers
