@@ -28,6 +28,7 @@ impl LookupIndex {
             let stem = self.analyzer.stem(&t);
             let mut flags = vec![0u8; self.vocab.len()];
             let mut terms = Vec::new();
+            let mut typos: Vec<(u32, u8)> = Vec::new();
             let mut mark = |term: u32, flag: u8| {
                 let f = &mut flags[term as usize];
                 if *f == 0 {
@@ -77,9 +78,10 @@ impl LookupIndex {
             let abbreviation = t.abbreviation && t.norm.chars().count() <= 5;
             if !abbreviation && fuzzy::eligible(&t.norm, fuzzy::MIN_QUERY_CHARS) {
                 for s in [t.norm.as_str(), stem.as_str()] {
-                    self.fuzzy.matches(s, |id| {
+                    self.fuzzy.matches(s, |id, edits| {
                         for &term in &self.fuzzy_terms[id as usize] {
                             mark(term, FUZZY);
+                            typos.push((term, edits));
                         }
                     });
                     if stem == t.norm {
@@ -87,11 +89,15 @@ impl LookupIndex {
                     }
                 }
             }
+            // The fewest edits to each term, by term.
+            typos.sort_unstable();
+            typos.dedup_by_key(|&mut (term, _)| term);
             out.tokens.push(QToken::Word(QWord {
                 chars: t.norm.chars().count() as u32,
                 norm: t.norm,
                 flags,
                 terms,
+                typos,
             }));
         }
         out
@@ -105,6 +111,19 @@ pub(super) struct QWord {
     pub(super) flags: Vec<u8>,
     /// The terms with a flag.
     pub(super) terms: Vec<u32>,
+    /// (term, edits) of the terms matched with typos ([`FUZZY`]), by term: how many edits
+    /// (insertions, deletions, substitutions, swaps of neighbours) the word is from the term,
+    /// the fewest of its surface and its stem.
+    pub(super) typos: Vec<(u32, u8)>,
+}
+
+impl QWord {
+    /// How many typos this word has as `term` (0 where it matched it otherwise, or not at all).
+    pub(super) fn typos(&self, term: u32) -> u32 {
+        self.typos
+            .binary_search_by_key(&term, |&(t, _)| t)
+            .map_or(0, |i| u32::from(self.typos[i].1))
+    }
 }
 
 pub(super) enum QToken {

@@ -115,8 +115,9 @@ impl FuzzyIndex {
     }
 
     /// Calls `found` with the id of every indexed string 1 to [`max_edits`] edits away from
-    /// `query`, of the shorter of the two (an exact match is not a typo).
-    pub fn matches(&self, query: &str, mut found: impl FnMut(u32)) {
+    /// `query`, of the shorter of the two (an exact match is not a typo), and how many edits
+    /// away it is.
+    pub fn matches(&self, query: &str, mut found: impl FnMut(u32, u8)) {
         if !eligible(query, MIN_QUERY_CHARS) || query.chars().count() > MAX_QUERY_CHARS {
             return;
         }
@@ -137,7 +138,7 @@ impl FuzzyIndex {
                 let allowed = k.min(max_edits(s.chars().count()));
                 let d = strsim::damerau_levenshtein(query, s);
                 if (1..=allowed).contains(&d) {
-                    found(id);
+                    found(id, d as u8);
                 }
             }
         }
@@ -168,7 +169,7 @@ mod tests {
 
     fn find(index: &FuzzyIndex, q: &str) -> Vec<u32> {
         let mut v = Vec::new();
-        index.matches(q, |id| v.push(id));
+        index.matches(q, |id, _| v.push(id));
         v.sort();
         v
     }
@@ -197,6 +198,23 @@ mod tests {
         // "secretar" (8 letters) is one edit from "secretary", three from "secretariat".
         assert_eq!(find("secretar"), [1]);
         assert!(find("intrbnk").is_empty()); // 7 letters: one edit only
+    }
+
+    #[test]
+    fn each_match_says_how_many_edits_away_it_is() {
+        let index = index();
+        let edits = |q: &str| {
+            let mut v = Vec::new();
+            index.matches(q, |id, d| v.push((id, d)));
+            v.sort();
+            v
+        };
+        assert_eq!(edits("secretariet"), [(0, 1)]);
+        assert_eq!(edits("secrtariet"), [(0, 2)]);
+        // "secretarat": a deletion from "secretariat", two edits from "secretary".
+        assert_eq!(edits("secretarat"), [(0, 1), (1, 2)]);
+        assert_eq!(edits("kirgizstan"), [(5, 2)]);
+        assert_eq!(edits("inida"), [(4, 1)]);
     }
 
     #[test]
