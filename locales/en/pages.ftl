@@ -322,3 +322,6 @@ ontology-uses-individual = { NUMBER($count) ->
 }
 ontology-fact-example = Example
 ontology-example-none = not used in the graph
+
+# As-you-type suggestions under a search box (web/suggest.js): the list's accessible name.
+search-suggestions-label = Suggestions

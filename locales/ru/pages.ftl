@@ -338,3 +338,6 @@ ontology-uses-individual = { NUMBER($count) ->
 }
 ontology-fact-example = Пример
 ontology-example-none = в графе не используется
+
+# As-you-type suggestions under a search box (web/suggest.js): the list's accessible name.
+search-suggestions-label = Подсказки

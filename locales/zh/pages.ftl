@@ -276,3 +276,6 @@ ontology-uses-property = 用于{ $count }个三元组
 ontology-uses-individual = 被{ $count }个三元组引用
 ontology-fact-example = 示例
 ontology-example-none = 图谱中未使用
+
+# As-you-type suggestions under a search box (web/suggest.js): the list's accessible name.
+search-suggestions-label = 搜索建议

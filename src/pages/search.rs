@@ -6,8 +6,10 @@
 //! says what to try next; a query the lookup refuses (empty, too long) says why.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use maud::{html, Markup};
+use sha2::{Digest, Sha256};
 
 use super::index::Pages;
 use super::layout::{page, Route};
@@ -115,6 +117,39 @@ fn marked(text: &str, marks: &[Range<usize>]) -> Markup {
         @for (piece, mark) in pieces {
             @if mark { mark { (piece) } } @else { (piece) }
         }
+    }
+}
+
+/// The script of the search boxes' as-you-type suggestions, a file of `web/` served under
+/// `/assets/`.
+const SUGGEST_SCRIPT: &str = "suggest.js";
+
+/// The `?v=` of [`SUGGEST_SCRIPT`]'s URL: the first 12 hex digits of the SHA-256 of its
+/// contents, so that the URL changes with them and browsers may keep each for a year.
+fn suggest_tag() -> &'static str {
+    static TAG: OnceLock<String> = OnceLock::new();
+    TAG.get_or_init(|| {
+        let contents = crate::data::web_files()
+            .into_iter()
+            .find(|(path, _)| path == SUGGEST_SCRIPT)
+            .map(|(_, contents)| contents)
+            .unwrap_or_default();
+        Sha256::digest(contents)[..6]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    })
+}
+
+/// The script that suggests entities as a person types in the page's search box (`form.search`:
+/// the home page's and this page's), with what it needs on its own element: the lookup's URL,
+/// the base of the IRIs and where their pages are, the page's language, the list's name. A
+/// file, not an inline script, which the pages' Content-Security-Policy refuses.
+pub(crate) fn suggest_script(cx: &Cx) -> Markup {
+    html! {
+        script defer src=(cx.route(&format!("/assets/{SUGGEST_SCRIPT}?v={}", suggest_tag())))
+            data-lookup=(cx.route("/api/lookup")) data-base=(cx.p.base()) data-pages=(cx.route("/page/"))
+            data-lang=(cx.lang.as_str()) data-label=(t!(cx, "search-suggestions-label")) {}
     }
 }
 
@@ -246,6 +281,7 @@ fn render(cx: &Cx, search: &Search) -> String {
             a href=(cx.route(&format!("/?lang={}", cx.lang))) { (t!(cx, "nav-home")) }
         }
         (body)
+        (suggest_script(cx))
     };
     let title = if shown.is_empty() {
         t!(cx, "search-heading")

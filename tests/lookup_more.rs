@@ -1,0 +1,154 @@
+//! Search beyond the relevance table, on the real graph: typos ranked by how many there are,
+//! the marks of hits found through an expansion of `data/lookup/`, and the search boxes'
+//! as-you-type suggestions on the search page. Expectations from the registry
+//! (`data/registry/`), the translations and the source text.
+
+use std::sync::OnceLock;
+
+use sco_kg::graph::Base;
+use sco_kg::i18n::Localizer;
+use sco_kg::lookup::{EntityKind, Lang, LookupIndex, LookupOptions, MatchKind};
+use sco_kg::pages::{MarkedHit, Pages, Search};
+use sco_kg::store::KnowledgeGraph;
+
+const BASE: &str = "https://w3id.org/sco-kg/id/";
+
+fn graph() -> &'static KnowledgeGraph {
+    static GRAPH: OnceLock<KnowledgeGraph> = OnceLock::new();
+    GRAPH.get_or_init(|| KnowledgeGraph::embedded(Base::default()).expect("the embedded graph"))
+}
+
+fn index() -> &'static LookupIndex {
+    static INDEX: OnceLock<LookupIndex> = OnceLock::new();
+    INDEX.get_or_init(|| LookupIndex::new(graph()))
+}
+
+fn search(q: &str, lang: Lang, types: Option<Vec<EntityKind>>) -> Vec<sco_kg::lookup::Hit> {
+    index().search(
+        q,
+        &LookupOptions {
+            types,
+            ..LookupOptions::new(lang)
+        },
+    )
+}
+
+/// The marked pieces of a text, each with its runs of white space made one space.
+fn marked(q: &str, text: &str) -> Vec<String> {
+    index()
+        .highlight(q, text)
+        .into_iter()
+        .map(|r| text[r].split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn one_typo_ranks_above_two() {
+    // "Tajkistan" is "Tajikistan" (data/registry/states.toml) with its second "i" left out: one
+    // typo. It is two from "Pakistan" ("T" for "P", the "j" added), a shorter name, which would
+    // come first were typos not counted.
+    let hits = search("Tajkistan", Lang::En, Some(vec![EntityKind::State]));
+    let states: Vec<(&str, MatchKind)> = hits
+        .iter()
+        .map(|h| (h.label.as_str(), h.match_kind))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("Tajikistan", MatchKind::Fuzzy),
+            ("Pakistan", MatchKind::Fuzzy)
+        ]
+    );
+    assert!(hits[0].score > hits[1].score, "{hits:?}");
+    // One typo from each, the other way round: "Pakistam" is one from "Pakistan" only.
+    let hits = search("Pakistam", Lang::En, Some(vec![EntityKind::State]));
+    assert_eq!(hits[0].iri, format!("{BASE}state/pk"), "{hits:?}");
+}
+
+#[test]
+fn hits_found_through_an_expansion_mark_what_it_stands_for() {
+    // 上合秘书处: 上合 is the everyday short form of 上合组织 (data/lookup/zh-short-forms.toml); the
+    // registry names the SCO Secretariat 上合组织秘书处. What matched is marked whole, though
+    // the query as typed occurs nowhere in it.
+    let hits = search("上合秘书处", Lang::Zh, None);
+    let top = &hits[0];
+    assert_eq!(top.iri, format!("{BASE}body/sco-secretariat"));
+    assert_eq!(
+        marked("上合秘书处", &top.matched.text),
+        [top.matched.text.clone()]
+    );
+
+    // беспилотники (drones) finds measure 12, whose text in the source says "беспилотных
+    // летательных аппаратов" (data/lookup/synonyms.toml): those three words are marked.
+    let hits = search("беспилотники", Lang::Ru, Some(vec![EntityKind::Measure]));
+    let top = &hits[0];
+    assert_eq!(top.number, Some(12));
+    let marks = marked("беспилотники", &top.matched.text);
+    assert!(
+        marks
+            .iter()
+            .any(|m| m.contains("беспилотных летательных аппаратов")),
+        "{marks:?} in {:?}",
+        top.matched.text
+    );
+
+    // drones, in English: the translation of measure 12 says "unmanned aerial vehicles".
+    let text = "Exchange of experience in countering the use of unmanned aerial vehicles (aircraft) for terrorist, separatist and extremist purposes.";
+    assert_eq!(marked("drones", text), ["unmanned aerial vehicles"]);
+
+    // ДС ШОС is the SCO Business Council (data/lookup/abbreviations.toml): its Russian name is
+    // marked in the label.
+    let label = "Деловой совет ШОС";
+    assert_eq!(marked("ДС ШОС", label), [label]);
+}
+
+#[test]
+fn the_search_page_loads_the_suggestions_with_what_they_need() {
+    let pages = Pages::new(graph());
+    let loc = Localizer::embedded().expect("the locales load");
+    let hits: Vec<MarkedHit> = search("RATS", Lang::Zh, None)
+        .into_iter()
+        .map(|hit| MarkedHit {
+            marks: index().highlight("RATS", &hit.matched.text),
+            hit,
+        })
+        .collect();
+    let found = Search::Found {
+        query: "RATS".into(),
+        types: None,
+        hits,
+        limit: 100,
+    };
+    for search in [
+        found,
+        Search::Refused {
+            query: String::new(),
+            types: String::new(),
+            reason: sco_kg::i18n::Message::new("lookup-error-empty"),
+        },
+    ] {
+        let html = pages.search(&loc, Lang::Zh, "http://example.org", &search);
+        let script = html
+            .split("<script ")
+            .nth(1)
+            .and_then(|s| s.split('>').next())
+            .expect("a script");
+        for attribute in [
+            "defer",
+            "src=\"http://example.org/assets/suggest.js?v=",
+            "data-lookup=\"http://example.org/api/lookup\"",
+            &format!("data-base=\"{BASE}\""),
+            "data-pages=\"http://example.org/page/\"",
+            "data-lang=\"zh\"",
+            "data-label=\"搜索建议\"",
+        ] {
+            assert!(
+                script.contains(attribute),
+                "{attribute} in <script {script}>"
+            );
+        }
+        // Only the one script, a file of this server: nothing inline.
+        assert_eq!(html.matches("<script").count(), 1);
+        assert!(html.contains("<form class=\"search\""));
+    }
+}
