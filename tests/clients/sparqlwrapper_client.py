@@ -1,6 +1,7 @@
 """SPARQLWrapper against /sparql, as an analyst uses it: every return format it offers,
-SELECT, ASK, CONSTRUCT and DESCRIBE, and the two refusals it tells apart (a malformed query,
-QueryBadFormed; an answer the service will not send whole, EndPointInternalError).
+SELECT, ASK, CONSTRUCT and DESCRIBE, the two refusals it tells apart (a malformed query,
+QueryBadFormed; an answer the service will not send whole, EndPointInternalError), and the
+service's extensions (sco:label, SERVICE sco:search) sent through it unchanged.
 
 Usage: python3 sparqlwrapper_client.py ENDPOINT LIMITED_ENDPOINT
 (LIMITED_ENDPOINT: a server started with a small --max-results.)"""
@@ -141,6 +142,55 @@ def refusals():
         check("line 4" in message and "column" in message, f"line and column: {message}")
 
 
+def extensions():
+    # sco:label: RATS's prefLabel in the language asked for (the registry's), English without
+    # one; "zh,en" takes Chinese first.
+    query = PREFIXES + """SELECT (sco:label(body:rats, "zh") AS ?zh) (sco:label(body:rats, "ru") AS ?ru)
+       (sco:label(body:rats) AS ?en) (sco:label(body:rats, "zh,en") AS ?first) WHERE {}"""
+    row = ask(ENDPOINT, query, JSON).convert()["results"]["bindings"][0]
+    for var, lang in [("zh", "zh"), ("ru", "ru"), ("en", "en"), ("first", "zh")]:
+        got = (row[var]["value"], row[var].get("xml:lang"))
+        check(got == (LABELS[lang], lang), f"sco:label as {var}: {got} == {(LABELS[lang], lang)}")
+
+    # SERVICE sco:search: "РАТС" is how the source's executors column names RATS ("РАТС ШОС",
+    # measure 14); its one best body is RATS, with an integer score.
+    query = PREFIXES + """SELECT ?e ?score ?label WHERE {
+      SERVICE sco:search { ?e sco:query "РАТС" ; sco:type "body" ; sco:limit "1" ;
+                           sco:lang "zh" ; sco:score ?score ; sco:label ?label } }"""
+    rows = ask(ENDPOINT, query, JSON).convert()["results"]["bindings"]
+    check(len(rows) == 1 and rows[0]["e"]["value"] == RATS, f"search РАТС: RATS alone: {rows}")
+    if rows:
+        score = rows[0]["score"]
+        check(
+            score.get("datatype") == str(XSD.integer) and int(score["value"]) > 0,
+            f"search РАТС: an xsd:integer score: {score}",
+        )
+        label = (rows[0]["label"]["value"], rows[0]["label"].get("xml:lang"))
+        check(label == (LABELS["zh"], "zh"), f"search РАТС: its label in sco:lang: {label}")
+
+    # The search joined with the graph, as XML: measure 12 of the source is on "беспилотных
+    # летательных аппаратов" (unmanned aerial vehicles), what people call drones.
+    query = PREFIXES + """SELECT ?number WHERE {
+      SERVICE sco:search { ?m sco:query "беспилотники" ; sco:type "measure" ; sco:limit "1" }
+      ?m sco:number ?number }"""
+    document = ask(ENDPOINT, query, XML).convert()
+    numbers = [l.firstChild.data for l in document.getElementsByTagName("literal")]
+    check(numbers == ["12"], f"search беспилотники joined with sco:number: {numbers} == ['12']")
+
+    # Both in one query, as CSV: the executors of the measures found for "drones" (the English
+    # everyday word; the measure's text says "unmanned aerial vehicles"), labelled in Chinese.
+    query = PREFIXES + """SELECT ?number (sco:label(?executor, "zh") AS ?label) WHERE {
+      SERVICE sco:search { ?m sco:query "drones" ; sco:type "measure" ; sco:limit "1" }
+      ?m sco:number ?number ; sco:executor ?executor } ORDER BY ?label"""
+    text = ask(ENDPOINT, query, CSV).convert().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    check(rows[0] == ["number", "label"], f"search drones as CSV: header {rows[0]}")
+    check(
+        len(rows) > 1 and all(r[0] == "12" and r[1] for r in rows[1:]),
+        f"search drones: measure 12's executors, each labelled: {rows[1:]}",
+    )
+
+
 for name, function in [
     ("SELECT as JSON", select_json),
     ("SELECT as XML", select_xml),
@@ -148,6 +198,7 @@ for name, function in [
     ("ASK", ask_query),
     ("CONSTRUCT and DESCRIBE", graphs),
     ("refusals", refusals),
+    ("sco:label and SERVICE sco:search", extensions),
 ]:
     checks.run(name, function)
 checks.finish()
