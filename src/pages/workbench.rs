@@ -1,9 +1,12 @@
 //! The query workbench (`/query`): the SPARQL editor (Yasqe, the editor of YASGUI), the example
 //! gallery, and the result views (table, bar chart, network, timeline; ECharts), driven by
-//! `web/workbench.js`. The page is rendered here with everything the script needs as one JSON
-//! object (`#wb-config`): the endpoint, the prefixes, the ontology's classes and properties for
-//! completion, the labels of the graph's resources, the examples and every message in the page's
-//! language, so that the script holds no words of its own and asks nothing of other hosts.
+//! `web/workbench.js` (an ES module; its parts that need no page are the modules of `web/lib/`,
+//! tested by Node). The page is rendered here with everything the script needs as one JSON
+//! object (`#wb-config`): the endpoint, the server's prefix table (as `GET /prefixes` serves it
+//! in JSON), the lookup's types, the ontology's classes and properties and our two SPARQL
+//! extensions (`sco:label`, `sco:search`, described by the ontology) for completion, the labels
+//! of the graph's resources, the examples and every message in the page's language, so that the
+//! script holds no words or prefixes of its own and asks nothing of other hosts.
 //!
 //! Without JavaScript the page still works as a form that sends the query to `/sparql`, and each
 //! example is a link that loads it (`/query?example={id}`).
@@ -20,13 +23,19 @@ use super::index::Pages;
 use super::layout::{page_with_head, Route};
 use super::render::Cx;
 use crate::examples::{Example, View};
-use crate::graph::vocab::{OWL, RDF, RDFS};
+use crate::graph::vocab::{OWL, RDF, RDFS, SCO, SKOS};
 use crate::i18n::{Lang, Localizer};
+use crate::lookup::EntityKind;
+use crate::store::extensions::{LABEL_FUNCTION, SEARCH_SERVICE};
 use crate::t;
 
-/// What the workbench page shows beyond the graph: the gallery, what the URL asked to preload,
-/// the server's limits, and where the scripts are served.
+/// What the workbench page shows beyond the graph: the prefix table, the gallery, what the URL
+/// asked to preload, the server's limits, and where the scripts are served.
 pub struct Workbench<'a> {
+    /// The prefixes every query may use undeclared (`KnowledgeGraph::prefixes`): the starter
+    /// query declares them, the page lists them, and the script completes and compacts with them,
+    /// in the JSON form `GET /prefixes` serves ([`Workbench::prefix_json`]).
+    pub prefixes: &'a [(String, String)],
     pub examples: &'a [Example],
     /// `?example=`: the id of the example to load.
     pub example: Option<&'a str>,
@@ -78,6 +87,104 @@ fn ontology_terms() -> &'static (BTreeSet<String>, BTreeSet<String>) {
         }
         (classes, properties)
     })
+}
+
+impl Workbench<'_> {
+    /// The JSON form of a prefix table: an object of namespaces by prefix, in the table's
+    /// order (`{"sco": "https://w3id.org/sco-kg/ontology#", …}`), as JSON-LD contexts and
+    /// prefix.cc write them. `GET /prefixes` answers it to `Accept: application/json`, and the
+    /// workbench page embeds it.
+    pub fn prefix_json(prefixes: &[(String, String)]) -> Value {
+        Value::Object(
+            prefixes
+                .iter()
+                .map(|(prefix, namespace)| (prefix.clone(), Value::String(namespace.clone())))
+                .collect(),
+        )
+    }
+}
+
+/// The label and the definition of a term of the ontology in one language.
+#[derive(Clone, Debug, Default)]
+struct Described {
+    label: Option<String>,
+    definition: Option<String>,
+}
+
+/// The labels and definitions of our SPARQL extensions in the ontology, by IRI and language
+/// tag: `sco:label` (the function) and `sco:search` (the service), which the editor completes
+/// and describes.
+fn extension_texts() -> &'static BTreeMap<(String, String), Described> {
+    static TEXTS: OnceLock<BTreeMap<(String, String), Described>> = OnceLock::new();
+    TEXTS.get_or_init(|| {
+        let definition = format!("{SKOS}definition");
+        let mut texts = BTreeMap::new();
+        let Ok(file) = crate::data::ontology("sco-kg.ttl") else {
+            return texts;
+        };
+        for quad in RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(file.contents.as_bytes())
+            .flatten()
+        {
+            let (NamedOrBlankNode::NamedNode(s), Term::Literal(text)) =
+                (&quad.subject, &quad.object)
+            else {
+                continue;
+            };
+            if ![LABEL_FUNCTION, SEARCH_SERVICE].contains(&s.as_str()) {
+                continue;
+            }
+            let Some(lang) = text.language() else {
+                continue;
+            };
+            let entry: &mut Described = texts
+                .entry((s.as_str().to_string(), lang.to_string()))
+                .or_default();
+            if quad.predicate == oxigraph::model::vocab::rdfs::LABEL {
+                entry.label = Some(text.value().to_string());
+            } else if quad.predicate.as_str() == definition {
+                entry.definition = Some(text.value().to_string());
+            }
+        }
+        texts
+    })
+}
+
+/// What the editor completes of an extension: its IRI, and its label and definition in the
+/// page's language (else English, else Russian).
+fn extension(cx: &Cx, iri: &str) -> Value {
+    let texts = extension_texts();
+    let text = |pick: fn(&Described) -> Option<&String>| {
+        [cx.lang.as_str(), "en", "ru"].iter().find_map(|lang| {
+            texts
+                .get(&(iri.to_string(), lang.to_string()))
+                .and_then(pick)
+        })
+    };
+    json!({
+        "iri": iri,
+        "label": text(|t| t.label.as_ref()),
+        "definition": text(|t| t.definition.as_ref()),
+    })
+}
+
+/// Our two extensions as the script completes them: `sco:label(` and
+/// `SERVICE sco:search { ?e sco:query "…" ; sco:score ?score }` (with the IRIs of the
+/// service's parameters), each described in the page's language.
+fn extensions(cx: &Cx) -> Value {
+    let mut service = extension(cx, SEARCH_SERVICE);
+    service["query"] = json!(format!("{SCO}query"));
+    service["score"] = json!(format!("{SCO}score"));
+    json!({ "function": extension(cx, LABEL_FUNCTION), "service": service })
+}
+
+/// The lookup's types with their classes: a resource prefix named as a type (`body:`)
+/// completes resources of that type, and the network colours resources by their type.
+fn lookup_types() -> Vec<Value> {
+    EntityKind::ALL
+        .iter()
+        .map(|kind| json!({ "type": kind.as_str(), "class": format!("{SCO}{}", kind.class()) }))
+        .collect()
 }
 
 impl Pages {
@@ -175,12 +282,11 @@ fn messages(cx: &Cx, wb: &Workbench) -> Value {
 
 /// The starter query: every prefix declared (the editor folds them), and a first question that
 /// shows the measures with their texts in the page's language.
-fn starter(cx: &Cx) -> String {
-    let mut query: String =
-        cx.p.prefixes
-            .iter()
-            .map(|(p, ns)| format!("PREFIX {p}: <{ns}>\n"))
-            .collect();
+fn starter(cx: &Cx, prefixes: &[(String, String)]) -> String {
+    let mut query: String = prefixes
+        .iter()
+        .map(|(p, ns)| format!("PREFIX {p}: <{ns}>\n"))
+        .collect();
     query.push_str(&format!(
         "\nSELECT ?measure ?number ?text WHERE {{\n  ?measure a sco:Measure ;\n           \
          sco:number ?number ;\n           sco:text ?text .\n  FILTER(LANG(?text) = \"{}\")\n}}\n\
@@ -222,7 +328,7 @@ fn render(cx: &Cx, wb: &Workbench) -> String {
     let initial = match (wb.query, chosen) {
         (Some(query), _) => query.to_string(),
         (None, Some(example)) => example.query.clone(),
-        (None, None) => starter(cx),
+        (None, None) => starter(cx, wb.prefixes),
     };
     let lang = cx.lang.as_str();
     let (classes, properties) = vocabulary(cx);
@@ -247,7 +353,9 @@ fn render(cx: &Cx, wb: &Workbench) -> String {
         "base": cx.p.base(),
         "timeoutSeconds": wb.timeout_seconds,
         "maxResults": wb.max_results,
-        "prefixes": cx.p.prefixes,
+        "prefixes": Workbench::prefix_json(wb.prefixes),
+        "types": lookup_types(),
+        "extensions": extensions(cx),
         "classes": classes,
         "properties": properties,
         "labels": labels(cx),
@@ -269,7 +377,9 @@ fn render(cx: &Cx, wb: &Workbench) -> String {
         @if cx.lang == Lang::Ru {
             script defer src=(asset("vendor/echarts/langRU.js")) {}
         }
-        script defer src=(asset("workbench.js")) {}
+        // A module (its imports are files of web/lib/): deferred, it runs after the
+        // libraries above, in document order.
+        script type="module" src=(asset("workbench.js")) {}
     };
     let example_href = |id: &str| cx.route(&format!("/query?lang={}&example={id}", cx.lang));
     let main = html! {
@@ -331,11 +441,11 @@ fn render(cx: &Cx, wb: &Workbench) -> String {
                         div #wb-output .wb-output {}
                     }
                     details.wb-prefixes {
-                        summary { (t!(cx, "wb-prefixes-heading", "count" => cx.p.prefixes.len())) }
+                        summary { (t!(cx, "wb-prefixes-heading", "count" => wb.prefixes.len())) }
                         p.muted { (t!(cx, "wb-prefixes-intro")) }
                         table {
                             tbody {
-                                @for (prefix, namespace) in &cx.p.prefixes {
+                                @for (prefix, namespace) in wb.prefixes {
                                     tr { td { code { (prefix) ":" } } td { code { (namespace) } } }
                                 }
                             }
@@ -370,6 +480,63 @@ mod tests {
         assert!(text.contains("\\u003c!--\\u003cscript\\u003e"), "{text}");
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, value);
+    }
+
+    const RDF_NS: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
+    #[test]
+    fn the_prefix_table_is_an_object_in_its_order() {
+        let table = vec![
+            (
+                "sco".to_string(),
+                "https://w3id.org/sco-kg/ontology#".to_string(),
+            ),
+            ("rdf".to_string(), RDF_NS.to_string()),
+            ("id".to_string(), "https://w3id.org/sco-kg/id/".to_string()),
+        ];
+        let value = Workbench::prefix_json(&table);
+        assert_eq!(
+            value.to_string(),
+            format!(
+                "{{\"sco\":\"https://w3id.org/sco-kg/ontology#\",\"rdf\":\"{RDF_NS}\",\
+                 \"id\":\"https://w3id.org/sco-kg/id/\"}}"
+            )
+        );
+    }
+
+    #[test]
+    fn the_extensions_are_described_in_every_language() {
+        for lang in [Lang::Ru, Lang::En, Lang::Zh] {
+            for iri in [LABEL_FUNCTION, SEARCH_SERVICE] {
+                let key = (iri.to_string(), lang.as_str().to_string());
+                let texts = &extension_texts()[&key];
+                assert!(
+                    texts.label.as_deref().is_some_and(|l| !l.is_empty()),
+                    "{iri} {lang}"
+                );
+                assert!(
+                    texts
+                        .definition
+                        .as_deref()
+                        .is_some_and(|d| d.contains("sco:")),
+                    "{iri} {lang}"
+                );
+            }
+        }
+        let en = |iri: &str| extension_texts()[&(iri.to_string(), "en".to_string())].clone();
+        assert_eq!(
+            en(LABEL_FUNCTION).label.as_deref(),
+            Some("label (function)")
+        );
+        assert_eq!(
+            en(SEARCH_SERVICE).label.as_deref(),
+            Some("search (service)")
+        );
+        assert_eq!(lookup_types().len(), EntityKind::ALL.len());
+        assert_eq!(
+            lookup_types()[1],
+            json!({ "type": "state", "class": format!("{SCO}MemberState") })
+        );
     }
 
     #[test]

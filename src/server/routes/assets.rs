@@ -1,15 +1,19 @@
-//! `/assets/{path}`: the files of `web/` (the workbench's script and style and the libraries
-//! it vendors) and the stylesheet of every page (`src/pages/style.css`), embedded in the binary
-//! so that the service needs no CDN. Each is served with its media type and an ETag of its
-//! contents. Pages link to them as `/assets/{path}?v={tag}` ([`href`]): a new binary changes the
-//! URL of every file it changes, so browsers may keep each URL for a year. Unknown paths have no
-//! route and get the service's 404.
+//! `/assets/{path}`: the files of `web/` (the workbench's scripts — an ES module and the modules
+//! of `web/lib/` it imports —, its style and the libraries it vendors) and the stylesheet of
+//! every page (`src/pages/style.css`), embedded in the binary so that the service needs no CDN.
+//! Each is served with its media type and an ETag of its contents. Pages link to them as
+//! `/assets/{path}?v={tag}` ([`href`]): a new binary changes the URL of every file it changes,
+//! so browsers may keep each such URL for a year. A URL without the file's current tag — a
+//! module's `import "./lib/…"`, which cannot carry one, or a tag of another binary — is to be
+//! revalidated (`no-cache`, answered 304 while the ETag holds), so that a new binary's modules
+//! are never mixed with an old one's. The JavaScript tests of `web/test/` are not served.
+//! Unknown paths have no route and get the service's 404.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use axum::body::Bytes;
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -18,6 +22,11 @@ use crate::server::http::cache::short_hash;
 
 /// The URL carries the version: the contents behind it never change.
 pub const CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
+/// The URL carries no version, or another: ask again each time (the ETag makes it a 304).
+pub const CACHE_CONTROL_UNVERSIONED: &str = "no-cache";
+
+/// The folder of `web/` that holds the scripts' tests (run by Node), not served.
+const TESTS: &str = "test/";
 
 /// One embedded file.
 pub struct Asset {
@@ -34,6 +43,7 @@ pub fn all() -> &'static BTreeMap<String, Asset> {
     ASSETS.get_or_init(|| {
         let mut assets: BTreeMap<String, Asset> = crate::data::web_files()
             .into_iter()
+            .filter(|(path, _)| !path.starts_with(TESTS))
             .map(|(path, contents)| {
                 let asset = Asset {
                     body: Bytes::from_static(contents),
@@ -89,7 +99,13 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn respond(asset: &'static Asset) -> Response {
+/// Whether a request's query string names the asset's current tag (`v={tag}`).
+fn versioned(asset: &Asset, query: Option<&str>) -> bool {
+    form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .any(|(name, value)| name == "v" && value == asset.tag.as_str())
+}
+
+fn respond(asset: &'static Asset, query: Option<&str>) -> Response {
     let mut response = asset.body.clone().into_response();
     let headers = response.headers_mut();
     headers.insert(
@@ -99,9 +115,14 @@ fn respond(asset: &'static Asset) -> Response {
     if let Ok(etag) = HeaderValue::from_str(&format!("\"asset-{}\"", asset.tag)) {
         headers.insert(header::ETAG, etag);
     }
+    let cache_control = if versioned(asset, query) {
+        CACHE_CONTROL
+    } else {
+        CACHE_CONTROL_UNVERSIONED
+    };
     headers.insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static(CACHE_CONTROL),
+        HeaderValue::from_static(cache_control),
     );
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -115,7 +136,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
     all().iter().fold(Router::new(), |router, (path, asset)| {
         router.route(
             &format!("/assets/{path}"),
-            get(move || async move { respond(asset) }),
+            get(move |uri: Uri| async move { respond(asset, uri.query()) }),
         )
     })
 }
@@ -156,5 +177,60 @@ mod tests {
             assert!(!asset.body.is_empty());
         }
         assert_eq!(href("missing.js"), "/assets/missing.js");
+    }
+
+    #[test]
+    fn the_modules_are_served_and_their_tests_are_not() {
+        let assets = all();
+        for path in [
+            "lib/completion.mjs",
+            "lib/prefixes.mjs",
+            "lib/results.mjs",
+            "lib/terms.mjs",
+            "lib/text.mjs",
+            "lib/urls.mjs",
+        ] {
+            let asset = assets
+                .get(path)
+                .unwrap_or_else(|| panic!("{path} is served"));
+            assert_eq!(asset.content_type, "text/javascript; charset=utf-8");
+        }
+        // What workbench.js imports is served: every `from "./…"` names a file here.
+        let script = std::str::from_utf8(&assets["workbench.js"].body).unwrap();
+        let imports: Vec<&str> = script
+            .split("from \"./")
+            .skip(1)
+            .filter_map(|rest| rest.split_once('"').map(|(path, _)| path))
+            .collect();
+        assert!(imports.len() >= 5, "{imports:?}");
+        for path in imports {
+            assert!(assets.contains_key(path), "{path} is imported, not served");
+        }
+        assert!(crate::data::web_files()
+            .iter()
+            .any(|(path, _)| path.starts_with(TESTS)));
+        assert!(assets.keys().all(|path| !path.starts_with(TESTS)));
+    }
+
+    #[test]
+    fn only_the_current_tag_may_be_kept_for_a_year() {
+        let asset = &all()["lib/text.mjs"];
+        let cache_control = |query: Option<&str>| {
+            respond(asset, query)
+                .headers()
+                .get(header::CACHE_CONTROL)
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_string()
+        };
+        let current = format!("v={}", asset.tag);
+        assert_eq!(cache_control(Some(&current)), CACHE_CONTROL);
+        assert_eq!(cache_control(None), CACHE_CONTROL_UNVERSIONED);
+        assert_eq!(
+            cache_control(Some("v=000000000000")),
+            CACHE_CONTROL_UNVERSIONED
+        );
+        assert_eq!(cache_control(Some("x=1")), CACHE_CONTROL_UNVERSIONED);
     }
 }

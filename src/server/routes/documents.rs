@@ -177,12 +177,26 @@ pub async fn source(State(state): State<AppState>) -> Representation {
 }
 
 /// `GET /prefixes`: the prefixes every query here may use undeclared, as a `PREFIX` block to
-/// paste before a query sent to another endpoint or client, which do not know them.
-pub async fn prefixes(State(state): State<AppState>) -> Representation {
+/// paste before a query sent to another endpoint or client, which do not know them; or, to a
+/// client that prefers `application/json`, as a JSON object of namespaces by prefix in the same
+/// order (what the workbench page embeds, [`crate::pages::Workbench::prefix_json`]). The block
+/// is the default: for no `Accept`, `*/*`, or nothing acceptable.
+pub async fn prefixes(State(state): State<AppState>, headers: HeaderMap) -> Representation {
+    const TEXT: &str = "text/plain; charset=utf-8";
+    const JSON: &str = "application/json";
+    let accept = accept_header(&headers);
+    let json =
+        negotiate(accept.as_deref(), &[(TEXT, false), (JSON, true)]).is_some_and(|(_, json)| json);
+    let (body, content_type, tag) = if json {
+        let table = crate::pages::Workbench::prefix_json(&state.prefixes);
+        (table.to_string(), JSON, "prefixes-json")
+    } else {
+        (state.graph.prologue(), TEXT, "prefixes")
+    };
     Representation {
-        body: axum::body::Bytes::from(state.graph.prologue()),
-        content_type: "text/plain; charset=utf-8",
-        etag: etag(&state.version, &["prefixes"]),
-        negotiated: false,
+        body: axum::body::Bytes::from(body),
+        content_type,
+        etag: etag(&state.version, &[tag]),
+        negotiated: true,
     }
 }

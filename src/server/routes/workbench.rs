@@ -85,6 +85,7 @@ pub async fn page(
     let rest = params.rest();
     let asset = |path: &str| assets::href(path);
     let workbench = Workbench {
+        prefixes: &state.prefixes,
         examples: examples(),
         example: params.example.as_deref(),
         query: params.query.as_deref(),
