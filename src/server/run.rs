@@ -1,7 +1,8 @@
 //! Listening, serving and stopping: [`bind`] takes the address and builds the state,
 //! [`Server::run`] serves until its [`ShutdownHandle`] fires, then lets in-flight requests
 //! finish (for at most the query timeout and a few seconds more). [`spawn`] runs a server on a
-//! thread of its own, for tests and embedding.
+//! thread of its own, for tests and embedding; [`bind_with`] and [`spawn_with`] serve the data
+//! of a state already built (dumps and all) under other settings.
 //!
 //! Connections are HTTP/1.1, served by hyper with a header-read timeout: a client must send
 //! a request's head (request line and headers) within the query timeout of starting it — or,
@@ -90,6 +91,25 @@ pub struct Server {
 
 /// Listens on `config.bind` and builds the shared state (dumps, version, …).
 pub async fn bind(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Server, ServeError> {
+    bind_state(config, |config, local_addr| {
+        AppState::new(graph, config, local_addr)
+    })
+    .await
+}
+
+/// Listens on `config.bind` and serves the data of `data` (graph, dumps, version, …, computed
+/// when `data` was built) under `config`'s settings: see [`AppState::with_config`].
+pub async fn bind_with(config: Config, data: &AppState) -> Result<Server, ServeError> {
+    bind_state(config, |config, local_addr| {
+        data.with_config(config, local_addr)
+    })
+    .await
+}
+
+async fn bind_state(
+    config: Config,
+    state: impl FnOnce(Config, SocketAddr) -> Result<AppState, StartError>,
+) -> Result<Server, ServeError> {
     let listener = TcpListener::bind(&config.bind)
         .await
         .map_err(|source| ServeError::Bind {
@@ -100,7 +120,7 @@ pub async fn bind(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Server, 
     let grace = config.timeout + GRACE;
     let config_timeout = config.timeout;
     let write_stall_timeout = config.write_stall_timeout;
-    let state = AppState::new(graph, config, local_addr)?;
+    let state = state(config, local_addr)?;
     Ok(Server {
         listener,
         app: crate::server::router(state),
@@ -281,6 +301,25 @@ pub struct Background {
 
 /// Binds and serves on a new thread; returns once the server is listening.
 pub fn spawn(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Background, ServeError> {
+    spawn_bound(config, |config| bind(config, graph))
+}
+
+/// [`spawn`] serving the data of `data` (see [`bind_with`]): no dumps computed again.
+pub fn spawn_with(config: Config, data: &AppState) -> Result<Background, ServeError> {
+    let data = data.clone();
+    spawn_bound(
+        config,
+        |config| async move { bind_with(config, &data).await },
+    )
+}
+
+fn spawn_bound<F>(
+    config: Config,
+    bind: impl FnOnce(Config) -> F + Send + 'static,
+) -> Result<Background, ServeError>
+where
+    F: std::future::Future<Output = Result<Server, ServeError>>,
+{
     let (ready, started) = std::sync::mpsc::channel();
     let thread = std::thread::spawn(move || -> Result<(), ServeError> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -288,7 +327,7 @@ pub fn spawn(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Background, S
             .build()?;
         let grace = config.timeout + GRACE;
         let served = runtime.block_on(async move {
-            match bind(config, graph).await {
+            match bind(config).await {
                 Ok(server) => {
                     let _ = ready.send(Ok((server.local_addr(), server.shutdown_handle())));
                     server.run().await

@@ -28,10 +28,10 @@ pub struct Shared {
     pub version: String,
     /// The graph's prefixes, declared in every RDF answer.
     pub prefixes: Arc<Vec<(String, String)>>,
-    pub dumps: Dumps,
-    pub statistics: Statistics,
-    pub ontology: Document,
-    pub shapes: Document,
+    pub dumps: Arc<Dumps>,
+    pub statistics: Arc<Statistics>,
+    pub ontology: Arc<Document>,
+    pub shapes: Arc<Document>,
     pub source: Bytes,
     /// How many triples match a pattern: the guards' estimates of a query's rows.
     pub counts: crate::store::PatternCounts,
@@ -50,9 +50,9 @@ pub struct Shared {
     /// What `/metrics` reports.
     pub metrics: crate::server::metrics::Metrics,
     /// The index the HTML pages are rendered from.
-    pub pages: crate::pages::Pages,
+    pub pages: Arc<crate::pages::Pages>,
     /// Every user-facing message, in ru, en and zh.
-    pub localizer: crate::i18n::Localizer,
+    pub localizer: Arc<crate::i18n::Localizer>,
     /// Entity lookup by label, alias or text in any of the three languages: the graph's own
     /// index, the one `SERVICE sco:search` reads too (built once, here at start).
     pub lookup: Arc<crate::lookup::LookupIndex>,
@@ -105,24 +105,63 @@ impl AppState {
         };
         let localizer =
             crate::i18n::Localizer::embedded().map_err(|e| StartError::Data(e.to_string()))?;
+        let data = Data {
+            pages: Arc::new(crate::pages::Pages::new(&graph)),
+            lookup: graph.lookup(),
+            localizer: Arc::new(localizer),
+            statistics: Arc::new(Statistics::of(&graph.triples)),
+            ontology: Arc::new(document("sco-kg.ttl")?),
+            shapes: Arc::new(document("shapes.ttl")?),
+            source: Bytes::from_static(crate::data::source()),
+            dumps: Arc::new(Dumps::new(dumps)),
+            prefixes: Arc::new(prefixes),
+            version,
+            graph,
+        };
+        Self::assemble(data, config, local_addr)
+    }
+
+    /// The same data as `self` (graph, version, dumps, documents, pages, lookup index) under
+    /// other settings, with query slots, queue, workers, caches and metrics of its own: a second
+    /// server over the same graph without computing the dumps again (the tests start many,
+    /// with different settings).
+    pub fn with_config(&self, config: Config, local_addr: SocketAddr) -> Result<Self, StartError> {
+        let data = Data {
+            graph: self.graph.clone(),
+            version: self.version.clone(),
+            prefixes: self.prefixes.clone(),
+            dumps: self.dumps.clone(),
+            statistics: self.statistics.clone(),
+            ontology: self.ontology.clone(),
+            shapes: self.shapes.clone(),
+            source: self.source.clone(),
+            pages: self.pages.clone(),
+            localizer: self.localizer.clone(),
+            lookup: self.lookup.clone(),
+        };
+        Self::assemble(data, config, local_addr)
+    }
+
+    /// The state of `data` under `config`: what depends on the settings is built here.
+    fn assemble(data: Data, config: Config, local_addr: SocketAddr) -> Result<Self, StartError> {
         let answers =
-            crate::server::execution::answers::AnswerCache::new(config.cache_bytes, &version);
+            crate::server::execution::answers::AnswerCache::new(config.cache_bytes, &data.version);
         let responses = crate::server::http::replay::ResponseCache::new(&config);
         let metrics = crate::server::metrics::Metrics::new(
-            &version,
+            &data.version,
             config.max_concurrent.max(1),
             &answers,
             &responses,
         );
         Ok(Self(Arc::new(Shared {
-            pages: crate::pages::Pages::new(&graph),
-            lookup: graph.lookup(),
-            localizer,
-            statistics: Statistics::of(&graph.triples),
-            ontology: document("sco-kg.ttl")?,
-            shapes: document("shapes.ttl")?,
-            source: Bytes::from_static(crate::data::source()),
-            counts: crate::store::PatternCounts::new(&graph.triples),
+            pages: data.pages,
+            lookup: data.lookup,
+            localizer: data.localizer,
+            statistics: data.statistics,
+            ontology: data.ontology,
+            shapes: data.shapes,
+            source: data.source,
+            counts: crate::store::PatternCounts::new(&data.graph.triples),
             queries: Arc::new(Semaphore::new(config.max_concurrent.max(1))),
             queue: crate::server::execution::query::Queue::new(config.max_queued),
             in_flight: crate::server::execution::in_flight::InFlight::new(
@@ -136,12 +175,28 @@ impl AppState {
             answers,
             responses,
             metrics,
-            dumps: Dumps::new(dumps),
-            prefixes: Arc::new(prefixes),
-            version,
-            graph,
+            dumps: data.dumps,
+            prefixes: data.prefixes,
+            version: data.version,
+            graph: data.graph,
             config,
             local_addr,
         })))
     }
+}
+
+/// What a state holds whatever its settings, computed once from the graph and shared (cheap to
+/// clone) by every state built from it with [`AppState::with_config`].
+struct Data {
+    graph: Arc<KnowledgeGraph>,
+    version: String,
+    prefixes: Arc<Vec<(String, String)>>,
+    dumps: Arc<Dumps>,
+    statistics: Arc<Statistics>,
+    ontology: Arc<Document>,
+    shapes: Arc<Document>,
+    source: Bytes,
+    pages: Arc<crate::pages::Pages>,
+    localizer: Arc<crate::i18n::Localizer>,
+    lookup: Arc<crate::lookup::LookupIndex>,
 }

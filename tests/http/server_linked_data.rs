@@ -2,7 +2,6 @@
 //! sent to /page/… with 303 on the public URL, the ontology, shapes, source and VoID are served,
 //! and the HTTP manners: ETag/304, Cache-Control, Vary, gzip and brotli, CORS, 405 with Allow.
 
-mod server_common;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -14,7 +13,7 @@ use reqwest::header::{ACCEPT, ACCEPT_ENCODING, IF_NONE_MATCH};
 use reqwest::{Method, StatusCode};
 use sco_kg::graph::Base;
 use sco_kg::store::KnowledgeGraph;
-use server_common::*;
+use crate::support::*;
 
 const BROWSER: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 

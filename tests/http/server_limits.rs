@@ -3,14 +3,13 @@
 //! cancels its query; too many queries at once get 503 with Retry-After; hostile query shapes
 //! get an answer, not a crash; shutdown lets in-flight requests finish, by handle and by SIGTERM.
 
-mod server_common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
 use reqwest::StatusCode;
-use server_common::*;
+use crate::support::*;
 
 /// How long anything may take before the test calls it a hang.
 const NO_HANG: Duration = Duration::from_secs(60);

@@ -2,15 +2,13 @@
 //! every byte of their bodies, the right count), no new connection is taken from the moment
 //! the signal arrives, and the process exits with code 0.
 
-mod robust_common;
-mod server_common;
 
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
-use robust_common::*;
-use server_common::*;
+use crate::support::raw::*;
+use crate::support::*;
 
 /// How many slow queries are in flight when the signal comes; also the server's query slots,
 /// so that a probe turned away proves every one of them is being evaluated.

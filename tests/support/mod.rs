@@ -1,18 +1,26 @@
-//! Shared by the tests/server_*.rs: one graph per test binary, servers on free loopback ports,
-//! an HTTP client that shows redirects instead of following them.
+//! What the test binaries (tests/library, tests/http, tests/process) share, included by each
+//! with `#[path = "../support/mod.rs"] mod support;`: one graph and one server state per test
+//! binary (the dumps, version, pages and lookup index computed once), servers on free loopback
+//! ports serving that state under each test's settings, an HTTP client that shows redirects
+//! instead of following them, the real binary run as a server; [`raw`]: HTTP/1.1 exchanges no
+//! well-behaved client would send; [`browser`]: headless Chromium through chromedriver.
+//! Not every binary uses every part.
 #![allow(dead_code)]
+
+pub mod browser;
+pub mod raw;
 
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::net::{SocketAddr, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Triple;
 use sco_kg::graph::Base;
-pub use sco_kg::server::{self, Background, Config};
+pub use sco_kg::server::{self, AppState, Background, Config};
 use sco_kg::store::KnowledgeGraph;
 
 /// The graph of the embedded data with the default base, built once.
@@ -34,10 +42,23 @@ pub fn config() -> Config {
     }
 }
 
-pub fn start(config: Config) -> Background {
-    server::spawn(config, graph()).expect("server starts")
+/// The state of the embedded graph (under [`config`]'s settings), built once per test binary:
+/// its dumps, version, pages and lookup index are what every server of [`start`] serves.
+pub fn state() -> AppState {
+    static STATE: LazyLock<AppState> = LazyLock::new(|| {
+        AppState::new(graph(), config(), "127.0.0.1:8080".parse().unwrap()).expect("state")
+    });
+    STATE.clone()
 }
 
+/// A server of the embedded graph on its own port, with `config`'s settings and query slots,
+/// queue, caches and metrics of its own, serving the data of [`state`] (no dumps computed
+/// again).
+pub fn start(config: Config) -> Background {
+    server::run::spawn_with(config, &state()).expect("server starts")
+}
+
+/// A server of another graph: its state (dumps and all) is built for it.
 pub fn start_with(config: Config, graph: Arc<KnowledgeGraph>) -> Background {
     server::spawn(config, graph).expect("server starts")
 }

@@ -2,9 +2,8 @@
 //! client mistakes. And the operator's side: `/healthz`, `/readyz`, `/metrics`, and the log the
 //! binary writes (`--log-format`).
 
-mod server_common;
 
-use server_common::*;
+use crate::support::*;
 
 #[test]
 fn lookup_and_entity_json() {

@@ -2,7 +2,7 @@
 //! (`fuzz/checks.rs`, included here): every crashing input the fuzzers found (see
 //! `fuzz/README.md`), and hand-picked edge cases, in `fuzz/regressions/<target>/`.
 
-#[path = "../fuzz/checks.rs"]
+#[path = "../../fuzz/checks.rs"]
 mod checks;
 
 use std::path::PathBuf;

@@ -4,21 +4,23 @@
 //! caches turned off.
 //! In-process, through the router, so that what was kept can be counted.
 
-mod server_common;
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use server_common::*;
+use crate::support::*;
 use tower::ServiceExt;
 
-use sco_kg::server::{router, AppState};
+use sco_kg::server::router;
 
 // The table has 139 measures.
 const QUESTION: &str = "PREFIX sco: <https://w3id.org/sco-kg/ontology#>
 SELECT (COUNT(?m) AS ?n) WHERE { ?m a sco:Measure }";
 
+/// The binary's state under `config`: caches of its own, the dumps computed once.
 fn state(config: Config) -> AppState {
-    AppState::new(graph(), config, "127.0.0.1:8080".parse().unwrap()).expect("state")
+    crate::support::state()
+        .with_config(config, "127.0.0.1:8080".parse().unwrap())
+        .expect("state")
 }
 
 struct Answer {

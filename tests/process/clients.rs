@@ -5,9 +5,8 @@
 //! their expected values come from the repository's data (the registry, the source text), never
 //! from the service. `scripts/test` installs both libraries; without them the test fails.
 
-mod server_common;
 
-use server_common::*;
+use crate::support::*;
 
 /// Runs `tests/clients/{script}` with `args`, failing the test with its output unless it
 /// exits 0. The output is printed either way (`cargo test -- --nocapture` shows the counts).

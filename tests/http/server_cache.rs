@@ -2,12 +2,11 @@
 //! slot, in the format asked for, byte for byte the answer it first got; errors are never kept;
 //! `cache_bytes = 0` turns it off.
 
-mod server_common;
 
 use std::time::Duration;
 
 use reqwest::StatusCode;
-use server_common::*;
+use crate::support::*;
 
 const QUESTION: &str = "PREFIX sco: <https://w3id.org/sco-kg/ontology#>
 SELECT (COUNT(?m) AS ?n) WHERE { ?m a sco:Measure }";

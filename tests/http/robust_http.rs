@@ -3,15 +3,13 @@
 //! their headers byte by byte. Each gets a 4xx or a closed connection — never a 5xx, a panic
 //! or a hang — and the server answers normally afterwards.
 
-mod robust_common;
-mod server_common;
 
 use std::io::Write;
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use robust_common::*;
-use server_common::*;
+use crate::support::raw::*;
+use crate::support::*;
 
 #[test]
 fn garbage_request_lines_are_refused() {

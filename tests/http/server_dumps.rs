@@ -6,7 +6,6 @@
 //! N-Triples, N-Quads, TriG and canonical N-Quads (sophia_turtle), JSON-LD (sophia_jsonld) and
 //! RDF/XML (sophia_xml).
 
-mod server_common;
 
 use std::collections::HashSet;
 use std::process::Command;
@@ -15,7 +14,7 @@ use oxigraph::io::RdfParser;
 use reqwest::header::ACCEPT;
 use reqwest::StatusCode;
 use sco_kg::export::DumpFormat;
-use server_common::*;
+use crate::support::*;
 use sophia::api::prelude::*;
 use sophia::api::quad::Spog;
 use sophia::api::term::SimpleTerm;

@@ -1,6 +1,5 @@
-//! Shared by the tests/robust_*.rs: raw HTTP/1.1 exchanges over `std::net::TcpStream` (for
+//! Raw HTTP/1.1 exchanges over `std::net::TcpStream` (for
 //! requests no well-behaved client would send) and the check that a server still answers.
-#![allow(dead_code)]
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -8,7 +7,7 @@ use std::time::Duration;
 
 use reqwest::StatusCode;
 
-use crate::server_common::{client, encode};
+use super::{client, encode};
 
 /// How long anything may take before the test calls it a hang.
 pub const NO_HANG: Duration = Duration::from_secs(60);

@@ -2,7 +2,6 @@
 //! dataset parameters, every result format by Accept and by format=, the service description,
 //! and every refusal (update, SERVICE but our own sco:search, syntax, 406, 413, 415).
 
-mod server_common;
 
 use std::io::Read;
 use std::net::TcpListener;
@@ -12,7 +11,7 @@ use oxigraph::io::RdfFormat;
 use reqwest::blocking::Response;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HOST};
 use reqwest::StatusCode;
-use server_common::*;
+use crate::support::*;
 
 const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
 

@@ -14,7 +14,6 @@
 //! Needs virtuoso-t and isql-vt (scripts/test installs virtuoso-opensource): without them the
 //! test fails, it does not skip.
 
-mod server_common;
 
 use std::net::TcpListener;
 use std::path::Path;
@@ -22,7 +21,7 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use server_common::*;
+use crate::support::*;
 
 /// The graph the dump is loaded into; every query is asked with it as its default graph (a
 /// fresh Virtuoso's default graph is the union of all its graphs, its own system graphs too).

@@ -3,7 +3,6 @@
 //! profile, and bounded waits. A test runs in a tokio runtime of its own; a hung browser fails
 //! it instead of blocking it. Without `chromium` and `chromedriver` the tests fail with a
 //! message saying how to install them (`scripts/test` does).
-#![allow(dead_code)]
 
 use std::future::Future;
 use std::net::TcpListener;

@@ -6,8 +6,6 @@
 //! limit (503 with Retry-After, never a hang; clients that honour it all get their answers),
 //! and clients hanging up mid-query giving back every slot.
 
-mod robust_common;
-mod server_common;
 
 use std::io::Write;
 use std::net::TcpStream;
@@ -18,9 +16,9 @@ use std::time::{Duration, Instant};
 use oxigraph::sparql::results::QueryResultsFormat;
 use reqwest::header::CONTENT_TYPE;
 use reqwest::StatusCode;
-use robust_common::*;
+use crate::support::raw::*;
 use sco_kg::store::{QueryOptions, ResultFormat};
-use server_common::*;
+use crate::support::*;
 
 /// The timeout of the servers here: short, so that the corpus runs quickly.
 const TIMEOUT: Duration = Duration::from_secs(1);

@@ -2,12 +2,11 @@
 //! Accept-Language, as for pages; English when nothing says otherwise. And the CLI's messages
 //! in the terminal's language (LC_ALL, LC_MESSAGES, LANG).
 
-mod server_common;
 
 use std::process::Command;
 
 use reqwest::StatusCode;
-use server_common::{client, config, encode, header, start};
+use crate::support::{client, config, encode, header, start};
 
 #[test]
 fn a_syntax_error_is_explained_in_the_language_asked_for() {
@@ -47,7 +46,7 @@ fn a_syntax_error_is_explained_in_the_language_asked_for() {
         assert!(header(&response, "content-type")
             .unwrap()
             .starts_with("text/plain"));
-        let vary = server_common::header_values(&response, "vary")
+        let vary = crate::support::header_values(&response, "vary")
             .join(", ")
             .to_ascii_lowercase();
         assert!(vary.contains("accept-language"), "{vary}");

@@ -1,0 +1,17 @@
+//! What needs a real process or another program, in one test binary: the command line's own
+//! behaviour (exit codes, messages in the terminal's language, help, stdout and stderr),
+//! stopping `sco-kg serve` with SIGTERM, the cluster behind nginx, the workbench in headless
+//! Chromium, the Python clients, pySHACL and Virtuoso. They fail, not skip, when a program is
+//! missing (`scripts/test` installs them).
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod browser_workbench;
+mod cli_messages;
+mod cli_parse;
+mod clients;
+mod cluster;
+mod graph_shapes;
+mod robust_sigterm;
+mod virtuoso_gallery;
