@@ -2,10 +2,10 @@
 //! ontology and the workbench's scripts and styles (`web/`), embedded at build time so that
 //! `sco-kg` runs from any directory.
 
+use std::fmt;
+
 use include_dir::{include_dir, Dir};
 use serde::de::DeserializeOwned;
-
-use crate::ingest::Lexicon;
 
 static DATA: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
 static ONTOLOGY: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/ontology");
@@ -22,48 +22,124 @@ pub struct DataFile<'a> {
     pub contents: &'a str,
 }
 
-/// A data file that could not be read; says which file and where.
-#[derive(Debug, thiserror::Error)]
-#[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+/// A data file that could not be read, or that breaks a rule of its reader: which file, and
+/// the line and column where known. Plain data: the layers above say it in words
+/// (`link::DataFileError::message`, in the reader's language); `Display` writes
+/// `path:line:column: what` in English, for logs and tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
     pub path: String,
+    /// 1-based line, where known.
     pub line: Option<usize>,
-    pub message: String,
+    /// 1-based column (in characters) on `line`, where known.
+    pub column: Option<usize>,
+    pub kind: DataErrorKind,
 }
 
-impl DataFile<'_> {
-    pub fn parse_toml<T: DeserializeOwned>(&self) -> Result<T, DataError> {
-        toml::from_str(self.contents).map_err(|e| DataError {
-            path: self.path.clone(),
-            line: e
-                .span()
-                .map(|span| self.contents[..span.start].matches('\n').count() + 1),
-            message: e.message().to_string(),
-        })
+/// What is wrong with a data file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DataErrorKind {
+    /// Not among the files embedded in the binary.
+    #[error("not among the embedded files")]
+    Missing,
+    #[error("not UTF-8 text")]
+    NotUtf8,
+    /// Not TOML of the shape its reader expects: the TOML parser's own words, in English.
+    #[error("not TOML of the expected shape: {detail}")]
+    Toml { detail: String },
+    /// A rule of its reader broken: the reader's words, in English.
+    #[error("{detail}")]
+    Invalid { detail: String },
+}
+
+impl DataError {
+    pub fn new(path: impl Into<String>, kind: DataErrorKind) -> Self {
+        Self {
+            path: path.into(),
+            line: None,
+            column: None,
+            kind,
+        }
     }
 
-    pub fn error(&self, line: Option<usize>, message: impl Into<String>) -> DataError {
-        DataError {
-            path: self.path.clone(),
-            line,
-            message: message.into(),
+    /// The file, and the line and column where known: `data/registry/bodies.toml:12:5`.
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", self.path),
+            (Some(line), None) => format!("{}:{line}", self.path),
+            _ => self.path.clone(),
         }
     }
 }
 
+/// `location: what`, in English.
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.kind)
+    }
+}
+
+impl std::error::Error for DataError {}
+
+impl DataFile<'_> {
+    pub fn parse_toml<T: DeserializeOwned>(&self) -> Result<T, DataError> {
+        toml::from_str(self.contents).map_err(|e| {
+            let (line, column) = match e.span() {
+                Some(span) => {
+                    let (line, column) = line_and_column(self.contents, span.start);
+                    (Some(line), Some(column))
+                }
+                None => (None, None),
+            };
+            DataError {
+                path: self.path.clone(),
+                line,
+                column,
+                kind: DataErrorKind::Toml {
+                    detail: e.message().to_string(),
+                },
+            }
+        })
+    }
+
+    /// A rule of the file's reader broken, at `line` where known.
+    pub fn error(&self, line: Option<usize>, detail: impl Into<String>) -> DataError {
+        DataError {
+            line,
+            ..DataError::new(
+                self.path.clone(),
+                DataErrorKind::Invalid {
+                    detail: detail.into(),
+                },
+            )
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
 fn embedded<'a>(dir: &'a Dir<'a>, root: &str, path: &str) -> Result<DataFile<'a>, DataError> {
-    let file = dir.get_file(path).ok_or_else(|| DataError {
-        path: format!("{root}/{path}"),
-        line: None,
-        message: "missing from the embedded data".into(),
-    })?;
-    let contents = file.contents_utf8().ok_or_else(|| DataError {
-        path: format!("{root}/{path}"),
-        line: None,
-        message: "not UTF-8".into(),
-    })?;
+    let reported = format!("{root}/{path}");
+    let file = dir
+        .get_file(path)
+        .ok_or_else(|| DataError::new(reported.clone(), DataErrorKind::Missing))?;
+    let contents = file
+        .contents_utf8()
+        .ok_or_else(|| DataError::new(reported.clone(), DataErrorKind::NotUtf8))?;
     Ok(DataFile {
-        path: format!("{root}/{path}"),
+        path: reported,
         contents,
     })
 }
@@ -151,10 +227,59 @@ pub fn source() -> &'static [u8] {
         .unwrap_or_default()
 }
 
-/// The lexicon of the participants column.
-pub fn lexicon() -> Result<Lexicon, DataError> {
-    Lexicon::from_files(
-        &file("ingest/participants.toml")?,
-        &file("registry/states.toml")?,
-    )
+/// The files the ingest stage's lexicon of the participants column is built from: the
+/// collective designations (`data/ingest/participants.toml`) and the member states
+/// (`data/registry/states.toml`). This layer hands the files; the type built from them is the
+/// reader's (`ingest::Lexicon`).
+#[derive(Debug, Clone)]
+pub struct LexiconFiles {
+    pub participants: DataFile<'static>,
+    pub states: DataFile<'static>,
+}
+
+/// The embedded [`LexiconFiles`].
+pub fn lexicon_files() -> Result<LexiconFiles, DataError> {
+    Ok(LexiconFiles {
+        participants: file("ingest/participants.toml")?,
+        states: file("registry/states.toml")?,
+    })
+}
+
+/// The lexicon of the participants column, of whichever type reads [`LexiconFiles`]
+/// (`ingest::Lexicon`, which this layer does not know): `ingest::Lexicon::embedded()` says the
+/// same with the type named.
+pub fn lexicon<L>() -> Result<L, DataError>
+where
+    L: TryFrom<LexiconFiles, Error = DataError>,
+{
+    L::try_from(lexicon_files()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_toml_error_names_the_file_line_and_column() {
+        let file = DataFile {
+            path: "data/x.toml".into(),
+            contents: "a = 1\nb = \"Ж\" c\n",
+        };
+        let error = file.parse_toml::<toml::Table>().unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(9)));
+        assert!(matches!(error.kind, DataErrorKind::Toml { .. }));
+        assert!(
+            error.to_string().starts_with("data/x.toml:2:9: "),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_said_so() {
+        let error = file("nothing/here.toml").unwrap_err();
+        assert_eq!(
+            error,
+            DataError::new("data/nothing/here.toml", DataErrorKind::Missing)
+        );
+    }
 }

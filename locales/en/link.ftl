@@ -13,8 +13,6 @@ link-missing-translation = measure { $measure } has no { $lang } text in { $file
 
 ## A registry or translation file, after "file:line: ".
 
-# $detail: the TOML parser's message, in English.
-link-file-unreadable = could not be read: { $detail }
 link-translation-language = unknown language { $lang }
 link-no-measure-label = no measure label in { $lang }
 link-entity-not-a-slug = entity { $id }: the id must be a slug of a-z, 0-9 and '-'

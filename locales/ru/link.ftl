@@ -17,8 +17,6 @@ link-missing-translation = у мероприятия { $measure } нет { $lang
 
 ## Файл реестра или переводов, после «файл:строка: ».
 
-# $detail — сообщение разборщика TOML, по-английски.
-link-file-unreadable = не удалось прочитать: { $detail }
 link-translation-language = неизвестный язык { $lang }
 link-no-measure-label = нет названия мероприятия на языке { $lang }
 link-entity-not-a-slug = сущность { $id }: идентификатор должен состоять из a-z, 0-9 и «-»

@@ -16,8 +16,6 @@ link-missing-translation = 第{ $measure }项措施在 { $file } 中没有{ $lan
 
 ## 登记册或译文文件，位于“文件:行：”之后。
 
-# $detail：TOML 解析器的消息，为英文。
-link-file-unreadable = 无法读取：{ $detail }
 link-translation-language = 未知语言 { $lang }
 link-no-measure-label = 缺少 { $lang } 的措施标签
 link-entity-not-a-slug = 实体 { $id }：标识符只能由 a-z、0-9 和“-”组成

@@ -75,6 +75,11 @@ struct StatesFile {
 }
 
 impl Lexicon {
+    /// The lexicon of the embedded data.
+    pub fn embedded() -> Result<Self, crate::data::DataError> {
+        Self::try_from(crate::data::lexicon_files()?)
+    }
+
     /// Builds the lexicon from `data/ingest/participants.toml` and `data/registry/states.toml`.
     pub fn from_files(
         participants: &crate::data::DataFile<'_>,
@@ -91,5 +96,13 @@ impl Lexicon {
             state_forms.extend(state.forms);
         }
         Ok(Self::new(participant_terms, state_forms))
+    }
+}
+
+impl TryFrom<crate::data::LexiconFiles> for Lexicon {
+    type Error = crate::data::DataError;
+
+    fn try_from(files: crate::data::LexiconFiles) -> Result<Self, Self::Error> {
+        Self::from_files(&files.participants, &files.states)
     }
 }

@@ -5,8 +5,9 @@
 use std::fmt;
 
 use super::registry::EntityType;
-use crate::data::DataError;
+use crate::data::{DataError, DataErrorKind};
 use crate::i18n::Message;
+use crate::ingest::IngestError;
 
 /// What could not be linked, and where in the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,8 +103,7 @@ impl std::error::Error for LinkError {}
 /// A registry or translation file that could not be read, or that breaks a rule of the data.
 #[derive(Debug)]
 pub enum DataFileError {
-    /// Missing, not UTF-8 or not TOML of the expected shape (the TOML parser's own words, in
-    /// English).
+    /// Missing, not UTF-8 or not TOML of the expected shape.
     Read(DataError),
     /// `path`, at `line` where known, breaks a rule.
     Invalid {
@@ -199,15 +199,24 @@ impl EntityFault {
 }
 
 impl DataFileError {
-    /// The file, and the line where known: `data/registry/bodies.toml:12`.
+    /// The file, and the line (and column) where known: `data/registry/bodies.toml:12`.
     pub fn location(&self) -> String {
-        let (path, line) = match self {
-            Self::Read(e) => (&e.path, e.line),
-            Self::Invalid { path, line, .. } => (path, *line),
-        };
-        match line {
-            Some(line) => format!("{path}:{line}"),
-            None => path.clone(),
+        match self {
+            Self::Read(e) => e.location(),
+            Self::Invalid {
+                path,
+                line: Some(line),
+                ..
+            } => format!("{path}:{line}"),
+            Self::Invalid { path, .. } => path.clone(),
+        }
+    }
+
+    /// The file.
+    pub fn path(&self) -> &str {
+        match self {
+            Self::Read(e) => &e.path,
+            Self::Invalid { path, .. } => path,
         }
     }
 
@@ -219,10 +228,27 @@ impl DataFileError {
         }
     }
 
+    /// The column of the line, where known.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            Self::Read(e) => e.column,
+            Self::Invalid { .. } => None,
+        }
+    }
+
     /// What is wrong, in no language yet (the location is the caller's to add).
     pub fn message(&self) -> Message {
         match self {
-            Self::Read(e) => Message::new("link-file-unreadable").arg("detail", e.message.as_str()),
+            Self::Read(e) => match &e.kind {
+                DataErrorKind::Missing => Message::new("data-missing"),
+                DataErrorKind::NotUtf8 => Message::new("data-not-utf8"),
+                DataErrorKind::Toml { detail } => {
+                    Message::new("data-toml").arg("detail", detail.as_str())
+                }
+                DataErrorKind::Invalid { detail } => {
+                    Message::new("data-invalid").arg("detail", detail.as_str())
+                }
+            },
             Self::Invalid { problem, .. } => problem.message(),
         }
     }
@@ -242,6 +268,95 @@ impl fmt::Display for DataFileError {
 }
 
 impl std::error::Error for DataFileError {}
+
+/// Why the embedded plan could not be read and linked: the source, a data file or a link,
+/// each with its file and line as data.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The source text is not a plan: `path` is the source's, the line is the error's.
+    Ingest { path: String, error: IngestError },
+    /// A data file (the lexicon's, the registry, the translations) could not be read or breaks
+    /// a rule.
+    Data(DataFileError),
+    /// The plan names what the registry does not have: `path` is the source's.
+    Link { path: String, error: LinkError },
+}
+
+impl LoadError {
+    /// The file.
+    pub fn path(&self) -> &str {
+        match self {
+            Self::Ingest { path, .. } | Self::Link { path, .. } => path,
+            Self::Data(e) => e.path(),
+        }
+    }
+
+    /// The line of the file, where known.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Self::Ingest { error, .. } => Some(error.line),
+            Self::Link { error, .. } => Some(error.line),
+            Self::Data(e) => e.line(),
+        }
+    }
+
+    /// The column of the line, where known.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            Self::Data(e) => e.column(),
+            Self::Ingest { .. } | Self::Link { .. } => None,
+        }
+    }
+
+    /// The file, and the line where known: `data/source/….txt:1494`.
+    pub fn location(&self) -> String {
+        match self {
+            Self::Data(e) => e.location(),
+            _ => match self.line() {
+                Some(line) => format!("{}:{line}", self.path()),
+                None => self.path().to_string(),
+            },
+        }
+    }
+
+    /// What is wrong, in no language yet (the location is the caller's to add).
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Ingest { error, .. } => error.kind.message(),
+            Self::Data(e) => e.message(),
+            Self::Link { error, .. } => error.kind.message(),
+        }
+    }
+}
+
+impl From<DataFileError> for LoadError {
+    fn from(e: DataFileError) -> Self {
+        Self::Data(e)
+    }
+}
+
+impl From<DataError> for LoadError {
+    fn from(e: DataError) -> Self {
+        Self::Data(DataFileError::Read(e))
+    }
+}
+
+/// `location: message`, in English.
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message())
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Ingest { error, .. } => Some(error),
+            Self::Data(e) => Some(e),
+            Self::Link { error, .. } => Some(error),
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -321,9 +436,14 @@ mod tests {
             })
             .collect();
         errors.push(DataFileError::Read(DataError {
-            path: "data/registry/bodies.toml".into(),
             line: Some(3),
-            message: "invalid string".into(),
+            column: Some(7),
+            ..DataError::new(
+                "data/registry/bodies.toml",
+                DataErrorKind::Toml {
+                    detail: "invalid string".into(),
+                },
+            )
         }));
         for error in &errors {
             assert!(error.to_string().starts_with("data/registry/bodies.toml:"));

@@ -13,7 +13,7 @@ use crate::ingest::join::collapse;
 use crate::ingest::lexicon::{ParticipantsFile, Scope};
 use crate::ingest::{Fragment, Plan};
 
-pub use error::{DataFileError, EntityFault, LinkError, LinkErrorKind, Problem};
+pub use error::{DataFileError, EntityFault, LinkError, LinkErrorKind, LoadError, Problem};
 pub use mentions::Mentions;
 pub use registry::{Entity, EntityRef, EntityType, Registry};
 pub use translations::Translations;
@@ -237,31 +237,41 @@ pub fn link(
 }
 
 /// Parses and links the embedded data.
-pub fn embedded() -> Result<LinkedPlan, Failure> {
+pub fn embedded() -> Result<LinkedPlan, LoadError> {
     // Parsing the plan and reading the registry and translations are independent: on two
     // cores, side by side.
     let (plan, data) = std::thread::scope(|scope| {
         let data = scope.spawn(embedded_data);
-        let plan = (|| -> Result<Plan, Failure> {
-            let lexicon = crate::data::lexicon()?;
-            Ok(crate::ingest::parse(crate::data::source(), &lexicon)
-                .map_err(|e| format!("data/{}:{}: {}", crate::data::SOURCE, e.line, e.kind))?)
+        let plan = (|| -> Result<Plan, LoadError> {
+            let lexicon = crate::ingest::Lexicon::embedded()?;
+            crate::ingest::parse(crate::data::source(), &lexicon).map_err(|error| {
+                LoadError::Ingest {
+                    path: source_path(),
+                    error,
+                }
+            })
         })();
-        (plan, data.join())
+        // A panic is a bug: it goes on as one.
+        let data = data
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (plan, data)
     });
-    let data = data.map_err(|_| "reading the registry and translations panicked")??;
-    link_with(plan?, data)
+    link_with(plan?, data?)
 }
 
-/// Links a parsed plan with the embedded registry and translations.
-pub fn link_plan(plan: Plan) -> Result<LinkedPlan, Failure> {
+/// Links a plan parsed from the embedded source with the embedded registry and translations.
+pub fn link_plan(plan: Plan) -> Result<LinkedPlan, LoadError> {
     link_with(plan, embedded_data()?)
 }
 
-type Failure = Box<dyn std::error::Error + Send + Sync>;
+/// The path the embedded source is reported under.
+fn source_path() -> String {
+    format!("data/{}", crate::data::SOURCE)
+}
 
 /// The registry, the translations and the designations of participants, as embedded.
-fn embedded_data() -> Result<(Registry, Translations, ParticipantsFile), Failure> {
+fn embedded_data() -> Result<(Registry, Translations, ParticipantsFile), LoadError> {
     let participants: ParticipantsFile =
         crate::data::file("ingest/participants.toml")?.parse_toml()?;
     Ok((
@@ -274,7 +284,9 @@ fn embedded_data() -> Result<(Registry, Translations, ParticipantsFile), Failure
 fn link_with(
     plan: Plan,
     (registry, translations, participants): (Registry, Translations, ParticipantsFile),
-) -> Result<LinkedPlan, Failure> {
-    link(plan, registry, translations, &participants)
-        .map_err(|e| format!("data/{}:{}: {}", crate::data::SOURCE, e.line, e.kind).into())
+) -> Result<LinkedPlan, LoadError> {
+    link(plan, registry, translations, &participants).map_err(|error| LoadError::Link {
+        path: source_path(),
+        error,
+    })
 }
