@@ -1,7 +1,10 @@
-//! Lookup over the whole index: ~60 realistic queries in the three languages.
+//! Lookup over the whole index: ~60 realistic queries in the three languages; and the search
+//! inside SPARQL (`SERVICE sco:search` joined with graph patterns, `sco:label`), in-process
+//! through `KnowledgeGraph::query` as `sco-kg query` and the endpoint run it.
 //!
 //! `cargo bench --bench lookup` prints, before criterion's means, the p50, p99 and maximum of
-//! single queries measured with `std::time::Instant` (every query of the list, many rounds).
+//! single queries measured with `std::time::Instant` (every query of the list, many rounds), for
+//! the lookup and for the SPARQL queries with search.
 
 /// The binary's allocator (src/main.rs), so that the figures are the binary's.
 #[global_allocator]
@@ -13,7 +16,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 use sco_kg::graph::Base;
 use sco_kg::lookup::{EntityKind, Lang, LookupIndex, LookupOptions};
-use sco_kg::store::KnowledgeGraph;
+use sco_kg::store::{Answer, KnowledgeGraph, QueryOptions};
 
 /// (query, language of the labels wanted).
 const QUERIES: [(&str, Lang); 58] = [
@@ -80,6 +83,100 @@ const QUERIES: [(&str, Lang); 58] = [
     ("Kirgizstan", Lang::En),
     ("Charter", Lang::En),
 ];
+
+/// SPARQL queries that combine the search service with graph patterns, as analysts write them:
+/// (what it asks, the query).
+const SEARCH_QUERIES: [(&str, &str); 5] = [
+    (
+        "measures on drones, with their numbers (README)",
+        r#"SELECT ?number ?score WHERE {
+  SERVICE sco:search { ?m sco:query "беспилотники" ; sco:type "measure" ; sco:score ?score }
+  ?m sco:number ?number
+}"#,
+    ),
+    (
+        "what RATS executes, labels in Chinese",
+        r#"SELECT ?n (sco:label(?m, "zh") AS ?label) WHERE {
+  SERVICE sco:search { ?b sco:query "RATS" ; sco:type "body" ; sco:limit "1" }
+  ?m sco:executor ?b ; sco:number ?n
+} ORDER BY ?n"#,
+    ),
+    (
+        "上合: every hit with its label and score",
+        r#"SELECT ?e ?score (sco:label(?e, "zh,en") AS ?label) WHERE {
+  SERVICE sco:search { ?e sco:query "上合" ; sco:lang "zh" ; sco:score ?score ; sco:limit "20" }
+} ORDER BY DESC(?score)"#,
+    ),
+    (
+        "documents cited by the measures on terrorism, counted",
+        r#"SELECT ?doc (COUNT(?m) AS ?measures) WHERE {
+  SERVICE sco:search { ?m sco:query "терроризм" ; sco:type "measure" ; sco:limit "100" }
+  ?m sco:references ?doc
+} GROUP BY ?doc ORDER BY DESC(?measures)"#,
+    ),
+    (
+        "co-executors of the bodies found for Secretariat",
+        r#"SELECT DISTINCT ?other (sco:label(?other) AS ?label) WHERE {
+  SERVICE sco:search { ?b sco:query "Secretariat" ; sco:type "body" ; sco:limit "3" }
+  ?m sco:executor ?b , ?other FILTER(?other != ?b)
+}"#,
+    ),
+];
+
+fn rows(kg: &KnowledgeGraph, sparql: &str) -> usize {
+    match kg.query(sparql, &QueryOptions::default()) {
+        Ok(Answer::Solutions { rows, .. }) => rows.len(),
+        Ok(_) => panic!("a SELECT answers solutions"),
+        Err(e) => panic!("{sparql}: {e}"),
+    }
+}
+
+fn search_percentiles(kg: &KnowledgeGraph) {
+    let rounds = 100;
+    let mut samples: Vec<Duration> = Vec::with_capacity(rounds * SEARCH_QUERIES.len());
+    let mut per_query: Vec<Vec<Duration>> = vec![Vec::with_capacity(rounds); SEARCH_QUERIES.len()];
+    for (what, q) in SEARCH_QUERIES {
+        // Warm up (the first builds the lookup index); every query finds something.
+        let n = rows(kg, q);
+        assert!(n > 0, "{what}: no rows");
+        println!("search in SPARQL: {what}: {n} rows");
+    }
+    for _ in 0..rounds {
+        for (i, (_, q)) in SEARCH_QUERIES.iter().enumerate() {
+            let start = Instant::now();
+            std::hint::black_box(rows(kg, std::hint::black_box(q)));
+            let took = start.elapsed();
+            samples.push(took);
+            per_query[i].push(took);
+        }
+    }
+    let at = |samples: &mut Vec<Duration>, p: f64| {
+        samples.sort();
+        samples[((samples.len() as f64 * p) as usize).min(samples.len() - 1)]
+    };
+    println!(
+        "search in SPARQL, single queries ({} queries × {rounds} rounds = {} samples): p50 {:?}, p90 {:?}, p99 {:?}, max {:?}",
+        SEARCH_QUERIES.len(),
+        samples.len(),
+        at(&mut samples, 0.50),
+        at(&mut samples, 0.90),
+        at(&mut samples, 0.99),
+        samples[samples.len() - 1]
+    );
+    for (s, (what, _)) in per_query.iter_mut().zip(SEARCH_QUERIES) {
+        println!("  {what}: p50 {:?}, p99 {:?}", at(s, 0.5), at(s, 0.99));
+    }
+}
+
+fn search_in_sparql(c: &mut Criterion) {
+    let kg = KnowledgeGraph::embedded(Base::default()).unwrap();
+    search_percentiles(&kg);
+    for (what, q) in SEARCH_QUERIES {
+        c.bench_function(&format!("search in SPARQL: {what}"), |b| {
+            b.iter(|| rows(&kg, std::hint::black_box(q)))
+        });
+    }
+}
 
 fn percentiles(index: &LookupIndex) {
     let rounds = 200;
@@ -173,5 +270,5 @@ fn lookup(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, lookup);
+criterion_group!(benches, lookup, search_in_sparql);
 criterion_main!(benches);

@@ -75,7 +75,7 @@ fn hits_found_through_an_expansion_mark_what_it_stands_for() {
     assert_eq!(top.iri, format!("{BASE}body/sco-secretariat"));
     assert_eq!(
         marked("上合秘书处", &top.matched.text),
-        [top.matched.text.clone()]
+        std::slice::from_ref(&top.matched.text)
     );
 
     // беспилотники (drones) finds measure 12, whose text in the source says "беспилотных
