@@ -2,42 +2,33 @@
 //! package) runs the tests of `web/test/` over the modules of `web/lib/` that touch no page —
 //! the prefix table, completion (our terms, resource names, `sco:label(` and
 //! `SERVICE sco:search`), answers and the data of their views, URLs, text. The tests read the
-//! tables the server embeds in the workbench page (its prefixes, the lookup's types, the
-//! extensions described in each language), rendered here by the library and handed over in a
-//! file named by `SCO_KG_WORKBENCH_CONFIG`, so that the scripts are held to the server's tables
-//! and not only to their fixture.
+//! tables a server embeds in the workbench page (its prefixes, the lookup's types, the
+//! extensions described in each language), handed over in a file named by
+//! `SCO_KG_WORKBENCH_CONFIG`, so that the scripts are held to the server's tables and not only
+//! to their fixture; and the page's prefix table is the one `GET /prefixes` serves as JSON.
 //!
 //! It fails, not skips, when `node` is missing (`scripts/test` installs Debian's `nodejs`), when
 //! a JavaScript test fails, and when one is skipped or none ran.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 
-use sco_kg::examples;
+use reqwest::blocking::Client;
 use sco_kg::graph::Base;
-use sco_kg::i18n::{Lang, Localizer};
-use sco_kg::pages::{Pages, Workbench};
+use sco_kg::pages::Workbench;
+use sco_kg::server::{self, Config};
 use sco_kg::store::KnowledgeGraph;
 use serde_json::{json, Value};
 
-const PUBLIC: &str = "http://127.0.0.1:8080";
-
-/// The `#wb-config` JSON of the workbench page in `lang`.
-fn page_config(pages: &Pages, prefixes: &[(String, String)], lang: Lang) -> Value {
-    let loc = Localizer::embedded().expect("the locales load");
-    let gallery = examples::all().expect("the examples load");
-    let asset = |path: &str| format!("/assets/{path}");
-    let workbench = Workbench {
-        prefixes,
-        examples: &gallery,
-        example: None,
-        query: None,
-        rest: "",
-        timeout_seconds: 30.0,
-        max_results: 10_000,
-        asset: &asset,
-    };
-    let html = pages.workbench(&loc, lang, PUBLIC, &workbench);
+/// The `#wb-config` JSON of the workbench page the server at `url` serves in `lang`.
+fn page_config(client: &Client, url: &str, lang: &str) -> Value {
+    let response = client
+        .get(format!("{url}/query?lang={lang}"))
+        .send()
+        .expect("the workbench page answers");
+    assert!(response.status().is_success(), "{}", response.status());
+    let html = response.text().expect("the page is text");
     let open = "<script id=\"wb-config\" type=\"application/json\">";
     let start = html.find(open).expect("the page has #wb-config") + open.len();
     let end = start + html[start..].find("</script>").expect("#wb-config ends");
@@ -69,25 +60,51 @@ fn count(tap: &str, name: &str) -> usize {
 fn the_workbench_modules_pass_their_node_tests() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let graph = KnowledgeGraph::embedded(Base::default()).expect("the embedded graph builds");
-    let pages = Pages::new(&graph);
     let prefixes = graph.prefixes();
+    let config = Config {
+        bind: "127.0.0.1:0".into(),
+        ..Config::default()
+    };
+    let server = server::spawn(config, Arc::new(graph)).expect("the server starts");
+    let url = server.url();
+    let client = Client::new();
 
-    // The page embeds the table `GET /prefixes` serves as JSON, in the table's order.
-    let configs: Vec<(Lang, Value)> = [Lang::Ru, Lang::En, Lang::Zh]
-        .into_iter()
-        .map(|lang| (lang, page_config(&pages, &prefixes, lang)))
-        .collect();
+    // One prefix table: GET /prefixes in JSON is the library's, in its order, and the page in
+    // every language embeds it; the PREFIX block stays the default.
     let table = Workbench::prefix_json(&prefixes);
     let order: Vec<&String> = table.as_object().unwrap().keys().collect();
-    assert_eq!(
-        order,
-        prefixes.iter().map(|(p, _)| p).collect::<Vec<_>>(),
-        "the JSON keeps the table's order"
-    );
+    assert_eq!(order, prefixes.iter().map(|(p, _)| p).collect::<Vec<_>>());
+    let json = client
+        .get(format!("{url}/prefixes"))
+        .header("Accept", "application/json")
+        .send()
+        .expect("/prefixes answers");
+    assert_eq!(json.headers()["content-type"], "application/json");
+    assert!(json.headers().get_all("vary").iter().any(|v| v == "Accept"));
+    assert_eq!(json.json::<Value>().expect("/prefixes is JSON"), table);
+    let block = client
+        .get(format!("{url}/prefixes"))
+        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+        .send()
+        .expect("/prefixes answers");
+    assert_eq!(block.headers()["content-type"], "text/plain; charset=utf-8");
+    let block = block.text().unwrap();
+    for (prefix, namespace) in &prefixes {
+        assert!(
+            block.contains(&format!("PREFIX {prefix}: <{namespace}>\n")),
+            "{block}"
+        );
+    }
+    let configs: Vec<(&str, Value)> = ["ru", "en", "zh"]
+        .into_iter()
+        .map(|lang| (lang, page_config(&client, &url, lang)))
+        .collect();
     for (lang, config) in &configs {
         assert_eq!(config["prefixes"], table, "{lang}");
         assert_eq!(config["base"], json!(Base::default().as_str()), "{lang}");
     }
+    server.shutdown().expect("the server stops");
+
     let (_, en) = &configs[1];
     let live = json!({
         "base": en["base"],
@@ -95,7 +112,7 @@ fn the_workbench_modules_pass_their_node_tests() {
         "types": en["types"],
         "extensions": configs
             .iter()
-            .map(|(lang, config)| (lang.as_str().to_string(), config["extensions"].clone()))
+            .map(|(lang, config)| (lang.to_string(), config["extensions"].clone()))
             .collect::<serde_json::Map<String, Value>>(),
     });
     let dir = tempfile::tempdir().expect("a temporary directory");
