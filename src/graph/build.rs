@@ -1,9 +1,8 @@
 //! Builds the triples of the knowledge graph from the linked plan.
 
-use oxigraph::model::vocab::xsd;
-use oxigraph::model::{Literal, NamedNode, Term, Triple};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term, Triple};
 
-use super::vocab::{DCTERMS, OA, ORG, OWL, PROV, RDF, SCO, SKOS, WIKIDATA};
+use super::vocab::{dcterms, oa, org, owl, prov, rdf, rdfs, sco, skos, xsd, WIKIDATA};
 use crate::link::registry::{DocumentDate, DocumentKind, DocumentStatus, LANGUAGES};
 use crate::link::translations::TRANSLATED;
 use crate::link::{EntityRef, EntityType, LinkedPlan, ParticipationScope};
@@ -38,14 +37,6 @@ impl Default for Base {
     }
 }
 
-fn term(namespace: &str, local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{namespace}{local}"))
-}
-
-fn sco(local: &str) -> NamedNode {
-    term(SCO, local)
-}
-
 fn lang(text: &str, language: &str) -> Term {
     Literal::new_language_tagged_literal_unchecked(text, language).into()
 }
@@ -68,12 +59,12 @@ fn sentence_case(heading: &str) -> String {
 struct Triples(Vec<Triple>);
 
 impl Triples {
-    fn add(&mut self, subject: &NamedNode, predicate: NamedNode, object: impl Into<Term>) {
+    fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
         self.0.push(Triple::new(subject.clone(), predicate, object));
     }
 
-    fn a(&mut self, subject: &NamedNode, class: NamedNode) {
-        self.add(subject, term(RDF, "type"), class);
+    fn a(&mut self, subject: &NamedNode, class: NamedNodeRef<'_>) {
+        self.add(subject, rdf::TYPE, class);
     }
 }
 
@@ -137,31 +128,31 @@ fn line_offsets(source: &str) -> Vec<usize> {
     offsets
 }
 
-fn class_of(entity_type: EntityType) -> &'static str {
+fn class_of(entity_type: EntityType) -> NamedNodeRef<'static> {
     match entity_type {
-        EntityType::State => "MemberState",
-        EntityType::Body => "Body",
-        EntityType::Document => "Document",
-        EntityType::Place => "Place",
-        EntityType::Initiative => "NamedInitiative",
+        EntityType::State => sco::MemberState,
+        EntityType::Body => sco::Body,
+        EntityType::Document => sco::Document,
+        EntityType::Place => sco::Place,
+        EntityType::Initiative => sco::NamedInitiative,
     }
 }
 
-fn kind_individual(kind: DocumentKind) -> &'static str {
+fn kind_individual(kind: DocumentKind) -> NamedNodeRef<'static> {
     match kind {
-        DocumentKind::Agreement => "Agreement",
-        DocumentKind::Convention => "Convention",
-        DocumentKind::Programme => "Programme",
-        DocumentKind::Strategy => "Strategy",
-        DocumentKind::Concept => "Concept",
-        DocumentKind::Plan => "Plan",
-        DocumentKind::Memorandum => "Memorandum",
-        DocumentKind::Declaration => "Declaration",
-        DocumentKind::Statement => "Statement",
-        DocumentKind::Register => "Register",
-        DocumentKind::List => "List",
-        DocumentKind::Charter => "Charter",
-        DocumentKind::Regulation => "Regulation",
+        DocumentKind::Agreement => sco::Agreement,
+        DocumentKind::Convention => sco::Convention,
+        DocumentKind::Programme => sco::Programme,
+        DocumentKind::Strategy => sco::Strategy,
+        DocumentKind::Concept => sco::Concept,
+        DocumentKind::Plan => sco::Plan,
+        DocumentKind::Memorandum => sco::Memorandum,
+        DocumentKind::Declaration => sco::Declaration,
+        DocumentKind::Statement => sco::Statement,
+        DocumentKind::Register => sco::Register,
+        DocumentKind::List => sco::List,
+        DocumentKind::Charter => sco::Charter,
+        DocumentKind::Regulation => sco::Regulation,
     }
 }
 
@@ -171,61 +162,57 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
     let mut t = Triples(Vec::new());
     let plan = &linked.plan;
     let tr = |l: &str| linked.translations.get(l);
-    let pref = term(SKOS, "prefLabel");
+    let pref = skos::prefLabel;
 
     // The source text.
-    t.a(&iris.source, sco("SourceText"));
-    t.a(&iris.source, term(PROV, "Entity"));
+    t.a(&iris.source, sco::SourceText);
+    t.a(&iris.source, prov::Entity);
     t.add(
         &iris.source,
-        term(DCTERMS, "language"),
+        dcterms::language,
         Literal::new_simple_literal("ru"),
     );
     t.add(
         &iris.source,
-        term(DCTERMS, "format"),
+        dcterms::format,
         Literal::new_simple_literal("text/plain"),
     );
-    t.add(&iris.source, pref.clone(), lang(&plan.title, "ru"));
+    t.add(&iris.source, pref, lang(&plan.title, "ru"));
     for l in TRANSLATED {
         if let Some(x) = tr(l) {
-            t.add(&iris.source, pref.clone(), lang(&x.plan.title, l));
+            t.add(&iris.source, pref, lang(&x.plan.title, l));
         }
     }
 
     // The decision.
     let d = &plan.decision;
-    t.a(&iris.decision, sco("Decision"));
-    t.add(&iris.decision, sco("number"), integer(d.number));
+    t.a(&iris.decision, sco::Decision);
+    t.add(&iris.decision, sco::number, integer(d.number));
     t.add(
         &iris.decision,
-        sco("date"),
+        sco::date,
         Literal::new_typed_literal(d.date.to_string(), xsd::DATE),
     );
     t.add(
         &iris.decision,
-        sco("place"),
+        sco::place,
         iris.entity(linked, linked.decision.place),
     );
     t.add(
         &iris.decision,
-        sco("issuedBy"),
+        sco::issuedBy,
         iris.entity(linked, linked.decision.issuing_body),
     );
-    t.add(&iris.decision, sco("approves"), iris.plan.clone());
-    t.add(
-        &iris.decision,
-        term(PROV, "wasDerivedFrom"),
-        iris.source.clone(),
-    );
+    t.add(&iris.decision, sco::approves, iris.plan.clone());
+    t.add(&iris.decision, prov::wasDerivedFrom, iris.source.clone());
     for (title, text, l) in std::iter::once((d.title.as_str(), d.text.as_str(), "ru")).chain(
         TRANSLATED.iter().filter_map(|&l| {
             tr(l).map(|x| (x.decision.title.as_str(), x.decision.text.as_str(), l))
         }),
     ) {
-        t.add(&iris.decision, pref.clone(), lang(title, l));
-        t.add(&iris.decision, sco("title"), lang(title, l));
-        t.add(&iris.decision, sco("text"), lang(text, l));
+        t.add(&iris.decision, pref, lang(title, l));
+        t.add(&iris.decision, sco::title, lang(title, l));
+        t.add(&iris.decision, sco::text, lang(text, l));
     }
     for (i, (signatory, state)) in d
         .signatories
@@ -234,31 +221,27 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
         .enumerate()
     {
         let s = NamedNode::new_unchecked(format!("{}/signatory/{}", iris.decision.as_str(), i + 1));
-        t.a(&s, sco("Signatory"));
-        t.add(&iris.decision, sco("signatory"), s.clone());
-        t.add(&s, sco("office"), lang(&signatory.office, "ru"));
-        t.add(&s, sco("state"), iris.entity(linked, *state));
+        t.a(&s, sco::Signatory);
+        t.add(&iris.decision, sco::signatory, s.clone());
+        t.add(&s, sco::office, lang(&signatory.office, "ru"));
+        t.add(&s, sco::state, iris.entity(linked, *state));
         t.add(
             &s,
-            pref.clone(),
+            pref,
             lang(&format!("{} {}", signatory.office, signatory.state), "ru"),
         );
     }
 
     // The plan.
-    t.a(&iris.plan, sco("ActionPlan"));
-    t.a(&iris.plan, term(SKOS, "ConceptScheme"));
-    t.add(&iris.plan, sco("approvedBy"), iris.decision.clone());
-    t.add(
-        &iris.plan,
-        term(PROV, "wasDerivedFrom"),
-        iris.source.clone(),
-    );
+    t.a(&iris.plan, sco::ActionPlan);
+    t.a(&iris.plan, skos::ConceptScheme);
+    t.add(&iris.plan, sco::approvedBy, iris.decision.clone());
+    t.add(&iris.plan, prov::wasDerivedFrom, iris.source.clone());
     for doc in &linked.plan_links.implements {
-        t.add(&iris.plan, sco("implements"), iris.entity(linked, *doc));
+        t.add(&iris.plan, sco::implements, iris.entity(linked, *doc));
     }
     for doc in linked.plan_links.preamble.get(EntityType::Document) {
-        t.add(&iris.plan, sco("references"), iris.entity(linked, *doc));
+        t.add(&iris.plan, sco::references, iris.entity(linked, *doc));
     }
     let plan_texts = std::iter::once((
         plan.title.as_str(),
@@ -277,33 +260,33 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
         })
     }));
     for (title, preamble, approval, l) in plan_texts {
-        t.add(&iris.plan, pref.clone(), lang(title, l));
-        t.add(&iris.plan, sco("title"), lang(title, l));
-        t.add(&iris.plan, sco("preamble"), lang(preamble, l));
-        t.add(&iris.plan, term(SKOS, "note"), lang(approval, l));
+        t.add(&iris.plan, pref, lang(title, l));
+        t.add(&iris.plan, sco::title, lang(title, l));
+        t.add(&iris.plan, sco::preamble, lang(preamble, l));
+        t.add(&iris.plan, skos::note, lang(approval, l));
     }
 
     // Sections.
     for s in &plan.sections {
         let section = iris.section(s.number);
-        t.a(&section, sco("Section"));
-        t.a(&section, term(SKOS, "Concept"));
-        t.add(&section, sco("number"), integer(s.number));
+        t.a(&section, sco::Section);
+        t.a(&section, skos::Concept);
+        t.add(&section, sco::number, integer(s.number));
         t.add(
             &section,
-            term(SKOS, "notation"),
+            skos::notation,
             Literal::new_simple_literal(s.number.to_string()),
         );
-        t.add(&section, sco("plan"), iris.plan.clone());
-        t.add(&section, term(SKOS, "inScheme"), iris.plan.clone());
-        t.add(&section, term(SKOS, "topConceptOf"), iris.plan.clone());
-        t.add(&iris.plan, sco("hasSection"), section.clone());
-        t.add(&iris.plan, term(SKOS, "hasTopConcept"), section.clone());
-        t.add(&section, sco("title"), lang(&s.title, "ru"));
-        t.add(&section, pref.clone(), lang(&sentence_case(&s.title), "ru"));
+        t.add(&section, sco::plan, iris.plan.clone());
+        t.add(&section, skos::inScheme, iris.plan.clone());
+        t.add(&section, skos::topConceptOf, iris.plan.clone());
+        t.add(&iris.plan, sco::hasSection, section.clone());
+        t.add(&iris.plan, skos::hasTopConcept, section.clone());
+        t.add(&section, sco::title, lang(&s.title, "ru"));
+        t.add(&section, pref, lang(&sentence_case(&s.title), "ru"));
         for l in TRANSLATED {
             if let Some(title) = tr(l).and_then(|x| x.sections.get(&s.number)) {
-                t.add(&section, pref.clone(), lang(title, l));
+                t.add(&section, pref, lang(title, l));
             }
         }
     }
@@ -313,69 +296,61 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
     let labels = &linked.translations.labels;
     for (m, links) in plan.measures.iter().zip(&linked.measures) {
         let measure = iris.measure(m.number);
-        t.a(&measure, sco("Measure"));
-        t.add(&measure, sco("number"), integer(m.number));
-        t.add(&measure, sco("section"), iris.section(m.section));
-        t.add(&iris.section(m.section), sco("hasMeasure"), measure.clone());
-        t.add(&measure, term(PROV, "wasDerivedFrom"), iris.source.clone());
+        t.a(&measure, sco::Measure);
+        t.add(&measure, sco::number, integer(m.number));
+        t.add(&measure, sco::section, iris.section(m.section));
+        t.add(&iris.section(m.section), sco::hasMeasure, measure.clone());
+        t.add(&measure, prov::wasDerivedFrom, iris.source.clone());
         for l in LANGUAGES {
-            t.add(
-                &measure,
-                pref.clone(),
-                lang(&labels.measure(l, m.number), l),
-            );
+            t.add(&measure, pref, lang(&labels.measure(l, m.number), l));
         }
-        t.add(&measure, sco("text"), lang(&m.text, "ru"));
+        t.add(&measure, sco::text, lang(&m.text, "ru"));
         for l in TRANSLATED {
             if let Some(text) = tr(l).and_then(|x| x.measures.get(&m.number)) {
-                t.add(&measure, sco("text"), lang(text, l));
+                t.add(&measure, sco::text, lang(text, l));
                 if let Some(note) = labels.translation_note.get(l) {
-                    t.add(&measure, sco("translationNote"), lang(note, l));
+                    t.add(&measure, sco::translationNote, lang(note, l));
                 }
             }
         }
-        t.add(
-            &measure,
-            sco("participantsText"),
-            lang(&m.participants, "ru"),
-        );
+        t.add(&measure, sco::participantsText, lang(&m.participants, "ru"));
         let scope = match links.scope {
-            ParticipationScope::All => "AllMemberStates",
-            ParticipationScope::Named => "NamedMemberStates",
-            ParticipationScope::Interested => "InterestedMemberStates",
+            ParticipationScope::All => sco::AllMemberStates,
+            ParticipationScope::Named => sco::NamedMemberStates,
+            ParticipationScope::Interested => sco::InterestedMemberStates,
         };
-        t.add(&measure, sco("participationScope"), sco(scope));
+        t.add(&measure, sco::participationScope, scope);
         for state in &links.participants {
-            t.add(&measure, sco("participant"), iris.entity(linked, *state));
+            t.add(&measure, sco::participant, iris.entity(linked, *state));
         }
         for (text, body) in &links.executors {
-            t.add(&measure, sco("executor"), iris.entity(linked, *body));
-            t.add(&measure, sco("executorsText"), lang(text, "ru"));
+            t.add(&measure, sco::executor, iris.entity(linked, *body));
+            t.add(&measure, sco::executorsText, lang(text, "ru"));
         }
         let mentions = &links.mentions;
         for (entity_type, predicate) in [
-            (EntityType::Document, "references"),
-            (EntityType::Place, "place"),
-            (EntityType::Initiative, "initiative"),
-            (EntityType::Body, "mentions"),
-            (EntityType::State, "mentions"),
+            (EntityType::Document, sco::references),
+            (EntityType::Place, sco::place),
+            (EntityType::Initiative, sco::initiative),
+            (EntityType::Body, sco::mentions),
+            (EntityType::State, sco::mentions),
         ] {
             for e in mentions.get(entity_type) {
-                t.add(&measure, sco(predicate), iris.entity(linked, *e));
+                t.add(&measure, predicate, iris.entity(linked, *e));
             }
         }
         for (k, range) in m.source_lines.iter().enumerate() {
             let span = NamedNode::new_unchecked(format!("{}/span/{}", measure.as_str(), k + 1));
-            t.a(&span, sco("SourceSpan"));
-            t.add(&measure, sco("sourceSpan"), span.clone());
-            t.add(&span, sco("sourceText"), iris.source.clone());
-            t.add(&span, sco("startLine"), integer(range.start));
-            t.add(&span, sco("endLine"), integer(range.end));
+            t.a(&span, sco::SourceSpan);
+            t.add(&measure, sco::sourceSpan, span.clone());
+            t.add(&span, sco::sourceText, iris.source.clone());
+            t.add(&span, sco::startLine, integer(range.start));
+            t.add(&span, sco::endLine, integer(range.end));
             if let (Some(start), Some(end)) = (offsets.get(range.start - 1), offsets.get(range.end))
             {
-                t.add(&span, term(OA, "start"), integer(start));
+                t.add(&span, oa::start, integer(start));
                 // The end excludes the last line's line break.
-                t.add(&span, term(OA, "end"), integer(end - 1));
+                t.add(&span, oa::end, integer(end - 1));
             }
         }
     }
@@ -384,52 +359,52 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
     let sco_body = linked.registry.find(EntityType::Body, "sco");
     for (r, e) in linked.registry.entities.iter().enumerate() {
         let node = iris.entity(linked, EntityRef(r));
-        t.a(&node, sco(class_of(e.entity_type)));
+        t.a(&node, class_of(e.entity_type));
         for l in LANGUAGES {
-            t.add(&node, pref.clone(), lang(e.label(l), l));
+            t.add(&node, pref, lang(e.label(l), l));
             for alt in e.alt.get(l).into_iter().flatten() {
-                t.add(&node, term(SKOS, "altLabel"), lang(alt, l));
+                t.add(&node, skos::altLabel, lang(alt, l));
             }
         }
         if let Some(q) = &e.wikidata {
-            t.add(&node, term(OWL, "sameAs"), term(WIKIDATA, q));
+            t.add(
+                &node,
+                owl::sameAs,
+                NamedNode::new_unchecked(format!("{WIKIDATA}{q}")),
+            );
         }
         if let Some(parent) = e
             .parent
             .as_ref()
             .and_then(|p| linked.registry.find(e.entity_type, p))
         {
-            t.add(&node, sco("parentBody"), iris.entity(linked, parent));
-            t.add(
-                &node,
-                term(ORG, "subOrganizationOf"),
-                iris.entity(linked, parent),
-            );
+            t.add(&node, sco::parentBody, iris.entity(linked, parent));
+            t.add(&node, org::subOrganizationOf, iris.entity(linked, parent));
         }
         if e.entity_type == EntityType::State {
             if let Some(sco_body) = sco_body {
-                t.add(&node, sco("memberOf"), iris.entity(linked, sco_body));
+                t.add(&node, sco::memberOf, iris.entity(linked, sco_body));
             }
         }
         if let Some(kind) = e.doc_kind {
-            t.add(&node, sco("documentKind"), sco(kind_individual(kind)));
+            t.add(&node, sco::documentKind, kind_individual(kind));
         }
         if let Some(status) = e.status {
             let status = match status {
-                DocumentStatus::InForce => "InForce",
-                DocumentStatus::Draft => "Draft",
+                DocumentStatus::InForce => sco::InForce,
+                DocumentStatus::Draft => sco::Draft,
             };
-            t.add(&node, sco("documentStatus"), sco(status));
+            t.add(&node, sco::documentStatus, status);
         }
         match e.date {
             Some(DocumentDate::Day(date)) => t.add(
                 &node,
-                sco("date"),
+                sco::date,
                 Literal::new_typed_literal(date.to_string(), xsd::DATE),
             ),
             Some(DocumentDate::Year(year)) => t.add(
                 &node,
-                sco("date"),
+                sco::date,
                 Literal::new_typed_literal(format!("{year:04}"), xsd::G_YEAR),
             ),
             None => {}
@@ -457,15 +432,15 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
 ///   engines, so sorting and grouping by year needs a number.
 fn derived(t: &mut Triples) {
     use std::collections::{HashMap, HashSet};
-    let pref = term(SKOS, "prefLabel");
-    let label = NamedNode::new_unchecked(RDFS_LABEL);
-    let (date, year, text) = (sco("date"), sco("year"), sco("text"));
-    let (rdf_type, measure) = (term(RDF, "type"), Term::from(sco("Measure")));
+    let pref = skos::prefLabel;
+    let label = rdfs::LABEL;
+    let (date, year, text) = (sco::date, sco::year, sco::text);
     // One pass to index what the labels need: which subjects are measures, and their texts.
     let mut measures = HashSet::new();
     let mut texts = HashMap::new();
     for x in &t.0 {
-        if x.predicate == rdf_type && x.object == measure {
+        if x.predicate == rdf::TYPE && matches!(&x.object, Term::NamedNode(c) if *c == sco::Measure)
+        {
             measures.insert(&x.subject);
         } else if x.predicate == text {
             if let Term::Literal(l) = &x.object {
@@ -502,17 +477,15 @@ fn derived(t: &mut Triples) {
                 Some(language) => Literal::new_language_tagged_literal_unchecked(value, language),
                 None => Literal::new_simple_literal(value),
             };
-            added.push(Triple::new(x.subject.clone(), label.clone(), labelled));
+            added.push(Triple::new(x.subject.clone(), label, labelled));
         } else if x.predicate == date {
             if let Some(y) = l.value().get(..4).and_then(|y| y.parse::<i32>().ok()) {
-                added.push(Triple::new(x.subject.clone(), year.clone(), integer(y)));
+                added.push(Triple::new(x.subject.clone(), year, integer(y)));
             }
         }
     }
     t.0.extend(added);
 }
-
-const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
 
 /// How much of a measure's text its `rdfs:label` carries.
 const MEASURE_LABEL_CHARS: usize = 90;

@@ -1,16 +1,162 @@
 //! The vocabularies the graph uses: our ontology (`sco:`) and the field's.
+//!
+//! Every term the code names is a constant here, typed as an IRI: the ontology
+//! (`ontology/sco-kg.ttl`) is the source of truth for `sco:`, and a test holds [`sco`] to it.
 
-pub const SCO: &str = "https://w3id.org/sco-kg/ontology#";
+use oxigraph::model::NamedNodeRef;
+
+/// `rdf:`, `rdfs:` and `xsd:` terms, as oxigraph names them (`rdf::TYPE`, `rdfs::LABEL`).
+pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
+
+pub const SCO: &str = sco::NS;
 pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
-pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+pub const OWL: &str = owl::NS;
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
-pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
-pub const DCTERMS: &str = "http://purl.org/dc/terms/";
-pub const PROV: &str = "http://www.w3.org/ns/prov#";
-pub const ORG: &str = "http://www.w3.org/ns/org#";
-pub const OA: &str = "http://www.w3.org/ns/oa#";
+pub const SKOS: &str = skos::NS;
+pub const DCTERMS: &str = dcterms::NS;
+pub const PROV: &str = prov::NS;
+pub const ORG: &str = org::NS;
+pub const OA: &str = oa::NS;
 pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
+
+/// The local name of a term: its constant's name unless spelled out (`r#type = "type"`).
+macro_rules! local {
+    ($name:ident) => {
+        stringify!($name)
+    };
+    ($name:ident $local:literal) => {
+        $local
+    };
+}
+
+/// One constant per term of a namespace, and for each group the list of its terms.
+macro_rules! terms {
+    ($ns:literal; $($group:ident { $($name:ident $(= $local:literal)?),* $(,)? })*) => {
+        /// The namespace.
+        pub const NS: &str = $ns;
+        $(
+            $(pub const $name: NamedNodeRef<'static> =
+                NamedNodeRef::new_unchecked(concat!($ns, local!($name $($local)?)));)*
+            pub const $group: &[NamedNodeRef<'static>] = &[$($name),*];
+        )*
+    };
+}
+
+// The constants are spelled as the terms' local names, case and all: the ontology's class
+// `sco:Section` and property `sco:section` are different terms, which upper-case constants
+// would merge.
+
+/// The ontology: `https://w3id.org/sco-kg/ontology#`, each group as the ontology declares it.
+#[allow(non_upper_case_globals)]
+pub mod sco {
+    use super::NamedNodeRef;
+
+    terms! {
+        "https://w3id.org/sco-kg/ontology#";
+        CLASSES {
+            ActionPlan, Decision, Section, Measure, Body, MemberState, Document, Place,
+            NamedInitiative, NamedEvent, Signatory, SourceText, SourceSpan, ParticipationScope,
+            DocumentStatus, DocumentKind,
+        }
+        OBJECT_PROPERTIES {
+            section, hasMeasure, plan, hasSection, participant, participationScope, executor,
+            mentions, references, place, initiative, documentStatus, documentKind, implements,
+            approvedBy, approves, issuedBy, signatory, state, memberOf, parentBody, sourceSpan,
+            sourceText,
+        }
+        DATATYPE_PROPERTIES {
+            number, text, title, preamble, participantsText, executorsText, date, year, office,
+            startLine, endLine, translationNote,
+            // The properties of the pattern of the service `sco:search`.
+            query, lang, r#type = "type", limit, score, matched,
+        }
+        INDIVIDUALS {
+            ParticipationScopeScheme, DocumentStatusScheme, DocumentKindScheme,
+            AllMemberStates, NamedMemberStates, InterestedMemberStates,
+            InForce, Draft,
+            Agreement, Convention, Programme, Strategy, Concept, Plan, Memorandum, Declaration,
+            Statement, Register, List, Charter, Regulation,
+            // The endpoint's extensions: the function `sco:label` and the service `sco:search`.
+            label, search,
+        }
+    }
+}
+
+/// SKOS: `http://www.w3.org/2004/02/skos/core#`.
+#[allow(non_upper_case_globals)]
+pub mod skos {
+    use super::NamedNodeRef;
+
+    terms! {
+        "http://www.w3.org/2004/02/skos/core#";
+        CLASSES { Concept, ConceptScheme }
+        PROPERTIES {
+            prefLabel, altLabel, definition, notation, note, inScheme, hasTopConcept,
+            topConceptOf,
+        }
+    }
+}
+
+/// OWL: `http://www.w3.org/2002/07/owl#`.
+#[allow(non_upper_case_globals)]
+pub mod owl {
+    use super::NamedNodeRef;
+
+    terms! {
+        "http://www.w3.org/2002/07/owl#";
+        CLASSES {
+            Class, ObjectProperty, DatatypeProperty, AnnotationProperty, NamedIndividual,
+            FunctionalProperty, InverseFunctionalProperty, Ontology,
+        }
+        PROPERTIES { sameAs, equivalentClass, oneOf, unionOf, inverseOf, versionInfo }
+    }
+}
+
+/// Dublin Core terms: `http://purl.org/dc/terms/`.
+#[allow(non_upper_case_globals)]
+pub mod dcterms {
+    use super::NamedNodeRef;
+
+    terms! {
+        "http://purl.org/dc/terms/";
+        PROPERTIES { title, description, license, language, format, source }
+    }
+}
+
+/// PROV-O: `http://www.w3.org/ns/prov#`.
+#[allow(non_upper_case_globals)]
+pub mod prov {
+    use super::NamedNodeRef;
+
+    terms! {
+        "http://www.w3.org/ns/prov#";
+        CLASSES { Entity }
+        PROPERTIES { wasDerivedFrom }
+    }
+}
+
+/// The Organization Ontology: `http://www.w3.org/ns/org#`.
+#[allow(non_upper_case_globals)]
+pub mod org {
+    use super::NamedNodeRef;
+
+    terms! {
+        "http://www.w3.org/ns/org#";
+        PROPERTIES { subOrganizationOf }
+    }
+}
+
+/// Web Annotation: `http://www.w3.org/ns/oa#`.
+#[allow(non_upper_case_globals)]
+pub mod oa {
+    use super::NamedNodeRef;
+
+    terms! {
+        "http://www.w3.org/ns/oa#";
+        PROPERTIES { start, end }
+    }
+}
 
 /// The prefixes declared in dumps, query results and the editor, in this order.
 pub const PREFIXES: [(&str, &str); 11] = [
@@ -70,4 +216,61 @@ pub fn sparql_prologue(base: &str, plan: &str, decision: &str) -> String {
         .iter()
         .map(|(p, ns)| format!("PREFIX {p}: <{ns}>\n"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::{NamedOrBlankNode, Term};
+
+    use super::*;
+
+    /// The `sco:` terms the ontology declares with `rdf:type` `declared`.
+    fn declared(declared: NamedNodeRef<'_>) -> BTreeSet<String> {
+        let file =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/sco-kg.ttl"))
+                .expect("the ontology");
+        RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(file.as_bytes())
+            .map(|q| q.expect("the ontology parses"))
+            .filter(|q| q.predicate == rdf::TYPE && q.object == Term::from(declared.into_owned()))
+            .filter_map(|q| match q.subject {
+                NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(SCO) => {
+                    Some(n.into_string())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn names(terms: &[NamedNodeRef<'_>]) -> BTreeSet<String> {
+        terms.iter().map(|t| t.as_str().to_string()).collect()
+    }
+
+    /// Each group of `sco` holds exactly the terms the ontology declares of its type: no
+    /// constant names a term the ontology lacks, and every declared term has a constant.
+    #[test]
+    fn sco_is_the_ontology() {
+        for (group, declared_as) in [
+            (sco::CLASSES, owl::Class),
+            (sco::OBJECT_PROPERTIES, owl::ObjectProperty),
+            (sco::DATATYPE_PROPERTIES, owl::DatatypeProperty),
+            (sco::INDIVIDUALS, owl::NamedIndividual),
+        ] {
+            assert_eq!(names(group), declared(declared_as), "{declared_as}");
+        }
+    }
+
+    #[test]
+    fn constants_spell_their_local_names() {
+        assert_eq!(sco::r#type.as_str(), format!("{SCO}type"));
+        assert_eq!(sco::Section.as_str(), format!("{SCO}Section"));
+        assert_eq!(sco::section.as_str(), format!("{SCO}section"));
+        assert_eq!(
+            skos::prefLabel.as_str(),
+            "http://www.w3.org/2004/02/skos/core#prefLabel"
+        );
+    }
 }

@@ -6,7 +6,7 @@ use oxigraph::model::{Literal, Term, Triple};
 use serde_json::{json, Map, Value};
 
 use super::{lang_index, literal_lang, EntityKind, Lang, SubjectStr};
-use crate::graph::vocab::{PREFIXES, RDF, SKOS, XSD};
+use crate::graph::vocab::{rdf, skos, xsd, PREFIXES};
 use crate::store::KnowledgeGraph;
 
 /// The IRI of the resource at `path` under the graph's base (`body/rats` →
@@ -58,7 +58,7 @@ fn literal_json(property: &str, lit: &Literal) -> Value {
     out.insert("value".into(), lit.value().into());
     if let Some(lang) = lit.language() {
         out.insert("lang".into(), lang.into());
-    } else if lit.datatype().as_str() != format!("{XSD}string") {
+    } else if lit.datatype() != xsd::STRING {
         out.insert("datatype".into(), curie(lit.datatype().as_str()).into());
     }
     Value::Object(out)
@@ -108,9 +108,11 @@ pub fn entity_json(kg: &KnowledgeGraph, iri: &str, lang: Lang) -> Option<Value> 
 }
 
 pub(crate) fn entity_json_from_triples(triples: &[Triple], iri: &str, lang: Lang) -> Option<Value> {
-    let rdf_type = format!("{RDF}type");
-    let pref = format!("{SKOS}prefLabel");
-    let alt = format!("{SKOS}altLabel");
+    let (rdf_type, pref, alt) = (
+        rdf::TYPE.as_str(),
+        skos::prefLabel.as_str(),
+        skos::altLabel.as_str(),
+    );
 
     let mut own: Vec<&Triple> = Vec::new();
     let mut incoming: Vec<&Triple> = Vec::new();

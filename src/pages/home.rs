@@ -2,12 +2,14 @@
 //! services.
 
 use maud::html;
+use oxigraph::model::NamedNodeRef;
 
 use super::index::Kind;
 use super::kinds::sections_table;
 use super::layout::{page, Route};
 use super::render::{inline_links, Cx};
 use super::DUMP_EXTENSIONS;
+use crate::graph::vocab::{sco, skos};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -15,7 +17,7 @@ use crate::t;
 const MAIN_BODIES: usize = 15;
 
 /// Resources of a kind with how many triples of `predicate` point at each, most first.
-fn ranked<'a>(cx: &Cx<'a>, kind: Kind, predicate: &str) -> Vec<(&'a str, usize)> {
+fn ranked<'a>(cx: &Cx<'a>, kind: Kind, predicate: NamedNodeRef<'_>) -> Vec<(&'a str, usize)> {
     let mut out: Vec<(&'a str, usize)> =
         cx.p.iris()
             .iter()
@@ -24,7 +26,7 @@ fn ranked<'a>(cx: &Cx<'a>, kind: Kind, predicate: &str) -> Vec<(&'a str, usize)>
                 let n = cx.p.nodes[i.as_str()]
                     .inbound
                     .iter()
-                    .filter(|e| e.curie == predicate)
+                    .filter(|e| e.pred == predicate)
                     .count();
                 (i.as_str(), n)
             })
@@ -37,15 +39,15 @@ pub(crate) fn home(cx: &Cx) -> String {
     let p = cx.p;
     let plan = p.plan.as_str();
     let plan_node = &p.nodes[plan];
-    let bodies = ranked(cx, Kind::Body, "sco:executor");
+    let bodies = ranked(cx, Kind::Body, sco::executor);
     let executing: Vec<&(&str, usize)> = bodies.iter().filter(|(_, n)| *n > 0).collect();
-    let states = ranked(cx, Kind::State, "sco:participant");
-    let documents = ranked(cx, Kind::Document, "sco:references");
-    let places: Vec<&str> = ranked(cx, Kind::Place, "sco:place")
+    let states = ranked(cx, Kind::State, sco::participant);
+    let documents = ranked(cx, Kind::Document, sco::references);
+    let places: Vec<&str> = ranked(cx, Kind::Place, sco::place)
         .into_iter()
         .map(|(i, _)| i)
         .collect();
-    let initiatives: Vec<&str> = ranked(cx, Kind::Initiative, "sco:initiative")
+    let initiatives: Vec<&str> = ranked(cx, Kind::Initiative, sco::initiative)
         .into_iter()
         .map(|(i, _)| i)
         .collect();
@@ -53,7 +55,7 @@ pub(crate) fn home(cx: &Cx) -> String {
     let main = html! {
         p.kind { (t!(cx, "home-kicker")) }
         h1 { (cx.name(plan)) }
-        @if let Some((note, used)) = plan_node.text_in("skos:note", cx.lang) {
+        @if let Some((note, used)) = plan_node.text_in(skos::note, cx.lang) {
             p lang=(used.bcp47()) { (note) }
         }
         p {
@@ -113,8 +115,8 @@ pub(crate) fn home(cx: &Cx) -> String {
                     @let node = &p.nodes[*d];
                     tr {
                         td { (cx.link(d)) }
-                        td { @for k in node.iris("sco:documentKind") { (cx.name(k)) } }
-                        td { @for e in node.out.iter().filter(|e| e.curie == "sco:date") { (cx.term(&e.term)) } }
+                        td { @for k in node.iris(sco::documentKind) { (cx.name(k)) } }
+                        td { @for e in node.out.iter().filter(|e| e.pred == sco::date) { (cx.term(&e.term)) } }
                         td.num { (cx.measures_count(*n)) }
                     }
                 }

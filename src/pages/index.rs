@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 
-use crate::graph::vocab::{RDF, RDFS, SCO, SKOS};
+use crate::graph::vocab::{rdf, rdfs, sco, skos};
 use crate::i18n::{Lang, Localizer};
 use crate::store::KnowledgeGraph;
 
@@ -28,26 +28,25 @@ pub enum Kind {
     Other,
 }
 
-/// The ontology class (local name in `sco:`) of each kind.
-const CLASSES: [(Kind, &str); 12] = [
-    (Kind::Plan, "ActionPlan"),
-    (Kind::Decision, "Decision"),
-    (Kind::Section, "Section"),
-    (Kind::Measure, "Measure"),
-    (Kind::Body, "Body"),
-    (Kind::State, "MemberState"),
-    (Kind::Document, "Document"),
-    (Kind::Place, "Place"),
-    (Kind::Initiative, "NamedInitiative"),
-    (Kind::Signatory, "Signatory"),
-    (Kind::SourceText, "SourceText"),
-    (Kind::SourceSpan, "SourceSpan"),
+/// The ontology class of each kind.
+const CLASSES: [(Kind, NamedNodeRef<'static>); 12] = [
+    (Kind::Plan, sco::ActionPlan),
+    (Kind::Decision, sco::Decision),
+    (Kind::Section, sco::Section),
+    (Kind::Measure, sco::Measure),
+    (Kind::Body, sco::Body),
+    (Kind::State, sco::MemberState),
+    (Kind::Document, sco::Document),
+    (Kind::Place, sco::Place),
+    (Kind::Initiative, sco::NamedInitiative),
+    (Kind::Signatory, sco::Signatory),
+    (Kind::SourceText, sco::SourceText),
+    (Kind::SourceSpan, sco::SourceSpan),
 ];
 
 impl Kind {
-    fn of_class(class: &str) -> Option<Kind> {
-        let local = class.strip_prefix(SCO)?;
-        CLASSES.iter().find(|(_, c)| *c == local).map(|(k, _)| *k)
+    fn of_class(class: &NamedNode) -> Option<Kind> {
+        CLASSES.iter().find(|(_, c)| c == class).map(|(k, _)| *k)
     }
 
     /// The IRI of the kind's class in the ontology (none for `Other`).
@@ -55,14 +54,14 @@ impl Kind {
         CLASSES
             .iter()
             .find(|(k, _)| *k == self)
-            .map(|(_, c)| format!("{SCO}{c}"))
+            .map(|(_, c)| c.as_str().to_string())
     }
 }
 
 /// One triple seen from a resource: the predicate (full IRI and compact form) and the other end.
 #[derive(Debug, Clone)]
 pub(crate) struct Edge {
-    pub pred: String,
+    pub pred: NamedNode,
     /// "sco:executor", or the full IRI where no prefix fits.
     pub curie: String,
     pub term: Term,
@@ -122,9 +121,6 @@ impl Pages {
     pub fn new(kg: &KnowledgeGraph) -> Self {
         let base = kg.base.as_str().to_string();
         let prefixes = kg.prefixes();
-        let type_iri = format!("{RDF}type");
-        let pref_label = format!("{SKOS}prefLabel");
-        let number_iri = format!("{SCO}number");
         let mut nodes: HashMap<String, Node> = HashMap::new();
         let mut labels: HashMap<String, Labels> = HashMap::new();
         let mut inbound: Vec<(String, Edge)> = Vec::new();
@@ -141,7 +137,7 @@ impl Pages {
             };
             let subject = subject.as_str().to_string();
             let pred = triple.predicate.as_str();
-            if pred == pref_label {
+            if triple.predicate == skos::prefLabel {
                 if let Term::Literal(l) = &triple.object {
                     if let Some(lang) = lang_of(l) {
                         labels
@@ -155,20 +151,20 @@ impl Pages {
                 continue;
             }
             let node = nodes.entry(subject.clone()).or_insert_with(empty);
-            if pred == type_iri {
+            if triple.predicate == rdf::TYPE {
                 if let Term::NamedNode(class) = &triple.object {
-                    if let Some(kind) = Kind::of_class(class.as_str()) {
+                    if let Some(kind) = Kind::of_class(class) {
                         node.kind = kind;
                     }
                 }
             }
-            if pred == number_iri {
+            if triple.predicate == sco::number {
                 if let Term::Literal(l) = &triple.object {
                     node.number = l.value().parse().ok();
                 }
             }
             let edge = Edge {
-                pred: pred.to_string(),
+                pred: triple.predicate.clone(),
                 curie: compact(&prefixes, pred),
                 term: triple.object.clone(),
             };
@@ -191,12 +187,11 @@ impl Pages {
 
         // The ontology's labels of its classes, properties and individuals.
         if let Ok(file) = crate::data::ontology("sco-kg.ttl") {
-            let rdfs_label = format!("{RDFS}label");
             for quad in RdfParser::from_format(RdfFormat::Turtle)
                 .for_slice(file.contents.as_bytes())
                 .flatten()
             {
-                if quad.predicate.as_str() != rdfs_label {
+                if quad.predicate != rdfs::LABEL {
                     continue;
                 }
                 if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) =

@@ -3,12 +3,13 @@
 use std::collections::HashMap;
 
 use maud::{html, Markup};
-use oxigraph::model::Term;
+use oxigraph::model::{NamedNodeRef, Term};
 
 use super::index::{Kind, Node};
 use super::layout::{page, Route};
 use super::render::{graph_links, inline_links, paragraphs, snippet, span_lines, Cx};
 use super::RDF_ALTERNATES;
+use crate::graph::vocab::{dcterms, oa, owl, prov, sco, skos};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -52,7 +53,7 @@ impl Cx<'_> {
 
     /// A text of the resource in the page's language (or along the fallback chain), with a
     /// marker when it is in another language.
-    fn text_of(&self, node: &Node, predicate: &str, max: Option<usize>) -> Markup {
+    fn text_of(&self, node: &Node, predicate: NamedNodeRef<'_>, max: Option<usize>) -> Markup {
         match node.text_in(predicate, self.lang) {
             Some((text, used)) => {
                 let text = max.map_or_else(|| text.to_string(), |m| snippet(text, m));
@@ -68,7 +69,7 @@ impl Cx<'_> {
     /// A translatable text: in the page's language, marked as an unofficial translation (with
     /// the graph's own `sco:translationNote` where there is one), and the authoritative
     /// Russian beside it.
-    fn authoritative_text(&self, node: &Node, predicate: &str) -> Markup {
+    fn authoritative_text(&self, node: &Node, predicate: NamedNodeRef<'_>) -> Markup {
         let russian = node.text_exact(predicate, Lang::Ru);
         let translated = (self.lang != Lang::Ru)
             .then(|| node.text_in(predicate, self.lang))
@@ -79,7 +80,7 @@ impl Cx<'_> {
                 (paragraphs(text, used))
                 @if used != self.lang { p { (self.fallback_marker(used)) } }
                 p.note {
-                    @match node.text_exact("sco:translationNote", used) {
+                    @match node.text_exact(sco::translationNote, used) {
                         Some(note) => span lang=(used.bcp47()) { (note) },
                         None => (t!(self, "translation-note")),
                     }
@@ -105,11 +106,11 @@ impl Cx<'_> {
                     li {
                         (self.link(m))
                         @if show_section {
-                            @if let Some(section) = self.node(m).and_then(|n| n.iris("sco:section").first().copied()) {
+                            @if let Some(section) = self.node(m).and_then(|n| n.iris(sco::section).first().copied()) {
                                 " " span.muted { "· " (self.link(section)) }
                             }
                         }
-                        @if let Some(node) = self.node(m) { (self.text_of(node, "sco:text", max)) }
+                        @if let Some(node) = self.node(m) { (self.text_of(node, sco::text, max)) }
                     }
                 }
             }
@@ -173,7 +174,7 @@ fn head(cx: &Cx, iri: &str, node: &Node, trail: &[&str]) -> Markup {
             })
             .unwrap_or_default();
     let alt: Vec<&str> = node
-        .literals("skos:altLabel")
+        .literals(skos::altLabel)
         .into_iter()
         .filter(|l| l.language().and_then(Lang::from_tag) == Some(cx.lang))
         .map(|l| l.value())
@@ -231,24 +232,24 @@ pub(crate) fn resource(cx: &Cx, iri: &str, node: &Node) -> String {
 }
 
 fn measure(cx: &Cx, iri: &str, node: &Node) -> Markup {
-    let section = node.iris("sco:section").first().copied();
+    let section = node.iris(sco::section).first().copied();
     let mut trail = vec![cx.p.plan.as_str()];
     trail.extend(section);
-    let participants = node.iris("sco:participant");
-    let executors = node.iris("sco:executor");
-    let mentions = node.iris("sco:mentions");
+    let participants = node.iris(sco::participant);
+    let executors = node.iris(sco::executor);
+    let mentions = node.iris(sco::mentions);
     let bodies = cx.of_kind(mentions.clone(), Kind::Body);
     let states = cx.of_kind(mentions, Kind::State);
-    let documents = node.iris("sco:references");
-    let places = node.iris("sco:place");
-    let initiatives = node.iris("sco:initiative");
-    let spans = node.iris("sco:sourceSpan");
+    let documents = node.iris(sco::references);
+    let places = node.iris(sco::place);
+    let initiatives = node.iris(sco::initiative);
+    let spans = node.iris(sco::sourceSpan);
     let position = cx.p.measures.iter().position(|m| m == iri);
     let prev = position
         .and_then(|i| i.checked_sub(1))
         .and_then(|i| cx.p.measures.get(i));
     let next = position.and_then(|i| cx.p.measures.get(i + 1));
-    let ru = |pred: &str| -> Option<Markup> {
+    let ru = |pred: NamedNodeRef<'_>| -> Option<Markup> {
         let values: Vec<&str> = node.literals(pred).into_iter().map(|l| l.value()).collect();
         (!values.is_empty())
             .then(|| html! { ul.inline lang="ru" { @for v in values { li { (v) } } } })
@@ -269,19 +270,19 @@ fn measure(cx: &Cx, iri: &str, node: &Node) -> Markup {
         (head(cx, iri, node, &trail))
         (facts(vec![
             (t!(cx, "fact-section"), section.map(|s| cx.link(s))),
-            (t!(cx, "fact-participation"), node.iris("sco:participationScope").first().map(|s| cx.link(s))),
+            (t!(cx, "fact-participation"), node.iris(sco::participationScope).first().map(|s| cx.link(s))),
             (t!(cx, "fact-participants", "count" => participants.len()), some_links(cx, &participants)),
             (t!(cx, "fact-executors", "count" => executors.len()), some_links(cx, &executors)),
         ]))
         h2 { (t!(cx, "text-heading")) }
-        (cx.authoritative_text(node, "sco:text"))
+        (cx.authoritative_text(node, sco::text))
         h2 { (t!(cx, "mentions-heading")) }
         @if any_mention { (mentioned) } @else { p.muted { (t!(cx, "mentions-none")) } }
         h2 { (t!(cx, "as-written-heading")) }
         p.muted { (t!(cx, "as-written-intro")) }
         (facts(vec![
-            (t!(cx, "fact-participants-text"), ru("sco:participantsText")),
-            (t!(cx, "fact-executors-text"), ru("sco:executorsText")),
+            (t!(cx, "fact-participants-text"), ru(sco::participantsText)),
+            (t!(cx, "fact-executors-text"), ru(sco::executorsText)),
         ]))
         h2 { (t!(cx, "source-heading")) }
         @for span in cx.sorted(spans) {
@@ -305,7 +306,7 @@ fn measure(cx: &Cx, iri: &str, node: &Node) -> Markup {
 }
 
 fn section(cx: &Cx, iri: &str, node: &Node) -> Markup {
-    let measures = cx.sorted(node.iris("sco:hasMeasure"));
+    let measures = cx.sorted(node.iris(sco::hasMeasure));
     let position = cx.p.sections.iter().position(|s| s == iri);
     let prev = position
         .and_then(|i| i.checked_sub(1))
@@ -314,7 +315,7 @@ fn section(cx: &Cx, iri: &str, node: &Node) -> Markup {
     html! {
         (head(cx, iri, node, &[cx.p.plan.as_str()]))
         (facts(vec![
-            (t!(cx, "fact-plan"), node.iris("sco:plan").first().map(|p| cx.link(p))),
+            (t!(cx, "fact-plan"), node.iris(sco::plan).first().map(|p| cx.link(p))),
             (t!(cx, "fact-number"), node.number.map(|n| html! { (n) })),
         ]))
         h2 { (t!(cx, "section-measures-heading", "count" => measures.len())) }
@@ -328,14 +329,14 @@ fn section(cx: &Cx, iri: &str, node: &Node) -> Markup {
 }
 
 fn body(cx: &Cx, iri: &str, node: &Node) -> Markup {
-    let executes = cx.sorted(node.subjects("sco:executor"));
-    let mentioned = cx.sorted(cx.of_kind(node.subjects("sco:mentions"), Kind::Measure));
+    let executes = cx.sorted(node.subjects(sco::executor));
+    let mentioned = cx.sorted(cx.of_kind(node.subjects(sco::mentions), Kind::Measure));
     // Bodies executing the same measures, with the number of measures shared.
     let mut shared: HashMap<&str, usize> = HashMap::new();
     for m in &executes {
         if let Some(measure) = cx.node(m) {
             let mut seen = Vec::new();
-            for b in measure.iris("sco:executor") {
+            for b in measure.iris(sco::executor) {
                 if b != iri && !seen.contains(&b) {
                     seen.push(b);
                     *shared.entry(b).or_default() += 1;
@@ -348,11 +349,11 @@ fn body(cx: &Cx, iri: &str, node: &Node) -> Markup {
     html! {
         (head(cx, iri, node, &[]))
         (facts(vec![
-            (t!(cx, "fact-parent-body"), some_links(cx, &node.iris("sco:parentBody"))),
-            (t!(cx, "fact-sub-bodies"), some_links(cx, &node.subjects("sco:parentBody"))),
-            (t!(cx, "fact-members"), some_links(cx, &node.subjects("sco:memberOf"))),
-            (t!(cx, "fact-issued"), some_links(cx, &node.subjects("sco:issuedBy"))),
-            (t!(cx, "fact-wikidata"), some_links(cx, &node.iris("owl:sameAs"))),
+            (t!(cx, "fact-parent-body"), some_links(cx, &node.iris(sco::parentBody))),
+            (t!(cx, "fact-sub-bodies"), some_links(cx, &node.subjects(sco::parentBody))),
+            (t!(cx, "fact-members"), some_links(cx, &node.subjects(sco::memberOf))),
+            (t!(cx, "fact-issued"), some_links(cx, &node.subjects(sco::issuedBy))),
+            (t!(cx, "fact-wikidata"), some_links(cx, &node.iris(owl::sameAs))),
         ]))
         h2 { (t!(cx, "body-executes-heading", "count" => executes.len())) }
         @if executes.is_empty() { p.muted { (t!(cx, "body-executes-none")) } }
@@ -377,23 +378,23 @@ fn body(cx: &Cx, iri: &str, node: &Node) -> Markup {
 }
 
 fn document(cx: &Cx, iri: &str, node: &Node) -> Markup {
-    let citing = node.subjects("sco:references");
+    let citing = node.subjects(sco::references);
     let measures = cx.sorted(cx.of_kind(citing.clone(), Kind::Measure));
     let plan_refs = cx.of_kind(citing, Kind::Plan);
     let date = node
         .out
         .iter()
-        .find(|e| e.curie == "sco:date")
+        .find(|e| e.pred == sco::date)
         .map(|e| cx.term(&e.term));
     html! {
         (head(cx, iri, node, &[]))
         (facts(vec![
-            (t!(cx, "fact-document-kind"), node.iris("sco:documentKind").first().map(|k| cx.link(k))),
-            (t!(cx, "fact-document-status"), node.iris("sco:documentStatus").first().map(|k| cx.link(k))),
+            (t!(cx, "fact-document-kind"), node.iris(sco::documentKind).first().map(|k| cx.link(k))),
+            (t!(cx, "fact-document-status"), node.iris(sco::documentStatus).first().map(|k| cx.link(k))),
             (t!(cx, "fact-date"), date),
-            (t!(cx, "fact-implemented-by"), some_links(cx, &node.subjects("sco:implements"))),
+            (t!(cx, "fact-implemented-by"), some_links(cx, &node.subjects(sco::implements))),
             (t!(cx, "fact-plan-references"), some_links(cx, &plan_refs)),
-            (t!(cx, "fact-wikidata"), some_links(cx, &node.iris("owl:sameAs"))),
+            (t!(cx, "fact-wikidata"), some_links(cx, &node.iris(owl::sameAs))),
         ]))
         h2 { (t!(cx, "document-cited-heading", "count" => measures.len())) }
         @if measures.is_empty() { p.muted { (t!(cx, "document-cited-none")) } }
@@ -402,15 +403,15 @@ fn document(cx: &Cx, iri: &str, node: &Node) -> Markup {
 }
 
 fn state(cx: &Cx, iri: &str, node: &Node) -> Markup {
-    let participates = cx.sorted(node.subjects("sco:participant"));
-    let mentioned = cx.sorted(cx.of_kind(node.subjects("sco:mentions"), Kind::Measure));
-    let signatories = node.subjects("sco:state");
+    let participates = cx.sorted(node.subjects(sco::participant));
+    let mentioned = cx.sorted(cx.of_kind(node.subjects(sco::mentions), Kind::Measure));
+    let signatories = node.subjects(sco::state);
     // Participation by section.
     let mut by_section: Vec<(&str, Vec<&str>)> = Vec::new();
     for m in &participates {
         let section = cx
             .node(m)
-            .and_then(|n| n.iris("sco:section").first().copied())
+            .and_then(|n| n.iris(sco::section).first().copied())
             .unwrap_or_default();
         match by_section.iter_mut().find(|(s, _)| *s == section) {
             Some((_, ms)) => ms.push(m),
@@ -420,9 +421,9 @@ fn state(cx: &Cx, iri: &str, node: &Node) -> Markup {
     html! {
         (head(cx, iri, node, &[]))
         (facts(vec![
-            (t!(cx, "fact-member-of"), some_links(cx, &node.iris("sco:memberOf"))),
+            (t!(cx, "fact-member-of"), some_links(cx, &node.iris(sco::memberOf))),
             (t!(cx, "fact-signatory"), some_links(cx, &signatories)),
-            (t!(cx, "fact-wikidata"), some_links(cx, &node.iris("owl:sameAs"))),
+            (t!(cx, "fact-wikidata"), some_links(cx, &node.iris(owl::sameAs))),
         ]))
         h2 { (t!(cx, "state-participates-heading", "count" => participates.len())) }
         @if participates.is_empty() { p.muted { (t!(cx, "state-participates-none")) } }
@@ -445,9 +446,9 @@ fn state(cx: &Cx, iri: &str, node: &Node) -> Markup {
 
 fn place_or_initiative(cx: &Cx, iri: &str, node: &Node) -> Markup {
     let predicate = if node.kind == Kind::Place {
-        "sco:place"
+        sco::place
     } else {
-        "sco:initiative"
+        sco::initiative
     };
     let subjects = node.subjects(predicate);
     let measures = cx.sorted(cx.of_kind(subjects.clone(), Kind::Measure));
@@ -456,7 +457,7 @@ fn place_or_initiative(cx: &Cx, iri: &str, node: &Node) -> Markup {
         (head(cx, iri, node, &[]))
         (facts(vec![
             (t!(cx, "fact-decision-place"), some_links(cx, &decisions)),
-            (t!(cx, "fact-wikidata"), some_links(cx, &node.iris("owl:sameAs"))),
+            (t!(cx, "fact-wikidata"), some_links(cx, &node.iris(owl::sameAs))),
         ]))
         h2 { (t!(cx, "mentioned-in-heading", "count" => measures.len())) }
         @if measures.is_empty() { p.muted { (t!(cx, "mentioned-in-none")) } }
@@ -479,7 +480,7 @@ pub(crate) fn sections_table(cx: &Cx) -> Markup {
                         tr {
                             td.num { (node.number.unwrap_or_default()) }
                             td { (cx.link(s)) }
-                            td.num { (cx.measures_count(node.iris("sco:hasMeasure").len())) }
+                            td.num { (cx.measures_count(node.iris(sco::hasMeasure).len())) }
                         }
                     }
                 }
@@ -491,19 +492,19 @@ pub(crate) fn sections_table(cx: &Cx) -> Markup {
 fn plan_page(cx: &Cx, iri: &str, node: &Node) -> Markup {
     html! {
         (head(cx, iri, node, &[]))
-        @if let Some((note, used)) = node.text_in("skos:note", cx.lang) {
+        @if let Some((note, used)) = node.text_in(skos::note, cx.lang) {
             p lang=(used.bcp47()) { (note) }
         }
         (facts(vec![
-            (t!(cx, "fact-approved-by"), some_links(cx, &node.iris("sco:approvedBy"))),
-            (t!(cx, "fact-implements"), some_links(cx, &node.iris("sco:implements"))),
-            (t!(cx, "fact-source"), some_links(cx, &node.iris("prov:wasDerivedFrom"))),
+            (t!(cx, "fact-approved-by"), some_links(cx, &node.iris(sco::approvedBy))),
+            (t!(cx, "fact-implements"), some_links(cx, &node.iris(sco::implements))),
+            (t!(cx, "fact-source"), some_links(cx, &node.iris(prov::wasDerivedFrom))),
         ]))
         h2 { (t!(cx, "preamble-heading")) }
-        (cx.authoritative_text(node, "sco:preamble"))
+        (cx.authoritative_text(node, sco::preamble))
         h2 { (t!(cx, "sections-heading", "count" => cx.p.sections.len())) }
         (sections_table(cx))
-        @let references = node.iris("sco:references");
+        @let references = node.iris(sco::references);
         @if !references.is_empty() {
             h2 { (t!(cx, "plan-references-heading")) }
             (inline_links(cx, &references))
@@ -512,23 +513,23 @@ fn plan_page(cx: &Cx, iri: &str, node: &Node) -> Markup {
 }
 
 fn decision(cx: &Cx, iri: &str, node: &Node) -> Markup {
-    let signatories = cx.sorted(node.iris("sco:signatory"));
+    let signatories = cx.sorted(node.iris(sco::signatory));
     let date = node
         .out
         .iter()
-        .find(|e| e.curie == "sco:date")
+        .find(|e| e.pred == sco::date)
         .map(|e| cx.term(&e.term));
     html! {
         (head(cx, iri, node, &[]))
         (facts(vec![
             (t!(cx, "fact-number"), node.number.map(|n| html! { (n) })),
             (t!(cx, "fact-date"), date),
-            (t!(cx, "fact-place"), some_links(cx, &node.iris("sco:place"))),
-            (t!(cx, "fact-issued-by"), some_links(cx, &node.iris("sco:issuedBy"))),
-            (t!(cx, "fact-approves"), some_links(cx, &node.iris("sco:approves"))),
+            (t!(cx, "fact-place"), some_links(cx, &node.iris(sco::place))),
+            (t!(cx, "fact-issued-by"), some_links(cx, &node.iris(sco::issuedBy))),
+            (t!(cx, "fact-approves"), some_links(cx, &node.iris(sco::approves))),
         ]))
         h2 { (t!(cx, "text-heading")) }
-        (cx.authoritative_text(node, "sco:text"))
+        (cx.authoritative_text(node, sco::text))
         h2 { (t!(cx, "signatories-heading", "count" => signatories.len())) }
         table {
             thead { tr { th { (t!(cx, "column-state")) } th { (t!(cx, "column-office")) } th { (t!(cx, "column-signatory")) } } }
@@ -536,8 +537,8 @@ fn decision(cx: &Cx, iri: &str, node: &Node) -> Markup {
                 @for s in &signatories {
                     @if let Some(sn) = cx.node(s) {
                         tr {
-                            td { (some_links(cx, &sn.iris("sco:state")).unwrap_or_default()) }
-                            td { @if let Some((office, used)) = sn.text_in("sco:office", cx.lang) {
+                            td { (some_links(cx, &sn.iris(sco::state)).unwrap_or_default()) }
+                            td { @if let Some((office, used)) = sn.text_in(sco::office, cx.lang) {
                                 span lang=(used.bcp47()) { (office) }
                                 @if used != cx.lang { (cx.fallback_marker(used)) }
                             } }
@@ -551,8 +552,8 @@ fn decision(cx: &Cx, iri: &str, node: &Node) -> Markup {
 }
 
 fn signatory(cx: &Cx, iri: &str, node: &Node) -> Markup {
-    let decisions = node.subjects("sco:signatory");
-    let office = node.text_in("sco:office", cx.lang).map(|(office, used)| {
+    let decisions = node.subjects(sco::signatory);
+    let office = node.text_in(sco::office, cx.lang).map(|(office, used)| {
         html! {
             span lang=(used.bcp47()) { (office) }
             @if used != cx.lang { (cx.fallback_marker(used)) }
@@ -561,7 +562,7 @@ fn signatory(cx: &Cx, iri: &str, node: &Node) -> Markup {
     html! {
         (head(cx, iri, node, &decisions))
         (facts(vec![
-            (t!(cx, "fact-state"), some_links(cx, &node.iris("sco:state"))),
+            (t!(cx, "fact-state"), some_links(cx, &node.iris(sco::state))),
             (t!(cx, "fact-office"), office),
             (t!(cx, "fact-decision"), some_links(cx, &decisions)),
         ]))
@@ -569,9 +570,9 @@ fn signatory(cx: &Cx, iri: &str, node: &Node) -> Markup {
 }
 
 fn source_text(cx: &Cx, iri: &str, node: &Node) -> Markup {
-    let derived = cx.sorted(node.subjects("prov:wasDerivedFrom"));
-    let spans = node.subjects("sco:sourceText");
-    let literal = |pred: &str| {
+    let derived = cx.sorted(node.subjects(prov::wasDerivedFrom));
+    let spans = node.subjects(sco::sourceText);
+    let literal = |pred: NamedNodeRef<'_>| {
         node.literals(pred)
             .first()
             .map(|l| html! { code { (l.value()) } })
@@ -580,8 +581,8 @@ fn source_text(cx: &Cx, iri: &str, node: &Node) -> Markup {
         (head(cx, iri, node, &[]))
         p { a href=(cx.route("/source")) { (t!(cx, "source-read")) } }
         (facts(vec![
-            (t!(cx, "fact-language"), literal("dcterms:language")),
-            (t!(cx, "fact-format"), literal("dcterms:format")),
+            (t!(cx, "fact-language"), literal(dcterms::language)),
+            (t!(cx, "fact-format"), literal(dcterms::format)),
             (t!(cx, "fact-lines"), Some(html! { (cx.p.source_lines.len()) })),
             (t!(cx, "fact-spans"), Some(html! { (spans.len()) })),
         ]))
@@ -592,11 +593,11 @@ fn source_text(cx: &Cx, iri: &str, node: &Node) -> Markup {
 
 fn source_span(cx: &Cx, iri: &str, node: &Node) -> Markup {
     let (start, end) = span_lines(node);
-    let measures = node.subjects("sco:sourceSpan");
-    let offsets = |pred: &str| {
+    let measures = node.subjects(sco::sourceSpan);
+    let offsets = |pred: NamedNodeRef<'_>| {
         node.out
             .iter()
-            .find(|e| e.curie == pred)
+            .find(|e| e.pred == pred)
             .and_then(|e| match &e.term {
                 Term::Literal(l) => Some(html! { (l.value()) }),
                 _ => None,
@@ -606,12 +607,12 @@ fn source_span(cx: &Cx, iri: &str, node: &Node) -> Markup {
         (head(cx, iri, node, &measures))
         (facts(vec![
             (t!(cx, "fact-measure"), some_links(cx, &measures)),
-            (t!(cx, "fact-source"), some_links(cx, &node.iris("sco:sourceText"))),
+            (t!(cx, "fact-source"), some_links(cx, &node.iris(sco::sourceText))),
             (t!(cx, "fact-lines"), Some(html! {
                 (start) "–" (end) " · "
                 a href=(cx.source_href(start, end)) { (t!(cx, "source-open")) }
             })),
-            (t!(cx, "fact-offsets"), offsets("oa:start").zip(offsets("oa:end")).map(|(s, e)| html! { (s) "–" (e) })),
+            (t!(cx, "fact-offsets"), offsets(oa::start).zip(offsets(oa::end)).map(|(s, e)| html! { (s) "–" (e) })),
         ]))
         (cx.excerpt(start, end))
     }

@@ -12,12 +12,12 @@ use std::collections::HashMap;
 
 use maud::{html, Markup};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{NamedOrBlankNode, Term, Triple};
+use oxigraph::model::{NamedNodeRef, NamedOrBlankNode, Term, Triple};
 
 use super::index::Pages;
 use super::layout::{page_with_head, Route};
 use super::render::{snippet, Cx};
-use crate::graph::vocab::{DCTERMS, OWL, RDF, RDFS, SCO, SKOS};
+use crate::graph::vocab::{dcterms, owl, rdf, rdfs, skos, OWL, SCO};
 use crate::i18n::{Lang, Localizer};
 use crate::store::KnowledgeGraph;
 use crate::t;
@@ -49,13 +49,15 @@ impl TermKind {
     ];
 
     fn of_type(iri: &str) -> Option<TermKind> {
-        match iri.strip_prefix(OWL)? {
-            "Class" => Some(TermKind::Class),
-            "ObjectProperty" => Some(TermKind::ObjectProperty),
-            "DatatypeProperty" => Some(TermKind::DatatypeProperty),
-            "NamedIndividual" => Some(TermKind::Individual),
-            _ => None,
-        }
+        [
+            (owl::Class, TermKind::Class),
+            (owl::ObjectProperty, TermKind::ObjectProperty),
+            (owl::DatatypeProperty, TermKind::DatatypeProperty),
+            (owl::NamedIndividual, TermKind::Individual),
+        ]
+        .into_iter()
+        .find(|(class, _)| class.as_str() == iri)
+        .map(|(_, kind)| kind)
     }
 
     /// The id of the part of the page that lists the terms of this kind.
@@ -95,10 +97,10 @@ pub(crate) struct OntologyTerm {
 }
 
 impl OntologyTerm {
-    fn refs(&self, predicate: &str) -> &[String] {
+    fn refs(&self, predicate: NamedNodeRef<'_>) -> &[String] {
         self.refs
             .iter()
-            .find(|(p, _)| p == predicate)
+            .find(|(p, _)| p == predicate.as_str())
             .map_or(&[], |(_, v)| v.as_slice())
     }
 }
@@ -147,35 +149,31 @@ impl<'a> Statements<'a> {
         Self(by_subject)
     }
 
-    fn objects(&self, subject: &str, predicate: &str) -> Vec<&'a Term> {
+    fn objects(&self, subject: &str, predicate: NamedNodeRef<'_>) -> Vec<&'a Term> {
         self.0
             .get(subject)
             .into_iter()
             .flatten()
-            .filter(|(p, _)| *p == predicate)
+            .filter(|(p, _)| *p == predicate.as_str())
             .map(|(_, o)| *o)
             .collect()
     }
 
     /// The items of an RDF list (bounded: a cyclic list ends).
     fn list(&self, mut node: String) -> Vec<String> {
-        let (first, rest, nil) = (
-            format!("{RDF}first"),
-            format!("{RDF}rest"),
-            format!("{RDF}nil"),
-        );
+        let (first, rest) = (rdf::FIRST, rdf::REST);
         let mut items = Vec::new();
         for _ in 0..1000 {
-            if node == nil {
+            if node == rdf::NIL.as_str() {
                 break;
             }
             items.extend(
-                self.objects(&node, &first)
+                self.objects(&node, first)
                     .into_iter()
                     .filter_map(key_of_term),
             );
             match self
-                .objects(&node, &rest)
+                .objects(&node, rest)
                 .first()
                 .and_then(|t| key_of_term(t))
             {
@@ -191,15 +189,15 @@ impl<'a> Statements<'a> {
     fn members(&self, object: &Term) -> Vec<String> {
         match object {
             Term::NamedNode(n) => vec![n.as_str().to_string()],
-            Term::BlankNode(_) => self.list_of(object, "unionOf"),
+            Term::BlankNode(_) => self.list_of(object, owl::unionOf),
             _ => Vec::new(),
         }
     }
 
-    /// The named items of the list a blank node gives as `owl:{predicate}`.
-    fn list_of(&self, node: &Term, predicate: &str) -> Vec<String> {
+    /// The named items of the list a blank node gives as `predicate`.
+    fn list_of(&self, node: &Term, predicate: NamedNodeRef<'_>) -> Vec<String> {
         let node = key_of_term(node).unwrap_or_default();
-        self.objects(&node, &format!("{OWL}{predicate}"))
+        self.objects(&node, predicate)
             .into_iter()
             .filter_map(key_of_term)
             .flat_map(|list| self.list(list))
@@ -207,7 +205,7 @@ impl<'a> Statements<'a> {
             .collect()
     }
 
-    fn texts(&self, subject: &str, predicate: &str) -> Vec<(Lang, String)> {
+    fn texts(&self, subject: &str, predicate: NamedNodeRef<'_>) -> Vec<(Lang, String)> {
         self.objects(subject, predicate)
             .into_iter()
             .filter_map(|o| match o {
@@ -220,7 +218,7 @@ impl<'a> Statements<'a> {
             .collect()
     }
 
-    fn literal(&self, subject: &str, predicate: &str) -> Option<String> {
+    fn literal(&self, subject: &str, predicate: NamedNodeRef<'_>) -> Option<String> {
         self.objects(subject, predicate)
             .into_iter()
             .find_map(|o| match o {
@@ -231,26 +229,15 @@ impl<'a> Statements<'a> {
 }
 
 /// The predicates whose objects a term's facts show, in the order shown.
-const REFERENCES: [&str; 7] = [
-    "rdf:type",
-    "rdfs:subClassOf",
-    "rdfs:subPropertyOf",
-    "owl:inverseOf",
-    "rdfs:domain",
-    "rdfs:range",
-    "skos:inScheme",
+const REFERENCES: [NamedNodeRef<'static>; 7] = [
+    rdf::TYPE,
+    rdfs::SUB_CLASS_OF,
+    rdfs::SUB_PROPERTY_OF,
+    owl::inverseOf,
+    rdfs::DOMAIN,
+    rdfs::RANGE,
+    skos::inScheme,
 ];
-
-fn expand(curie: &str) -> String {
-    let (prefix, local) = curie.split_once(':').unwrap_or(("", curie));
-    let ns = match prefix {
-        "rdf" => RDF,
-        "rdfs" => RDFS,
-        "owl" => OWL,
-        _ => SKOS,
-    };
-    format!("{ns}{local}")
-}
 
 /// How often the graph uses a term, and one triple that does.
 #[derive(Default)]
@@ -293,7 +280,6 @@ impl OntologyIndex {
             .map(|(p, ns)| (p.to_string(), ns.to_string()))
             .collect();
         let statements = Statements::new(&triples);
-        let rdf_type = format!("{RDF}type");
 
         // The uses of every sco: term in the graph, in one pass.
         let base = kg.base.as_str();
@@ -307,7 +293,7 @@ impl OntologyIndex {
                 .add(t, base);
             if let Term::NamedNode(o) = &t.object {
                 if o.as_str().starts_with(SCO) {
-                    let uses = if t.predicate.as_str() == rdf_type {
+                    let uses = if t.predicate == rdf::TYPE {
                         &mut instances
                     } else {
                         &mut objects
@@ -325,7 +311,7 @@ impl OntologyIndex {
             else {
                 continue;
             };
-            if t.predicate.as_str() != rdf_type {
+            if t.predicate != rdf::TYPE {
                 continue;
             }
             let Some(local) = subject.as_str().strip_prefix(SCO) else {
@@ -338,43 +324,42 @@ impl OntologyIndex {
                 continue;
             }
             let iri = subject.as_str();
-            let mut definitions = statements.texts(iri, &format!("{SKOS}definition"));
+            let mut definitions = statements.texts(iri, skos::definition);
             if definitions.is_empty() {
-                definitions = statements.texts(iri, &format!("{RDFS}comment"));
+                definitions = statements.texts(iri, rdfs::COMMENT);
             }
             let refs = REFERENCES
                 .iter()
-                .map(|curie| {
-                    let predicate = expand(curie);
+                .map(|&predicate| {
                     let mut members: Vec<String> = statements
-                        .objects(iri, &predicate)
+                        .objects(iri, predicate)
                         .into_iter()
                         .flat_map(|o| statements.members(o))
                         // Its kind says these already.
                         .filter(|m| {
-                            !(predicate == rdf_type
+                            !(predicate == rdf::TYPE
                                 && (TermKind::of_type(m).is_some()
                                     || m.strip_prefix(OWL)
                                         .is_some_and(|l| l.ends_with("Property"))))
                         })
                         .collect();
                     members.dedup();
-                    (predicate, members)
+                    (predicate.as_str().to_string(), members)
                 })
                 // A class defined as an enumeration of individuals
                 // (`owl:equivalentClass [ owl:oneOf ( … ) ]`): those individuals.
                 .chain(std::iter::once((
-                    format!("{OWL}oneOf"),
+                    owl::oneOf.as_str().to_string(),
                     statements
-                        .objects(iri, &format!("{OWL}equivalentClass"))
+                        .objects(iri, owl::equivalentClass)
                         .into_iter()
-                        .flat_map(|o| statements.list_of(o, "oneOf"))
+                        .flat_map(|o| statements.list_of(o, owl::oneOf))
                         .collect(),
                 )))
                 .filter(|(_, members): &(String, Vec<String>)| !members.is_empty())
                 .collect();
             let types: Vec<String> = statements
-                .objects(iri, &rdf_type)
+                .objects(iri, rdf::TYPE)
                 .into_iter()
                 .filter_map(key_of_term)
                 .collect();
@@ -387,12 +372,14 @@ impl OntologyIndex {
                 iri: iri.to_string(),
                 local: local.to_string(),
                 kind,
-                labels: statements.texts(iri, &format!("{RDFS}label")),
+                labels: statements.texts(iri, rdfs::LABEL),
                 definitions,
                 refs,
-                functional: types.contains(&format!("{OWL}FunctionalProperty")),
-                inverse_functional: types.contains(&format!("{OWL}InverseFunctionalProperty")),
-                notation: statements.literal(iri, &format!("{SKOS}notation")),
+                functional: types.iter().any(|t| owl::FunctionalProperty == t.as_str()),
+                inverse_functional: types
+                    .iter()
+                    .any(|t| owl::InverseFunctionalProperty == t.as_str()),
+                notation: statements.literal(iri, skos::notation),
                 uses: uses.map_or(0, |u| u.count),
                 example: uses.and_then(|u| u.example).cloned(),
             });
@@ -400,11 +387,11 @@ impl OntologyIndex {
 
         let iri = SCO.trim_end_matches('#').to_string();
         Self {
-            titles: statements.texts(&iri, &format!("{DCTERMS}title")),
-            descriptions: statements.texts(&iri, &format!("{DCTERMS}description")),
-            version: statements.literal(&iri, &format!("{OWL}versionInfo")),
+            titles: statements.texts(&iri, dcterms::title),
+            descriptions: statements.texts(&iri, dcterms::description),
+            version: statements.literal(&iri, owl::versionInfo),
             license: statements
-                .objects(&iri, &format!("{DCTERMS}license"))
+                .objects(&iri, dcterms::license)
                 .into_iter()
                 .find_map(key_of_term),
             iri,
@@ -518,19 +505,18 @@ fn heading(cx: &Cx, kind: TermKind, count: usize) -> String {
 }
 
 fn term_section(cx: &Cx, ontology: &OntologyIndex, term: &OntologyTerm) -> Markup {
-    let refs = |curie: &str| references(cx, ontology, term.refs(&expand(curie)));
+    let refs = |predicate| references(cx, ontology, term.refs(predicate));
     // For a class: the properties that go from it and to it.
-    let with = |curie: &str| -> Vec<String> {
-        let predicate = expand(curie);
+    let with = |predicate| -> Vec<String> {
         ontology
             .terms
             .iter()
-            .filter(|p| p.refs(&predicate).contains(&term.iri))
+            .filter(|p| p.refs(predicate).contains(&term.iri))
             .map(|p| p.iri.clone())
             .collect()
     };
     let (from, to) = if term.kind == TermKind::Class {
-        (with("rdfs:domain"), with("rdfs:range"))
+        (with(rdfs::DOMAIN), with(rdfs::RANGE))
     } else {
         (Vec::new(), Vec::new())
     };
@@ -547,20 +533,23 @@ fn term_section(cx: &Cx, ontology: &OntologyIndex, term: &OntologyTerm) -> Marku
             t!(cx, "ontology-fact-iri"),
             Some(html! { code { (term.iri) } }),
         ),
-        (t!(cx, "ontology-fact-type"), refs("rdf:type")),
-        (t!(cx, "ontology-fact-subclass-of"), refs("rdfs:subClassOf")),
-        (t!(cx, "ontology-fact-one-of"), refs("owl:oneOf")),
+        (t!(cx, "ontology-fact-type"), refs(rdf::TYPE)),
+        (
+            t!(cx, "ontology-fact-subclass-of"),
+            refs(rdfs::SUB_CLASS_OF),
+        ),
+        (t!(cx, "ontology-fact-one-of"), refs(owl::oneOf)),
         (
             t!(cx, "ontology-fact-subproperty-of"),
-            refs("rdfs:subPropertyOf"),
+            refs(rdfs::SUB_PROPERTY_OF),
         ),
-        (t!(cx, "ontology-fact-inverse-of"), refs("owl:inverseOf")),
+        (t!(cx, "ontology-fact-inverse-of"), refs(owl::inverseOf)),
         (
             t!(cx, "ontology-fact-characteristics"),
             (!characteristics.is_empty()).then(|| html! { (characteristics.join(", ")) }),
         ),
-        (t!(cx, "ontology-fact-domain"), refs("rdfs:domain")),
-        (t!(cx, "ontology-fact-range"), refs("rdfs:range")),
+        (t!(cx, "ontology-fact-domain"), refs(rdfs::DOMAIN)),
+        (t!(cx, "ontology-fact-range"), refs(rdfs::RANGE)),
         (
             t!(cx, "ontology-fact-properties-from"),
             references(cx, ontology, &from),
@@ -569,7 +558,7 @@ fn term_section(cx: &Cx, ontology: &OntologyIndex, term: &OntologyTerm) -> Marku
             t!(cx, "ontology-fact-properties-to"),
             references(cx, ontology, &to),
         ),
-        (t!(cx, "ontology-fact-scheme"), refs("skos:inScheme")),
+        (t!(cx, "ontology-fact-scheme"), refs(skos::inScheme)),
         (
             t!(cx, "ontology-fact-notation"),
             term.notation.as_ref().map(|n| html! { code { (n) } }),

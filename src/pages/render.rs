@@ -4,10 +4,10 @@
 
 use maud::{html, Markup};
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{Literal, Term};
+use oxigraph::model::{Literal, NamedNodeRef, Term};
 
 use super::index::{Edge, Kind, Node, Pages};
-use crate::graph::vocab::{SCO, WIKIDATA};
+use crate::graph::vocab::{dcterms, oa, org, owl, prov, rdf, sco, skos, SCO, WIKIDATA};
 use crate::i18n::{FluentArgs, Lang, Localizer, Translate};
 use crate::t;
 
@@ -181,27 +181,43 @@ impl<'a> Cx<'a> {
     /// The label of a predicate: the ontology's for `sco:` terms, the locale's for the few
     /// other vocabularies' terms the graph uses, the compact IRI otherwise.
     pub fn predicate(&self, edge: &Edge) -> Markup {
-        if self.p.labels.contains_key(&edge.pred) {
+        if self.p.labels.contains_key(edge.pred.as_str()) {
             // A term of the ontology: linked to its definition on the ontology's page.
-            return self.link(&edge.pred);
+            return self.link(edge.pred.as_str());
         }
-        let text = match edge.curie.as_str() {
-            "rdf:type" => t!(self, "pred-rdf-type"),
-            "skos:prefLabel" => t!(self, "pred-skos-preflabel"),
-            "skos:altLabel" => t!(self, "pred-skos-altlabel"),
-            "skos:notation" => t!(self, "pred-skos-notation"),
-            "skos:note" => t!(self, "pred-skos-note"),
-            "skos:inScheme" => t!(self, "pred-skos-inscheme"),
-            "skos:topConceptOf" => t!(self, "pred-skos-topconceptof"),
-            "skos:hasTopConcept" => t!(self, "pred-skos-hastopconcept"),
-            "owl:sameAs" => t!(self, "pred-owl-sameas"),
-            "prov:wasDerivedFrom" => t!(self, "pred-prov-wasderivedfrom"),
-            "dcterms:format" => t!(self, "pred-dcterms-format"),
-            "dcterms:language" => t!(self, "pred-dcterms-language"),
-            "oa:start" => t!(self, "pred-oa-start"),
-            "oa:end" => t!(self, "pred-oa-end"),
-            "org:subOrganizationOf" => t!(self, "pred-org-suborganizationof"),
-            other => other.to_string(),
+        let p = edge.pred.as_ref();
+        let text = if p == rdf::TYPE {
+            t!(self, "pred-rdf-type")
+        } else if p == skos::prefLabel {
+            t!(self, "pred-skos-preflabel")
+        } else if p == skos::altLabel {
+            t!(self, "pred-skos-altlabel")
+        } else if p == skos::notation {
+            t!(self, "pred-skos-notation")
+        } else if p == skos::note {
+            t!(self, "pred-skos-note")
+        } else if p == skos::inScheme {
+            t!(self, "pred-skos-inscheme")
+        } else if p == skos::topConceptOf {
+            t!(self, "pred-skos-topconceptof")
+        } else if p == skos::hasTopConcept {
+            t!(self, "pred-skos-hastopconcept")
+        } else if p == owl::sameAs {
+            t!(self, "pred-owl-sameas")
+        } else if p == prov::wasDerivedFrom {
+            t!(self, "pred-prov-wasderivedfrom")
+        } else if p == dcterms::format {
+            t!(self, "pred-dcterms-format")
+        } else if p == dcterms::language {
+            t!(self, "pred-dcterms-language")
+        } else if p == oa::start {
+            t!(self, "pred-oa-start")
+        } else if p == oa::end {
+            t!(self, "pred-oa-end")
+        } else if p == org::subOrganizationOf {
+            t!(self, "pred-org-suborganizationof")
+        } else {
+            edge.curie.clone()
         };
         html! { (text) }
     }
@@ -223,25 +239,25 @@ impl<'a> Cx<'a> {
 
 /// The lines a source span covers.
 pub(crate) fn span_lines(node: &Node) -> (u64, u64) {
-    let line = |local: &str| {
+    let line = |predicate: NamedNodeRef<'_>| {
         node.out
             .iter()
-            .find(|e| e.pred.strip_prefix(SCO) == Some(local))
+            .find(|e| e.pred == predicate)
             .and_then(|e| match &e.term {
                 Term::Literal(l) => l.value().parse().ok(),
                 _ => None,
             })
             .unwrap_or(0)
     };
-    (line("startLine"), line("endLine"))
+    (line(sco::startLine), line(sco::endLine))
 }
 
 impl Node {
     /// Objects of `sco:{local}` that are IRIs.
-    pub fn iris(&self, predicate: &str) -> Vec<&str> {
+    pub fn iris(&self, predicate: NamedNodeRef<'_>) -> Vec<&str> {
         self.out
             .iter()
-            .filter(|e| e.curie == predicate)
+            .filter(|e| e.pred == predicate)
             .filter_map(|e| match &e.term {
                 Term::NamedNode(n) => Some(n.as_str()),
                 _ => None,
@@ -250,10 +266,10 @@ impl Node {
     }
 
     /// Subjects of triples `?s {predicate} this`.
-    pub fn subjects(&self, predicate: &str) -> Vec<&str> {
+    pub fn subjects(&self, predicate: NamedNodeRef<'_>) -> Vec<&str> {
         self.inbound
             .iter()
-            .filter(|e| e.curie == predicate)
+            .filter(|e| e.pred == predicate)
             .filter_map(|e| match &e.term {
                 Term::NamedNode(n) => Some(n.as_str()),
                 _ => None,
@@ -262,10 +278,10 @@ impl Node {
     }
 
     /// Literal objects of `predicate`.
-    pub fn literals(&self, predicate: &str) -> Vec<&Literal> {
+    pub fn literals(&self, predicate: NamedNodeRef<'_>) -> Vec<&Literal> {
         self.out
             .iter()
-            .filter(|e| e.curie == predicate)
+            .filter(|e| e.pred == predicate)
             .filter_map(|e| match &e.term {
                 Term::Literal(l) => Some(l),
                 _ => None,
@@ -274,7 +290,7 @@ impl Node {
     }
 
     /// The literal of `predicate` in `lang`, or along the fallback chain.
-    pub fn text_in(&self, predicate: &str, lang: Lang) -> Option<(&str, Lang)> {
+    pub fn text_in(&self, predicate: NamedNodeRef<'_>, lang: Lang) -> Option<(&str, Lang)> {
         let literals = self.literals(predicate);
         lang.fallback_chain().into_iter().find_map(|l| {
             literals
@@ -285,7 +301,7 @@ impl Node {
     }
 
     /// The literal of `predicate` in exactly `lang`.
-    pub fn text_exact(&self, predicate: &str, lang: Lang) -> Option<&str> {
+    pub fn text_exact(&self, predicate: NamedNodeRef<'_>, lang: Lang) -> Option<&str> {
         self.literals(predicate)
             .into_iter()
             .find(|x| x.language().and_then(Lang::from_tag) == Some(lang))

@@ -23,7 +23,7 @@ use super::index::Pages;
 use super::layout::{page_with_head, Route};
 use super::render::Cx;
 use crate::examples::{Example, View};
-use crate::graph::vocab::{OWL, RDF, RDFS, SCO, SKOS};
+use crate::graph::vocab::{owl, rdf, rdfs, sco, skos, SCO};
 use crate::i18n::{Lang, Localizer};
 use crate::lookup::EntityKind;
 use crate::store::extensions::{LABEL_FUNCTION, SEARCH_SERVICE};
@@ -55,13 +55,12 @@ pub struct Workbench<'a> {
 fn ontology_terms() -> &'static (BTreeSet<String>, BTreeSet<String>) {
     static TERMS: OnceLock<(BTreeSet<String>, BTreeSet<String>)> = OnceLock::new();
     TERMS.get_or_init(|| {
-        let rdf_type = format!("{RDF}type");
-        let class_types = [format!("{OWL}Class"), format!("{RDFS}Class")];
+        let class_types = [owl::Class, rdfs::CLASS];
         let property_types = [
-            format!("{OWL}ObjectProperty"),
-            format!("{OWL}DatatypeProperty"),
-            format!("{OWL}AnnotationProperty"),
-            format!("{RDF}Property"),
+            owl::ObjectProperty,
+            owl::DatatypeProperty,
+            owl::AnnotationProperty,
+            rdf::PROPERTY,
         ];
         let (mut classes, mut properties) = (BTreeSet::new(), BTreeSet::new());
         let Ok(file) = crate::data::ontology("sco-kg.ttl") else {
@@ -76,12 +75,12 @@ fn ontology_terms() -> &'static (BTreeSet<String>, BTreeSet<String>) {
             else {
                 continue;
             };
-            if quad.predicate.as_str() != rdf_type {
+            if quad.predicate != rdf::TYPE {
                 continue;
             }
-            if class_types.iter().any(|c| c == o.as_str()) {
+            if class_types.iter().any(|c| c == o) {
                 classes.insert(s.as_str().to_string());
-            } else if property_types.iter().any(|p| p == o.as_str()) {
+            } else if property_types.iter().any(|p| p == o) {
                 properties.insert(s.as_str().to_string());
             }
         }
@@ -117,7 +116,6 @@ struct Described {
 fn extension_texts() -> &'static BTreeMap<(String, String), Described> {
     static TEXTS: OnceLock<BTreeMap<(String, String), Described>> = OnceLock::new();
     TEXTS.get_or_init(|| {
-        let definition = format!("{SKOS}definition");
         let mut texts = BTreeMap::new();
         let Ok(file) = crate::data::ontology("sco-kg.ttl") else {
             return texts;
@@ -140,9 +138,9 @@ fn extension_texts() -> &'static BTreeMap<(String, String), Described> {
             let entry: &mut Described = texts
                 .entry((s.as_str().to_string(), lang.to_string()))
                 .or_default();
-            if quad.predicate == oxigraph::model::vocab::rdfs::LABEL {
+            if quad.predicate == rdfs::LABEL {
                 entry.label = Some(text.value().to_string());
-            } else if quad.predicate.as_str() == definition {
+            } else if quad.predicate == skos::definition {
                 entry.definition = Some(text.value().to_string());
             }
         }
@@ -173,8 +171,8 @@ fn extension(cx: &Cx, iri: &str) -> Value {
 /// service's parameters), each described in the page's language.
 fn extensions(cx: &Cx) -> Value {
     let mut service = extension(cx, SEARCH_SERVICE);
-    service["query"] = json!(format!("{SCO}query"));
-    service["score"] = json!(format!("{SCO}score"));
+    service["query"] = json!(sco::query.as_str());
+    service["score"] = json!(sco::score.as_str());
     json!({ "function": extension(cx, LABEL_FUNCTION), "service": service })
 }
 
@@ -204,11 +202,10 @@ impl Pages {
 /// each with its compact form and its label in the page's language where the ontology has one.
 fn vocabulary(cx: &Cx) -> (Vec<Value>, Vec<Value>) {
     let (mut classes, mut properties) = ontology_terms().clone();
-    let rdf_type = format!("{RDF}type");
     for node in cx.p.nodes.values() {
         for edge in &node.out {
-            properties.insert(edge.pred.clone());
-            if edge.pred == rdf_type {
+            properties.insert(edge.pred.as_str().to_string());
+            if edge.pred == rdf::TYPE {
                 if let Term::NamedNode(class) = &edge.term {
                     classes.insert(class.as_str().to_string());
                 }
@@ -465,7 +462,7 @@ fn render(cx: &Cx, wb: &Workbench) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::vocab::SKOS;
+    use crate::graph::vocab::skos;
 
     #[test]
     fn json_in_a_script_has_no_markup_and_reads_back_the_same() {
@@ -535,20 +532,19 @@ mod tests {
         assert_eq!(lookup_types().len(), EntityKind::ALL.len());
         assert_eq!(
             lookup_types()[1],
-            json!({ "type": "state", "class": format!("{SCO}MemberState") })
+            json!({ "type": "state", "class": sco::MemberState.as_str() })
         );
     }
 
     #[test]
     fn the_ontology_declares_classes_and_properties() {
         let (classes, properties) = ontology_terms();
-        let sco = crate::graph::vocab::SCO;
-        assert!(classes.contains(&format!("{sco}Measure")));
-        assert!(classes.contains(&format!("{sco}Body")));
-        assert!(properties.contains(&format!("{sco}executor")));
-        assert!(properties.contains(&format!("{sco}participant")));
-        assert!(!classes.contains(&format!("{sco}executor")));
+        assert!(classes.contains(sco::Measure.as_str()));
+        assert!(classes.contains(sco::Body.as_str()));
+        assert!(properties.contains(sco::executor.as_str()));
+        assert!(properties.contains(sco::participant.as_str()));
+        assert!(!classes.contains(sco::executor.as_str()));
         // Read from the ontology, not the graph: no skos: term is declared there.
-        assert!(!properties.contains(&format!("{SKOS}prefLabel")));
+        assert!(!properties.contains(skos::prefLabel.as_str()));
     }
 }

@@ -17,14 +17,14 @@ use oxigraph::sparql::{QuerySolution, QuerySolutionIter, ServiceHandler};
 use spargebra::algebra::GraphPattern;
 use spargebra::term::{NamedNodePattern, TermPattern, TriplePattern};
 
-use crate::graph::vocab::{SCO, SKOS};
+use crate::graph::vocab::{sco, skos, SCO};
 use crate::i18n::Lang;
 use crate::lookup::{EntityKind, LookupIndex, LookupOptions};
 
 /// The IRI of the label function.
-pub const LABEL_FUNCTION: &str = "https://w3id.org/sco-kg/ontology#label";
+pub const LABEL_FUNCTION: &str = sco::label.as_str();
 /// The IRI of the search service.
-pub const SEARCH_SERVICE: &str = "https://w3id.org/sco-kg/ontology#search";
+pub const SEARCH_SERVICE: &str = sco::search.as_str();
 /// The most hits `sco:limit` may ask for: the same bound as `/api/lookup`'s `limit`.
 pub const MAX_SEARCH_LIMIT: usize = 100;
 
@@ -43,10 +43,9 @@ fn slot(lang: Lang) -> usize {
 
 impl Labels {
     pub fn from_triples(triples: &[Triple]) -> Self {
-        let pref = format!("{SKOS}prefLabel");
         let mut map: HashMap<String, [Option<Literal>; 3]> = HashMap::new();
         for t in triples {
-            if t.predicate.as_str() != pref {
+            if t.predicate != skos::prefLabel {
                 continue;
             }
             let (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::Literal(l)) =

@@ -101,12 +101,12 @@ pub fn description(
     out.push(Triple::new(
         service.clone(),
         sd("extensionFunction"),
-        NamedNode::new_unchecked(format!("{}label", crate::graph::vocab::SCO)),
+        crate::graph::vocab::sco::label,
     ));
     out.push(Triple::new(
         service.clone(),
         sd("feature"),
-        NamedNode::new_unchecked(format!("{}search", crate::graph::vocab::SCO)),
+        crate::graph::vocab::sco::search,
     ));
     let sh = |local: &str| NamedNode::new_unchecked(format!("{SH}{local}"));
     for (prefix, namespace) in predeclared {

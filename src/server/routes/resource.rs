@@ -19,7 +19,7 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 
 use crate::export::write_rdf;
-use crate::graph::vocab::SKOS;
+use crate::graph::vocab::skos;
 use crate::server::http::cache::{add_validators, etag, short_hash, Representation};
 use crate::server::http::error::AppError;
 use crate::server::http::formats::rdf_name;
@@ -108,11 +108,15 @@ pub fn describe(graph: &KnowledgeGraph, iri: NamedNodeRef<'_>) -> Vec<Triple> {
             mentioned.insert(n.clone());
         }
     }
-    let label = NamedNode::new_unchecked(format!("{SKOS}prefLabel"));
     for n in &mentioned {
         out.extend(
             store
-                .quads_for_pattern(Some(n.as_ref().into()), Some(label.as_ref()), None, default)
+                .quads_for_pattern(
+                    Some(n.as_ref().into()),
+                    Some(skos::prefLabel),
+                    None,
+                    default,
+                )
                 .filter_map(Result::ok)
                 .map(Triple::from),
         );

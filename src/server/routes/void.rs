@@ -11,7 +11,7 @@ use oxigraph::model::{Literal, NamedNode, Term, Triple};
 
 use crate::export::write_rdf;
 use crate::export::DumpFormat;
-use crate::graph::vocab::{self, DCTERMS, OWL, SKOS};
+use crate::graph::vocab::{self, dcterms, owl, skos};
 use crate::server::http::cache::{etag, short_hash, Representation};
 use crate::server::http::error::AppError;
 use crate::server::http::formats::{self, rdf_name};
@@ -101,14 +101,15 @@ pub fn description(
     let mut add = |p: NamedNode, o: Term| out.push(Triple::new(dataset.clone(), p, o));
     add(rdf::TYPE.into(), void("Dataset").into());
     // The plan's titles name the dataset.
-    for t in graph.triples.iter().filter(|t| {
-        t.subject == graph.iris.plan.clone().into()
-            && t.predicate.as_str() == format!("{SKOS}prefLabel")
-    }) {
-        add(iri(format!("{DCTERMS}title")), t.object.clone());
+    for t in graph
+        .triples
+        .iter()
+        .filter(|t| t.subject == graph.iris.plan.clone().into() && t.predicate == skos::prefLabel)
+    {
+        add(dcterms::title.into(), t.object.clone());
     }
     add(
-        iri(format!("{OWL}versionInfo")),
+        owl::versionInfo.into(),
         Literal::new_simple_literal(format!("sha256:{version}")).into(),
     );
     add(void("triples"), count(statistics.triples));
@@ -132,11 +133,8 @@ pub fn description(
         Literal::new_simple_literal(graph.base.as_str()).into(),
     );
     add(void("rootResource"), graph.iris.plan.clone().into());
-    add(
-        iri(format!("{DCTERMS}source")),
-        iri(public.join("/source")).into(),
-    );
-    add(iri(format!("{DCTERMS}license")), iri(LICENSE).into());
+    add(dcterms::source.into(), iri(public.join("/source")).into());
+    add(dcterms::license.into(), iri(LICENSE).into());
     for namespace in &statistics.vocabularies {
         add(void("vocabulary"), iri(namespace.as_str()).into());
     }
