@@ -10,8 +10,10 @@ use oxigraph::io::RdfFormat;
 use sha2::{Digest, Sha256};
 use sophia::api::prelude::*;
 use sophia::api::quad::Spog;
+use sophia::api::source::StreamError;
 use sophia::api::term::SimpleTerm;
 
+use crate::i18n::Message;
 use crate::store::answer::{write_triples, JSON_LD};
 use crate::store::{KnowledgeGraph, ResultFormat};
 
@@ -80,13 +82,73 @@ impl DumpFormat {
     }
 }
 
-/// Why a dump could not be written.
-#[derive(Debug, thiserror::Error)]
+/// Why a dump could not be made. Each is a bug of ours, not a mistake of the user's: the graph
+/// was built by this program. [`ExportError::message`] says what in no language yet; `Display`
+/// in English, for logs.
+#[derive(Debug)]
 pub enum ExportError {
-    #[error("serialising the graph: {0}")]
-    Serialise(#[from] std::io::Error),
-    #[error("canonicalising the graph: {0}")]
-    Canonical(String),
+    /// A serialiser failed.
+    Serialise(std::io::Error),
+    /// The N-Quads written for canonicalisation are not UTF-8 from this 1-based line and byte
+    /// of it on.
+    NotUtf8 { line: usize, byte: usize },
+    /// The N-Quads written for canonicalisation did not read back, at this 1-based line and
+    /// column: the parser's words, in English.
+    Reread {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// The canonicalisation algorithm failed: its words, in English.
+    Canonical { detail: String },
+    /// The thread computing a dump panicked.
+    Panicked,
+}
+
+impl ExportError {
+    /// What went wrong, in no language yet.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Serialise(e) => Message::new("export-serialise").arg("detail", e.to_string()),
+            Self::NotUtf8 { line, byte } => Message::new("export-not-utf8")
+                .arg("line", *line)
+                .arg("byte", *byte),
+            Self::Reread {
+                line,
+                column,
+                detail,
+            } => Message::new("export-reread")
+                .arg("line", *line)
+                .arg("column", *column)
+                .arg("detail", detail.as_str()),
+            Self::Canonical { detail } => {
+                Message::new("export-canonical").arg("detail", detail.as_str())
+            }
+            Self::Panicked => Message::new("export-panicked"),
+        }
+    }
+}
+
+impl From<std::io::Error> for ExportError {
+    fn from(e: std::io::Error) -> Self {
+        Self::Serialise(e)
+    }
+}
+
+/// In English, for logs.
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Serialise(e) => Some(e),
+            _ => None,
+        }
+    }
 }
 
 /// The graph in one format. The triples are in the default graph of N-Quads and TriG.
@@ -105,13 +167,31 @@ pub fn serialise(graph: &KnowledgeGraph, format: DumpFormat) -> Result<Vec<u8>, 
 /// same bytes whatever the order of its triples or the labels of its blank nodes.
 pub fn canonical(graph: &KnowledgeGraph) -> Result<Vec<u8>, ExportError> {
     let nquads = write_triples(&graph.triples, RdfFormat::NQuads, &[])?;
-    let text = String::from_utf8(nquads).map_err(|e| ExportError::Canonical(e.to_string()))?;
+    let text = String::from_utf8(nquads).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        ExportError::NotUtf8 {
+            line: valid.iter().filter(|&&b| b == b'\n').count() + 1,
+            byte: valid.len() - line_start + 1,
+        }
+    })?;
     let dataset: HashSet<Spog<SimpleTerm<'static>>> = sophia::turtle::parser::nq::parse_str(&text)
         .collect_quads()
-        .map_err(|e| ExportError::Canonical(e.to_string()))?;
+        .map_err(|e| match e {
+            StreamError::SourceError(e) => {
+                let (line, column) = e.position();
+                ExportError::Reread {
+                    line: line + 1,
+                    column: column + 1,
+                    detail: e.kind().to_string(),
+                }
+            }
+            StreamError::SinkError(never) => match never {},
+        })?;
     let mut out = Vec::new();
-    sophia::c14n::rdfc10::normalize(&dataset, &mut out)
-        .map_err(|e| ExportError::Canonical(e.to_string()))?;
+    sophia::c14n::rdfc10::normalize(&dataset, &mut out).map_err(|e| ExportError::Canonical {
+        detail: e.to_string(),
+    })?;
     Ok(out)
 }
 

@@ -41,35 +41,37 @@ extern "C" fn tune_allocator() {
 #[link_section = ".init_array"]
 static TUNE_ALLOCATOR: extern "C" fn() = tune_allocator;
 
+/// The exit code of a process killed by SIGPIPE, as shells report it (128 + 13): the reader
+/// of our output went away (`sco-kg parse | head -1`), which is no error to report.
+const CLOSED_PIPE: u8 = 141;
+
 fn main() -> ExitCode {
     let mut command = cli::localised_command(cli::terminal_lang());
     let matches = command.get_matches_mut();
     let cli =
         cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit());
-    match cli::run(cli) {
+    let failure = match cli::run(cli) {
         // `serve` prints as it goes and returns nothing to write.
-        Ok(output) if output.is_empty() => ExitCode::SUCCESS,
+        Ok(output) if output.is_empty() => return ExitCode::SUCCESS,
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
-            if stdout
-                .write_all(&output)
-                .and_then(|_| stdout.flush())
-                .is_err()
-            {
-                return ExitCode::from(1);
+            match stdout.write_all(&output).and_then(|_| stdout.flush()) {
+                Ok(()) => return ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return ExitCode::from(CLOSED_PIPE)
+                }
+                Err(e) => cli::Failure::internal(
+                    Message::new("cli-error-stdout").arg("detail", e.to_string()),
+                ),
             }
-            ExitCode::SUCCESS
         }
-        Err(failure) => {
-            let lang = cli::terminal_lang();
-            let message = failure.message.in_lang(lang);
-            eprintln!(
-                "{}",
-                Message::new("cli-error")
-                    .arg("message", message)
-                    .in_lang(lang)
-            );
-            ExitCode::from(failure.code)
-        }
-    }
+        Err(failure) => failure,
+    };
+    let lang = cli::terminal_lang();
+    let message = Message::new("cli-error")
+        .arg("message", failure.message.in_lang(lang))
+        .in_lang(lang);
+    // With stderr gone too there is no one left to tell.
+    let _ = writeln!(std::io::stderr(), "{message}");
+    ExitCode::from(failure.code)
 }

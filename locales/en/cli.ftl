@@ -95,3 +95,8 @@ cli-help-export-format-canonical = Canonical N-Quads (RDFC-1.0); its SHA-256 is 
 cli-help-export-output = The file to write (default: standard output)
 cli-help-export-base = The base of resource IRIs
 cli-error-queue-wait = --queue-wait { $seconds }: not a number of seconds
+
+## The library's typed errors, where the CLI reports them.
+
+cli-error-source-column = { $path }:{ $line }:{ $column }: { $detail }
+cli-error-stdout = standard output could not be written: { $detail }

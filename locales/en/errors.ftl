@@ -65,3 +65,6 @@ api-not-ready = not ready: every query slot is taken and no query can wait for o
     [one] a second
    *[other] { $seconds } seconds
 }
+query-evaluation-graph-as-results = the query could not be evaluated: its answer is a graph (CONSTRUCT or DESCRIBE), not query results
+query-evaluation-results-as-graph = the query could not be evaluated: its answer is query results (SELECT or ASK), not a graph
+query-evaluation-unwritable = the answer could not be written: { $detail }

@@ -8,3 +8,22 @@ data-missing = is not among the embedded files
 data-not-utf8 = is not UTF-8 text
 data-toml = is not TOML of the expected shape: { $detail }
 data-invalid = { $detail }
+graph-store = the store could not take the graph: { $detail }
+graph-prefix = the prefix { $prefix }: <{ $namespace }> cannot be declared to queries: { $detail }
+export-serialise = the graph could not be serialised: { $detail }
+export-not-utf8 = the N-Quads written for the canonical form are not UTF-8 at line { $line }, byte { $byte }
+export-reread = the N-Quads written for the canonical form do not read back at line { $line }, column { $column }: { $detail }
+export-canonical = the graph could not be canonicalised: { $detail }
+export-panicked = computing a dump panicked
+# $setting: a field of the server's settings (timeout, max_results, …).
+config-zero = the setting { $setting } must be more than zero
+# $url: the URL as given, in quotes.
+config-public-url-not-an-iri = { $url }: { $detail }
+config-public-url-not-http = { $url }: must start with http:// or https://
+config-public-url-no-host = { $url }: has no host
+config-public-url-query-or-fragment = { $url }: must have no query or fragment
+serve-bind = cannot listen on { $bind }: { $detail }
+serve-start = cannot start: { $detail }
+serve-io = { $detail }
+serve-thread-ended = the server's thread ended before it listened
+serve-thread-panicked = the server's thread panicked

@@ -99,3 +99,8 @@ cli-help-export-format-canonical = Канонический N-Quads (RDFC-1.0); 
 cli-help-export-output = Файл для записи (по умолчанию — стандартный вывод)
 cli-help-export-base = База IRI ресурсов
 cli-error-queue-wait = --queue-wait { $seconds }: ожидается число секунд
+
+## Типизированные ошибки библиотеки там, где о них сообщает интерфейс командной строки.
+
+cli-error-source-column = { $path }:{ $line }:{ $column }: { $detail }
+cli-error-stdout = не удалось записать в стандартный вывод: { $detail }

@@ -67,3 +67,6 @@ api-not-ready = не готов: все слоты запросов заняты
     [few] секунды
    *[other] секунд
 }
+query-evaluation-graph-as-results = запрос не удалось выполнить: его ответ — граф (CONSTRUCT или DESCRIBE), а не результаты запроса
+query-evaluation-results-as-graph = запрос не удалось выполнить: его ответ — результаты запроса (SELECT или ASK), а не граф
+query-evaluation-unwritable = ответ не удалось записать: { $detail }

@@ -7,3 +7,22 @@ data-missing = нет среди встроенных файлов
 data-not-utf8 = не является текстом в UTF-8
 data-toml = не является TOML ожидаемого вида: { $detail }
 data-invalid = { $detail }
+graph-store = хранилище не приняло граф: { $detail }
+graph-prefix = префикс { $prefix }: <{ $namespace }> нельзя объявить для запросов: { $detail }
+export-serialise = граф не удалось сериализовать: { $detail }
+export-not-utf8 = N-Quads, записанные для канонической формы, не в UTF-8 в строке { $line }, байт { $byte }
+export-reread = N-Quads, записанные для канонической формы, не читаются обратно в строке { $line }, столбце { $column }: { $detail }
+export-canonical = граф не удалось привести к канонической форме: { $detail }
+export-panicked = вычисление дампа завершилось паникой
+# $setting — поле настроек сервера (timeout, max_results, …).
+config-zero = параметр { $setting } должен быть больше нуля
+# $url — адрес как он задан, в кавычках.
+config-public-url-not-an-iri = { $url }: { $detail }
+config-public-url-not-http = { $url }: должен начинаться с http:// или https://
+config-public-url-no-host = { $url }: не указан хост
+config-public-url-query-or-fragment = { $url }: не должен содержать ни запроса, ни фрагмента
+serve-bind = не удалось принимать соединения на { $bind }: { $detail }
+serve-start = не удалось запуститься: { $detail }
+serve-io = { $detail }
+serve-thread-ended = поток сервера завершился, не начав принимать соединения
+serve-thread-panicked = поток сервера завершился паникой

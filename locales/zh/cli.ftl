@@ -93,3 +93,8 @@ cli-help-export-format-canonical = 规范 N-Quads（RDFC-1.0）；其 SHA-256 �
 cli-help-export-output = 要写入的文件（默认：标准输出）
 cli-help-export-base = 资源 IRI 的基址
 cli-error-queue-wait = --queue-wait { $seconds }：应为秒数
+
+## 库的类型化错误，由命令行界面报告之处。
+
+cli-error-source-column = { $path }:{ $line }:{ $column }：{ $detail }
+cli-error-stdout = 无法写入标准输出：{ $detail }

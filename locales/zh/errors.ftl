@@ -59,3 +59,6 @@ api-error-string-growth = 查询中的某个表达式可能生成长达 { $bytes
 api-error-sort-too-large = ORDER BY 将需要排序约 { $rows } 行，超过本端点允许的 { $limit } 行（排序无法在超时时停止）；请缩小查询范围或关联其各部分
 api-error-gathered-too-large = 查询中需整体保存在内存中的部分（OPTIONAL 或 MINUS 的右侧、带 * 或 + 的路径闭包）约有 { $rows } 行，超过本端点允许的 { $limit } 行；请用共同变量将其与查询的其余部分关联，或固定路径的一端
 api-not-ready = 未就绪：所有查询槽位均已占用，且查询无处排队等待；请 { $seconds } 秒后重试
+query-evaluation-graph-as-results = 无法执行该查询：其答案是一个图（CONSTRUCT 或 DESCRIBE），而不是查询结果
+query-evaluation-results-as-graph = 无法执行该查询：其答案是查询结果（SELECT 或 ASK），而不是图
+query-evaluation-unwritable = 无法写出答案：{ $detail }

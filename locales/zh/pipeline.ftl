@@ -7,3 +7,22 @@ data-missing = 不在内嵌文件之中
 data-not-utf8 = 不是 UTF-8 文本
 data-toml = 不是预期格式的 TOML：{ $detail }
 data-invalid = { $detail }
+graph-store = 存储无法接收该图：{ $detail }
+graph-prefix = 前缀 { $prefix }: <{ $namespace }> 无法为查询声明：{ $detail }
+export-serialise = 无法序列化该图：{ $detail }
+export-not-utf8 = 为规范形式写出的 N-Quads 在第 { $line } 行第 { $byte } 字节处不是 UTF-8
+export-reread = 为规范形式写出的 N-Quads 在第 { $line } 行第 { $column } 列处无法读回：{ $detail }
+export-canonical = 无法将该图规范化：{ $detail }
+export-panicked = 计算转储时发生了 panic
+# $setting：服务器设置的字段（timeout、max_results 等）。
+config-zero = 设置项 { $setting } 必须大于零
+# $url：给出的网址，带引号。
+config-public-url-not-an-iri = { $url }：{ $detail }
+config-public-url-not-http = { $url }：必须以 http:// 或 https:// 开头
+config-public-url-no-host = { $url }：没有主机名
+config-public-url-query-or-fragment = { $url }：不得包含查询或片段
+serve-bind = 无法在 { $bind } 上监听：{ $detail }
+serve-start = 无法启动：{ $detail }
+serve-io = { $detail }
+serve-thread-ended = 服务器线程在开始监听之前就已结束
+serve-thread-panicked = 服务器线程发生了 panic

@@ -19,7 +19,7 @@ pub(crate) fn read_source(path: &Option<PathBuf>) -> Result<(String, Vec<u8>), F
 
 pub(crate) fn parse_plan(path: &Option<PathBuf>) -> Result<ingest::Plan, Failure> {
     let (name, bytes) = read_source(path)?;
-    let lexicon = data::lexicon().map_err(Failure::bug)?;
+    let lexicon = ingest::Lexicon::embedded().map_err(Failure::data)?;
     ingest::parse(&bytes, &lexicon).map_err(|e| {
         // The parser's message in the language the whole line is printed in.
         Failure::input(
@@ -107,7 +107,7 @@ pub(crate) fn query(argument: &str, format: QueryFormat, base: &str) -> Result<V
 }
 
 pub(crate) fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
-    use sco_kg::server::{self, config};
+    use sco_kg::server;
     use std::sync::Arc;
 
     let lang = terminal_lang();
@@ -126,57 +126,10 @@ pub(crate) fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
             log.with_ansi(std::io::stderr().is_terminal()).try_init()
         }
     };
-    let timeout = std::time::Duration::try_from_secs_f64(args.timeout)
-        .ok()
-        .filter(|t| !t.is_zero())
-        .ok_or_else(|| {
-            Failure::input(Message::new("cli-error-timeout").arg("seconds", args.timeout))
-        })?;
-    let write_stall_timeout = std::time::Duration::try_from_secs_f64(args.write_timeout)
-        .ok()
-        .filter(|t| !t.is_zero())
-        .ok_or_else(|| {
-            Failure::input(
-                Message::new("cli-error-write-timeout").arg("seconds", args.write_timeout),
-            )
-        })?;
-    let positive = |name: &str, n: usize| {
-        if n == 0 {
-            Err(Failure::input(
-                Message::new("cli-error-at-least-one").arg("option", name),
-            ))
-        } else {
-            Ok(n)
-        }
-    };
-    let settings = server::Config {
-        bind: args.bind,
-        public_url: args
-            .public_url
-            .as_deref()
-            .map(config::public_url)
-            .transpose()
-            .map_err(|e| Failure::option("public-url", e))?,
-        timeout,
-        max_query_bytes: positive("max-query-bytes", args.max_query_bytes)?,
-        max_body_bytes: positive("max-body-bytes", args.max_body_bytes)?,
-        max_concurrent: positive(
-            "max-concurrent",
-            args.max_concurrent
-                .unwrap_or_else(config::default_max_concurrent),
-        )?,
-        max_results: positive("max-results", args.max_results)?,
-        cache_bytes: args.cache_mb.saturating_mul(1 << 20),
-        queue_wait: std::time::Duration::try_from_secs_f64(args.queue_wait).map_err(|_| {
-            Failure::input(Message::new("cli-error-queue-wait").arg("seconds", args.queue_wait))
-        })?,
-        write_stall_timeout,
-        max_queued: args.max_queued,
-        max_answer_bytes: positive("max-answer-mb", args.max_answer_mb)?.saturating_mul(1 << 20),
-        max_query_memory: positive("max-query-mb", args.max_query_mb)?.saturating_mul(1 << 20),
-        max_in_flight_bytes: positive("max-in-flight-mb", args.max_in_flight_mb)?
-            .saturating_mul(1 << 20),
-    };
+    let settings = serve_config(&args)?;
+    settings
+        .validate()
+        .map_err(|e| config_failure(e, &args, lang))?;
     let base = sco_kg::graph::Base::new(&args.base).map_err(|e| Failure::option("base", e))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -185,12 +138,12 @@ pub(crate) fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
     let started = std::time::Instant::now();
     let grace = settings.timeout + std::time::Duration::from_secs(5);
     let served = runtime.block_on(async move {
-        let graph = sco_kg::store::KnowledgeGraph::embedded(base).map_err(Failure::bug)?;
+        let graph = sco_kg::store::KnowledgeGraph::embedded(base).map_err(Failure::graph)?;
         let triples = graph.triples.len();
         let public_url = settings.public_url.clone();
-        let server = server::bind(settings, Arc::new(graph)).await.map_err(|e| {
-            Failure::internal(Message::new("cli-error-serve").arg("detail", e.to_string()))
-        })?;
+        let server = server::bind(settings, Arc::new(graph))
+            .await
+            .map_err(Failure::serve)?;
         let mut stdout = std::io::stdout().lock();
         let listening = Message::new("cli-server-listening")
             .arg("url", server.url())
@@ -209,9 +162,7 @@ pub(crate) fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
             tracing::info!("shutting down: finishing the requests in flight");
             handle.shutdown();
         });
-        server.run().await.map_err(|e| {
-            Failure::internal(Message::new("cli-error-serve").arg("detail", e.to_string()))
-        })
+        server.run().await.map_err(Failure::serve)
     });
     runtime.shutdown_timeout(grace);
     served?;
@@ -224,14 +175,77 @@ pub(crate) fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
     Ok(Vec::new())
 }
 
+/// The server's settings from `serve`'s options: the options as they are, converted (seconds to
+/// durations, megabytes to bytes); checking them is [`sco_kg::server::Config::validate`]'s.
+fn serve_config(args: &ServeArgs) -> Result<sco_kg::server::Config, Failure> {
+    use sco_kg::server::config;
+    // Negative, not a number or past any duration: no duration at all.
+    let seconds = |value: f64, refusal: Message| {
+        std::time::Duration::try_from_secs_f64(value)
+            .map_err(|_| Failure::input(refusal.arg("seconds", value)))
+    };
+    let megabytes = |n: usize| n.saturating_mul(1 << 20);
+    Ok(sco_kg::server::Config {
+        bind: args.bind.clone(),
+        public_url: args
+            .public_url
+            .as_deref()
+            .map(config::public_url)
+            .transpose()
+            .map_err(|e| config_failure(e.into(), args, terminal_lang()))?,
+        timeout: seconds(args.timeout, Message::new("cli-error-timeout"))?,
+        max_query_bytes: args.max_query_bytes,
+        max_body_bytes: args.max_body_bytes,
+        max_concurrent: args
+            .max_concurrent
+            .unwrap_or_else(config::default_max_concurrent),
+        max_results: args.max_results,
+        cache_bytes: megabytes(args.cache_mb),
+        queue_wait: seconds(args.queue_wait, Message::new("cli-error-queue-wait"))?,
+        write_stall_timeout: seconds(args.write_timeout, Message::new("cli-error-write-timeout"))?,
+        max_queued: args.max_queued,
+        max_answer_bytes: megabytes(args.max_answer_mb),
+        max_query_memory: megabytes(args.max_query_mb),
+        max_in_flight_bytes: megabytes(args.max_in_flight_mb),
+    })
+}
+
+/// A setting the library refuses, said in terms of the option that gave it.
+fn config_failure(
+    e: sco_kg::server::config::ConfigError,
+    args: &ServeArgs,
+    lang: sco_kg::i18n::Lang,
+) -> Failure {
+    use sco_kg::server::config::{ConfigError, Setting};
+    let at_least_one =
+        |option: &str| Failure::input(Message::new("cli-error-at-least-one").arg("option", option));
+    match e {
+        ConfigError::Zero(Setting::Timeout) => {
+            Failure::input(Message::new("cli-error-timeout").arg("seconds", args.timeout))
+        }
+        ConfigError::Zero(Setting::WriteStallTimeout) => Failure::input(
+            Message::new("cli-error-write-timeout").arg("seconds", args.write_timeout),
+        ),
+        ConfigError::Zero(Setting::MaxQueryBytes) => at_least_one("max-query-bytes"),
+        ConfigError::Zero(Setting::MaxBodyBytes) => at_least_one("max-body-bytes"),
+        ConfigError::Zero(Setting::MaxConcurrent) => at_least_one("max-concurrent"),
+        ConfigError::Zero(Setting::MaxResults) => at_least_one("max-results"),
+        ConfigError::Zero(Setting::MaxAnswerBytes) => at_least_one("max-answer-mb"),
+        ConfigError::Zero(Setting::MaxQueryMemory) => at_least_one("max-query-mb"),
+        ConfigError::Zero(Setting::MaxInFlightBytes) => at_least_one("max-in-flight-mb"),
+        ConfigError::PublicUrl(e) => Failure::option("public-url", e.message().in_lang(lang)),
+    }
+}
+
 pub(crate) fn export(
     format: ExportFormat,
     output: Option<PathBuf>,
     base: &str,
 ) -> Result<Vec<u8>, Failure> {
     let base = sco_kg::graph::Base::new(base).map_err(|e| Failure::option("base", e))?;
-    let graph = sco_kg::store::KnowledgeGraph::embedded(base).map_err(Failure::bug)?;
-    let bytes = sco_kg::export::serialise(&graph, format.dump_format()).map_err(Failure::bug)?;
+    let graph = sco_kg::store::KnowledgeGraph::embedded(base).map_err(Failure::graph)?;
+    let bytes = sco_kg::export::serialise(&graph, format.dump_format())
+        .map_err(|e| Failure::internal_message(e.message()))?;
     match output {
         Some(path) => {
             sco_kg::export::write_atomically(&path, &bytes)
@@ -260,7 +274,7 @@ pub(crate) fn lookup(
             Some(EntityKind::parse_list(types).map_err(|e| Failure::option("type", e))?);
     }
     let graph = sco_kg::store::KnowledgeGraph::embedded(sco_kg::graph::Base::default())
-        .map_err(Failure::bug)?;
+        .map_err(Failure::graph)?;
     let answer = LookupIndex::new(&graph).respond(query, &options);
     let mut out = serde_json::to_vec_pretty(&answer).map_err(Failure::bug)?;
     out.push(b'\n');

@@ -1,6 +1,9 @@
 //! The server's settings: where it listens, the origin it is known by, and its limits.
 
+use std::fmt;
 use std::time::Duration;
+
+use crate::i18n::Message;
 
 /// Settings of one server. The base of resource IRIs is the graph's (`KnowledgeGraph::base`).
 #[derive(Debug, Clone)]
@@ -102,20 +105,167 @@ impl Default for Config {
     }
 }
 
+impl Config {
+    /// Checks the settings a server cannot run with: a zero timeout, a zero limit of sizes,
+    /// slots or rows, a public URL that is no http(s) origin. [`crate::server::bind`] checks
+    /// again, so that no server starts with them; a front end (the CLI) checks first, to say
+    /// so in its own terms.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let zero = [
+            (Setting::Timeout, self.timeout.is_zero()),
+            (
+                Setting::WriteStallTimeout,
+                self.write_stall_timeout.is_zero(),
+            ),
+            (Setting::MaxQueryBytes, self.max_query_bytes == 0),
+            (Setting::MaxBodyBytes, self.max_body_bytes == 0),
+            (Setting::MaxConcurrent, self.max_concurrent == 0),
+            (Setting::MaxResults, self.max_results == 0),
+            (Setting::MaxAnswerBytes, self.max_answer_bytes == 0),
+            (Setting::MaxQueryMemory, self.max_query_memory == 0),
+            (Setting::MaxInFlightBytes, self.max_in_flight_bytes == 0),
+        ];
+        if let Some((setting, _)) = zero.into_iter().find(|(_, zero)| *zero) {
+            return Err(ConfigError::Zero(setting));
+        }
+        if let Some(url) = &self.public_url {
+            public_url(url).map_err(ConfigError::PublicUrl)?;
+        }
+        Ok(())
+    }
+}
+
+/// A setting of [`Config`] that must not be zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    Timeout,
+    WriteStallTimeout,
+    MaxQueryBytes,
+    MaxBodyBytes,
+    MaxConcurrent,
+    MaxResults,
+    MaxAnswerBytes,
+    MaxQueryMemory,
+    MaxInFlightBytes,
+}
+
+impl Setting {
+    /// The field of [`Config`].
+    pub fn field(self) -> &'static str {
+        match self {
+            Self::Timeout => "timeout",
+            Self::WriteStallTimeout => "write_stall_timeout",
+            Self::MaxQueryBytes => "max_query_bytes",
+            Self::MaxBodyBytes => "max_body_bytes",
+            Self::MaxConcurrent => "max_concurrent",
+            Self::MaxResults => "max_results",
+            Self::MaxAnswerBytes => "max_answer_bytes",
+            Self::MaxQueryMemory => "max_query_memory",
+            Self::MaxInFlightBytes => "max_in_flight_bytes",
+        }
+    }
+}
+
+/// Settings a server cannot run with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// A duration or limit that is zero.
+    Zero(Setting),
+    PublicUrl(PublicUrlError),
+}
+
+impl ConfigError {
+    /// What is wrong, in no language yet.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Zero(setting) => Message::new("config-zero").arg("setting", setting.field()),
+            Self::PublicUrl(e) => e.message(),
+        }
+    }
+}
+
+impl From<PublicUrlError> for ConfigError {
+    fn from(e: PublicUrlError) -> Self {
+        Self::PublicUrl(e)
+    }
+}
+
+/// In English, for logs and tests.
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// A public URL that is no http(s) origin: the URL as given, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrlError {
+    pub url: String,
+    pub problem: PublicUrlProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PublicUrlProblem {
+    /// Not an absolute IRI: the IRI parser's words, in English.
+    NotAnIri {
+        detail: String,
+    },
+    NotHttp,
+    NoHost,
+    QueryOrFragment,
+}
+
+impl PublicUrlError {
+    /// What is wrong, in no language yet.
+    pub fn message(&self) -> Message {
+        // As Rust writes a string: quoted, with invisible characters escaped.
+        let url = format!("{:?}", self.url);
+        match &self.problem {
+            PublicUrlProblem::NotAnIri { detail } => Message::new("config-public-url-not-an-iri")
+                .arg("url", url)
+                .arg("detail", detail.as_str()),
+            PublicUrlProblem::NotHttp => Message::new("config-public-url-not-http").arg("url", url),
+            PublicUrlProblem::NoHost => Message::new("config-public-url-no-host").arg("url", url),
+            PublicUrlProblem::QueryOrFragment => {
+                Message::new("config-public-url-query-or-fragment").arg("url", url)
+            }
+        }
+    }
+}
+
+/// In English, for logs and tests.
+impl fmt::Display for PublicUrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for PublicUrlError {}
+
 /// Checks a public URL: an absolute http(s) IRI without query or fragment; the trailing '/' is
 /// dropped ("https://example.org/kg/" → "https://example.org/kg").
-pub fn public_url(url: &str) -> Result<String, String> {
-    let iri = oxigraph::model::NamedNode::new(url).map_err(|e| format!("{url:?}: {e}"))?;
+pub fn public_url(url: &str) -> Result<String, PublicUrlError> {
+    let refused = |problem| PublicUrlError {
+        url: url.to_string(),
+        problem,
+    };
+    let iri = oxigraph::model::NamedNode::new(url).map_err(|e| {
+        refused(PublicUrlProblem::NotAnIri {
+            detail: e.to_string(),
+        })
+    })?;
     let url = iri.as_str();
     let rest = url
         .strip_prefix("http://")
         .or_else(|| url.strip_prefix("https://"))
-        .ok_or_else(|| format!("{url:?}: must start with http:// or https://"))?;
+        .ok_or_else(|| refused(PublicUrlProblem::NotHttp))?;
     if rest.is_empty() || rest.starts_with('/') {
-        return Err(format!("{url:?}: has no host"));
+        return Err(refused(PublicUrlProblem::NoHost));
     }
     if url.contains('?') || url.contains('#') {
-        return Err(format!("{url:?}: must have no query or fragment"));
+        return Err(refused(PublicUrlProblem::QueryOrFragment));
     }
     Ok(url.trim_end_matches('/').to_string())
 }
@@ -134,14 +284,66 @@ mod tests {
             public_url("http://example.org:8080/kg").as_deref(),
             Ok("http://example.org:8080/kg")
         );
-        for bad in [
-            "example.org",
-            "ftp://example.org",
-            "https://",
-            "https://a/?q",
-            "not an iri",
+        for (bad, problem) in [
+            ("ftp://example.org", PublicUrlProblem::NotHttp),
+            ("https://", PublicUrlProblem::NoHost),
+            ("https://a/?q", PublicUrlProblem::QueryOrFragment),
         ] {
-            assert!(public_url(bad).is_err(), "{bad}");
+            assert_eq!(public_url(bad).unwrap_err().problem, problem, "{bad}");
         }
+        for bad in ["example.org", "not an iri"] {
+            assert!(
+                matches!(
+                    public_url(bad).unwrap_err().problem,
+                    PublicUrlProblem::NotAnIri { .. }
+                ),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            public_url("ftp://x").unwrap_err().to_string(),
+            "\"ftp://x\": must start with http:// or https://"
+        );
+    }
+
+    #[test]
+    fn validation_names_the_first_setting_that_is_zero() {
+        assert_eq!(Config::default().validate(), Ok(()));
+        let config = Config {
+            max_results: 0,
+            max_in_flight_bytes: 0,
+            ..Config::default()
+        };
+        assert_eq!(
+            config.validate(),
+            Err(ConfigError::Zero(Setting::MaxResults))
+        );
+        let config = Config {
+            write_stall_timeout: Duration::ZERO,
+            ..Config::default()
+        };
+        assert_eq!(
+            config.validate(),
+            Err(ConfigError::Zero(Setting::WriteStallTimeout))
+        );
+        // Zero is a setting of its own for the cache, the queue and the wait for a slot.
+        let config = Config {
+            cache_bytes: 0,
+            max_queued: 0,
+            queue_wait: Duration::ZERO,
+            ..Config::default()
+        };
+        assert_eq!(config.validate(), Ok(()));
+        let config = Config {
+            public_url: Some("https://a/#x".into()),
+            ..Config::default()
+        };
+        assert!(matches!(
+            config.validate(),
+            Err(ConfigError::PublicUrl(PublicUrlError {
+                problem: PublicUrlProblem::QueryOrFragment,
+                ..
+            }))
+        ));
     }
 }

@@ -40,7 +40,7 @@ use tokio_io_timeout::TimeoutStream;
 use tower::{Service, ServiceExt};
 
 use crate::i18n::Message;
-use crate::server::config::Config;
+use crate::server::config::{Config, ConfigError};
 use crate::server::http::error::{self, AppError};
 use crate::server::http::replay::{Replay, Replayed};
 use crate::server::state::{AppState, StartError};
@@ -49,17 +49,77 @@ use crate::store::KnowledgeGraph;
 /// How long in-flight requests may take to finish after shutdown, beyond the query timeout.
 const GRACE: Duration = Duration::from_secs(5);
 
-#[derive(Debug, thiserror::Error)]
+/// Why a server did not start or stopped with an error. [`ServeError::message`] says what in no
+/// language yet; `Display` in English, for logs.
+#[derive(Debug)]
 pub enum ServeError {
-    #[error("cannot listen on {bind}: {source}")]
+    /// Settings no server can run with.
+    Config(ConfigError),
+    /// The address could not be listened on.
     Bind {
         bind: String,
         source: std::io::Error,
     },
-    #[error("cannot start: {0}")]
-    Start(#[from] StartError),
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
+    /// The state (dumps, documents, query threads) could not be built.
+    Start(StartError),
+    /// The runtime or a socket failed.
+    Io(std::io::Error),
+    /// The thread of [`spawn`] ended before its server listened, without saying why.
+    ThreadEnded,
+    /// The thread of [`spawn`] panicked.
+    ThreadPanicked,
+}
+
+impl ServeError {
+    /// What went wrong, in no language yet.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Config(e) => e.message(),
+            Self::Bind { bind, source } => Message::new("serve-bind")
+                .arg("bind", bind.as_str())
+                .arg("detail", source.to_string()),
+            Self::Start(e) => Message::new("serve-start").arg("detail", e.to_string()),
+            Self::Io(e) => Message::new("serve-io").arg("detail", e.to_string()),
+            Self::ThreadEnded => Message::new("serve-thread-ended"),
+            Self::ThreadPanicked => Message::new("serve-thread-panicked"),
+        }
+    }
+}
+
+/// In English, for logs.
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for ServeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Config(e) => Some(e),
+            Self::Bind { source, .. } | Self::Io(source) => Some(source),
+            Self::Start(e) => Some(e),
+            Self::ThreadEnded | Self::ThreadPanicked => None,
+        }
+    }
+}
+
+impl From<ConfigError> for ServeError {
+    fn from(e: ConfigError) -> Self {
+        Self::Config(e)
+    }
+}
+
+impl From<StartError> for ServeError {
+    fn from(e: StartError) -> Self {
+        Self::Start(e)
+    }
+}
+
+impl From<std::io::Error> for ServeError {
+    fn from(e: std::io::Error) -> Self {
+        Self::Io(e)
+    }
 }
 
 /// Stops a server: it accepts no more connections and exits once in-flight requests are done.
@@ -89,7 +149,8 @@ pub struct Server {
     write_stall_timeout: Duration,
 }
 
-/// Listens on `config.bind` and builds the shared state (dumps, version, …).
+/// Checks the settings ([`Config::validate`]), listens on `config.bind` and builds the shared
+/// state (dumps, version, …).
 pub async fn bind(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Server, ServeError> {
     bind_state(config, |config, local_addr| {
         AppState::new(graph, config, local_addr)
@@ -110,6 +171,7 @@ async fn bind_state(
     config: Config,
     state: impl FnOnce(Config, SocketAddr) -> Result<AppState, StartError>,
 ) -> Result<Server, ServeError> {
+    config.validate()?;
     let listener = TcpListener::bind(&config.bind)
         .await
         .map_err(|source| ServeError::Bind {
@@ -350,7 +412,8 @@ where
         Ok(Err(e)) => Err(e),
         Err(_) => Err(match thread.join() {
             Ok(Err(e)) => e,
-            _ => ServeError::Io(std::io::Error::other("the server thread ended at start")),
+            Ok(Ok(())) => ServeError::ThreadEnded,
+            Err(_) => ServeError::ThreadPanicked,
         }),
     }
 }
@@ -373,9 +436,7 @@ impl Background {
         self.handle.shutdown();
         match self.thread.take().map(|t| t.join()) {
             Some(Ok(result)) => result,
-            Some(Err(_)) => Err(ServeError::Io(std::io::Error::other(
-                "the server thread panicked",
-            ))),
+            Some(Err(_)) => Err(ServeError::ThreadPanicked),
             None => Ok(()),
         }
     }

@@ -91,7 +91,7 @@ impl AppState {
                 .collect();
             let canonical = canonical
                 .join()
-                .unwrap_or_else(|_| Err(export::ExportError::Canonical("panicked".into())));
+                .unwrap_or(Err(export::ExportError::Panicked));
             (canonical, others)
         });
         let canonical = Bytes::from(canonical?);

@@ -5,6 +5,7 @@ pub mod budget;
 mod capped;
 pub mod checks;
 pub mod counts;
+mod error;
 pub mod extensions;
 pub mod syntax;
 
@@ -24,6 +25,7 @@ use crate::lookup::LookupIndex;
 pub use answer::{Answer, ResultFormat};
 pub use budget::CountingAllocator;
 pub use counts::{PatternCounts, Position};
+pub use error::{EvaluationError, GraphError};
 /// Stops a query from another thread: see [`QueryOptions::cancel`].
 pub use oxigraph::sparql::CancellationToken;
 pub use syntax::SyntaxError;
@@ -67,7 +69,7 @@ pub enum QueryError {
     #[error("the query needed more than {limit} bytes of memory")]
     OutOfMemory { limit: usize },
     #[error("{0}")]
-    Evaluation(String),
+    Evaluation(EvaluationError),
 }
 
 /// Limits and dataset of one query.
@@ -93,7 +95,7 @@ impl KnowledgeGraph {
         linked: LinkedPlan,
         source: String,
         base: Base,
-    ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+    ) -> Result<Self, GraphError> {
         let triples = graph::build(&linked, &source, &base);
         let store = Store::new()?;
         // A plain transaction: the bulk loader's threads cost more than they save at this size.
@@ -106,7 +108,13 @@ impl KnowledgeGraph {
         let mut parser = SparqlParser::new();
         let (plan, decision) = (path_of(&base, &iris.plan), path_of(&base, &iris.decision));
         for (prefix, namespace) in vocab::all_prefixes(base.as_str(), &plan, &decision) {
-            parser = parser.with_prefix(prefix, namespace)?;
+            parser = parser
+                .with_prefix(&prefix, &namespace)
+                .map_err(|e| GraphError::Prefix {
+                    detail: e.to_string(),
+                    prefix,
+                    namespace,
+                })?;
         }
         Ok(Self {
             linked,
@@ -123,9 +131,15 @@ impl KnowledgeGraph {
     }
 
     /// The graph of the embedded data.
-    pub fn embedded(base: Base) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+    pub fn embedded(base: Base) -> Result<Self, GraphError> {
         let linked = crate::link::embedded()?;
-        let source = String::from_utf8(crate::data::source().to_vec())?;
+        // The plan was parsed from this text, so it decodes; if not, the same error as parsing.
+        let source = crate::ingest::source::decode(crate::data::source())
+            .map_err(|error| crate::link::LoadError::Ingest {
+                path: format!("data/{}", crate::data::SOURCE),
+                error,
+            })?
+            .to_string();
         Self::new(linked, source, base)
     }
 
@@ -254,9 +268,9 @@ impl KnowledgeGraph {
                     }
                     writer.finish().map_err(|e| write_error(e, options))
                 }
-                QueryResults::Graph(_) => Err(QueryError::Evaluation(
-                    "a CONSTRUCT or DESCRIBE answer is a graph, not query results".into(),
-                )),
+                QueryResults::Graph(_) => {
+                    Err(QueryError::Evaluation(EvaluationError::GraphAsResults))
+                }
             }?;
             Ok(written.into_inner())
         })
@@ -281,9 +295,7 @@ impl KnowledgeGraph {
             )
             .map(Capped::into_inner)
             .map_err(|e| write_error(e, options)),
-            _ => Err(QueryError::Evaluation(
-                "a SELECT or ASK answer is query results, not a graph".into(),
-            )),
+            _ => Err(QueryError::Evaluation(EvaluationError::ResultsAsGraph)),
         })
     }
 
@@ -370,7 +382,7 @@ fn write_error(e: std::io::Error, options: &QueryOptions) -> QueryError {
             limit: options.max_answer_bytes.unwrap_or(usize::MAX),
         };
     }
-    QueryError::Evaluation(format!("the answer could not be written: {e}"))
+    QueryError::Evaluation(EvaluationError::Write(e))
 }
 
 /// Runs `run` under the memory budget of `options` (if any), with a cancellation token the
@@ -402,6 +414,6 @@ fn within_budget<T>(
 fn evaluation_error(e: QueryEvaluationError) -> QueryError {
     match e {
         QueryEvaluationError::Cancelled => QueryError::Cancelled,
-        other => QueryError::Evaluation(other.to_string()),
+        other => QueryError::Evaluation(EvaluationError::Store(other)),
     }
 }

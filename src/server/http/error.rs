@@ -38,8 +38,8 @@ pub enum AppError {
     AnswerTooLong(usize),
     /// Evaluating the query took more than this many bytes of memory.
     OutOfMemory(usize),
-    /// The evaluator's message.
-    Evaluation(String),
+    /// Why the evaluator gave no answer.
+    Evaluation(crate::store::EvaluationError),
     /// Ours: the detail goes to the log and, briefly, to the client.
     Internal(String),
 }
@@ -98,9 +98,7 @@ impl AppError {
             Self::OutOfMemory(limit) => {
                 Message::new("api-error-out-of-memory").arg("megabytes", *limit >> 20)
             }
-            Self::Evaluation(detail) => {
-                Message::new("api-error-evaluation").arg("detail", detail.as_str())
-            }
+            Self::Evaluation(error) => error.message(),
             Self::Internal(detail) => {
                 Message::new("api-error-internal").arg("detail", detail.as_str())
             }
@@ -127,7 +125,7 @@ impl From<QueryError> for AppError {
             QueryError::OutOfMemory { limit } => Self::OutOfMemory(limit),
             // Evaluation errors of the in-memory store come from the query: an unsupported
             // SERVICE, a dataset the query names, … — the client's to fix.
-            QueryError::Evaluation(message) => Self::Evaluation(message),
+            QueryError::Evaluation(error) => Self::Evaluation(error),
         }
     }
 }
