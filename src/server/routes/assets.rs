@@ -195,17 +195,27 @@ mod tests {
                 .unwrap_or_else(|| panic!("{path} is served"));
             assert_eq!(asset.content_type, "text/javascript; charset=utf-8");
         }
-        // What workbench.js imports is served: every `from "./…"` names a file here.
-        let script = std::str::from_utf8(&assets["workbench.js"].body).unwrap();
-        let imports: Vec<&str> = script
-            .split("from \"./")
-            .skip(1)
-            .filter_map(|rest| rest.split_once('"').map(|(path, _)| path))
-            .collect();
-        assert!(imports.len() >= 5, "{imports:?}");
-        for path in imports {
-            assert!(assets.contains_key(path), "{path} is imported, not served");
+        // What the modules import is served: every `from "./…"` of workbench.js and of the
+        // modules of lib/ names a file here, relative to the importing file's folder.
+        let mut imported = 0;
+        for (path, asset) in assets
+            .iter()
+            .filter(|(path, _)| *path == "workbench.js" || path.starts_with("lib/"))
+        {
+            let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+            let script = std::str::from_utf8(&asset.body).unwrap();
+            for rest in script.split("from \"./").skip(1) {
+                let (name, _) = rest.split_once('"').unwrap();
+                let target = if folder.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{folder}/{name}")
+                };
+                assert!(assets.contains_key(&target), "{path} imports {target}");
+                imported += 1;
+            }
         }
+        assert!(imported >= 7, "{imported} imports");
         assert!(crate::data::web_files()
             .iter()
             .any(|(path, _)| path.starts_with(TESTS)));
