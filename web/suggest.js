@@ -104,6 +104,8 @@
       list.style.left = input.offsetLeft + "px";
       list.style.top = input.offsetTop + input.offsetHeight + 2 + "px";
       list.style.minWidth = input.offsetWidth + "px";
+      // No wider than the form: long names and snippets are cut with an ellipsis.
+      list.style.maxWidth = Math.max(input.offsetWidth, form.clientWidth - input.offsetLeft) + "px";
     }
 
     function show(hits) {
@@ -121,7 +123,11 @@
           padding: "0.3rem 0.7rem",
           color: "inherit",
           textDecoration: "none",
+          whiteSpace: "nowrap",
+          overflow: "hidden",
+          textOverflow: "ellipsis",
         });
+        link.title = hit.label;
         const name = document.createElement("span");
         name.textContent = hit.label;
         if (hit.label_lang !== lang) name.lang = hit.label_lang === "zh" ? "zh-Hans" : hit.label_lang;
