@@ -1,9 +1,17 @@
 //! Search beyond the relevance table, on the real graph: typos ranked by how many there are,
 //! the marks of hits found through an expansion of `data/lookup/`, and the search boxes'
-//! as-you-type suggestions on the search page. Expectations from the registry
-//! (`data/registry/`), the translations and the source text.
+//! as-you-type suggestions on the search page (its HTML, and in headless Chromium). Expectations
+//! from the registry (`data/registry/`), the translations and the source text.
+
+#[path = "support/mod.rs"]
+mod support;
 
 use std::sync::OnceLock;
+use std::time::Duration;
+
+use fantoccini::key::Key;
+use serde_json::{json, Value};
+use support::browser::{self, Client, CmdError, Locator};
 
 use sco_kg::graph::Base;
 use sco_kg::i18n::Localizer;
@@ -151,4 +159,114 @@ fn the_search_page_loads_the_suggestions_with_what_they_need() {
         assert_eq!(html.matches("<script").count(), 1);
         assert!(html.contains("<form class=\"search\""));
     }
+}
+
+/// The suggestions under the search box once shown for what it holds (`arguments[0]`): the
+/// text and href of each; else null.
+const SUGGESTIONS: &str = "const input = document.querySelector('form.search input[name=q]');
+    const list = document.querySelector('form.search ul[role=listbox]');
+    if (input.value !== arguments[0] || !list || list.hidden || !list.children.length) return null;
+    return Array.from(list.querySelectorAll('li[role=option] a'))
+        .map(a => [a.textContent, a.getAttribute('href')]);";
+
+/// Types `text` into the search box and waits for its suggestions: (text, href) of each.
+async fn type_query(client: &Client, text: &str) -> Result<Vec<(String, String)>, CmdError> {
+    let input = client
+        .find(Locator::Css("form.search input[name=q]"))
+        .await?;
+    input.clear().await?;
+    input.send_keys(text).await?;
+    let shown = browser::wait_for(
+        client,
+        &format!("suggestions for {text}"),
+        Duration::from_secs(20),
+        SUGGESTIONS,
+        vec![json!(text)],
+    )
+    .await?;
+    let text_of = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    Ok(shown
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|pair| (text_of(&pair[0]), text_of(&pair[1])))
+        .collect())
+}
+
+#[test]
+fn the_search_box_suggests_as_you_type_and_the_keyboard_opens_a_suggestion() {
+    let server = support::start(support::config());
+    let url = server.url();
+    browser::run(1200, 900, move |client| async move {
+        // English: "Tajkistan", a typo of Tajikistan (data/registry/states.toml), suggests it
+        // first, a link to its page in the page's language.
+        client.goto(&format!("{url}/search?q=RATS&lang=en")).await?;
+        let shown = type_query(&client, "Tajkistan").await?;
+        assert!(shown.len() <= 8, "{shown:?}");
+        assert!(shown[0].0.starts_with("Tajikistan"), "{shown:?}");
+        assert_eq!(shown[0].1, format!("{url}/page/state/tj?lang=en"));
+        let input = client
+            .find(Locator::Css("form.search input[name=q]"))
+            .await?;
+        assert_eq!(input.attr("aria-expanded").await?.as_deref(), Some("true"));
+        // Down chooses the first; Enter opens its page.
+        input.send_keys(&Key::Down).await?;
+        let active = input
+            .attr("aria-activedescendant")
+            .await?
+            .expect("an option chosen");
+        let chosen = client
+            .find(Locator::Css(&format!("#{active} a")))
+            .await?
+            .attr("href")
+            .await?;
+        assert_eq!(chosen.as_deref(), Some(shown[0].1.as_str()));
+        input.send_keys(&Key::Enter).await?;
+        let opened = browser::eventually(Duration::from_secs(20), || {
+            let client = client.clone();
+            let want = format!("{url}/page/state/tj?lang=en");
+            async move { client.current_url().await.is_ok_and(|u| u.as_str() == want) }
+        })
+        .await;
+        assert!(
+            opened,
+            "Enter opened {:?}",
+            client.current_url().await?.as_str()
+        );
+
+        // Chinese: 上合秘书处, the everyday short name of the SCO Secretariat
+        // (data/lookup/zh-short-forms.toml), suggests it with its Chinese name
+        // (data/registry/bodies.toml); Escape closes the list, and Enter then searches.
+        client.goto(&format!("{url}/search?q=RATS&lang=zh")).await?;
+        let shown = type_query(&client, "上合秘书处").await?;
+        assert!(shown[0].0.starts_with("上海合作组织秘书处"), "{shown:?}");
+        assert_eq!(
+            shown[0].1,
+            format!("{url}/page/body/sco-secretariat?lang=zh")
+        );
+        let input = client
+            .find(Locator::Css("form.search input[name=q]"))
+            .await?;
+        input.send_keys(&Key::Escape).await?;
+        assert_eq!(input.attr("aria-expanded").await?.as_deref(), Some("false"));
+        input.send_keys(&Key::Enter).await?;
+        let searched = browser::eventually(Duration::from_secs(20), || {
+            let client = client.clone();
+            async move {
+                client.current_url().await.is_ok_and(|u| {
+                    u.path() == "/search"
+                        && u.query()
+                            .unwrap_or_default()
+                            .contains("q=%E4%B8%8A%E5%90%88")
+                })
+            }
+        })
+        .await;
+        assert!(
+            searched,
+            "Enter searched: {:?}",
+            client.current_url().await?.as_str()
+        );
+        Ok(())
+    });
 }
