@@ -2,6 +2,7 @@
 
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term, Triple};
 
+use super::kind::ResourceKind;
 use super::vocab::{dcterms, oa, org, owl, prov, rdf, rdfs, sco, skos, xsd, WIKIDATA};
 use crate::link::registry::{DocumentDate, DocumentKind, DocumentStatus, LANGUAGES};
 use crate::link::translations::TRANSLATED;
@@ -82,18 +83,36 @@ impl Iris {
         let d = &linked.plan.decision;
         Self {
             base: base.clone(),
-            plan: base.iri(&format!("plan/{years}")),
-            decision: base.iri(&format!("decision/{}/{}", d.date.year, d.number)),
-            source: base.iri(&format!("source/plan-{years}")),
+            plan: base.iri(&format!("{}/{years}", ResourceKind::Plan.segment())),
+            decision: base.iri(&format!(
+                "{}/{}/{}",
+                ResourceKind::Decision.segment(),
+                d.date.year,
+                d.number
+            )),
+            source: base.iri(&format!(
+                "{}/plan-{years}",
+                ResourceKind::SourceText.segment()
+            )),
         }
     }
 
     pub fn section(&self, number: u32) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}/section/{number}", self.plan.as_str()))
+        self.part(&self.plan, ResourceKind::Section, number)
     }
 
     pub fn measure(&self, number: u32) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}/measure/{number}", self.plan.as_str()))
+        self.part(&self.plan, ResourceKind::Measure, number)
+    }
+
+    /// The `number`th part of a kind of `whole` (`…/plan/2021-2025/measure/14`).
+    fn part(
+        &self,
+        whole: &NamedNode,
+        kind: ResourceKind,
+        number: impl std::fmt::Display,
+    ) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/{}/{number}", whole.as_str(), kind.segment()))
     }
 
     pub fn entity(&self, linked: &LinkedPlan, entity: EntityRef) -> NamedNode {
@@ -126,16 +145,6 @@ fn line_offsets(source: &str) -> Vec<usize> {
         }
     }
     offsets
-}
-
-fn class_of(entity_type: EntityType) -> NamedNodeRef<'static> {
-    match entity_type {
-        EntityType::State => sco::MemberState,
-        EntityType::Body => sco::Body,
-        EntityType::Document => sco::Document,
-        EntityType::Place => sco::Place,
-        EntityType::Initiative => sco::NamedInitiative,
-    }
 }
 
 fn kind_individual(kind: DocumentKind) -> NamedNodeRef<'static> {
@@ -220,7 +229,7 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
         .zip(&linked.decision.signatory_states)
         .enumerate()
     {
-        let s = NamedNode::new_unchecked(format!("{}/signatory/{}", iris.decision.as_str(), i + 1));
+        let s = iris.part(&iris.decision, ResourceKind::Signatory, i + 1);
         t.a(&s, sco::Signatory);
         t.add(&iris.decision, sco::signatory, s.clone());
         t.add(&s, sco::office, lang(&signatory.office, "ru"));
@@ -340,7 +349,7 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
             }
         }
         for (k, range) in m.source_lines.iter().enumerate() {
-            let span = NamedNode::new_unchecked(format!("{}/span/{}", measure.as_str(), k + 1));
+            let span = iris.part(&measure, ResourceKind::SourceSpan, k + 1);
             t.a(&span, sco::SourceSpan);
             t.add(&measure, sco::sourceSpan, span.clone());
             t.add(&span, sco::sourceText, iris.source.clone());
@@ -359,7 +368,7 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
     let sco_body = linked.registry.find(EntityType::Body, "sco");
     for (r, e) in linked.registry.entities.iter().enumerate() {
         let node = iris.entity(linked, EntityRef(r));
-        t.a(&node, class_of(e.entity_type));
+        t.a(&node, e.entity_type.kind().class());
         for l in LANGUAGES {
             t.add(&node, pref, lang(e.label(l), l));
             for alt in e.alt.get(l).into_iter().flatten() {

@@ -5,6 +5,8 @@
 
 use oxigraph::model::NamedNodeRef;
 
+use super::kind::ResourceKind;
+
 /// `rdf:`, `rdfs:` and `xsd:` terms, as oxigraph names them (`rdf::TYPE`, `rdfs::LABEL`).
 pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
 
@@ -180,8 +182,9 @@ pub const DEFAULT_BASE: &str = "https://w3id.org/sco-kg/id/";
 /// resource (`body:rats`, `measure:14`). `plan` and `decision` are their paths under the base.
 pub fn resource_prefixes(base: &str, plan: &str, decision: &str) -> Vec<(String, String)> {
     let mut out = vec![("id".to_string(), base.to_string())];
-    for kind in ["state", "body", "document", "place", "initiative"] {
-        out.push((kind.to_string(), format!("{base}{kind}/")));
+    for kind in crate::link::EntityType::ALL.map(|t| t.kind()) {
+        let segment = kind.segment();
+        out.push((kind.as_str().to_string(), format!("{base}{segment}/")));
     }
     // A local name cannot hold an unescaped `/`: each prefix names things directly, so that
     // `plan:2021-2025`, `decision:1`, `section:3` and `measure:14` are the plan, the decision,
@@ -190,13 +193,21 @@ pub fn resource_prefixes(base: &str, plan: &str, decision: &str) -> Vec<(String,
         path.rsplit_once('/')
             .map_or(String::new(), |(p, _)| format!("{p}/"))
     };
-    out.push(("plan".to_string(), format!("{base}{}", parent(plan))));
     out.push((
-        "decision".to_string(),
+        ResourceKind::Plan.as_str().to_string(),
+        format!("{base}{}", parent(plan)),
+    ));
+    out.push((
+        ResourceKind::Decision.as_str().to_string(),
         format!("{base}{}", parent(decision)),
     ));
-    out.push(("section".to_string(), format!("{base}{plan}/section/")));
-    out.push(("measure".to_string(), format!("{base}{plan}/measure/")));
+    for kind in [ResourceKind::Section, ResourceKind::Measure] {
+        let segment = kind.segment();
+        out.push((
+            kind.as_str().to_string(),
+            format!("{base}{plan}/{segment}/"),
+        ));
+    }
     out
 }
 

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::error::{DataFileError, EntityFault, Problem};
 use crate::data::{self, DataFile};
+use crate::graph::ResourceKind;
 
 /// The languages every label exists in.
 pub const LANGUAGES: [&str; 3] = ["ru", "en", "zh"];
@@ -40,15 +41,20 @@ impl EntityType {
         }
     }
 
+    /// What the graph makes of the type's entities.
+    pub fn kind(self) -> ResourceKind {
+        match self {
+            Self::State => ResourceKind::State,
+            Self::Body => ResourceKind::Body,
+            Self::Document => ResourceKind::Document,
+            Self::Place => ResourceKind::Place,
+            Self::Initiative => ResourceKind::Initiative,
+        }
+    }
+
     /// The IRI path segment under the base.
     pub fn path(self) -> &'static str {
-        match self {
-            Self::State => "state",
-            Self::Body => "body",
-            Self::Document => "document",
-            Self::Place => "place",
-            Self::Initiative => "initiative",
-        }
+        self.kind().segment()
     }
 }
 

@@ -158,7 +158,8 @@ pub(crate) fn entity_json_from_triples(triples: &[Triple], iri: &str, lang: Lang
                 }
             }
             Term::NamedNode(class) if p == rdf_type => {
-                if let Some(kind) = EntityKind::of_class(class.as_str()) {
+                if let Some(kind) = EntityKind::of_class(class.as_str()).filter(|k| k.searchable())
+                {
                     neighbours.entry(s).or_default().kind = Some(kind);
                 }
             }

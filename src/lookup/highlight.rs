@@ -100,7 +100,7 @@ mod tests {
 
     use super::super::EntityKind;
     use super::*;
-    use crate::graph::vocab::{RDF, SCO, SKOS};
+    use crate::graph::vocab::{RDF, SKOS};
 
     fn index() -> LookupIndex {
         let body = NamedNode::new_unchecked("https://example.org/body/rats");
@@ -115,7 +115,7 @@ mod tests {
             Triple::new(
                 body.clone(),
                 NamedNode::new_unchecked(format!("{RDF}type")),
-                NamedNode::new_unchecked(format!("{SCO}{}", EntityKind::Body.class())),
+                EntityKind::Body.class().into_owned(),
             ),
             label("Региональная антитеррористическая структура ШОС", "ru"),
             label("Regional Anti-Terrorist Structure of the SCO", "en"),

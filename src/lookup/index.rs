@@ -200,7 +200,9 @@ impl LookupIndex {
         for t in triples {
             if t.predicate.as_str() == rdf_type {
                 if let Term::NamedNode(class) = &t.object {
-                    if let Some(kind) = EntityKind::of_class(class.as_str()) {
+                    if let Some(kind) =
+                        EntityKind::of_class(class.as_str()).filter(|k| k.searchable())
+                    {
                         kinds.insert(t.subject_str(), kind);
                     }
                 }

@@ -1,13 +1,9 @@
 //! The types lookup answers with: entity kinds, hits and how they matched, and the options of a
 //! search.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 use super::*;
-use crate::graph::vocab::SCO;
 
 /// The position of a language in per-language arrays.
 pub(super) fn lang_index(lang: Lang) -> usize {
@@ -60,102 +56,9 @@ pub(super) mod lang_tag {
     }
 }
 
-/// A `type` parameter that is not one of the nine types.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown type {0:?}: expected body, state, document, place, initiative, measure, section, plan or decision")]
-pub struct ParamError(pub String);
-
-/// The type of a resource lookup finds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityKind {
-    Body,
-    State,
-    Document,
-    Place,
-    Initiative,
-    Measure,
-    Section,
-    Plan,
-    Decision,
-}
-
-impl EntityKind {
-    pub const ALL: [EntityKind; 9] = [
-        EntityKind::Body,
-        EntityKind::State,
-        EntityKind::Document,
-        EntityKind::Place,
-        EntityKind::Initiative,
-        EntityKind::Measure,
-        EntityKind::Section,
-        EntityKind::Plan,
-        EntityKind::Decision,
-    ];
-
-    /// The stable lower-case name ("body").
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Body => "body",
-            EntityKind::State => "state",
-            EntityKind::Document => "document",
-            EntityKind::Place => "place",
-            EntityKind::Initiative => "initiative",
-            EntityKind::Measure => "measure",
-            EntityKind::Section => "section",
-            EntityKind::Plan => "plan",
-            EntityKind::Decision => "decision",
-        }
-    }
-
-    /// The `sco:` class of the type's resources.
-    pub fn class(self) -> &'static str {
-        match self {
-            EntityKind::Body => "Body",
-            EntityKind::State => "MemberState",
-            EntityKind::Document => "Document",
-            EntityKind::Place => "Place",
-            EntityKind::Initiative => "NamedInitiative",
-            EntityKind::Measure => "Measure",
-            EntityKind::Section => "Section",
-            EntityKind::Plan => "ActionPlan",
-            EntityKind::Decision => "Decision",
-        }
-    }
-
-    /// The type whose `sco:` class is the IRI `class`.
-    pub fn of_class(class: &str) -> Option<EntityKind> {
-        let local = class.strip_prefix(SCO)?;
-        EntityKind::ALL.into_iter().find(|k| k.class() == local)
-    }
-
-    /// A comma-separated list of types ("body,document"); empty items are skipped.
-    pub fn parse_list(s: &str) -> Result<Vec<EntityKind>, ParamError> {
-        s.split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::parse)
-            .collect()
-    }
-}
-
-impl FromStr for EntityKind {
-    type Err = ParamError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let t = s.trim().to_ascii_lowercase();
-        EntityKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == t)
-            .ok_or_else(|| ParamError(s.to_string()))
-    }
-}
-
-impl fmt::Display for EntityKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// The type of a resource lookup finds: one of [`ResourceKind::ALL`], under the name lookup's
+/// API has always given it.
+pub use crate::graph::kind::{ParamError, ResourceKind as EntityKind};
 
 /// How a hit matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -208,7 +208,7 @@ mod tests {
     use oxigraph::model::{Literal, NamedNode, Triple};
 
     use super::super::{EntityKind, LookupIndex, LookupOptions, MatchKind};
-    use crate::graph::vocab::{RDF, SCO, SKOS};
+    use crate::graph::vocab::{RDF, SKOS};
     use crate::i18n::Lang;
 
     /// Bodies with one English prefLabel each, nothing else: no links, so no entity is
@@ -220,7 +220,7 @@ mod tests {
             triples.push(Triple::new(
                 body.clone(),
                 NamedNode::new_unchecked(format!("{RDF}type")),
-                NamedNode::new_unchecked(format!("{SCO}{}", EntityKind::Body.class())),
+                EntityKind::Body.class().into_owned(),
             ));
             triples.push(Triple::new(
                 body,

@@ -4,12 +4,12 @@
 use maud::html;
 use oxigraph::model::NamedNodeRef;
 
-use super::index::Kind;
 use super::kinds::sections_table;
 use super::layout::{page, Route};
 use super::render::{inline_links, Cx};
 use super::DUMP_EXTENSIONS;
 use crate::graph::vocab::{sco, skos};
+use crate::graph::ResourceKind as Kind;
 use crate::i18n::Lang;
 use crate::t;
 

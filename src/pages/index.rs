@@ -4,58 +4,33 @@
 use std::collections::HashMap;
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term};
 
 use crate::graph::vocab::{rdf, rdfs, sco, skos};
+use crate::graph::ResourceKind;
 use crate::i18n::{Lang, Localizer};
 use crate::store::KnowledgeGraph;
 
-/// What a resource is, by its `rdf:type`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Plan,
-    Decision,
-    Section,
-    Measure,
-    Body,
-    State,
-    Document,
-    Place,
-    Initiative,
-    Signatory,
-    SourceText,
-    SourceSpan,
-    Other,
-}
-
-/// The ontology class of each kind.
-const CLASSES: [(Kind, NamedNodeRef<'static>); 12] = [
-    (Kind::Plan, sco::ActionPlan),
-    (Kind::Decision, sco::Decision),
-    (Kind::Section, sco::Section),
-    (Kind::Measure, sco::Measure),
-    (Kind::Body, sco::Body),
-    (Kind::State, sco::MemberState),
-    (Kind::Document, sco::Document),
-    (Kind::Place, sco::Place),
-    (Kind::Initiative, sco::NamedInitiative),
-    (Kind::Signatory, sco::Signatory),
-    (Kind::SourceText, sco::SourceText),
-    (Kind::SourceSpan, sco::SourceSpan),
+/// The order pages list resources in: the plan and its parts, then what they name.
+const READING_ORDER: [ResourceKind; 12] = [
+    ResourceKind::Plan,
+    ResourceKind::Decision,
+    ResourceKind::Section,
+    ResourceKind::Measure,
+    ResourceKind::Body,
+    ResourceKind::State,
+    ResourceKind::Document,
+    ResourceKind::Place,
+    ResourceKind::Initiative,
+    ResourceKind::Signatory,
+    ResourceKind::SourceText,
+    ResourceKind::SourceSpan,
 ];
 
-impl Kind {
-    fn of_class(class: &NamedNode) -> Option<Kind> {
-        CLASSES.iter().find(|(_, c)| c == class).map(|(k, _)| *k)
-    }
-
-    /// The IRI of the kind's class in the ontology (none for `Other`).
-    pub fn class_iri(self) -> Option<String> {
-        CLASSES
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map(|(_, c)| c.as_str().to_string())
-    }
+/// A kind's place in [`READING_ORDER`]; resources of no kind last.
+fn reading_rank(kind: Option<ResourceKind>) -> usize {
+    kind.and_then(|k| READING_ORDER.iter().position(|r| *r == k))
+        .unwrap_or(READING_ORDER.len())
 }
 
 /// One triple seen from a resource: the predicate (full IRI and compact form) and the other end.
@@ -70,7 +45,8 @@ pub(crate) struct Edge {
 /// A resource under the base.
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
-    pub kind: Kind,
+    /// `None` for a resource of none of the kinds.
+    pub kind: Option<ResourceKind>,
     /// `sco:number`, for ordering sections and measures.
     pub number: Option<u32>,
     pub out: Vec<Edge>,
@@ -125,7 +101,7 @@ impl Pages {
         let mut labels: HashMap<String, Labels> = HashMap::new();
         let mut inbound: Vec<(String, Edge)> = Vec::new();
         let empty = || Node {
-            kind: Kind::Other,
+            kind: None,
             number: None,
             out: Vec::new(),
             inbound: Vec::new(),
@@ -153,8 +129,8 @@ impl Pages {
             let node = nodes.entry(subject.clone()).or_insert_with(empty);
             if triple.predicate == rdf::TYPE {
                 if let Term::NamedNode(class) = &triple.object {
-                    if let Some(kind) = Kind::of_class(class) {
-                        node.kind = kind;
+                    if let Some(kind) = ResourceKind::of_class(class.as_str()) {
+                        node.kind = Some(kind);
                     }
                 }
             }
@@ -207,17 +183,22 @@ impl Pages {
             }
         }
 
-        let by_kind = |kind: Kind| {
+        let by_kind = |kind: ResourceKind| {
             let mut v: Vec<(&String, &Node)> =
-                nodes.iter().filter(|(_, n)| n.kind == kind).collect();
+                nodes.iter().filter(|(_, n)| n.kind == Some(kind)).collect();
             v.sort_by(|a, b| a.1.number.cmp(&b.1.number).then(a.0.cmp(b.0)));
             v.into_iter().map(|(i, _)| i.clone()).collect::<Vec<_>>()
         };
-        let sections = by_kind(Kind::Section);
-        let measures = by_kind(Kind::Measure);
+        let sections = by_kind(ResourceKind::Section);
+        let measures = by_kind(ResourceKind::Measure);
         let mut order: Vec<(&String, &Node)> = nodes.iter().collect();
         order.sort_by(|a, b| {
-            (a.1.kind, a.1.number, a.0.len(), a.0).cmp(&(b.1.kind, b.1.number, b.0.len(), b.0))
+            (reading_rank(a.1.kind), a.1.number, a.0.len(), a.0).cmp(&(
+                reading_rank(b.1.kind),
+                b.1.number,
+                b.0.len(),
+                b.0,
+            ))
         });
         let order = order.into_iter().map(|(i, _)| i.clone()).collect();
 
@@ -264,8 +245,8 @@ impl Pages {
     }
 
     /// What the resource is.
-    pub fn kind(&self, iri: &str) -> Option<Kind> {
-        self.nodes.get(iri).map(|n| n.kind)
+    pub fn kind(&self, iri: &str) -> Option<ResourceKind> {
+        self.nodes.get(iri).and_then(|n| n.kind)
     }
 
     /// The resource's `skos:prefLabel` in `lang`, or along the fallback chain (en, then ru):

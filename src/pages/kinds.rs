@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use maud::{html, Markup};
 use oxigraph::model::{NamedNodeRef, Term};
 
-use super::index::{Kind, Node};
+use super::index::Node;
 use super::layout::{page, Route};
 use super::render::{graph_links, inline_links, paragraphs, snippet, span_lines, Cx};
 use super::RDF_ALTERNATES;
 use crate::graph::vocab::{dcterms, oa, owl, prov, sco, skos};
+use crate::graph::ResourceKind as Kind;
 use crate::i18n::Lang;
 use crate::t;
 
@@ -182,7 +183,7 @@ fn head(cx: &Cx, iri: &str, node: &Node, trail: &[&str]) -> Markup {
     html! {
         (cx.crumbs(trail))
         // The class, linked to its definition on the ontology's page.
-        @if let Some(class) = node.kind.class_iri() { p.kind { (cx.link(&class)) } }
+        @if let Some(kind) = node.kind { p.kind { (cx.link(kind.class().as_str())) } }
         h1 { (cx.text_span(&shown)) }
         @if !alt.is_empty() {
             div.muted.list { (t!(cx, "also-called")) " " ul.inline { @for a in &alt { li { (a) } } } }
@@ -208,18 +209,18 @@ fn head(cx: &Cx, iri: &str, node: &Node, trail: &[&str]) -> Markup {
 pub(crate) fn resource(cx: &Cx, iri: &str, node: &Node) -> String {
     let plan = cx.p.plan.as_str();
     let body = match node.kind {
-        Kind::Measure => measure(cx, iri, node),
-        Kind::Section => section(cx, iri, node),
-        Kind::Body => body(cx, iri, node),
-        Kind::Document => document(cx, iri, node),
-        Kind::State => state(cx, iri, node),
-        Kind::Place | Kind::Initiative => place_or_initiative(cx, iri, node),
-        Kind::Plan => plan_page(cx, iri, node),
-        Kind::Decision => decision(cx, iri, node),
-        Kind::Signatory => signatory(cx, iri, node),
-        Kind::SourceText => source_text(cx, iri, node),
-        Kind::SourceSpan => source_span(cx, iri, node),
-        Kind::Other => head(cx, iri, node, &[plan]),
+        Some(Kind::Measure) => measure(cx, iri, node),
+        Some(Kind::Section) => section(cx, iri, node),
+        Some(Kind::Body) => body(cx, iri, node),
+        Some(Kind::Document) => document(cx, iri, node),
+        Some(Kind::State) => state(cx, iri, node),
+        Some(Kind::Place | Kind::Initiative) => place_or_initiative(cx, iri, node),
+        Some(Kind::Plan) => plan_page(cx, iri, node),
+        Some(Kind::Decision) => decision(cx, iri, node),
+        Some(Kind::Signatory) => signatory(cx, iri, node),
+        Some(Kind::SourceText) => source_text(cx, iri, node),
+        Some(Kind::SourceSpan) => source_span(cx, iri, node),
+        None => head(cx, iri, node, &[plan]),
     };
     let main = html! { (body) (graph_links(cx, node)) };
     let title = cx.shown(iri).text;
@@ -445,7 +446,7 @@ fn state(cx: &Cx, iri: &str, node: &Node) -> Markup {
 }
 
 fn place_or_initiative(cx: &Cx, iri: &str, node: &Node) -> Markup {
-    let predicate = if node.kind == Kind::Place {
+    let predicate = if node.kind == Some(Kind::Place) {
         sco::place
     } else {
         sco::initiative

@@ -6,8 +6,9 @@ use maud::{html, Markup};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNodeRef, Term};
 
-use super::index::{Edge, Kind, Node, Pages};
+use super::index::{Edge, Node, Pages};
 use crate::graph::vocab::{dcterms, oa, org, owl, prov, rdf, sco, skos, SCO, WIKIDATA};
+use crate::graph::ResourceKind as Kind;
 use crate::i18n::{FluentArgs, Lang, Localizer, Translate};
 use crate::t;
 
@@ -86,7 +87,11 @@ impl<'a> Cx<'a> {
                 fallback: lang != self.lang,
             };
         }
-        let text = if let Some(node) = self.p.nodes.get(iri).filter(|n| n.kind == Kind::SourceSpan)
+        let text = if let Some(node) = self
+            .p
+            .nodes
+            .get(iri)
+            .filter(|n| n.kind == Some(Kind::SourceSpan))
         {
             let (start, end) = span_lines(node);
             t!(self, "span-label", "start" => start, "end" => end)

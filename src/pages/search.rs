@@ -55,17 +55,8 @@ impl Pages {
 
 /// The heading of a type's group (and its option in the form).
 fn type_name(cx: &Cx, kind: EntityKind) -> String {
-    match kind {
-        EntityKind::Body => t!(cx, "search-type-body"),
-        EntityKind::State => t!(cx, "search-type-state"),
-        EntityKind::Document => t!(cx, "search-type-document"),
-        EntityKind::Place => t!(cx, "search-type-place"),
-        EntityKind::Initiative => t!(cx, "search-type-initiative"),
-        EntityKind::Measure => t!(cx, "search-type-measure"),
-        EntityKind::Section => t!(cx, "search-type-section"),
-        EntityKind::Plan => t!(cx, "search-type-plan"),
-        EntityKind::Decision => t!(cx, "search-type-decision"),
-    }
+    kind.message()
+        .map_or_else(String::new, |m| m.render(cx.loc, cx.lang))
 }
 
 fn match_name(cx: &Cx, kind: MatchKind) -> String {

@@ -23,7 +23,7 @@ use super::index::Pages;
 use super::layout::{page_with_head, Route};
 use super::render::Cx;
 use crate::examples::{Example, View};
-use crate::graph::vocab::{owl, rdf, rdfs, sco, skos, SCO};
+use crate::graph::vocab::{owl, rdf, rdfs, sco, skos};
 use crate::i18n::{Lang, Localizer};
 use crate::lookup::EntityKind;
 use crate::store::extensions::{LABEL_FUNCTION, SEARCH_SERVICE};
@@ -181,7 +181,7 @@ fn extensions(cx: &Cx) -> Value {
 fn lookup_types() -> Vec<Value> {
     EntityKind::ALL
         .iter()
-        .map(|kind| json!({ "type": kind.as_str(), "class": format!("{SCO}{}", kind.class()) }))
+        .map(|kind| json!({ "type": kind.as_str(), "class": kind.class().as_str() }))
         .collect()
 }
 
