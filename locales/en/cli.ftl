@@ -6,6 +6,8 @@ cli-error-source = { $path }:{ $line }: { $detail }
 cli-error-internal = internal error: { $detail }
 cli-error-option = --{ $option }: { $detail }
 cli-error-query-evaluation = the query could not be answered: { $detail }
+cli-error-query-timeout = the query ran longer than { $seconds } s and was stopped; narrow it, or allow more time with --timeout
+cli-error-query-memory = the query needed more than { $megabytes } MB of memory and was stopped; narrow it, or allow more with --max-query-mb
 cli-error-timeout = --timeout { $seconds }: not a positive number of seconds
 cli-error-write-timeout = --write-timeout { $seconds }: not a positive number of seconds
 cli-error-at-least-one = --{ $option } must be at least 1
@@ -60,6 +62,8 @@ cli-help-query-format-csv = SPARQL 1.1 Query Results CSV
 cli-help-query-format-tsv = SPARQL 1.1 Query Results TSV
 cli-help-query-format-xml = SPARQL Query Results XML
 cli-help-query-base = The base of resource IRIs
+cli-help-query-timeout = The longest the query may run, in seconds (the server’s default)
+cli-help-query-max-query-mb = The most memory the query may take, in megabytes (the server’s default)
 cli-help-serve = Serve the knowledge graph over HTTP: a SPARQL 1.1 endpoint at /sparql, every resource at /id/…, dumps at /dump/…, VoID at /.well-known/void
 cli-help-serve-long =
     Serve the knowledge graph over HTTP: a SPARQL 1.1 endpoint at /sparql, every resource at /id/…, dumps at /dump/…, VoID at /.well-known/void.

@@ -6,6 +6,8 @@ cli-error-source = { $path }:{ $line }: { $detail }
 cli-error-internal = внутренняя ошибка: { $detail }
 cli-error-option = --{ $option }: { $detail }
 cli-error-query-evaluation = на запрос не удалось ответить: { $detail }
+cli-error-query-timeout = запрос выполнялся дольше { $seconds } с и был остановлен; сузьте его или дайте больше времени с --timeout
+cli-error-query-memory = запросу понадобилось больше { $megabytes } МБ памяти, и он был остановлен; сузьте его или разрешите больше с --max-query-mb
 cli-error-timeout = --timeout { $seconds }: ожидается положительное число секунд
 cli-error-write-timeout = --write-timeout { $seconds }: ожидается положительное число секунд
 cli-error-at-least-one = --{ $option } должно быть не меньше 1
@@ -64,6 +66,8 @@ cli-help-query-format-csv = Результаты запроса SPARQL 1.1 в CS
 cli-help-query-format-tsv = Результаты запроса SPARQL 1.1 в TSV
 cli-help-query-format-xml = Результаты запроса SPARQL в XML
 cli-help-query-base = База IRI ресурсов
+cli-help-query-timeout = Наибольшее время выполнения запроса, в секундах (как у сервера по умолчанию)
+cli-help-query-max-query-mb = Наибольший объём памяти для запроса, в мегабайтах (как у сервера по умолчанию)
 cli-help-serve = Обслуживать граф знаний по HTTP: точка доступа SPARQL 1.1 — /sparql, каждый ресурс — /id/…, выгрузки — /dump/…, VoID — /.well-known/void
 cli-help-serve-long =
     Обслуживать граф знаний по HTTP: точка доступа SPARQL 1.1 — /sparql, каждый ресурс — /id/…, выгрузки — /dump/…, VoID — /.well-known/void.

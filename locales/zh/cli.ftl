@@ -5,6 +5,8 @@ cli-error-source = { $path }:{ $line }：{ $detail }
 cli-error-internal = 内部错误：{ $detail }
 cli-error-option = --{ $option }：{ $detail }
 cli-error-query-evaluation = 无法回答该查询：{ $detail }
+cli-error-query-timeout = 查询运行超过 { $seconds } 秒，已被停止；请缩小查询范围，或用 --timeout 给予更多时间
+cli-error-query-memory = 查询需要超过 { $megabytes } MB 内存，已被停止；请缩小查询范围，或用 --max-query-mb 允许更多内存
 cli-error-timeout = --timeout { $seconds }：应为正的秒数
 cli-error-write-timeout = --write-timeout { $seconds }：应为正的秒数
 cli-error-at-least-one = --{ $option } 至少为 1
@@ -58,6 +60,8 @@ cli-help-query-format-csv = SPARQL 1.1 查询结果 CSV 格式
 cli-help-query-format-tsv = SPARQL 1.1 查询结果 TSV 格式
 cli-help-query-format-xml = SPARQL 查询结果 XML 格式
 cli-help-query-base = 资源 IRI 的基址
+cli-help-query-timeout = 查询最长可运行的时间，单位为秒（与服务器默认值相同）
+cli-help-query-max-query-mb = 查询最多可占用的内存，单位为兆字节（与服务器默认值相同）
 cli-help-serve = 通过 HTTP 提供知识图谱：SPARQL 1.1 端点位于 /sparql，各资源位于 /id/…，数据转储位于 /dump/…，VoID 位于 /.well-known/void
 cli-help-serve-long =
     通过 HTTP 提供知识图谱：SPARQL 1.1 端点位于 /sparql，各资源位于 /id/…，数据转储位于 /dump/…，VoID 位于 /.well-known/void。

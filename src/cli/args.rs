@@ -38,6 +38,10 @@ pub(crate) enum Command {
         format: QueryFormat,
         #[arg(long, value_name = "IRI", default_value = sco_kg::graph::vocab::DEFAULT_BASE)]
         base: String,
+        #[arg(long, value_name = "SECS", default_value_t = sco_kg::server::config::DEFAULT_TIMEOUT_SECONDS as f64)]
+        timeout: f64,
+        #[arg(long, value_name = "MB", default_value_t = sco_kg::server::config::DEFAULT_MAX_QUERY_MEGABYTES)]
+        max_query_mb: usize,
     },
     Serve(ServeArgs),
     Export {

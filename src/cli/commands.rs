@@ -77,21 +77,53 @@ pub(crate) fn read_query(argument: &str) -> Result<String, Failure> {
     }
 }
 
-pub(crate) fn query(argument: &str, format: QueryFormat, base: &str) -> Result<Vec<u8>, Failure> {
+/// The limits of `sco-kg query`: the server's defaults, so that a query the endpoint would
+/// refuse or stop does not take the machine instead.
+pub(crate) struct QueryLimits {
+    pub(crate) timeout: f64,
+    pub(crate) max_query_mb: usize,
+}
+
+pub(crate) fn query(
+    argument: &str,
+    format: QueryFormat,
+    base: &str,
+    limits: QueryLimits,
+) -> Result<Vec<u8>, Failure> {
     use oxigraph::sparql::results::QueryResultsFormat;
     use sco_kg::store::{Answer, KnowledgeGraph, QueryError, QueryOptions, ResultFormat};
 
     let text = read_query(argument)?;
     let base = sco_kg::graph::Base::new(base).map_err(|e| Failure::option("base", e))?;
-    let graph = KnowledgeGraph::embedded(base).map_err(Failure::bug)?;
-    let answer = graph
-        .query(&text, &QueryOptions::default())
-        .map_err(|e| match e {
-            QueryError::Syntax(error) => Failure::input(error.message()),
-            other => Failure::input(
-                Message::new("cli-error-query-evaluation").arg("detail", other.to_string()),
-            ),
+    let graph = KnowledgeGraph::embedded(base).map_err(Failure::graph)?;
+    let timeout = std::time::Duration::try_from_secs_f64(limits.timeout)
+        .ok()
+        .filter(|t| !t.is_zero())
+        .ok_or_else(|| {
+            Failure::input(Message::new("cli-error-timeout").arg("seconds", limits.timeout))
         })?;
+    if limits.max_query_mb == 0 {
+        return Err(Failure::option("max-query-mb", "0"));
+    }
+    let options = QueryOptions {
+        timeout: Some(timeout),
+        max_memory: Some(limits.max_query_mb.saturating_mul(1 << 20)),
+        ..QueryOptions::default()
+    };
+    let answer = graph.query(&text, &options).map_err(|e| match e {
+        QueryError::Syntax(error) => Failure::input(error.message()),
+        QueryError::Refused(refusal) => Failure::input(refusal.message()),
+        QueryError::Timeout(_) => {
+            Failure::input(Message::new("cli-error-query-timeout").arg("seconds", limits.timeout))
+        }
+        QueryError::OutOfMemory { .. } => Failure::input(
+            Message::new("cli-error-query-memory").arg("megabytes", limits.max_query_mb),
+        ),
+        QueryError::Evaluation(error) => Failure::input(error.message()),
+        other => Failure::input(
+            Message::new("cli-error-query-evaluation").arg("detail", other.to_string()),
+        ),
+    })?;
     let format = match (&answer, format) {
         (Answer::Graph(_), _) => ResultFormat::Rdf(oxigraph::io::RdfFormat::Turtle),
         (_, QueryFormat::Table) => ResultFormat::Table,

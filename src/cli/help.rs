@@ -81,6 +81,8 @@ pub(crate) fn localised_arg(command: &str, arg: Arg, lang: Lang) -> Arg {
             Some(values(lang, QueryFormat::help)),
         ),
         ("query", "base") => (Message::new("cli-help-query-base"), None),
+        ("query", "timeout") => (Message::new("cli-help-query-timeout"), None),
+        ("query", "max_query_mb") => (Message::new("cli-help-query-max-query-mb"), None),
         ("serve", "bind") => (Message::new("cli-help-serve-bind"), None),
         ("serve", "base") => (Message::new("cli-help-serve-base"), None),
         ("serve", "public_url") => (Message::new("cli-help-serve-public-url"), None),

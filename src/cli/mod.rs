@@ -32,7 +32,17 @@ pub(crate) fn run(cli: Cli) -> Result<Vec<u8>, Failure> {
             query: argument,
             format,
             base,
-        } => query(&argument, format, &base),
+            timeout,
+            max_query_mb,
+        } => query(
+            &argument,
+            format,
+            &base,
+            QueryLimits {
+                timeout,
+                max_query_mb,
+            },
+        ),
         Command::Parse { source, format } => {
             let plan = parse_plan(&source)?;
             match format {

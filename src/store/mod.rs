@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 use spargebra::SparqlParser;
 
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use crate::graph::{self, vocab, Base};
 use crate::link::LinkedPlan;
@@ -50,6 +51,8 @@ pub struct KnowledgeGraph {
     labels: Arc<extensions::Labels>,
     /// The entity lookup, built when first needed (see [`KnowledgeGraph::lookup`]).
     lookup: OnceLock<Arc<LookupIndex>>,
+    /// What the checks estimate a query's cost from, counted when first needed.
+    counts: OnceLock<PatternCounts>,
 }
 
 /// Why a query got no answer.
@@ -58,8 +61,15 @@ pub enum QueryError {
     /// The text is not SPARQL 1.1: where and why.
     #[error("{0}")]
     Syntax(SyntaxError),
+    /// The query passes a limit of [`checks`]: refused before evaluation.
+    #[error("{0}")]
+    Refused(checks::Refusal),
+    /// Cancelled through [`QueryOptions::cancel`].
     #[error("the query was cancelled")]
     Cancelled,
+    /// Ran longer than [`QueryOptions::timeout`].
+    #[error("the query ran longer than {0:?}")]
+    Timeout(Duration),
     #[error("the answer has more than {limit} rows or triples")]
     TooLarge { limit: usize },
     /// The answer, as written, would be longer than [`QueryOptions::max_answer_bytes`].
@@ -73,9 +83,18 @@ pub enum QueryError {
 }
 
 /// Limits and dataset of one query.
+///
+/// Every query is checked before it runs ([`checks`]: nesting, size, Cartesian products,
+/// sorts, string growth), so that a program embedding the library is as safe from a hostile
+/// query as the server. `unchecked` is the way out, for a query the caller trusts.
 #[derive(Clone, Default)]
 pub struct QueryOptions {
+    /// Stops the query when cancelled, from any thread.
     pub cancel: Option<CancellationToken>,
+    /// The longest the query may run before it is cancelled ([`QueryError::Timeout`]).
+    pub timeout: Option<Duration>,
+    /// Skip the checks of [`checks`] (they still apply to nothing else: limits stay).
+    pub unchecked: bool,
     /// The most rows or triples an answer may have.
     pub max_results: Option<usize>,
     /// The longest an answer may be once written, in bytes (checked as it is written).
@@ -126,6 +145,7 @@ impl KnowledgeGraph {
             parser,
             labels: Arc::new(extensions::Labels::from_triples(&triples)),
             lookup: OnceLock::new(),
+            counts: OnceLock::new(),
             triples,
         })
     }
@@ -200,8 +220,38 @@ impl KnowledgeGraph {
 
     /// Runs a SPARQL 1.1 query and collects its answer.
     pub fn query(&self, sparql: &str, options: &QueryOptions) -> Result<Answer, QueryError> {
+        if !options.unchecked {
+            checks::check_text(sparql).map_err(QueryError::Refused)?;
+        }
         let query = self.parse(sparql).map_err(QueryError::Syntax)?;
         self.evaluate(query, options)
+    }
+
+    /// The checks of a parsed query ([`checks::check`]) against this graph's counts; the
+    /// evaluating methods apply them unless [`QueryOptions::unchecked`].
+    pub fn check(&self, query: &spargebra::Query) -> Result<(), checks::Refusal> {
+        checks::check(query, self.counts())
+    }
+
+    /// How many triples match each kind of pattern: what the checks estimate costs from.
+    pub fn counts(&self) -> &PatternCounts {
+        self.counts
+            .get_or_init(|| PatternCounts::new(&self.triples))
+    }
+
+    /// Runs `run` with the checks, the timeout and the memory budget of `options` applied.
+    fn guarded<T>(
+        &self,
+        query: spargebra::Query,
+        options: &QueryOptions,
+        run: impl FnOnce(spargebra::Query, &QueryOptions) -> Result<T, QueryError>,
+    ) -> Result<T, QueryError> {
+        if !options.unchecked {
+            self.check(&query).map_err(QueryError::Refused)?;
+        }
+        within_time(options, |options| {
+            within_budget(options, |options| run(query, options))
+        })
     }
 
     /// Parses a query with the graph's prefixes declared; an error says where and why in words.
@@ -217,7 +267,7 @@ impl KnowledgeGraph {
         query: spargebra::Query,
         options: &QueryOptions,
     ) -> Result<Answer, QueryError> {
-        within_budget(options, |options| self.collect(query, options))
+        self.guarded(query, options, |query, options| self.collect(query, options))
     }
 
     fn collect(
@@ -249,7 +299,7 @@ impl KnowledgeGraph {
         options: &QueryOptions,
         format: QueryResultsFormat,
     ) -> Result<Vec<u8>, QueryError> {
-        within_budget(options, |options| {
+        self.guarded(query, options, |query, options| {
             let limit = options.max_results.unwrap_or(usize::MAX);
             let output = Capped::new(options.max_answer_bytes);
             let serializer = QueryResultsSerializer::from_format(format);
@@ -286,7 +336,7 @@ impl KnowledgeGraph {
         format: oxigraph::io::RdfFormat,
         prefixes: &[(String, String)],
     ) -> Result<Vec<u8>, QueryError> {
-        within_budget(options, |options| match self.collect(query, options)? {
+        self.guarded(query, options, |query, options| match self.collect(query, options)? {
             Answer::Graph(triples) => answer::write_triples_to(
                 &triples,
                 format,
@@ -383,6 +433,43 @@ fn write_error(e: std::io::Error, options: &QueryOptions) -> QueryError {
         };
     }
     QueryError::Evaluation(EvaluationError::Write(e))
+}
+
+/// Runs `run` with a cancellation token pulled at `options.timeout` (if any): a query stopped
+/// by it fails as [`QueryError::Timeout`]. The watchdog is a thread that waits for the deadline
+/// or for `run` to end, whichever comes first.
+fn within_time<T>(
+    options: &QueryOptions,
+    run: impl FnOnce(&QueryOptions) -> Result<T, QueryError>,
+) -> Result<T, QueryError> {
+    let Some(timeout) = options.timeout else {
+        return run(options);
+    };
+    let token = options.cancel.clone().unwrap_or_default();
+    let options = QueryOptions {
+        cancel: Some(token.clone()),
+        ..options.clone()
+    };
+    let (done, finished) = std::sync::mpsc::channel::<()>();
+    std::thread::scope(|scope| {
+        let watchdog = scope.spawn(move || {
+            let expired = matches!(
+                finished.recv_timeout(timeout),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout)
+            );
+            if expired {
+                token.cancel();
+            }
+            expired
+        });
+        let result = run(&options);
+        drop(done);
+        let expired = watchdog.join().unwrap_or(false);
+        match result {
+            Err(QueryError::Cancelled) if expired => Err(QueryError::Timeout(timeout)),
+            other => other,
+        }
+    })
 }
 
 /// Runs `run` under the memory budget of `options` (if any), with a cancellation token the

@@ -15,8 +15,7 @@ use crate::server::http::error::AppError;
 use crate::server::http::formats::AnswerKind;
 use crate::server::metrics::Refusal;
 use crate::server::state::AppState;
-use crate::store::checks as guard;
-use crate::store::checks::growth;
+use crate::store::checks;
 use crate::store::{QueryOptions, ResultFormat};
 
 /// Cancels the query when dropped: when the handler returns, and when its future is dropped
@@ -186,11 +185,12 @@ fn evaluate<F>(
 where
     F: FnOnce(AnswerKind) -> Result<(&'static str, ResultFormat), AppError>,
 {
-    let guarded = |error: AppError| {
+    // The checks before evaluation are the library's: the text's nesting here, before parsing
+    // (the parser recurses), the parsed query's in the graph's methods below.
+    if let Err(refusal) = checks::check_text(text) {
         state.metrics.refused(Refusal::Guard);
-        error
-    };
-    guard::check_text(text).map_err(guarded)?;
+        return Err(AppError::BadRequest(refusal.message()));
+    }
     let query = match state.graph.parse(text) {
         Ok(query) => query,
         // A text that is an update rather than a query is refused as such.
@@ -201,10 +201,15 @@ where
             })
         }
     };
-    guard::check_query(&query).map_err(guarded)?;
-    growth::check_strings(&query, text.len())
-        .map_err(|e| guarded(AppError::BadRequest(e.message())))?;
-    guard::check_products(&query, &state.counts).map_err(guarded)?;
+    if let Err(refusal) = state.graph.check(&query) {
+        state.metrics.refused(Refusal::Guard);
+        return Err(AppError::BadRequest(refusal.message()));
+    }
+    // Checked once, here, where a refusal is counted: the graph need not check again.
+    let options = &QueryOptions {
+        unchecked: true,
+        ..options.clone()
+    };
     let kind = match query {
         Query::Select { .. } | Query::Ask { .. } => AnswerKind::Results,
         Query::Construct { .. } | Query::Describe { .. } => AnswerKind::Graph,

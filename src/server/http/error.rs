@@ -119,7 +119,9 @@ impl From<QueryError> for AppError {
     fn from(e: QueryError) -> Self {
         match e {
             QueryError::Syntax(error) => Self::Syntax(error),
+            QueryError::Refused(refusal) => Self::BadRequest(refusal.message()),
             QueryError::Cancelled => Self::Cancelled,
+            QueryError::Timeout(limit) => Self::Timeout(limit),
             QueryError::TooLarge { limit } => Self::TooManyResults(limit),
             QueryError::AnswerTooLong { limit } => Self::AnswerTooLong(limit),
             QueryError::OutOfMemory { limit } => Self::OutOfMemory(limit),

@@ -20,12 +20,12 @@
 //! DISTINCT) times their sizes; that is bounded by the timeout only.
 
 use std::collections::HashMap;
-use std::fmt;
 
-use spargebra::algebra::{
-    AggregateExpression, AggregateFunction, Expression, Function, GraphPattern, OrderExpression,
-};
+use spargebra::algebra::{AggregateExpression, AggregateFunction, Expression, Function, GraphPattern};
 use spargebra::Query;
+
+use super::walk::{children, root, Node};
+use super::Refusal;
 
 /// The longest string an expression of a query may be able to build.
 pub const MAX_STRING_BYTES: u64 = 16 << 20;
@@ -42,43 +42,30 @@ pub const GROUP_CONCAT_VALUES: u64 = 64;
 /// hashes, UUIDs, language tags).
 const SMALL: u64 = 128;
 
-/// A query that could build a string longer than [`MAX_STRING_BYTES`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TooLong {
-    /// The bound of the expression that exceeds the limit (saturated at `u64::MAX`).
-    pub bytes: u64,
-}
-
-impl TooLong {
-    pub fn message(&self) -> crate::i18n::Message {
-        crate::i18n::Message::new("api-error-string-growth")
-            .arg("bytes", self.bytes)
-            .arg("limit", MAX_STRING_BYTES >> 20)
-    }
-}
-
-/// In English, for logs.
-impl fmt::Display for TooLong {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
-impl std::error::Error for TooLong {}
-
 /// Checks that no expression of `query` can build a string longer than [`MAX_STRING_BYTES`].
-/// `text_bytes` is the length of the query's text (the longest literal it can hold).
-pub fn check_strings(query: &Query, text_bytes: usize) -> Result<(), TooLong> {
+pub fn check_strings(query: &Query) -> Result<(), Refusal> {
+    let pattern = root(query);
+    let mut longest = 0;
+    longest_value(Node::Pattern(pattern), &mut longest);
     let mut bounds = Bounds {
         variables: HashMap::new(),
-        data: DATA_BYTES.max(text_bytes as u64),
+        data: DATA_BYTES.max(longest),
     };
-    match query {
-        Query::Select { pattern, .. }
-        | Query::Ask { pattern, .. }
-        | Query::Describe { pattern, .. }
-        | Query::Construct { pattern, .. } => bounds.pattern(pattern),
+    bounds.pattern(pattern)
+}
+
+/// The longest value a `VALUES` block of the query binds: a variable bound by the data may be
+/// as long as it.
+fn longest_value(node: Node<'_>, longest: &mut u64) {
+    if let Node::Pattern(GraphPattern::Values { bindings, .. }) = node {
+        for term in bindings.iter().flatten().flatten() {
+            *longest = (*longest).max(term.to_string().len() as u64);
+        }
     }
+    let _ = children(node, |child| {
+        longest_value(child, longest);
+        Ok::<(), ()>(())
+    });
 }
 
 struct Bounds {
@@ -95,34 +82,8 @@ impl Bounds {
     }
 
     /// Walks the pattern in evaluation order (what an expression reads is bound before it).
-    fn pattern(&mut self, p: &GraphPattern) -> Result<(), TooLong> {
+    fn pattern(&mut self, p: &GraphPattern) -> Result<(), Refusal> {
         match p {
-            GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. } => {
-                Ok(())
-            }
-            GraphPattern::Join { left, right }
-            | GraphPattern::Lateral { left, right }
-            | GraphPattern::Union { left, right }
-            | GraphPattern::Minus { left, right } => {
-                self.pattern(left)?;
-                self.pattern(right)
-            }
-            GraphPattern::LeftJoin {
-                left,
-                right,
-                expression,
-            } => {
-                self.pattern(left)?;
-                self.pattern(right)?;
-                match expression {
-                    Some(e) => self.expression(e).map(drop),
-                    None => Ok(()),
-                }
-            }
-            GraphPattern::Filter { expr, inner } => {
-                self.pattern(inner)?;
-                self.expression(expr).map(drop)
-            }
             GraphPattern::Extend {
                 inner,
                 variable,
@@ -131,17 +92,6 @@ impl Bounds {
                 self.pattern(inner)?;
                 let bytes = self.expression(expression)?;
                 self.bind(variable.as_str(), bytes);
-                Ok(())
-            }
-            GraphPattern::OrderBy { inner, expression } => {
-                self.pattern(inner)?;
-                for e in expression {
-                    match e {
-                        OrderExpression::Asc(e) | OrderExpression::Desc(e) => {
-                            self.expression(e)?;
-                        }
-                    }
-                }
                 Ok(())
             }
             GraphPattern::Group {
@@ -154,16 +104,15 @@ impl Bounds {
                 }
                 Ok(())
             }
-            GraphPattern::Graph { inner, .. }
-            | GraphPattern::Project { inner, .. }
-            | GraphPattern::Distinct { inner }
-            | GraphPattern::Reduced { inner }
-            | GraphPattern::Slice { inner, .. }
-            | GraphPattern::Service { inner, .. } => self.pattern(inner),
+            _ => children(Node::Pattern(p), |child| match child {
+                Node::Pattern(p) => self.pattern(p),
+                Node::Expression(e) => self.expression(e).map(drop),
+                Node::Path(_) => Ok(()),
+            }),
         }
     }
 
-    fn aggregate(&mut self, aggregate: &AggregateExpression) -> Result<u64, TooLong> {
+    fn aggregate(&mut self, aggregate: &AggregateExpression) -> Result<u64, Refusal> {
         match aggregate {
             AggregateExpression::CountSolutions { .. } => Ok(SMALL),
             AggregateExpression::FunctionCall { name, expr, .. } => {
@@ -186,7 +135,7 @@ impl Bounds {
     }
 
     /// The bound of an expression's value; an error if it, or any part of it, exceeds the limit.
-    fn expression(&mut self, e: &Expression) -> Result<u64, TooLong> {
+    fn expression(&mut self, e: &Expression) -> Result<u64, Refusal> {
         let bytes = match e {
             Expression::NamedNode(n) => n.as_str().len() as u64,
             Expression::Literal(l) => l.value().len() as u64,
@@ -246,9 +195,12 @@ impl Bounds {
     }
 }
 
-fn limit(bytes: u64) -> Result<u64, TooLong> {
+fn limit(bytes: u64) -> Result<u64, Refusal> {
     if bytes > MAX_STRING_BYTES {
-        Err(TooLong { bytes })
+        Err(Refusal::StringGrowth {
+            bytes,
+            limit: MAX_STRING_BYTES,
+        })
     } else {
         Ok(bytes)
     }
@@ -328,11 +280,11 @@ fn call(function: &Function, arguments: &[Expression], bounds: &[u64]) -> u64 {
 mod tests {
     use super::*;
 
-    fn check(text: &str) -> Result<(), TooLong> {
+    fn check(text: &str) -> Result<(), Refusal> {
         let query = spargebra::SparqlParser::new()
             .parse_query(text)
             .expect("parses");
-        check_strings(&query, text.len())
+        check_strings(&query)
     }
 
     fn doublings(n: usize) -> String {
@@ -347,7 +299,13 @@ mod tests {
         // "ab" doubled 23 times is 16 MiB: the limit.
         assert!(check(&doublings(23)).is_ok());
         let error = check(&doublings(24)).unwrap_err();
-        assert_eq!(error.bytes, 32 << 20);
+        assert_eq!(
+            error,
+            Refusal::StringGrowth {
+                bytes: 32 << 20,
+                limit: MAX_STRING_BYTES
+            }
+        );
         assert!(error.to_string().contains("16 MiB"), "{error}");
         assert!(check(&doublings(40)).is_err());
         // Doubling data values: 64 KiB each, so 8 doublings reach 16 MiB.

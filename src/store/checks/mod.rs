@@ -19,21 +19,36 @@
 //! that says why — products beyond [`MAX_PRODUCT`], parts held whole in memory beyond
 //! [`MAX_GATHERED`] ([`check_products`]).
 //!
-//! One file a check: [`text`] (nesting, on the text, before parsing), [`shape`] (depth and
-//! size of the parsed query), [`products`] (Cartesian products and sorts, estimated from the
-//! store's counts).
+//! `KnowledgeGraph` applies them to every query it runs unless told not to
+//! ([`crate::store::QueryOptions::unchecked`]); [`check_text`] and [`check`] are what it calls.
+//!
+//! One file a check: `text` (nesting, on the text, before parsing), `shape` (depth and size of
+//! the parsed query), [`growth`] (strings too long to build), `products` (Cartesian products and
+//! sorts, estimated from the store's counts); `walk` is the one walk over the query's algebra
+//! they share, `refusal` what they answer.
 
 pub mod growth;
 mod products;
+mod refusal;
 mod shape;
 mod text;
+mod walk;
 
 pub use products::{check_products, estimate_rows, matches, Position, Statistics};
 pub use shape::check_query;
+pub use refusal::Refusal;
 pub use text::check_text;
 
-use crate::i18n::Message;
-use crate::server::http::error::AppError;
+use spargebra::Query;
+
+/// Every check of a parsed query: its depth and size, the strings it can build, its products
+/// and sorts as estimated from `statistics`. [`check_text`] comes before parsing.
+pub fn check(query: &Query, statistics: &dyn Statistics) -> Result<(), Refusal> {
+    check_query(query)?;
+    growth::check_strings(query)?;
+    check_products(query, statistics)
+}
+
 
 /// The deepest nesting of groups, expressions and paths a query may have.
 pub const MAX_DEPTH: usize = 128;
@@ -68,9 +83,6 @@ pub const MAX_SORTED: u64 = 1_000_000;
 /// untouched pages cost nothing.
 pub const WORKER_STACK: usize = 256 << 20;
 
-fn too_deep() -> AppError {
-    AppError::BadRequest(Message::new("api-error-too-deep").arg("limit", MAX_DEPTH))
-}
 
 /// A parser with the prefix `ex:`, for the checks' tests.
 #[cfg(test)]

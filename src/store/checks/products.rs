@@ -9,9 +9,8 @@ use spargebra::algebra::{GraphPattern, PropertyPathExpression};
 use spargebra::term::{NamedNodePattern, TermPattern, TriplePattern};
 use spargebra::Query;
 
-use super::{MAX_GATHERED, MAX_PRODUCT, MAX_SORTED};
-use crate::i18n::Message;
-use crate::server::http::error::AppError;
+use super::walk::{children, root, Node};
+use super::{Refusal, MAX_GATHERED, MAX_PRODUCT, MAX_SORTED};
 use crate::store::PatternCounts;
 
 /// A part of a join group: its variables, an estimate of its rows, and whether evaluating it
@@ -221,13 +220,8 @@ pub fn matches(counts: &PatternCounts, pattern: &TriplePattern) -> u64 {
 pub fn check_products<'q>(
     query: &'q Query,
     statistics: &'q dyn Statistics,
-) -> Result<(), AppError> {
-    let pattern = match query {
-        Query::Select { pattern, .. }
-        | Query::Ask { pattern, .. }
-        | Query::Describe { pattern, .. }
-        | Query::Construct { pattern, .. } => pattern,
-    };
+) -> Result<(), Refusal> {
+    let pattern = root(query);
     let counter = Counter {
         statistics,
         counted: RefCell::new(HashMap::new()),
@@ -241,7 +235,7 @@ pub fn check_products<'q>(
         flatten(group, &counter, &mut operands, &mut groups);
         check_group(&operands)?;
     }
-    check_sorts(pattern, &counter)
+    check_sorts(Node::Pattern(pattern), &counter)
 }
 
 /// An upper bound of the solutions of a SELECT or ASK query's pattern, where the estimates
@@ -289,52 +283,28 @@ fn bounded(p: &GraphPattern) -> bool {
 }
 
 /// A part the evaluator holds whole in memory must fit [`MAX_GATHERED`] rows as estimated.
-fn check_gathered(rows: u64) -> Result<(), AppError> {
+fn check_gathered(rows: u64) -> Result<(), Refusal> {
     if rows > MAX_GATHERED {
-        return Err(AppError::BadRequest(
-            Message::new("api-error-gathered-too-large")
-                .arg("rows", rows)
-                .arg("limit", MAX_GATHERED),
-        ));
+        return Err(Refusal::GatheredTooLarge {
+            rows,
+            limit: MAX_GATHERED,
+        });
     }
     Ok(())
 }
 
-/// Every ORDER BY sorts at most [`MAX_SORTED`] rows, as estimated.
-fn check_sorts<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Result<(), AppError> {
-    match p {
-        GraphPattern::OrderBy { inner, .. } => {
-            let estimated = estimate(inner, counter).rows;
-            if estimated > MAX_SORTED {
-                return Err(AppError::BadRequest(
-                    Message::new("api-error-sort-too-large")
-                        .arg("rows", estimated)
-                        .arg("limit", MAX_SORTED),
-                ));
-            }
-            check_sorts(inner, counter)
-        }
-        GraphPattern::Join { left, right }
-        | GraphPattern::LeftJoin { left, right, .. }
-        | GraphPattern::Lateral { left, right }
-        | GraphPattern::Union { left, right }
-        | GraphPattern::Minus { left, right } => {
-            check_sorts(left, counter)?;
-            check_sorts(right, counter)
-        }
-        GraphPattern::Filter { inner, .. }
-        | GraphPattern::Extend { inner, .. }
-        | GraphPattern::Graph { inner, .. }
-        | GraphPattern::Project { inner, .. }
-        | GraphPattern::Distinct { inner }
-        | GraphPattern::Reduced { inner }
-        | GraphPattern::Slice { inner, .. }
-        | GraphPattern::Group { inner, .. }
-        | GraphPattern::Service { inner, .. } => check_sorts(inner, counter),
-        GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. } => {
-            Ok(())
+/// Every ORDER BY sorts at most [`MAX_SORTED`] rows, as estimated (those inside EXISTS too).
+fn check_sorts<'q>(node: Node<'q>, counter: &Counter<'q>) -> Result<(), Refusal> {
+    if let Node::Pattern(GraphPattern::OrderBy { inner, .. }) = node {
+        let estimated = estimate(inner.as_ref(), counter).rows;
+        if estimated > MAX_SORTED {
+            return Err(Refusal::SortTooLarge {
+                rows: estimated,
+                limit: MAX_SORTED,
+            });
         }
     }
+    children(node, |child| check_sorts(child, counter))
 }
 
 /// The name, borrowed from `pattern`, of the variable `v` of a `SERVICE sco:search` pattern.
@@ -695,7 +665,7 @@ fn joined_rows(operands: &[Operand], members: &[usize]) -> u64 {
 /// store (the largest, at best) and, between two of its rows, combines all the other parts. A
 /// group none of whose parts reads the store (VALUES × VALUES) is combined without a single
 /// check: all of it counts.
-fn check_group(operands: &[Operand]) -> Result<(), AppError> {
+fn check_group(operands: &[Operand]) -> Result<(), Refusal> {
     for operand in operands.iter().filter(|o| o.gathered) {
         check_gathered(operand.rows)?;
     }
@@ -712,11 +682,10 @@ fn check_group(operands: &[Operand]) -> Result<(), AppError> {
         .iter()
         .fold(1u64, |p, &(n, _)| p.saturating_mul(n.max(1)));
     if product > MAX_PRODUCT {
-        return Err(AppError::BadRequest(
-            Message::new("api-error-cartesian-product")
-                .arg("parts", count)
-                .arg("combinations", product),
-        ));
+        return Err(Refusal::CartesianProduct {
+            parts: count,
+            combinations: product,
+        });
     }
     Ok(())
 }
@@ -767,7 +736,7 @@ mod tests {
     }
 
     /// The checks with this graph's size.
-    fn check(query: &str) -> Result<(), AppError> {
+    fn check(query: &str) -> Result<(), Refusal> {
         check_products(&parse(query), &Counts(graph_rows))
     }
 

@@ -1,13 +1,11 @@
 //! Nesting, checked on the text before the parser sees it (the parser recurses, and
 //! backtracks through parentheses).
 
-use super::{too_deep, MAX_DEPTH, MAX_PARENTHESES};
-use crate::i18n::Message;
-use crate::server::http::error::AppError;
+use super::{Refusal, MAX_DEPTH, MAX_PARENTHESES};
 
 /// Brackets nest at most [`MAX_DEPTH`] deep, and parentheses [`MAX_PARENTHESES`], outside
 /// strings, IRIs and comments: checked on the text, before the parser sees it.
-pub fn check_text(text: &str) -> Result<(), AppError> {
+pub fn check_text(text: &str) -> Result<(), Refusal> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut parentheses = 0usize;
@@ -17,15 +15,14 @@ pub fn check_text(text: &str) -> Result<(), AppError> {
             b'{' | b'(' | b'[' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Err(too_deep());
+                    return Err(Refusal::TooDeep { limit: MAX_DEPTH });
                 }
                 if bytes[i] == b'(' {
                     parentheses += 1;
                     if parentheses > MAX_PARENTHESES {
-                        return Err(AppError::BadRequest(
-                            Message::new("api-error-parentheses-too-deep")
-                                .arg("limit", MAX_PARENTHESES),
-                        ));
+                        return Err(Refusal::ParenthesesTooDeep {
+                            limit: MAX_PARENTHESES,
+                        });
                     }
                 }
             }
