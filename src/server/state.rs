@@ -33,8 +33,6 @@ pub struct Shared {
     pub ontology: Arc<Document>,
     pub shapes: Arc<Document>,
     pub source: Bytes,
-    /// How many triples match a pattern: the guards' estimates of a query's rows.
-    pub counts: crate::store::PatternCounts,
     /// One permit per query allowed to run at once.
     pub queries: Arc<Semaphore>,
     /// Queries waiting for a slot or for another client's identical query.
@@ -105,6 +103,8 @@ impl AppState {
         };
         let localizer =
             crate::i18n::Localizer::embedded().map_err(|e| StartError::Data(e.to_string()))?;
+        // Counted now, not by the first query under its timeout: the checks read them.
+        graph.counts();
         let data = Data {
             pages: Arc::new(crate::pages::Pages::new(&graph)),
             lookup: graph.lookup(),
@@ -161,7 +161,6 @@ impl AppState {
             ontology: data.ontology,
             shapes: data.shapes,
             source: data.source,
-            counts: crate::store::PatternCounts::new(&data.graph.triples),
             queries: Arc::new(Semaphore::new(config.max_concurrent.max(1))),
             queue: crate::server::execution::query::Queue::new(config.max_queued),
             in_flight: crate::server::execution::in_flight::InFlight::new(
