@@ -175,6 +175,27 @@ pub const PREFIXES: [(&str, &str); 11] = [
     ("wd", WIKIDATA),
 ];
 
+/// The entry of a prefix table whose namespace starts `iri`, the longest winning ("measure:"
+/// over "plan:" over "id:"); a namespace must leave a local name: `sco:` alone names no term.
+pub fn prefix_of<'p, S: AsRef<str>>(
+    prefixes: &'p [(S, S)],
+    iri: &str,
+) -> Option<(&'p str, &'p str)> {
+    prefixes
+        .iter()
+        .map(|(p, ns)| (p.as_ref(), ns.as_ref()))
+        .filter(|(_, ns)| iri.len() > ns.len() && iri.starts_with(ns))
+        .max_by_key(|(_, ns)| ns.len())
+}
+
+/// `iri` as `prefix:local` by [`prefix_of`], or as it is where no prefix fits.
+pub fn compact<S: AsRef<str>>(prefixes: &[(S, S)], iri: &str) -> String {
+    match prefix_of(prefixes, iri) {
+        Some((prefix, ns)) => format!("{prefix}:{}", &iri[ns.len()..]),
+        None => iri.to_string(),
+    }
+}
+
 /// The default base of resource IRIs.
 pub const DEFAULT_BASE: &str = "https://w3id.org/sco-kg/id/";
 
@@ -272,6 +293,24 @@ mod tests {
         ] {
             assert_eq!(names(group), declared(declared_as), "{declared_as}");
         }
+    }
+
+    #[test]
+    fn curies_use_the_longest_namespace() {
+        let base = DEFAULT_BASE;
+        let prefixes = all_prefixes(base, "plan/2021-2025", "decision/2020/1");
+        let measure = format!("{base}plan/2021-2025/measure/14");
+        assert_eq!(compact(&prefixes, &measure), "measure:14");
+        assert_eq!(
+            compact(&prefixes, &format!("{base}plan/2021-2025")),
+            "plan:2021-2025"
+        );
+        assert_eq!(compact(&PREFIXES, xsd::INTEGER.as_str()), "xsd:integer");
+        assert_eq!(compact(&PREFIXES, SCO), SCO);
+        assert_eq!(
+            compact(&PREFIXES, "https://example.org/x"),
+            "https://example.org/x"
+        );
     }
 
     #[test]

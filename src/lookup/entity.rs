@@ -6,7 +6,7 @@ use oxigraph::model::{Literal, Term, Triple};
 use serde_json::{json, Map, Value};
 
 use super::{lang_index, literal_lang, EntityKind, Lang, SubjectStr};
-use crate::graph::vocab::{rdf, skos, xsd, PREFIXES};
+use crate::graph::vocab::{compact, rdf, skos, xsd, PREFIXES};
 use crate::store::KnowledgeGraph;
 
 /// The IRI of the resource at `path` under the graph's base (`body/rats` →
@@ -15,12 +15,10 @@ pub fn entity_iri(kg: &KnowledgeGraph, path: &str) -> String {
     format!("{}{}", kg.base.as_str(), path.trim_start_matches('/'))
 }
 
-/// "http://www.w3.org/2004/02/skos/core#prefLabel" → "skos:prefLabel"; other IRIs as they are.
+/// "http://www.w3.org/2004/02/skos/core#prefLabel" → "skos:prefLabel": the vocabularies'
+/// prefixes only, other IRIs as they are.
 fn curie(iri: &str) -> String {
-    PREFIXES
-        .iter()
-        .find_map(|(p, ns)| iri.strip_prefix(ns).map(|local| format!("{p}:{local}")))
-        .unwrap_or_else(|| iri.to_string())
+    compact(&PREFIXES, iri)
 }
 
 /// What is known of a linked resource: its prefLabels and type.

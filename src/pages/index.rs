@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term};
 
-use crate::graph::vocab::{rdf, rdfs, sco, skos};
+use crate::graph::vocab::{compact, rdf, rdfs, sco, skos};
 use crate::graph::ResourceKind;
 use crate::i18n::{Lang, Localizer};
 use crate::store::KnowledgeGraph;
@@ -76,16 +76,6 @@ pub struct Pages {
     pub(crate) measures: Vec<String>,
     /// The ontology's terms and their uses in the graph, for its page.
     pub(crate) ontology_index: super::ontology::OntologyIndex,
-}
-
-fn compact(prefixes: &[(String, String)], iri: &str) -> String {
-    // The longest namespace wins ("measure:" over "plan:" over "id:").
-    prefixes
-        .iter()
-        .filter(|(_, ns)| iri.starts_with(ns.as_str()))
-        .max_by_key(|(_, ns)| ns.len())
-        .map(|(p, ns)| format!("{p}:{}", &iri[ns.len()..]))
-        .unwrap_or_else(|| iri.to_string())
 }
 
 fn lang_of(literal: &Literal) -> Option<Lang> {

@@ -17,7 +17,7 @@ use oxigraph::model::{NamedNodeRef, NamedOrBlankNode, Term, Triple};
 use super::index::Pages;
 use super::layout::{page_with_head, Route};
 use super::render::{snippet, Cx};
-use crate::graph::vocab::{dcterms, owl, rdf, rdfs, skos, OWL, SCO};
+use crate::graph::vocab::{compact, dcterms, owl, rdf, rdfs, skos, OWL, SCO};
 use crate::i18n::{Lang, Localizer};
 use crate::store::KnowledgeGraph;
 use crate::t;
@@ -422,15 +422,6 @@ fn in_lang(texts: &[(Lang, String)], lang: Lang) -> Option<(&str, Lang)> {
     })
 }
 
-fn compact(prefixes: &[(String, String)], iri: &str) -> String {
-    prefixes
-        .iter()
-        .filter(|(_, ns)| iri.starts_with(ns.as_str()) && iri.len() > ns.len())
-        .max_by_key(|(_, ns)| ns.len())
-        .map(|(p, ns)| format!("{p}:{}", &iri[ns.len()..]))
-        .unwrap_or_else(|| iri.to_string())
-}
-
 /// The label of a term in the page's language with the fallback marker.
 fn label(cx: &Cx, term: &OntologyTerm) -> Markup {
     match in_lang(&term.labels, cx.lang) {
@@ -657,29 +648,4 @@ fn render(cx: &Cx, ontology: &OntologyIndex) -> String {
         }
     };
     page_with_head(cx, &title, Route::Ontology, head, main)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn curies_use_the_longest_namespace() {
-        let prefixes = vec![
-            ("sco".to_string(), SCO.to_string()),
-            (
-                "xsd".to_string(),
-                "http://www.w3.org/2001/XMLSchema#".to_string(),
-            ),
-        ];
-        assert_eq!(
-            compact(&prefixes, "http://www.w3.org/2001/XMLSchema#integer"),
-            "xsd:integer"
-        );
-        assert_eq!(compact(&prefixes, SCO), SCO);
-        assert_eq!(
-            compact(&prefixes, "https://example.org/x"),
-            "https://example.org/x"
-        );
-    }
 }

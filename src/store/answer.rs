@@ -105,13 +105,7 @@ pub fn write_triples_to<W: std::io::Write>(
 /// A term as a person reads it: prefixed names for our vocabularies, literals as their text.
 pub fn display_term(term: &Term, prefixes: &[(String, String)]) -> String {
     match term {
-        // The longest namespace wins: "measure:14", not "plan:measure/14".
-        Term::NamedNode(n) => prefixes
-            .iter()
-            .filter(|(_, ns)| n.as_str().starts_with(ns.as_str()))
-            .max_by_key(|(_, ns)| ns.len())
-            .map(|(p, ns)| format!("{p}:{}", &n.as_str()[ns.len()..]))
-            .unwrap_or_else(|| n.as_str().to_string()),
+        Term::NamedNode(n) => crate::graph::vocab::compact(prefixes, n.as_str()),
         Term::Literal(l) => match l.language() {
             Some(lang) => format!("{}@{lang}", l.value()),
             None => l.value().to_string(),

@@ -56,11 +56,7 @@ impl Statistics {
             }));
         let mut vocabularies = BTreeSet::new();
         for term in terms {
-            if let Some((_, namespace)) = vocab::PREFIXES
-                .iter()
-                .filter(|(_, ns)| term.starts_with(ns))
-                .max_by_key(|(_, ns)| ns.len())
-            {
+            if let Some((_, namespace)) = vocab::prefix_of(&vocab::PREFIXES, term) {
                 vocabularies.insert(namespace.to_string());
             }
         }
