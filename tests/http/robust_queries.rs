@@ -6,19 +6,18 @@
 //! limit (503 with Retry-After, never a hang; clients that honour it all get their answers),
 //! and clients hanging up mid-query giving back every slot.
 
-
 use std::io::Write;
 use std::net::TcpStream;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::support::raw::*;
+use crate::support::*;
 use oxigraph::sparql::results::QueryResultsFormat;
 use reqwest::header::CONTENT_TYPE;
 use reqwest::StatusCode;
-use crate::support::raw::*;
 use sco_kg::store::{QueryOptions, ResultFormat};
-use crate::support::*;
 
 /// The timeout of the servers here: short, so that the corpus runs quickly.
 const TIMEOUT: Duration = Duration::from_secs(1);

@@ -5,10 +5,9 @@
 //! with a caret under the place. They go by GET, by POSTed form and by POSTed query in turn:
 //! the three ways report the same.
 
-
+use crate::support::*;
 use reqwest::header::CONTENT_TYPE;
 use reqwest::StatusCode;
-use crate::support::*;
 
 /// (query, the position the message names). Positions are those of spargebra 0.4, the
 /// parser the server and oxigraph use.

@@ -2,11 +2,10 @@
 //! slot, in the format asked for, byte for byte the answer it first got; errors are never kept;
 //! `cache_bytes = 0` turns it off.
 
-
 use std::time::Duration;
 
-use reqwest::StatusCode;
 use crate::support::*;
+use reqwest::StatusCode;
 
 const QUESTION: &str = "PREFIX sco: <https://w3id.org/sco-kg/ontology#>
 SELECT (COUNT(?m) AS ?n) WHERE { ?m a sco:Measure }";

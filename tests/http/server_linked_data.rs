@@ -2,10 +2,10 @@
 //! sent to /page/… with 303 on the public URL, the ontology, shapes, source and VoID are served,
 //! and the HTTP manners: ETag/304, Cache-Control, Vary, gzip and brotli, CORS, 405 with Allow.
 
-
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use crate::support::*;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{NamedOrBlankNode, Term};
 use reqwest::blocking::Response;
@@ -13,7 +13,6 @@ use reqwest::header::{ACCEPT, ACCEPT_ENCODING, IF_NONE_MATCH};
 use reqwest::{Method, StatusCode};
 use sco_kg::graph::Base;
 use sco_kg::store::KnowledgeGraph;
-use crate::support::*;
 
 const BROWSER: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 

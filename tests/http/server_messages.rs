@@ -1,12 +1,9 @@
 //! The service's refusals in the reader's language: `?lang=`, then the `lang` cookie, then
-//! Accept-Language, as for pages; English when nothing says otherwise. And the CLI's messages
-//! in the terminal's language (LC_ALL, LC_MESSAGES, LANG).
+//! Accept-Language, as for pages; English when nothing says otherwise. (The CLI's messages in
+//! the terminal's language are tested in tests/process/cli_messages.rs.)
 
-
-use std::process::Command;
-
-use reqwest::StatusCode;
 use crate::support::{client, config, encode, header, start};
+use reqwest::StatusCode;
 
 #[test]
 fn a_syntax_error_is_explained_in_the_language_asked_for() {
@@ -129,65 +126,4 @@ fn an_unknown_page_is_a_localised_html_404() {
             "{lang}"
         );
     }
-}
-
-fn cli(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sco-kg"));
-    command.args(args);
-    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(name);
-    }
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    let output = command.output().unwrap();
-    assert!(output.stdout.is_empty());
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
-
-#[test]
-fn the_cli_speaks_the_terminals_language() {
-    let bad_query = ["query", "SELEC * WHERE { ?s ?p ?o }"];
-    let (code, english) = cli(&bad_query, &[]);
-    assert_eq!(code, 2);
-    assert!(
-        english.starts_with("sco-kg: error: the query is not valid SPARQL 1.1: "),
-        "{english}"
-    );
-    let (code, russian) = cli(&bad_query, &[("LANG", "ru_RU.UTF-8")]);
-    assert_eq!(code, 2);
-    assert!(
-        russian.starts_with("sco-kg: ошибка: запрос не является корректным SPARQL 1.1: "),
-        "{russian}"
-    );
-    // LC_ALL overrides LANG; LC_MESSAGES too.
-    let (_, chinese) = cli(
-        &bad_query,
-        &[("LANG", "ru_RU.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")],
-    );
-    assert!(
-        chinese.starts_with("sco-kg：错误：该查询不是有效的 SPARQL 1.1："),
-        "{chinese}"
-    );
-    let (_, chinese) = cli(
-        &bad_query,
-        &[("LANG", "ru_RU.UTF-8"), ("LC_MESSAGES", "zh_CN")],
-    );
-    assert!(chinese.starts_with("sco-kg：错误："), "{chinese}");
-    // The C locale is English.
-    let (_, c) = cli(&bad_query, &[("LANG", "C.UTF-8")]);
-    assert!(c.starts_with("sco-kg: error: "), "{c}");
-    // An option's mistake names the option, in Russian.
-    let (code, russian) = cli(
-        &["lookup", "RATS", "--lang", "fr"],
-        &[("LANG", "ru_RU.UTF-8")],
-    );
-    assert_eq!(code, 2);
-    assert_eq!(
-        russian.trim(),
-        "sco-kg: ошибка: --lang «fr»: ожидается ru, en или zh"
-    );
 }

@@ -1,15 +1,14 @@
 //! The HTML pages over HTTP: language from ?lang=, the cookie, then Accept-Language; the 303
 //! from /id/ lands on a page; unknown pages are 404.
 
-
 use std::collections::BTreeMap;
 
+use crate::support::*;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
 use sco_kg::i18n::{FluentArgs, Lang, Localizer, Message};
 use sco_kg::lookup::{check_query, EntityKind, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
 use sco_kg::store::QueryOptions;
-use crate::support::*;
 
 /// What Chromium and Firefox send for a page.
 const BROWSER_ACCEPT: &str =

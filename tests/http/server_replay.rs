@@ -4,10 +4,9 @@
 //! caches turned off.
 //! In-process, through the router, so that what was kept can be counted.
 
-
+use crate::support::*;
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use crate::support::*;
 use tower::ServiceExt;
 
 use sco_kg::server::router;

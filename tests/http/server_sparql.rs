@@ -2,16 +2,15 @@
 //! dataset parameters, every result format by Accept and by format=, the service description,
 //! and every refusal (update, SERVICE but our own sco:search, syntax, 406, 413, 415).
 
-
 use std::io::Read;
 use std::net::TcpListener;
 use std::time::Duration;
 
+use crate::support::*;
 use oxigraph::io::RdfFormat;
 use reqwest::blocking::Response;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HOST};
 use reqwest::StatusCode;
-use crate::support::*;
 
 const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
 

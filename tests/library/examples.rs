@@ -3,15 +3,11 @@
 //! from data/source/sco-action-plan-2021-2025.ru.txt by a person.
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
 
 use sco_kg::data::DataFile;
 use sco_kg::examples::{self, Example, View, LANGUAGES};
-use sco_kg::graph::Base;
-use sco_kg::store::KnowledgeGraph;
 
-static GRAPH: LazyLock<KnowledgeGraph> =
-    LazyLock::new(|| KnowledgeGraph::embedded(Base::default()).expect("the embedded graph"));
+use crate::support::embedded;
 
 fn gallery() -> Vec<Example> {
     examples::all().unwrap_or_else(|e| panic!("{e}"))
@@ -183,7 +179,7 @@ fn every_query_declares_its_prefixes() {
 fn every_example_returns_its_expected_answer() {
     let mut failures = Vec::new();
     for e in gallery() {
-        match e.run(&GRAPH) {
+        match e.run(embedded()) {
             Ok(rows) => {
                 if let Err(message) = e.check(&rows) {
                     failures.push(message);
@@ -207,7 +203,7 @@ fn the_queries_run_without_our_predeclared_prefixes() {
     // Oxigraph alone, as another endpoint would run them: no prefix but those declared.
     let store = oxigraph::store::Store::new().unwrap();
     store
-        .extend(GRAPH.triples.iter().map(|t| {
+        .extend(embedded().triples.iter().map(|t| {
             t.as_ref()
                 .in_graph(oxigraph::model::GraphNameRef::DefaultGraph)
                 .into_owned()
@@ -283,7 +279,7 @@ fn the_fallback_reaches_russian_where_a_label_is_russian_only() {
         .into_iter()
         .find(|e| e.id.ends_with("-signatories"))
         .expect("the signatories example");
-    let rows = signatories.run(&GRAPH).unwrap();
+    let rows = signatories.run(embedded()).unwrap();
     assert!(rows.iter().all(|r| r[1].is_ascii()), "{rows:?}");
     assert!(
         rows.iter()

@@ -1,26 +1,30 @@
-//! The analysts' questions, asked through `sco-kg query` on the embedded data. Every expected
-//! answer was read from data/source/sco-action-plan-2021-2025.ru.txt by a person.
+//! The analysts' questions, asked of the embedded graph through the library (`sco-kg query`'s
+//! own behaviour, files, stdin, formats and errors, is tested in tests/process/cli_query.rs).
+//! Every expected answer was read from data/source/sco-action-plan-2021-2025.ru.txt by a
+//! person.
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
-fn sco_kg(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sco-kg"))
-        .args(args)
-        .output()
-        .expect("run sco-kg")
-}
+use oxigraph::sparql::results::QueryResultsFormat;
+use sco_kg::store::{QueryOptions, ResultFormat};
 
-/// Runs a SELECT through the CLI as CSV and returns its rows (header dropped).
+use crate::support::graph;
+
+/// Runs a SELECT on the embedded graph, written as CSV as `sco-kg query --format csv` writes
+/// it, and returns its rows (header dropped).
 fn select(query: &str) -> Vec<Vec<String>> {
-    let out = sco_kg(&["query", "--format", "csv", query]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let graph = graph();
+    let answer = graph
+        .query(query, &QueryOptions::default())
+        .unwrap_or_else(|e| panic!("{query}: {e}"));
+    let csv = answer
+        .write(
+            ResultFormat::Results(QueryResultsFormat::Csv),
+            &graph.prefixes(),
+        )
+        .expect("a SELECT has a CSV form")
+        .expect("written");
+    let mut reader = csv::Reader::from_reader(csv.as_slice());
     reader
         .records()
         .map(|r| r.unwrap().iter().map(String::from).collect())
@@ -240,74 +244,4 @@ fn every_measure_carries_its_provenance() {
     );
     let measures: BTreeSet<&str> = rows.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(measures.len(), 139);
-}
-
-#[test]
-fn query_from_a_file_and_from_stdin() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("q.rq");
-    std::fs::write(
-        &path,
-        "ASK { measure:139 sco:executor body:sco-secretariat }",
-    )
-    .unwrap();
-    let out = sco_kg(&["query", "--format", "json", &format!("@{}", path.display())]);
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["boolean"], true);
-
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sco-kg"))
-        .args(["query", "--format", "tsv", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"SELECT ?n WHERE { section:8 sco:number ?n }")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "?n\n8\n");
-}
-
-#[test]
-fn construct_and_describe_print_turtle() {
-    let out = sco_kg(&["query", "DESCRIBE body:rats"]);
-    assert!(out.status.success());
-    let turtle = String::from_utf8(out.stdout).unwrap();
-    assert!(turtle.contains("@prefix"), "{turtle}");
-    assert!(
-        turtle.contains("\"RATS\"@en") || turtle.contains("Regional Anti-Terrorist Structure"),
-        "{turtle}"
-    );
-}
-
-#[test]
-fn xml_results() {
-    let out = sco_kg(&[
-        "query",
-        "--format",
-        "xml",
-        "SELECT ?n WHERE { measure:1 sco:number ?n }",
-    ]);
-    let xml = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        xml.contains("<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">"),
-        "{xml}"
-    );
-    assert!(xml.contains(">1</literal>"), "{xml}");
-}
-
-#[test]
-fn syntax_error_reports_its_position() {
-    let out = sco_kg(&["query", "SELECT ?x WHERE { ?x ?y }"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8(out.stderr).unwrap();
-    // The object is missing: the text ends where it cannot, past the `}` at column 25; the
-    // message names the place and shows the line with a caret under it.
-    assert!(err.contains("line 1, column 26"), "{err}");
-    assert!(err.contains("1 | SELECT ?x WHERE { ?x ?y }\n"), "{err}");
 }

@@ -1,19 +1,15 @@
 //! One entity as JSON (`entity_json`), on the embedded graph. Expectations come from
 //! data/registry/*.toml, data/translations/*.toml and the source text.
 
-use std::sync::OnceLock;
-
 use serde_json::Value;
 
-use sco_kg::graph::Base;
 use sco_kg::lookup::{entity_iri, entity_json, Lang};
 use sco_kg::store::KnowledgeGraph;
 
 const ID: &str = "https://w3id.org/sco-kg/id/";
 
 fn kg() -> &'static KnowledgeGraph {
-    static KG: OnceLock<KnowledgeGraph> = OnceLock::new();
-    KG.get_or_init(|| KnowledgeGraph::embedded(Base::default()).expect("the embedded graph builds"))
+    crate::support::embedded()
 }
 
 fn strings(v: &Value) -> Vec<&str> {

@@ -3,18 +3,13 @@
 
 use std::sync::OnceLock;
 
-use sco_kg::graph::Base;
 use sco_kg::lookup::{EntityKind, Field, Hit, Lang, LookupIndex, LookupOptions, MatchKind};
-use sco_kg::store::KnowledgeGraph;
 
 const ID: &str = "https://w3id.org/sco-kg/id/";
 
 fn index() -> &'static LookupIndex {
     static INDEX: OnceLock<LookupIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let kg = KnowledgeGraph::embedded(Base::default()).expect("the embedded graph builds");
-        LookupIndex::new(&kg)
-    })
+    INDEX.get_or_init(|| LookupIndex::new(crate::support::embedded()))
 }
 
 fn iri(path: &str) -> String {

@@ -14,7 +14,7 @@ use sco_kg::store::KnowledgeGraph;
 const PUBLIC: &str = "http://127.0.0.1:8080";
 
 struct Fixture {
-    kg: KnowledgeGraph,
+    kg: &'static KnowledgeGraph,
     pages: Pages,
     loc: Localizer,
 }
@@ -22,8 +22,8 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let kg = KnowledgeGraph::embedded(Base::default()).expect("the embedded graph builds");
-        let pages = Pages::new(&kg);
+        let kg = crate::support::embedded();
+        let pages = Pages::new(kg);
         let loc = Localizer::embedded().expect("the locales load");
         Fixture { kg, pages, loc }
     })
@@ -142,7 +142,7 @@ fn pages_and_localizer_can_be_shared_between_threads() {
     // Indexing is quick enough to do at start.
     let f = fixture();
     let started = Instant::now();
-    let pages = Pages::new(&f.kg);
+    let pages = Pages::new(f.kg);
     let elapsed = started.elapsed();
     println!("indexed {} resources in {elapsed:?}", pages.iris().len());
     assert_eq!(pages.iris(), f.pages.iris());

@@ -3,18 +3,13 @@
 //! source by a person) reads back its expected rows, the bytes are those of the collected
 //! answer in every results format, and the row limit holds.
 
-use std::sync::LazyLock;
-
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
 use sco_kg::examples;
-use sco_kg::graph::Base;
 use sco_kg::store::{KnowledgeGraph, QueryError, QueryOptions, ResultFormat};
 
-/// Built once for the file's tests.
-static GRAPH: LazyLock<KnowledgeGraph> =
-    LazyLock::new(|| KnowledgeGraph::embedded(Base::default()).expect("graph"));
+use crate::support::embedded;
 
 const FORMATS: [QueryResultsFormat; 4] = [
     QueryResultsFormat::Json,
@@ -32,7 +27,7 @@ fn parse(graph: &KnowledgeGraph, text: &str) -> spargebra::Query {
 
 #[test]
 fn every_example_streamed_reads_back_its_expected_rows_and_the_collected_bytes() {
-    let graph = &*GRAPH;
+    let graph = embedded();
     let options = QueryOptions::default();
     let mut checked = 0;
     for example in examples::all().expect("examples") {
@@ -82,7 +77,7 @@ fn every_example_streamed_reads_back_its_expected_rows_and_the_collected_bytes()
 
 #[test]
 fn the_row_limit_holds_and_graphs_are_not_results() {
-    let graph = &*GRAPH;
+    let graph = embedded();
     // 139 measures in the table: a limit of 138 is one short, 139 is enough.
     let measures = "SELECT ?m WHERE { ?m a sco:Measure }";
     let short = QueryOptions {
@@ -126,7 +121,7 @@ fn the_row_limit_holds_and_graphs_are_not_results() {
 
 /// The rows of a SELECT on the shared graph, each value as N-Triples ("" for unbound).
 fn rows_of(text: &str) -> Vec<Vec<String>> {
-    let graph = &*GRAPH;
+    let graph = embedded();
     match graph
         .evaluate(parse(graph, text), &QueryOptions::default())
         .unwrap_or_else(|e| panic!("{text}: {e}"))
@@ -192,7 +187,7 @@ fn sco_label_joins_graph_patterns() {
 #[test]
 fn service_sco_search_answers_the_lookups_hits_in_its_order() {
     use sco_kg::lookup::{EntityKind, Lang, LookupOptions};
-    let index = GRAPH.lookup();
+    let index = embedded().lookup();
     // (query, more of the pattern, and the same as the lookup's options)
     let cases = [
         ("RATS", "", Lang::En, None, 10),
@@ -267,7 +262,7 @@ fn service_sco_search_answers_the_lookups_hits_in_its_order() {
 
 #[test]
 fn other_services_and_unreadable_search_patterns_are_errors() {
-    let graph = &*GRAPH;
+    let graph = embedded();
     for text in [
         "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
         // The query must be written in the pattern: the service is asked before ?q is bound.

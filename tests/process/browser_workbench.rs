@@ -6,17 +6,16 @@
 //! `target/screenshots/`; and a Cancel that really stops the query on the server, a timeout and
 //! an overload, each explained to the user in the words of `locales/*/workbench.ftl`.
 
-
 use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::support::browser::{self, Client, CmdError};
+use crate::support::*;
 use reqwest::StatusCode;
 use sco_kg::examples::{self, Example};
 use sco_kg::i18n::{FluentArgs, Lang, Localizer};
 use sco_kg::store::QueryOptions;
 use serde_json::{json, Value};
-use crate::support::*;
 
 const BROWSER_ACCEPT: &str =
     "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";

@@ -5,7 +5,6 @@
 //! their expected values come from the repository's data (the registry, the source text), never
 //! from the service. `scripts/test` installs both libraries; without them the test fails.
 
-
 use crate::support::*;
 
 /// Runs `tests/clients/{script}` with `args`, failing the test with its output unless it

@@ -2,13 +2,12 @@
 //! every byte of their bodies, the right count), no new connection is taken from the moment
 //! the signal arrives, and the process exits with code 0.
 
-
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use reqwest::StatusCode;
 use crate::support::raw::*;
 use crate::support::*;
+use reqwest::StatusCode;
 
 /// How many slow queries are in flight when the signal comes; also the server's query slots,
 /// so that a probe turned away proves every one of them is being evaluated.

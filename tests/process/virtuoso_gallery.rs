@@ -14,7 +14,6 @@
 //! Needs virtuoso-t and isql-vt (scripts/test installs virtuoso-opensource): without them the
 //! test fails, it does not skip.
 
-
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};

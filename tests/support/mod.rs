@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::net::{SocketAddr, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -23,12 +23,18 @@ use sco_kg::graph::Base;
 pub use sco_kg::server::{self, AppState, Background, Config};
 use sco_kg::store::KnowledgeGraph;
 
-/// The graph of the embedded data with the default base, built once.
+/// The graph of the embedded data with the default base, built once per test binary.
+static GRAPH: LazyLock<Arc<KnowledgeGraph>> =
+    LazyLock::new(|| Arc::new(KnowledgeGraph::embedded(Base::default()).expect("graph")));
+
+/// The graph of the embedded data with the default base, built once per test binary.
 pub fn graph() -> Arc<KnowledgeGraph> {
-    static GRAPH: OnceLock<Arc<KnowledgeGraph>> = OnceLock::new();
-    GRAPH
-        .get_or_init(|| Arc::new(KnowledgeGraph::embedded(Base::default()).expect("graph")))
-        .clone()
+    GRAPH.clone()
+}
+
+/// [`graph`], borrowed for the whole run.
+pub fn embedded() -> &'static KnowledgeGraph {
+    &GRAPH
 }
 
 /// Settings for a test server: a free loopback port and no waiting for a busy slot (the tests
