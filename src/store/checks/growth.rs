@@ -21,7 +21,9 @@
 
 use std::collections::HashMap;
 
-use spargebra::algebra::{AggregateExpression, AggregateFunction, Expression, Function, GraphPattern};
+use spargebra::algebra::{
+    AggregateExpression, AggregateFunction, Expression, Function, GraphPattern,
+};
 use spargebra::Query;
 
 use super::walk::{children, root, Node};

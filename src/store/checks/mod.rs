@@ -35,8 +35,8 @@ mod text;
 mod walk;
 
 pub use products::{check_products, estimate_rows, matches, Position, Statistics};
-pub use shape::check_query;
 pub use refusal::Refusal;
+pub use shape::check_query;
 pub use text::check_text;
 
 use spargebra::Query;
@@ -48,7 +48,6 @@ pub fn check(query: &Query, statistics: &dyn Statistics) -> Result<(), Refusal> 
     growth::check_strings(query)?;
     check_products(query, statistics)
 }
-
 
 /// The deepest nesting of groups, expressions and paths a query may have.
 pub const MAX_DEPTH: usize = 128;
@@ -82,7 +81,6 @@ pub const MAX_SORTED: u64 = 1_000_000;
 /// to evaluate any query within the limits above, with a wide margin. Reserved, not committed:
 /// untouched pages cost nothing.
 pub const WORKER_STACK: usize = 256 << 20;
-
 
 /// A parser with the prefix `ex:`, for the checks' tests.
 #[cfg(test)]

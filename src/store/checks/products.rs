@@ -217,10 +217,7 @@ pub fn matches(counts: &PatternCounts, pattern: &TriplePattern) -> u64 {
 /// variable are multiplied; the product of all but the largest part that reads the store (of
 /// all, when none does) must stay within [`MAX_PRODUCT`]. Parts held whole in memory must stay
 /// within [`MAX_GATHERED`] rows, sorts within [`MAX_SORTED`].
-pub fn check_products<'q>(
-    query: &'q Query,
-    statistics: &'q dyn Statistics,
-) -> Result<(), Refusal> {
+pub fn check_products<'q>(query: &'q Query, statistics: &'q dyn Statistics) -> Result<(), Refusal> {
     let pattern = root(query);
     let counter = Counter {
         statistics,

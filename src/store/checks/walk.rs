@@ -71,10 +71,12 @@ pub fn children<'q, E>(
                 inner, aggregates, ..
             } => {
                 visit(G(inner))?;
-                aggregates.iter().try_for_each(|(_, aggregate)| match aggregate {
-                    AggregateExpression::FunctionCall { expr, .. } => visit(E_(expr)),
-                    AggregateExpression::CountSolutions { .. } => Ok(()),
-                })
+                aggregates
+                    .iter()
+                    .try_for_each(|(_, aggregate)| match aggregate {
+                        AggregateExpression::FunctionCall { expr, .. } => visit(E_(expr)),
+                        AggregateExpression::CountSolutions { .. } => Ok(()),
+                    })
             }
             GraphPattern::Graph { inner, .. }
             | GraphPattern::Project { inner, .. }
