@@ -566,15 +566,15 @@ fn a_missing_or_repeated_host_is_refused() {
 #[test]
 fn unique_long_headers_do_not_grow_the_response_cache() {
     use tower::ServiceExt;
-    let state = server::AppState::new(
-        graph(),
-        Config {
-            cache_bytes: 1 << 20,
-            ..config()
-        },
-        "127.0.0.1:8080".parse().unwrap(),
-    )
-    .unwrap();
+    let state = crate::support::state()
+        .with_config(
+            Config {
+                cache_bytes: 1 << 20,
+                ..config()
+            },
+            "127.0.0.1:8080".parse().unwrap(),
+        )
+        .unwrap();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -3,11 +3,15 @@
 //! clauses, misused variables — each answered 400 with a plain-text message that names a line
 //! and a column (in characters) no later than where the parser stopped, and shows that line
 //! with a caret under the place. They go by GET, by POSTed form and by POSTed query in turn:
-//! the three ways report the same.
+//! the three ways report the same. In-process, through the router: no connection is under
+//! test.
+
+use axum::body::Body;
+use axum::http::Request;
+use reqwest::header::{CONTENT_TYPE, HOST};
+use reqwest::StatusCode;
 
 use crate::support::*;
-use reqwest::header::CONTENT_TYPE;
-use reqwest::StatusCode;
 
 /// (query, the position the message names). Positions are those of spargebra 0.4, the
 /// parser the server and oxigraph use.
@@ -110,36 +114,41 @@ fn parse_place(position: &str) -> (usize, usize) {
     (line.parse().unwrap(), column.parse().unwrap())
 }
 
-fn send(url: &str, query: &str, way: usize) -> reqwest::blocking::Response {
+/// The query by GET, by POSTed form or by POSTed query (`way` modulo 3).
+fn send(server: &AppState, query: &str, way: usize) -> Answer {
+    let request = Request::builder().header(HOST, "127.0.0.1:8080");
     let request = match way % 3 {
-        0 => client().get(format!("{url}/sparql?query={}", encode(query))),
-        1 => client()
-            .post(format!("{url}/sparql"))
+        0 => request
+            .uri(format!("/sparql?query={}", encode(query)))
+            .body(Body::empty()),
+        1 => request
+            .method("POST")
+            .uri("/sparql")
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(format!("query={}", encode(query))),
-        _ => client()
-            .post(format!("{url}/sparql"))
+            .body(Body::from(format!("query={}", encode(query)))),
+        _ => request
+            .method("POST")
+            .uri("/sparql")
             .header(CONTENT_TYPE, "application/sparql-query")
-            .body(query.to_string()),
+            .body(Body::from(query.to_string())),
     };
-    request.send().expect("answers")
+    oneshot(server, request.expect("a request"))
 }
 
 #[test]
 fn malformed_queries_get_400_naming_the_position() {
     let distinct: std::collections::BTreeSet<&str> = MALFORMED.iter().map(|(q, _)| *q).collect();
     assert!(distinct.len() >= 30 && distinct.len() == MALFORMED.len());
-    let server = start(config());
-    let url = server.url();
+    let server = in_process(config());
     for (i, (query, position)) in MALFORMED.iter().enumerate() {
-        let response = send(&url, query, i);
-        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query:?}");
+        let response = send(&server, query, i);
+        assert_eq!(response.status, StatusCode::BAD_REQUEST, "{query:?}");
         assert_eq!(
-            header(&response, "content-type").as_deref(),
+            response.header("content-type").as_deref(),
             Some("text/plain; charset=utf-8"),
             "{query:?}"
         );
-        let message = response.text().unwrap();
+        let message = response.text();
         let (line, column) =
             place(&message).unwrap_or_else(|| panic!("{query:?}: no line and column in {message}"));
         // The message points where the parser stopped, or before it at the likelier culprit
@@ -165,9 +174,9 @@ fn malformed_queries_get_400_naming_the_position() {
     }
     // The same malformed query names the same position whichever way it comes.
     let (query, _) = MALFORMED[0];
-    let first = send(&url, query, 0).text().unwrap();
+    let first = send(&server, query, 0).text();
     for way in 1..3 {
-        assert_eq!(send(&url, query, way).text().unwrap(), first);
+        assert_eq!(send(&server, query, way).text(), first);
     }
     // Where the parser's place is not the culprit, the culprit is named, as a reader sees it.
     for (query, expected) in [
@@ -193,7 +202,7 @@ fn malformed_queries_get_400_naming_the_position() {
             "line 1, column 35, `NOSUCHFUNCTION` is no SPARQL keyword",
         ),
     ] {
-        let message = send(&url, query, 0).text().unwrap();
+        let message = send(&server, query, 0).text();
         assert!(message.contains(expected), "{query:?}: {message}");
     }
 }
@@ -201,7 +210,7 @@ fn malformed_queries_get_400_naming_the_position() {
 /// A well-formed update is not a syntax error: it is refused as such (403), by its kind.
 #[test]
 fn a_well_formed_update_is_refused_as_read_only_not_as_malformed() {
-    let server = start(config());
+    let server = in_process(config());
     for (i, update) in [
         "LOAD <http://example.org/>",
         "INSERT DATA { <http://a> <http://b> <http://c> }",
@@ -210,8 +219,8 @@ fn a_well_formed_update_is_refused_as_read_only_not_as_malformed() {
     .iter()
     .enumerate()
     {
-        let response = send(&server.url(), update, i);
-        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{update}");
-        assert!(response.text().unwrap().contains("read-only"));
+        let response = send(&server, update, i);
+        assert_eq!(response.status, StatusCode::FORBIDDEN, "{update}");
+        assert!(response.text().contains("read-only"));
     }
 }

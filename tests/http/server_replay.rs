@@ -4,51 +4,14 @@
 //! caches turned off.
 //! In-process, through the router, so that what was kept can be counted.
 
-use crate::support::*;
 use axum::body::Body;
-use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use tower::ServiceExt;
+use axum::http::{header, Method, Request, StatusCode};
 
-use sco_kg::server::router;
+use crate::support::*;
 
 // The table has 139 measures.
 const QUESTION: &str = "PREFIX sco: <https://w3id.org/sco-kg/ontology#>
 SELECT (COUNT(?m) AS ?n) WHERE { ?m a sco:Measure }";
-
-/// The binary's state under `config`: caches of its own, the dumps computed once.
-fn state(config: Config) -> AppState {
-    crate::support::state()
-        .with_config(config, "127.0.0.1:8080".parse().unwrap())
-        .expect("state")
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
-}
-
-fn send(state: &AppState, request: Request<Body>) -> Answer {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let response = router(state.clone()).oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .unwrap()
-            .to_vec();
-        Answer {
-            status,
-            headers,
-            body,
-        }
-    })
-}
 
 fn get(query: &str, headers: &[(header::HeaderName, &str)]) -> Request<Body> {
     let mut request = Request::builder()
@@ -78,49 +41,49 @@ fn same(a: &Answer, b: &Answer) {
 
 #[test]
 fn a_repeated_get_gets_a_copy_of_the_first_response() {
-    let state = state(config());
+    let state = in_process(config());
     let csv = [(header::ACCEPT, "text/csv")];
-    let first = send(&state, get(QUESTION, &csv));
+    let first = oneshot(&state, get(QUESTION, &csv));
     assert_eq!(first.status, StatusCode::OK);
     assert_eq!(first.body, b"n\r\n139\r\n");
     // Asked for once: not kept. Twice: kept. Then replayed, the same each time.
     assert_eq!(state.responses.len(), 0);
-    let second = send(&state, get(QUESTION, &csv));
+    let second = oneshot(&state, get(QUESTION, &csv));
     same(&first, &second);
     assert_eq!(state.responses.len(), 1);
-    let third = send(&state, get(QUESTION, &csv));
+    let third = oneshot(&state, get(QUESTION, &csv));
     same(&first, &third);
     assert_eq!(state.responses.len(), 1);
 
     // Another Accept is another response: JSON, kept beside the CSV.
     let json_accept = [(header::ACCEPT, "application/sparql-results+json")];
-    let json = send(&state, get(QUESTION, &json_accept));
+    let json = oneshot(&state, get(QUESTION, &json_accept));
     assert_eq!(
         json.headers[header::CONTENT_TYPE],
         "application/sparql-results+json"
     );
     let value: serde_json::Value = serde_json::from_slice(&json.body).unwrap();
     assert_eq!(value["results"]["bindings"][0]["n"]["value"], "139");
-    same(&json, &send(&state, get(QUESTION, &json_accept)));
+    same(&json, &oneshot(&state, get(QUESTION, &json_accept)));
     assert_eq!(state.responses.len(), 2);
     // So is another Origin: CORS answers vary on it.
     let cors = [
         (header::ACCEPT, "text/csv"),
         (header::ORIGIN, "https://example.org"),
     ];
-    let from_elsewhere = send(&state, get(QUESTION, &cors));
+    let from_elsewhere = oneshot(&state, get(QUESTION, &cors));
     assert_eq!(
         from_elsewhere.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN],
         "*"
     );
-    same(&from_elsewhere, &send(&state, get(QUESTION, &cors)));
+    same(&from_elsewhere, &oneshot(&state, get(QUESTION, &cors)));
     assert_eq!(state.responses.len(), 3);
-    same(&from_elsewhere, &send(&state, get(QUESTION, &cors)));
+    same(&from_elsewhere, &oneshot(&state, get(QUESTION, &cors)));
 }
 
 #[test]
 fn a_compressed_answer_is_kept_compressed() {
-    let state = state(config());
+    let state = in_process(config());
     let gzip = [
         (header::ACCEPT, "text/csv"),
         (header::ACCEPT_ENCODING, "gzip"),
@@ -128,18 +91,18 @@ fn a_compressed_answer_is_kept_compressed() {
     // An answer long enough to be compressed: every measure's number.
     let numbers = "PREFIX sco: <https://w3id.org/sco-kg/ontology#>
 SELECT ?n WHERE { ?m a sco:Measure ; sco:number ?n } ORDER BY ?n";
-    let first = send(&state, get(numbers, &gzip));
+    let first = oneshot(&state, get(numbers, &gzip));
     assert_eq!(first.status, StatusCode::OK);
     assert_eq!(first.headers[header::CONTENT_ENCODING], "gzip");
     // The gzip magic number, then 139 numbers once inflated (checked through the identity
     // answer below, which must differ from the compressed bytes).
     assert_eq!(&first.body[..2], &[0x1f, 0x8b]);
-    same(&first, &send(&state, get(numbers, &gzip)));
-    same(&first, &send(&state, get(numbers, &gzip)));
-    let plain = send(&state, get(numbers, &[(header::ACCEPT, "text/csv")]));
+    same(&first, &oneshot(&state, get(numbers, &gzip)));
+    same(&first, &oneshot(&state, get(numbers, &gzip)));
+    let plain = oneshot(&state, get(numbers, &[(header::ACCEPT, "text/csv")]));
     same(
         &plain,
-        &send(&state, get(numbers, &[(header::ACCEPT, "text/csv")])),
+        &oneshot(&state, get(numbers, &[(header::ACCEPT, "text/csv")])),
     );
     assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
     assert_eq!(
@@ -156,13 +119,13 @@ SELECT ?n WHERE { ?m a sco:Measure ; sco:number ?n } ORDER BY ?n";
 
 #[test]
 fn conditional_requests_still_get_their_304() {
-    let state = state(config());
+    let state = in_process(config());
     let csv = [(header::ACCEPT, "text/csv")];
-    let first = send(&state, get(QUESTION, &csv));
-    same(&first, &send(&state, get(QUESTION, &csv)));
+    let first = oneshot(&state, get(QUESTION, &csv));
+    same(&first, &oneshot(&state, get(QUESTION, &csv)));
     assert_eq!(state.responses.len(), 1);
     let etag = first.headers[header::ETAG].to_str().unwrap().to_string();
-    let conditional = send(
+    let conditional = oneshot(
         &state,
         get(
             QUESTION,
@@ -172,7 +135,7 @@ fn conditional_requests_still_get_their_304() {
     assert_eq!(conditional.status, StatusCode::NOT_MODIFIED);
     assert!(conditional.body.is_empty());
     // A validator that does not match gets the answer.
-    let stale = send(
+    let stale = oneshot(
         &state,
         get(
             QUESTION,
@@ -189,11 +152,11 @@ fn conditional_requests_still_get_their_304() {
 
 #[test]
 fn refusals_other_methods_and_other_paths_are_not_kept() {
-    let state = state(config());
+    let state = in_process(config());
     for _ in 0..3 {
-        let syntax = send(&state, get("SELEC ?x", &[]));
+        let syntax = oneshot(&state, get("SELEC ?x", &[]));
         assert_eq!(syntax.status, StatusCode::BAD_REQUEST);
-        let unacceptable = send(&state, get(QUESTION, &[(header::ACCEPT, "image/png")]));
+        let unacceptable = oneshot(&state, get(QUESTION, &[(header::ACCEPT, "image/png")]));
         assert_eq!(unacceptable.status, StatusCode::NOT_ACCEPTABLE);
     }
     let head = Request::builder()
@@ -201,32 +164,32 @@ fn refusals_other_methods_and_other_paths_are_not_kept() {
         .uri(format!("/sparql?query={}", encode(QUESTION)))
         .body(Body::empty())
         .unwrap();
-    assert_eq!(send(&state, head).status, StatusCode::OK);
+    assert_eq!(oneshot(&state, head).status, StatusCode::OK);
     let post = Request::builder()
         .method(Method::POST)
         .uri("/sparql")
         .header(header::CONTENT_TYPE, "application/sparql-query")
         .body(Body::from(QUESTION))
         .unwrap();
-    assert_eq!(send(&state, post).status, StatusCode::OK);
+    assert_eq!(oneshot(&state, post).status, StatusCode::OK);
     let page = Request::builder()
         .uri("/page/plan/2021-2025/measure/1")
         .body(Body::empty())
         .unwrap();
-    assert_eq!(send(&state, page).status, StatusCode::OK);
+    assert_eq!(oneshot(&state, page).status, StatusCode::OK);
     assert_eq!(state.responses.len(), 0);
 }
 
 #[test]
 fn no_response_is_kept_without_a_cache() {
-    let state = state(Config {
+    let state = in_process(Config {
         cache_bytes: 0,
         ..config()
     });
     let csv = [(header::ACCEPT, "text/csv")];
-    let first = send(&state, get(QUESTION, &csv));
+    let first = oneshot(&state, get(QUESTION, &csv));
     assert_eq!(first.body, b"n\r\n139\r\n");
-    same(&first, &send(&state, get(QUESTION, &csv)));
-    same(&first, &send(&state, get(QUESTION, &csv)));
+    same(&first, &oneshot(&state, get(QUESTION, &csv)));
+    same(&first, &oneshot(&state, get(QUESTION, &csv)));
     assert_eq!(state.responses.len(), 0);
 }

@@ -279,3 +279,63 @@ impl Drop for Binary {
         }
     }
 }
+
+/// What the router answered to one request sent in-process ([`oneshot`]).
+pub struct Answer {
+    pub status: reqwest::StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    /// The body as text; fails the test unless it is UTF-8.
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("a UTF-8 body")
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().expect("ASCII header").to_string())
+    }
+}
+
+/// A server of the embedded graph with no socket: the binary's state (see [`state`]) under
+/// `config`'s settings, with query slots, queue, caches and metrics of its own, for
+/// [`oneshot`]. For tests where no connection is under test.
+pub fn in_process(config: Config) -> AppState {
+    state()
+        .with_config(config, "127.0.0.1:8080".parse().unwrap())
+        .expect("state")
+}
+
+/// Sends `request` through the router of `state` in-process (tower's `oneshot`: everything the
+/// service does but the connection loop of `sco-kg serve`, which refuses a missing or bad Host
+/// before the router) and reads the whole answer.
+pub fn oneshot(state: &AppState, request: axum::http::Request<axum::body::Body>) -> Answer {
+    use tower::ServiceExt;
+    static RUNTIME: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("a runtime")
+    });
+    RUNTIME.block_on(async {
+        let response = server::router(state.clone())
+            .oneshot(request)
+            .await
+            .expect("the router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("the whole body")
+            .to_vec();
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    })
+}
