@@ -298,6 +298,30 @@ impl Answer {
             .get(name)
             .map(|v| v.to_str().expect("ASCII header").to_string())
     }
+
+    /// Every value of a header, comma-separated lists split, lower-cased.
+    pub fn header_values(&self, name: &str) -> Vec<String> {
+        self.headers
+            .get_all(name)
+            .iter()
+            .flat_map(|v| v.to_str().unwrap_or_default().split(','))
+            .map(|v| v.trim().to_ascii_lowercase())
+            .collect()
+    }
+}
+
+/// The origin the requests of [`get`] name in their Host: what an in-process server writes about
+/// itself (links, IRIs of the public URL) when no public URL is set.
+pub const IN_PROCESS_URL: &str = "http://127.0.0.1:8080";
+
+/// A GET of `target` (path and query) with `headers`, and the Host of [`IN_PROCESS_URL`], as a
+/// client of a server there sends it.
+pub fn get(target: &str, headers: &[(&str, &str)]) -> axum::http::Request<axum::body::Body> {
+    let mut request = axum::http::Request::get(target).header("Host", "127.0.0.1:8080");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.body(axum::body::Body::empty()).expect("a request")
 }
 
 /// A server of the embedded graph with no socket: the binary's state (see [`state`]) under
