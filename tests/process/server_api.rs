@@ -140,7 +140,7 @@ fn openapi_document_is_valid_and_the_live_service_keeps_to_it() {
     run_tool("schemathesis", &args, dir.path());
     // /sparql too, every check but one: no JSON Schema can say which strings are SPARQL, so
     // a "valid" query string generated from `type: string` is refused with a 400, rightly.
-    // The SPARQL side has its own tests (tests/server_sparql.rs, tests/clients.rs).
+    // The SPARQL side has its own tests (tests/http/server_sparql.rs, tests/process/clients.rs).
     let mut args = vec!["run", spec.as_str(), "--checks", "all"];
     args.extend(bounded);
     args.extend([

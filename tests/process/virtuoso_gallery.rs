@@ -300,7 +300,7 @@ fn every_gallery_query_gives_the_same_answer_on_virtuoso() {
     assert_eq!(theirs, mine, "triples in Virtuoso vs ours");
 
     // Our server predeclares the prefixes; Virtuoso knows only its own. The gallery's queries
-    // declare what they use (tests/examples.rs checks it), and the prologue is prepended for
+    // declare what they use (tests/library/examples.rs checks it), and the prologue is prepended for
     // Virtuoso as a client of our endpoint would have to: a prefix declared twice is allowed,
     // the later declaration wins (SPARQL 1.1 §4.1.1.1).
     let prologue = graph().prologue();
@@ -329,7 +329,7 @@ fn every_gallery_query_gives_the_same_answer_on_virtuoso() {
         let (mut theirs, mut mine) = (rows(&theirs), rows(&mine));
         assert!(!mine.is_empty(), "{}: no rows from our endpoint", e.id);
         compared += mine.len();
-        // An ordered example's ORDER BY decides the order of every row (tests/examples.rs
+        // An ordered example's ORDER BY decides the order of every row (tests/library/examples.rs
         // checks the order of our answer): Virtuoso must give the same order.
         if e.ordered && theirs != mine {
             let same_rows = {
@@ -369,7 +369,7 @@ fn every_gallery_query_gives_the_same_answer_on_virtuoso() {
         examples.len(),
         differences.len()
     );
-    // Exactly the two examples of our extensions are skipped (tests/examples.rs names them).
+    // Exactly the two examples of our extensions are skipped (tests/library/examples.rs names them).
     assert_eq!(extensions, 2, "examples skipped as extensions");
     assert!(
         differences.is_empty(),
