@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod kind;
+pub mod view;
 pub mod vocab;
 
 pub use build::{build, Base};

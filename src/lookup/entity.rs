@@ -1,11 +1,12 @@
 //! One entity as JSON (`GET /api/entity/{path}`), for front-ends that do not speak SPARQL.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
-use oxigraph::model::{Literal, Term, Triple};
+use oxigraph::model::{Literal, Term};
 use serde_json::{json, Map, Value};
 
-use super::{lang_index, literal_lang, EntityKind, Lang, SubjectStr};
+use super::{literal_lang, EntityKind, Lang};
+use crate::graph::view::{ResourceView, Views};
 use crate::graph::vocab::{compact, rdf, skos, xsd, PREFIXES};
 use crate::store::KnowledgeGraph;
 
@@ -21,33 +22,30 @@ fn curie(iri: &str) -> String {
     compact(&PREFIXES, iri)
 }
 
-/// What is known of a linked resource: its prefLabels and type.
-#[derive(Default)]
-struct Neighbour<'a> {
-    labels: [Option<&'a str>; 3],
-    kind: Option<EntityKind>,
+/// How a linked resource is shown: its prefLabel in the asked language (or along the fallback
+/// chain) and its lookup type.
+fn link_json(views: &Views, property: &str, iri: &str, lang: Lang) -> Value {
+    let view = views.get(iri);
+    let label = view.and_then(|v| v.label(lang));
+    let mut link = Map::new();
+    link.insert("property".into(), curie(property).into());
+    link.insert("iri".into(), iri.into());
+    link.insert(
+        "type".into(),
+        view.and_then(lookup_kind)
+            .map_or(Value::Null, |k| k.as_str().into()),
+    );
+    link.insert("label".into(), label.map_or(Value::Null, |(t, _)| t.into()));
+    link.insert(
+        "label_lang".into(),
+        label.map_or(Value::Null, |(_, l)| l.as_str().into()),
+    );
+    Value::Object(link)
 }
 
-impl Neighbour<'_> {
-    fn json(&self, property: &str, iri: &str, lang: Lang) -> Value {
-        let mut link = Map::new();
-        link.insert("property".into(), curie(property).into());
-        link.insert("iri".into(), iri.into());
-        link.insert(
-            "type".into(),
-            self.kind.map_or(Value::Null, |k| k.as_str().into()),
-        );
-        let label = lang
-            .fallback_chain()
-            .into_iter()
-            .find_map(|l| self.labels[lang_index(l)].map(|t| (t, l)));
-        link.insert("label".into(), label.map_or(Value::Null, |(t, _)| t.into()));
-        link.insert(
-            "label_lang".into(),
-            label.map_or(Value::Null, |(_, l)| l.as_str().into()),
-        );
-        Value::Object(link)
-    }
+/// The lookup type of a resource: none for the parts of the plan's record.
+fn lookup_kind(view: &ResourceView) -> Option<EntityKind> {
+    view.kind.filter(|k| k.searchable())
 }
 
 fn literal_json(property: &str, lit: &Literal) -> Value {
@@ -102,70 +100,8 @@ fn literal_json(property: &str, lit: &Literal) -> Value {
 ///   pointing to it; `property` as a CURIE (`sco:executor`, `skos:inScheme` …), `label` and
 ///   `label_lang` as for the entity, `null` where the linked resource has no prefLabel.
 pub fn entity_json(kg: &KnowledgeGraph, iri: &str, lang: Lang) -> Option<Value> {
-    entity_json_from_triples(&kg.triples, iri, lang)
-}
-
-pub(crate) fn entity_json_from_triples(triples: &[Triple], iri: &str, lang: Lang) -> Option<Value> {
-    let (rdf_type, pref, alt) = (
-        rdf::TYPE.as_str(),
-        skos::prefLabel.as_str(),
-        skos::altLabel.as_str(),
-    );
-
-    let mut own: Vec<&Triple> = Vec::new();
-    let mut incoming: Vec<&Triple> = Vec::new();
-    for t in triples {
-        if t.subject_str() == iri {
-            own.push(t);
-        } else if matches!(&t.object, Term::NamedNode(o) if o.as_str() == iri) {
-            incoming.push(t);
-        }
-    }
-    if own.is_empty() {
-        return None;
-    }
-
-    // Labels and types of every linked resource, in one more pass.
-    let mut wanted: HashSet<&str> = HashSet::new();
-    wanted.insert(iri);
-    for t in &own {
-        if let Term::NamedNode(o) = &t.object {
-            if t.predicate.as_str() != rdf_type {
-                wanted.insert(o.as_str());
-            }
-        }
-    }
-    for t in &incoming {
-        wanted.insert(t.subject_str());
-    }
-    let mut neighbours: HashMap<&str, Neighbour<'_>> = HashMap::new();
-    for t in triples {
-        let p = t.predicate.as_str();
-        if p != pref && p != rdf_type {
-            continue;
-        }
-        let s = t.subject_str();
-        if !wanted.contains(s) {
-            continue;
-        }
-        match &t.object {
-            Term::Literal(lit) if p == pref => {
-                if let Some(l) = lit.language().and_then(literal_lang) {
-                    let slot = &mut neighbours.entry(s).or_default().labels[lang_index(l)];
-                    slot.get_or_insert(lit.value());
-                }
-            }
-            Term::NamedNode(class) if p == rdf_type => {
-                if let Some(kind) = EntityKind::of_class(class.as_str()).filter(|k| k.searchable())
-                {
-                    neighbours.entry(s).or_default().kind = Some(kind);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    let me = neighbours.remove(iri).unwrap_or_default();
+    let views = kg.views();
+    let me = views.get(iri).filter(|v| !v.out.is_empty())?;
     let mut classes = Vec::new();
     let mut labels = Map::new();
     let mut alt_labels: BTreeMap<Lang, Vec<&str>> =
@@ -173,20 +109,17 @@ pub(crate) fn entity_json_from_triples(triples: &[Triple], iri: &str, lang: Lang
     let mut literals = Vec::new();
     let mut links = Vec::new();
     for l in Lang::ALL {
-        if let Some(text) = me.labels[lang_index(l)] {
+        if let Some(text) = me.label_exact(l) {
             labels.insert(l.as_str().into(), text.into());
         }
     }
-    for t in &own {
-        let p = t.predicate.as_str();
-        match &t.object {
-            Term::NamedNode(o) if p == rdf_type => classes.push(curie(o.as_str())),
-            Term::NamedNode(o) => links.push(neighbours.get(o.as_str()).map_or_else(
-                || Neighbour::default().json(p, o.as_str(), lang),
-                |n| n.json(p, o.as_str(), lang),
-            )),
-            Term::Literal(_) if p == pref => {}
-            Term::Literal(lit) if p == alt => {
+    for e in &me.out {
+        let p = e.pred.as_str();
+        match &e.term {
+            Term::NamedNode(o) if e.pred == rdf::TYPE => classes.push(curie(o.as_str())),
+            Term::NamedNode(o) => links.push(link_json(&views, p, o.as_str(), lang)),
+            Term::Literal(_) if e.pred == skos::prefLabel => {}
+            Term::Literal(lit) if e.pred == skos::altLabel => {
                 if let Some(l) = lit.language().and_then(literal_lang) {
                     alt_labels.entry(l).or_default().push(lit.value());
                 }
@@ -195,20 +128,15 @@ pub(crate) fn entity_json_from_triples(triples: &[Triple], iri: &str, lang: Lang
             _ => {}
         }
     }
-    let incoming: Vec<Value> = incoming
+    let incoming: Vec<Value> = me
+        .inbound
         .iter()
-        .map(|t| {
-            let s = t.subject_str();
-            neighbours.get(s).map_or_else(
-                || Neighbour::default().json(t.predicate.as_str(), s, lang),
-                |n| n.json(t.predicate.as_str(), s, lang),
-            )
+        .filter_map(|e| match &e.term {
+            Term::NamedNode(s) => Some(link_json(&views, e.pred.as_str(), s.as_str(), lang)),
+            _ => None,
         })
         .collect();
-    let label = lang
-        .fallback_chain()
-        .into_iter()
-        .find_map(|l| me.labels[lang_index(l)].map(|t| (t, l)));
+    let label = me.label(lang);
     let alt_labels: Map<String, Value> = alt_labels
         .into_iter()
         .map(|(l, v)| (l.as_str().to_string(), json!(v)))
@@ -216,7 +144,7 @@ pub(crate) fn entity_json_from_triples(triples: &[Triple], iri: &str, lang: Lang
 
     Some(json!({
         "iri": iri,
-        "type": me.kind.map(EntityKind::as_str),
+        "type": lookup_kind(me).map(EntityKind::as_str),
         "classes": classes,
         "lang": lang.as_str(),
         "label": label.map(|(t, _)| t),

@@ -23,7 +23,7 @@ fn ranked<'a>(cx: &Cx<'a>, kind: Kind, predicate: NamedNodeRef<'_>) -> Vec<(&'a 
             .iter()
             .filter(|i| cx.p.kind(i) == Some(kind))
             .map(|i| {
-                let n = cx.p.nodes[i.as_str()]
+                let n = cx.p[i.as_str()]
                     .inbound
                     .iter()
                     .filter(|e| e.pred == predicate)
@@ -38,7 +38,7 @@ fn ranked<'a>(cx: &Cx<'a>, kind: Kind, predicate: NamedNodeRef<'_>) -> Vec<(&'a 
 pub(crate) fn home(cx: &Cx) -> String {
     let p = cx.p;
     let plan = p.plan.as_str();
-    let plan_node = &p.nodes[plan];
+    let plan_node = &p[plan];
     let bodies = ranked(cx, Kind::Body, sco::executor);
     let executing: Vec<&(&str, usize)> = bodies.iter().filter(|(_, n)| *n > 0).collect();
     let states = ranked(cx, Kind::State, sco::participant);
@@ -112,7 +112,7 @@ pub(crate) fn home(cx: &Cx) -> String {
             } }
             tbody {
                 @for (d, n) in &documents {
-                    @let node = &p.nodes[*d];
+                    @let node = &p[*d];
                     tr {
                         td { (cx.link(d)) }
                         td { @for k in node.iris(sco::documentKind) { (cx.name(k)) } }

@@ -1,12 +1,15 @@
-//! The index the pages read: every resource under the base with its outbound and inbound
-//! triples, and every label, built once from the graph's triples and the ontology.
+//! The index the pages read: the library's description of every resource
+//! ([`crate::graph::view`]), of which the pages show those under the base, the ontology's
+//! labels of its terms, and the plan's reading order.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term};
+use oxigraph::model::{Literal, NamedOrBlankNode, Term};
 
-use crate::graph::vocab::{compact, rdf, rdfs, sco, skos};
+use crate::graph::view::Views;
+use crate::graph::vocab::{compact, rdfs};
 use crate::graph::ResourceKind;
 use crate::i18n::{Lang, Localizer};
 use crate::store::KnowledgeGraph;
@@ -33,26 +36,8 @@ fn reading_rank(kind: Option<ResourceKind>) -> usize {
         .unwrap_or(READING_ORDER.len())
 }
 
-/// One triple seen from a resource: the predicate (full IRI and compact form) and the other end.
-#[derive(Debug, Clone)]
-pub(crate) struct Edge {
-    pub pred: NamedNode,
-    /// "sco:executor", or the full IRI where no prefix fits.
-    pub curie: String,
-    pub term: Term,
-}
-
-/// A resource under the base.
-#[derive(Debug, Clone)]
-pub(crate) struct Node {
-    /// `None` for a resource of none of the kinds.
-    pub kind: Option<ResourceKind>,
-    /// `sco:number`, for ordering sections and measures.
-    pub number: Option<u32>,
-    pub out: Vec<Edge>,
-    /// Triples whose object is this resource; `term` is their subject.
-    pub inbound: Vec<Edge>,
-}
+/// A resource under the base, as the library describes it.
+pub(crate) use crate::graph::view::{Edge, ResourceView as Node};
 
 /// Labels of one IRI by language.
 pub(crate) type Labels = Vec<(Lang, String)>;
@@ -63,11 +48,12 @@ pub struct Pages {
     pub(crate) plan: String,
     pub(crate) decision: String,
     pub(crate) source_text: String,
-    pub(crate) nodes: HashMap<String, Node>,
+    /// Every resource's description; the pages show those under the base.
+    pub(crate) views: Arc<Views>,
     /// Every resource under the base, in a stable reading order.
     pub(crate) order: Vec<String>,
-    /// `skos:prefLabel` of the graph's resources and `rdfs:label` of the ontology's terms.
-    pub(crate) labels: HashMap<String, Labels>,
+    /// `rdfs:label` of the ontology's terms (the graph's resources have theirs in `views`).
+    pub(crate) term_labels: HashMap<String, Labels>,
     pub(crate) prefixes: Vec<(String, String)>,
     /// The source text's lines (for the excerpts of source spans).
     pub(crate) source_lines: Vec<String>,
@@ -87,69 +73,12 @@ impl Pages {
     pub fn new(kg: &KnowledgeGraph) -> Self {
         let base = kg.base.as_str().to_string();
         let prefixes = kg.prefixes();
-        let mut nodes: HashMap<String, Node> = HashMap::new();
-        let mut labels: HashMap<String, Labels> = HashMap::new();
-        let mut inbound: Vec<(String, Edge)> = Vec::new();
-        let empty = || Node {
-            kind: None,
-            number: None,
-            out: Vec::new(),
-            inbound: Vec::new(),
-        };
-
-        for triple in &kg.triples {
-            let NamedOrBlankNode::NamedNode(subject) = &triple.subject else {
-                continue;
-            };
-            let subject = subject.as_str().to_string();
-            let pred = triple.predicate.as_str();
-            if triple.predicate == skos::prefLabel {
-                if let Term::Literal(l) = &triple.object {
-                    if let Some(lang) = lang_of(l) {
-                        labels
-                            .entry(subject.clone())
-                            .or_default()
-                            .push((lang, l.value().to_string()));
-                    }
-                }
-            }
-            if !subject.starts_with(&base) {
-                continue;
-            }
-            let node = nodes.entry(subject.clone()).or_insert_with(empty);
-            if triple.predicate == rdf::TYPE {
-                if let Term::NamedNode(class) = &triple.object {
-                    if let Some(kind) = ResourceKind::of_class(class.as_str()) {
-                        node.kind = Some(kind);
-                    }
-                }
-            }
-            if triple.predicate == sco::number {
-                if let Term::Literal(l) = &triple.object {
-                    node.number = l.value().parse().ok();
-                }
-            }
-            let edge = Edge {
-                pred: triple.predicate.clone(),
-                curie: compact(&prefixes, pred),
-                term: triple.object.clone(),
-            };
-            if let Term::NamedNode(object) = &triple.object {
-                if object.as_str().starts_with(&base) {
-                    inbound.push((
-                        object.as_str().to_string(),
-                        Edge {
-                            term: Term::NamedNode(NamedNode::new_unchecked(subject.clone())),
-                            ..edge.clone()
-                        },
-                    ));
-                }
-            }
-            node.out.push(edge);
-        }
-        for (object, edge) in inbound {
-            nodes.entry(object).or_insert_with(empty).inbound.push(edge);
-        }
+        let views = kg.views();
+        let nodes: Vec<(&str, &Node)> = views
+            .iter()
+            .filter(|(iri, _)| iri.starts_with(&base))
+            .collect();
+        let mut term_labels: HashMap<String, Labels> = HashMap::new();
 
         // The ontology's labels of its classes, properties and individuals.
         if let Ok(file) = crate::data::ontology("sco-kg.ttl") {
@@ -164,7 +93,7 @@ impl Pages {
                     (&quad.subject, &quad.object)
                 {
                     if let Some(lang) = lang_of(l) {
-                        labels
+                        term_labels
                             .entry(s.as_str().to_string())
                             .or_default()
                             .push((lang, l.value().to_string()));
@@ -174,14 +103,16 @@ impl Pages {
         }
 
         let by_kind = |kind: ResourceKind| {
-            let mut v: Vec<(&String, &Node)> =
+            let mut v: Vec<&(&str, &Node)> =
                 nodes.iter().filter(|(_, n)| n.kind == Some(kind)).collect();
             v.sort_by(|a, b| a.1.number.cmp(&b.1.number).then(a.0.cmp(b.0)));
-            v.into_iter().map(|(i, _)| i.clone()).collect::<Vec<_>>()
+            v.into_iter()
+                .map(|(i, _)| i.to_string())
+                .collect::<Vec<_>>()
         };
         let sections = by_kind(ResourceKind::Section);
         let measures = by_kind(ResourceKind::Measure);
-        let mut order: Vec<(&String, &Node)> = nodes.iter().collect();
+        let mut order = nodes;
         order.sort_by(|a, b| {
             (reading_rank(a.1.kind), a.1.number, a.0.len(), a.0).cmp(&(
                 reading_rank(b.1.kind),
@@ -190,7 +121,7 @@ impl Pages {
                 b.0,
             ))
         });
-        let order = order.into_iter().map(|(i, _)| i.clone()).collect();
+        let order = order.into_iter().map(|(i, _)| i.to_string()).collect();
 
         Self {
             ontology_index: super::ontology::OntologyIndex::new(kg),
@@ -203,8 +134,8 @@ impl Pages {
             measures,
             source_lines: kg.source.lines().map(str::to_string).collect(),
             prefixes,
-            labels,
-            nodes,
+            term_labels,
+            views,
         }
     }
 
@@ -231,18 +162,41 @@ impl Pages {
 
     /// Whether `iri` has a page.
     pub fn contains(&self, iri: &str) -> bool {
-        self.nodes.contains_key(iri)
+        self.node(iri).is_some()
+    }
+
+    /// The resource `iri` if it is under the base.
+    pub(crate) fn node(&self, iri: &str) -> Option<&Node> {
+        self.views.get(iri).filter(|_| iri.starts_with(&self.base))
+    }
+
+    /// Every resource under the base, in no particular order.
+    pub(crate) fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.views
+            .iter()
+            .filter(|(iri, _)| iri.starts_with(&self.base))
+            .map(|(_, node)| node)
+    }
+
+    /// The labels of a resource of the graph (its `skos:prefLabel`s) or of a term of the
+    /// ontology (its `rdfs:label`s).
+    pub(crate) fn labels_of(&self, iri: &str) -> Option<&[(Lang, String)]> {
+        self.views
+            .get(iri)
+            .map(|v| v.labels.as_slice())
+            .filter(|l| !l.is_empty())
+            .or_else(|| self.term_labels.get(iri).map(Vec::as_slice))
     }
 
     /// What the resource is.
     pub fn kind(&self, iri: &str) -> Option<ResourceKind> {
-        self.nodes.get(iri).and_then(|n| n.kind)
+        self.node(iri).and_then(|n| n.kind)
     }
 
     /// The resource's `skos:prefLabel` in `lang`, or along the fallback chain (en, then ru):
     /// the label and the language it is in.
     pub fn label(&self, iri: &str, lang: Lang) -> Option<(&str, Lang)> {
-        let labels = self.labels.get(iri)?;
+        let labels = self.labels_of(iri)?;
         lang.fallback_chain().into_iter().find_map(|l| {
             labels
                 .iter()
@@ -264,7 +218,7 @@ impl Pages {
         iri: &str,
         public_url: &str,
     ) -> Option<String> {
-        let node = self.nodes.get(iri)?;
+        let node = self.node(iri)?;
         Some(super::render::resource(
             &super::render::Cx::new(self, loc, lang, public_url),
             iri,
@@ -279,5 +233,16 @@ impl Pages {
 
     pub(crate) fn compact(&self, iri: &str) -> String {
         compact(&self.prefixes, iri)
+    }
+}
+
+/// The resource `iri` under the base, which the caller knows is one (it came from
+/// [`Pages::iris`] or names the plan).
+impl std::ops::Index<&str> for Pages {
+    type Output = Node;
+
+    fn index(&self, iri: &str) -> &Node {
+        self.node(iri)
+            .unwrap_or_else(|| panic!("{iri} is not a resource under the base"))
     }
 }

@@ -33,7 +33,7 @@ fn some_links(cx: &Cx, iris: &[&str]) -> Option<Markup> {
 
 impl Cx<'_> {
     fn node(&self, iri: &str) -> Option<&Node> {
-        self.p.nodes.get(iri)
+        self.p.node(iri)
     }
 
     fn number(&self, iri: &str) -> u32 {
@@ -158,8 +158,7 @@ fn head(cx: &Cx, iri: &str, node: &Node, trail: &[&str]) -> Markup {
     let shown = cx.shown(iri);
     let path = cx.p.path_of(iri).unwrap_or_default();
     let others: Vec<(Lang, &str)> =
-        cx.p.labels
-            .get(iri)
+        cx.p.labels_of(iri)
             .map(|labels| {
                 Lang::ALL
                     .into_iter()

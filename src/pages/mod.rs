@@ -1,8 +1,8 @@
 //! Server-side HTML pages over the knowledge graph, localised with Fluent.
 //!
-//! [`Pages::new`] indexes the graph's triples once (every resource's outbound and inbound
-//! triples, every label, the ontology's labels of its terms); rendering a page then reads only
-//! that index. The pages are pure functions of the graph, the localizer, the language and the
+//! [`Pages::new`] reads the graph's description of every resource once
+//! ([`KnowledgeGraph::views`]: outbound and inbound triples, labels) and the ontology's labels
+//! of its terms; rendering a page then reads only that. The pages are pure functions of the graph, the localizer, the language and the
 //! public URL the server is reached at; they assume these routes on that server:
 //!
 //! | route | what |

@@ -89,8 +89,7 @@ impl<'a> Cx<'a> {
         }
         let text = if let Some(node) = self
             .p
-            .nodes
-            .get(iri)
+            .node(iri)
             .filter(|n| n.kind == Some(Kind::SourceSpan))
         {
             let (start, end) = span_lines(node);
@@ -186,7 +185,7 @@ impl<'a> Cx<'a> {
     /// The label of a predicate: the ontology's for `sco:` terms, the locale's for the few
     /// other vocabularies' terms the graph uses, the compact IRI otherwise.
     pub fn predicate(&self, edge: &Edge) -> Markup {
-        if self.p.labels.contains_key(edge.pred.as_str()) {
+        if self.p.labels_of(edge.pred.as_str()).is_some() {
             // A term of the ontology: linked to its definition on the ontology's page.
             return self.link(edge.pred.as_str());
         }
@@ -222,7 +221,7 @@ impl<'a> Cx<'a> {
         } else if p == org::subOrganizationOf {
             t!(self, "pred-org-suborganizationof")
         } else {
-            edge.curie.clone()
+            self.p.compact(edge.pred.as_str())
         };
         html! { (text) }
     }
@@ -255,63 +254,6 @@ pub(crate) fn span_lines(node: &Node) -> (u64, u64) {
             .unwrap_or(0)
     };
     (line(sco::startLine), line(sco::endLine))
-}
-
-impl Node {
-    /// Objects of `sco:{local}` that are IRIs.
-    pub fn iris(&self, predicate: NamedNodeRef<'_>) -> Vec<&str> {
-        self.out
-            .iter()
-            .filter(|e| e.pred == predicate)
-            .filter_map(|e| match &e.term {
-                Term::NamedNode(n) => Some(n.as_str()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// Subjects of triples `?s {predicate} this`.
-    pub fn subjects(&self, predicate: NamedNodeRef<'_>) -> Vec<&str> {
-        self.inbound
-            .iter()
-            .filter(|e| e.pred == predicate)
-            .filter_map(|e| match &e.term {
-                Term::NamedNode(n) => Some(n.as_str()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// Literal objects of `predicate`.
-    pub fn literals(&self, predicate: NamedNodeRef<'_>) -> Vec<&Literal> {
-        self.out
-            .iter()
-            .filter(|e| e.pred == predicate)
-            .filter_map(|e| match &e.term {
-                Term::Literal(l) => Some(l),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// The literal of `predicate` in `lang`, or along the fallback chain.
-    pub fn text_in(&self, predicate: NamedNodeRef<'_>, lang: Lang) -> Option<(&str, Lang)> {
-        let literals = self.literals(predicate);
-        lang.fallback_chain().into_iter().find_map(|l| {
-            literals
-                .iter()
-                .find(|x| x.language().and_then(Lang::from_tag) == Some(l))
-                .map(|x| (x.value(), l))
-        })
-    }
-
-    /// The literal of `predicate` in exactly `lang`.
-    pub fn text_exact(&self, predicate: NamedNodeRef<'_>, lang: Lang) -> Option<&str> {
-        self.literals(predicate)
-            .into_iter()
-            .find(|x| x.language().and_then(Lang::from_tag) == Some(lang))
-            .map(Literal::value)
-    }
 }
 
 /// Groups edges by predicate, in order of first appearance.

@@ -202,7 +202,7 @@ impl Pages {
 /// each with its compact form and its label in the page's language where the ontology has one.
 fn vocabulary(cx: &Cx) -> (Vec<Value>, Vec<Value>) {
     let (mut classes, mut properties) = ontology_terms().clone();
-    for node in cx.p.nodes.values() {
+    for node in cx.p.nodes() {
         for edge in &node.out {
             properties.insert(edge.pred.as_str().to_string());
             if edge.pred == rdf::TYPE {
@@ -225,9 +225,11 @@ fn vocabulary(cx: &Cx) -> (Vec<Value>, Vec<Value>) {
 /// The label of every resource and term that has one, in the page's language or its fallback:
 /// result cells and chart labels show names, not IRIs.
 fn labels<'a>(cx: &Cx<'a>) -> BTreeMap<&'a str, &'a str> {
-    cx.p.labels
-        .keys()
-        .filter_map(|iri| Some((iri.as_str(), cx.p.label(iri, cx.lang)?.0)))
+    let graph = cx.p.views.iter().map(|(iri, _)| iri);
+    let terms = cx.p.term_labels.keys().map(String::as_str);
+    graph
+        .chain(terms)
+        .filter_map(|iri| Some((iri, cx.p.label(iri, cx.lang)?.0)))
         .collect()
 }
 

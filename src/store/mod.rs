@@ -51,6 +51,8 @@ pub struct KnowledgeGraph {
     labels: Arc<extensions::Labels>,
     /// The entity lookup, built when first needed (see [`KnowledgeGraph::lookup`]).
     lookup: OnceLock<Arc<LookupIndex>>,
+    /// Every resource's description, built when first needed (see [`KnowledgeGraph::views`]).
+    views: OnceLock<Arc<graph::view::Views>>,
     /// What the checks estimate a query's cost from, counted when first needed.
     counts: OnceLock<PatternCounts>,
 }
@@ -145,6 +147,7 @@ impl KnowledgeGraph {
             parser,
             labels: Arc::new(extensions::Labels::from_triples(&triples)),
             lookup: OnceLock::new(),
+            views: OnceLock::new(),
             counts: OnceLock::new(),
             triples,
         })
@@ -169,6 +172,15 @@ impl KnowledgeGraph {
         Arc::clone(
             self.lookup
                 .get_or_init(|| Arc::new(LookupIndex::from_triples(&self.triples))),
+        )
+    }
+
+    /// Every resource's description (kind, labels, triples out and in), which the pages,
+    /// `/api/entity` and `/id/` read; computed on first use and kept.
+    pub fn views(&self) -> Arc<graph::view::Views> {
+        Arc::clone(
+            self.views
+                .get_or_init(|| Arc::new(graph::view::Views::from_triples(&self.triples))),
         )
     }
 

@@ -9,17 +9,15 @@
 //! it accepts.
 
 use crate::i18n::Message;
-use std::collections::HashSet;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
+use oxigraph::model::{NamedNode, NamedNodeRef, Triple};
 
 use crate::export::write_rdf;
-use crate::graph::vocab::skos;
 use crate::server::http::cache::{add_validators, etag, short_hash, Representation};
 use crate::server::http::error::AppError;
 use crate::server::http::formats::rdf_name;
@@ -87,43 +85,7 @@ fn with_extension(path: &str) -> Option<(&str, &'static (&'static str, &'static 
 /// The description of a resource: its own triples, the triples pointing at it, and the
 /// skos:prefLabel of every IRI those mention; sorted. Empty when the graph does not know it.
 pub fn describe(graph: &KnowledgeGraph, iri: NamedNodeRef<'_>) -> Vec<Triple> {
-    let store = &graph.store;
-    let default = Some(GraphNameRef::DefaultGraph);
-    let mut out: Vec<Triple> = store
-        .quads_for_pattern(Some(iri.into()), None, None, default)
-        .chain(store.quads_for_pattern(None, None, Some(iri.into()), default))
-        .filter_map(Result::ok)
-        .map(Triple::from)
-        .collect();
-    if out.is_empty() {
-        return out;
-    }
-    let mut mentioned: HashSet<NamedNode> = HashSet::new();
-    for t in &out {
-        if let NamedOrBlankNode::NamedNode(n) = &t.subject {
-            mentioned.insert(n.clone());
-        }
-        mentioned.insert(t.predicate.clone());
-        if let Term::NamedNode(n) = &t.object {
-            mentioned.insert(n.clone());
-        }
-    }
-    for n in &mentioned {
-        out.extend(
-            store
-                .quads_for_pattern(
-                    Some(n.as_ref().into()),
-                    Some(skos::prefLabel),
-                    None,
-                    default,
-                )
-                .filter_map(Result::ok)
-                .map(Triple::from),
-        );
-    }
-    out.sort_by_cached_key(|t| t.to_string());
-    out.dedup();
-    out
+    graph.views().describe(&iri.into_owned())
 }
 
 /// The IRI a request path names: `base + path` as sent (percent-encoding kept), else with
