@@ -1,16 +1,16 @@
 //! Ingest: the PDF-extracted text of the plan → a typed [`Plan`].
 
-pub mod cells;
-pub mod error;
-pub mod front;
-pub mod join;
-pub mod lexicon;
-pub mod model;
-pub mod source;
-pub mod table;
+mod cells;
+mod error;
+mod front;
+pub(crate) mod join;
+mod lexicon;
+mod model;
+pub(crate) mod source;
+mod table;
 
 pub use error::{IngestError, IngestErrorKind};
-pub use lexicon::Lexicon;
+pub use lexicon::{Lexicon, ParticipantsFile, Scope};
 pub use model::*;
 
 /// Reads the plan from the bytes of a source file.

@@ -4,19 +4,21 @@
 //! to the interested ones, never widened), and every mention of a document, place, initiative,
 //! body or state in a text is found by the Russian forms the registry lists.
 
-pub mod error;
-pub mod mentions;
-pub mod registry;
-pub mod translations;
+mod error;
+mod mentions;
+mod registry;
+mod translations;
 
 use crate::ingest::join::collapse;
-use crate::ingest::lexicon::{ParticipantsFile, Scope};
+use crate::ingest::{ParticipantsFile, Scope};
 use crate::ingest::{Fragment, Plan};
 
 pub use error::{DataFileError, EntityFault, LinkError, LinkErrorKind, LoadError, Problem};
 pub use mentions::Mentions;
-pub use registry::{Entity, EntityRef, EntityType, Registry};
-pub use translations::Translations;
+pub use registry::{
+    DocumentDate, DocumentKind, DocumentStatus, Entity, EntityRef, EntityType, Registry, LANGUAGES,
+};
+pub use translations::{Translations, TRANSLATED};
 
 /// Whom a participants cell stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

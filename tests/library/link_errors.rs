@@ -2,7 +2,7 @@
 //! never a silent drop.
 
 use sco_kg::data::{self, DataFile};
-use sco_kg::ingest::lexicon::ParticipantsFile;
+use sco_kg::ingest::ParticipantsFile;
 use sco_kg::link::{self, EntityType, Registry, Translations};
 
 fn registry_without(form: &str) -> Registry {

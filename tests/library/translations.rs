@@ -2,7 +2,7 @@
 //! number, date and year of the Russian.
 
 use regex::Regex;
-use sco_kg::link::translations::{Translations, TRANSLATED};
+use sco_kg::link::{Translations, TRANSLATED};
 use sco_kg::{data, ingest};
 
 fn plan() -> ingest::Plan {
