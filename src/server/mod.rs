@@ -30,12 +30,12 @@
 //! passes before evaluation are the library's (`crate::store::checks`).
 
 pub mod config;
-pub mod execution;
-pub mod http;
-pub mod metrics;
-pub mod routes;
-pub mod run;
-pub mod state;
+mod execution;
+mod http;
+mod metrics;
+mod routes;
+mod run;
+mod state;
 
 use std::time::Duration;
 
@@ -53,9 +53,12 @@ use http::{cache, error, log, origin, security};
 use routes::{api, assets, documents, dump, health, page, resource, sparql, void, workbench};
 
 pub use config::Config;
-pub use error::AppError;
-pub use http::replay::{self, Replay};
-pub use run::{bind, spawn, termination_signal, Background, ServeError, Server, ShutdownHandle};
+pub use error::{AppError, RETRY_AFTER_SECONDS};
+pub use http::replay::Replay;
+pub use run::{
+    bind, bind_with, spawn, spawn_with, termination_signal, Background, ServeError, Server,
+    ShutdownHandle,
+};
 pub use state::AppState;
 
 /// Every route, in one place.

@@ -818,7 +818,7 @@ fn cancel_stops_the_query_on_the_server_and_refusals_are_explained() {
         browser::click(&c, "#wb-run").await?;
         let busy = message(Lang::Zh, "wb-error-busy", &[("seconds", "{seconds}")]).replace(
             "{seconds}",
-            &sco_kg::server::http::error::RETRY_AFTER_SECONDS.to_string(),
+            &sco_kg::server::RETRY_AFTER_SECONDS.to_string(),
         );
         assert_eq!(error_text(&c).await?, busy);
         drop(holder);

@@ -1,7 +1,7 @@
 //! Running queries under the server's limits: the queue and its slots, the worker threads,
 //! the bytes in flight and the answer cache.
 
-pub mod answers;
-pub mod in_flight;
-pub mod query;
-pub mod workers;
+pub(crate) mod answers;
+pub(crate) mod in_flight;
+pub(crate) mod query;
+pub(crate) mod workers;

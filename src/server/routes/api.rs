@@ -107,13 +107,7 @@ fn json(
 /// What a `/api/lookup` query string asks for: the text to look up (trimmed) and the options,
 /// or why it is refused (no `q`; a `q` that [`check_query`] refuses: empty, too long, too many
 /// words, control characters; an unknown `lang` or `type`; a `limit` that is not a whole
-/// number). Without `?lang=`, labels are in English. Public so that it can be fuzzed on its
-/// own; the handler goes through [`lookup_request_in`].
-pub fn lookup_request(params: &LookupParams) -> Result<(&str, LookupOptions), AppError> {
-    lookup_request_in(params, Lang::DEFAULT)
-}
-
-/// As [`lookup_request`], with the labels in `fallback` when the query string has no `lang`.
+/// number), with the labels in `fallback` when the query string has no `lang`.
 pub fn lookup_request_in(
     params: &LookupParams,
     fallback: Lang,

@@ -1,13 +1,13 @@
 //! The routes: one file per family of URLs, each a thin handler over the library.
 
-pub mod api;
-pub mod assets;
-pub mod description;
-pub mod documents;
-pub mod dump;
-pub mod health;
-pub mod page;
-pub mod resource;
-pub mod sparql;
-pub mod void;
-pub mod workbench;
+pub(crate) mod api;
+pub(crate) mod assets;
+pub(crate) mod description;
+pub(crate) mod documents;
+pub(crate) mod dump;
+pub(crate) mod health;
+pub(crate) mod page;
+pub(crate) mod resource;
+pub(crate) mod sparql;
+pub(crate) mod void;
+pub(crate) mod workbench;

@@ -66,17 +66,6 @@ impl Params {
     }
 }
 
-/// Reads the protocol's parameters from a URL query string or a form body as the handlers do
-/// (at most one `query`; `default-graph-uri` and `named-graph-uri` absolute IRIs) and returns
-/// the query text, if any. Public so that it can be fuzzed; the handlers use the same code.
-pub fn read_parameters(urlencoded: &[u8]) -> Result<Option<String>, AppError> {
-    let mut params = Params::default();
-    params.add(urlencoded)?;
-    graph_names(&params.default_graphs, "default-graph-uri")?;
-    graph_names(&params.named_graphs, "named-graph-uri")?;
-    Ok(params.query)
-}
-
 /// `GET /sparql`
 pub async fn get(
     State(state): State<AppState>,
