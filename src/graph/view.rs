@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 
 use super::kind::ResourceKind;
 use super::vocab::{rdf, sco, skos};
@@ -35,7 +35,7 @@ pub struct ResourceView {
 
 impl ResourceView {
     /// Objects of `predicate` that are IRIs.
-    pub fn iris(&self, predicate: oxigraph::model::NamedNodeRef<'_>) -> Vec<&str> {
+    pub fn iris(&self, predicate: NamedNodeRef<'_>) -> Vec<&str> {
         self.out
             .iter()
             .filter(|e| e.pred == predicate)
@@ -47,7 +47,7 @@ impl ResourceView {
     }
 
     /// Subjects of inbound triples of `predicate`.
-    pub fn subjects(&self, predicate: oxigraph::model::NamedNodeRef<'_>) -> Vec<&str> {
+    pub fn subjects(&self, predicate: NamedNodeRef<'_>) -> Vec<&str> {
         self.inbound
             .iter()
             .filter(|e| e.pred == predicate)
@@ -59,7 +59,7 @@ impl ResourceView {
     }
 
     /// Literal objects of `predicate`.
-    pub fn literals(&self, predicate: oxigraph::model::NamedNodeRef<'_>) -> Vec<&Literal> {
+    pub fn literals(&self, predicate: NamedNodeRef<'_>) -> Vec<&Literal> {
         self.out
             .iter()
             .filter(|e| e.pred == predicate)
@@ -71,11 +71,7 @@ impl ResourceView {
     }
 
     /// The literal of `predicate` in `lang`, or along the fallback chain.
-    pub fn text_in(
-        &self,
-        predicate: oxigraph::model::NamedNodeRef<'_>,
-        lang: Lang,
-    ) -> Option<(&str, Lang)> {
+    pub fn text_in(&self, predicate: NamedNodeRef<'_>, lang: Lang) -> Option<(&str, Lang)> {
         let literals = self.literals(predicate);
         lang.fallback_chain().into_iter().find_map(|l| {
             literals
@@ -86,11 +82,7 @@ impl ResourceView {
     }
 
     /// The literal of `predicate` in exactly `lang`.
-    pub fn text_exact(
-        &self,
-        predicate: oxigraph::model::NamedNodeRef<'_>,
-        lang: Lang,
-    ) -> Option<&str> {
+    pub fn text_exact(&self, predicate: NamedNodeRef<'_>, lang: Lang) -> Option<&str> {
         self.literals(predicate)
             .into_iter()
             .find(|x| x.language().and_then(Lang::from_tag) == Some(lang))
@@ -219,5 +211,56 @@ impl Views {
         out.sort_by_cached_key(|t| t.to_string());
         out.dedup();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iri(s: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("https://example.org/{s}"))
+    }
+
+    /// A measure executed by a body: each sees the other, with its kind and labels.
+    fn views() -> Views {
+        let (measure, body) = (iri("measure/1"), iri("body/rats"));
+        let label =
+            |text: &str, lang: &str| Literal::new_language_tagged_literal_unchecked(text, lang);
+        Views::from_triples(&[
+            Triple::new(measure.clone(), rdf::TYPE, sco::Measure),
+            Triple::new(measure.clone(), sco::number, Literal::from(1)),
+            Triple::new(measure.clone(), sco::executor, body.clone()),
+            Triple::new(body.clone(), rdf::TYPE, sco::Body),
+            Triple::new(body.clone(), skos::prefLabel, label("РАТС", "ru")),
+            Triple::new(body.clone(), skos::prefLabel, label("RATS", "en")),
+        ])
+    }
+
+    #[test]
+    fn a_view_has_its_kind_labels_and_triples_both_ways() {
+        let views = views();
+        let measure = views.get(iri("measure/1").as_str()).unwrap();
+        assert_eq!(measure.kind, Some(ResourceKind::Measure));
+        assert_eq!(measure.number, Some(1));
+        assert_eq!(measure.out.len(), 3);
+        assert_eq!(measure.iris(sco::executor), [iri("body/rats").as_str()]);
+        let body = views.get(iri("body/rats").as_str()).unwrap();
+        assert_eq!(body.kind, Some(ResourceKind::Body));
+        assert_eq!(body.subjects(sco::executor), [iri("measure/1").as_str()]);
+        assert_eq!(body.label(Lang::Zh), Some(("RATS", Lang::En)));
+        assert_eq!(body.label_exact(Lang::Ru), Some("РАТС"));
+    }
+
+    #[test]
+    fn a_description_holds_the_labels_of_what_it_names() {
+        let views = views();
+        let described = views.describe(&iri("measure/1"));
+        // Its three triples and the body's two labels; not the body's type.
+        assert_eq!(described.len(), 5);
+        assert!(described
+            .iter()
+            .all(|t| t.predicate != rdf::TYPE || t.subject == iri("measure/1").into()));
+        assert!(views.describe(&iri("nothing")).is_empty());
     }
 }
