@@ -8,7 +8,6 @@ use std::sync::Arc;
 use crate::support::*;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{NamedOrBlankNode, Term};
-use reqwest::blocking::Response;
 use reqwest::header::{ACCEPT, ACCEPT_ENCODING, IF_NONE_MATCH};
 use reqwest::{Method, StatusCode};
 use sco_kg::graph::Base;
@@ -35,8 +34,8 @@ fn subjects_under_base(graph: &KnowledgeGraph) -> Vec<String> {
     subjects.into_iter().collect()
 }
 
-fn assert_every_subject_dereferences(server: &Background, graph: &KnowledgeGraph) {
-    let client = client();
+fn assert_every_subject_dereferences(server: &Local, graph: &KnowledgeGraph) {
+    let client = server.client();
     let subjects = subjects_under_base(graph);
     assert!(subjects.iter().any(|s| s.contains("/span/")), "spans");
     assert!(
@@ -66,7 +65,7 @@ fn assert_every_subject_dereferences(server: &Background, graph: &KnowledgeGraph
 
 #[test]
 fn every_subject_under_the_base_dereferences() {
-    let server = start(config());
+    let server = Local::new(config());
     assert_every_subject_dereferences(&server, &graph());
 }
 
@@ -75,7 +74,7 @@ fn with_another_base_resources_are_still_looked_up_under_it() {
     // The base names things (http://example.org/kg/…), the server is reached elsewhere.
     let graph =
         Arc::new(KnowledgeGraph::embedded(Base::new("http://example.org/kg/").unwrap()).unwrap());
-    let server = start_with(
+    let server = Local::with_graph(
         Config {
             public_url: Some("https://data.example.net".into()),
             ..config()
@@ -87,11 +86,12 @@ fn with_another_base_resources_are_still_looked_up_under_it() {
 
 #[test]
 fn a_description_has_inbound_links_and_the_labels_of_its_neighbours() {
-    let server = start(config());
+    let server = Local::new(config());
     let graph = graph();
     let section = graph.iris.section(1);
     let path = &section.as_str()[graph.base.as_str().len()..];
-    let response = client()
+    let response = server
+        .client()
         .get(format!("{}/id/{path}", server.url()))
         .header(ACCEPT, "application/n-triples")
         .send()
@@ -129,7 +129,7 @@ fn a_description_has_inbound_links_and_the_labels_of_its_neighbours() {
 #[test]
 fn rdf_clients_get_rdf_by_accept_and_browsers_a_303_to_the_page() {
     let public = "https://kg.example.org/sco";
-    let server = start(Config {
+    let server = Local::new(Config {
         public_url: Some(public.into()),
         ..config()
     });
@@ -150,7 +150,7 @@ fn rdf_clients_get_rdf_by_accept_and_browsers_a_303_to_the_page() {
         ),
         (Some("text/turtle;q=0, */*"), "application/n-triples"),
     ] {
-        let mut request = client().get(&url);
+        let mut request = server.client().get(&url);
         if let Some(accept) = accept {
             request = request.header(ACCEPT, accept);
         }
@@ -165,7 +165,12 @@ fn rdf_clients_get_rdf_by_accept_and_browsers_a_303_to_the_page() {
     }
     // A browser: 303 See Other to the page, on the public URL, never the bind address.
     for accept in [BROWSER, "text/html"] {
-        let response = client().get(&url).header(ACCEPT, accept).send().unwrap();
+        let response = server
+            .client()
+            .get(&url)
+            .header(ACCEPT, accept)
+            .send()
+            .unwrap();
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "{accept}");
         assert_eq!(
             header(&response, "location").as_deref(),
@@ -174,7 +179,8 @@ fn rdf_clients_get_rdf_by_accept_and_browsers_a_303_to_the_page() {
         assert!(header_values(&response, "vary").contains(&"accept".to_string()));
     }
     // Nothing acceptable.
-    let response = client()
+    let response = server
+        .client()
         .get(&url)
         .header(ACCEPT, "text/csv")
         .send()
@@ -189,7 +195,7 @@ fn rdf_clients_get_rdf_by_accept_and_browsers_a_303_to_the_page() {
 #[test]
 fn each_format_has_its_own_url_and_paths_in_another_case_are_redirected() {
     let public = "https://kg.example.org/sco";
-    let server = start(Config {
+    let server = Local::new(Config {
         public_url: Some(public.into()),
         ..config()
     });
@@ -210,7 +216,8 @@ fn each_format_has_its_own_url_and_paths_in_another_case_are_redirected() {
         ("trig", "application/trig", RdfFormat::TriG),
         ("nq", "application/n-quads", RdfFormat::NQuads),
     ] {
-        let response = client()
+        let response = server
+            .client()
             .get(format!("{url}/id/body/rats.{extension}"))
             .header(ACCEPT, BROWSER)
             .send()
@@ -228,7 +235,8 @@ fn each_format_has_its_own_url_and_paths_in_another_case_are_redirected() {
         ("text/n3", "body/rats.n3"),
         ("application/n-quads", "body/rats.nq"),
     ] {
-        let response = client()
+        let response = server
+            .client()
             .get(format!("{url}/id/body/rats"))
             .header(ACCEPT, accept)
             .send()
@@ -241,7 +249,8 @@ fn each_format_has_its_own_url_and_paths_in_another_case_are_redirected() {
         );
     }
     // Nothing acceptable: the 406 lists what is offered.
-    let response = client()
+    let response = server
+        .client()
         .get(format!("{url}/id/body/rats"))
         .header(ACCEPT, "image/png")
         .send()
@@ -263,7 +272,11 @@ fn each_format_has_its_own_url_and_paths_in_another_case_are_redirected() {
         ("STATE/KZ", "state/kz"),
         ("state/IN.ttl", "state/in.ttl"),
     ] {
-        let response = client().get(format!("{url}/id/{path}")).send().unwrap();
+        let response = server
+            .client()
+            .get(format!("{url}/id/{path}"))
+            .send()
+            .unwrap();
         assert_eq!(response.status(), StatusCode::MOVED_PERMANENTLY, "{path}");
         assert_eq!(
             header(&response, "location"),
@@ -273,17 +286,22 @@ fn each_format_has_its_own_url_and_paths_in_another_case_are_redirected() {
     }
     // An extension of no format, or of nothing: 404.
     for path in ["body/rats.exe", "body/nothing.ttl"] {
-        let response = client().get(format!("{url}/id/{path}")).send().unwrap();
+        let response = server
+            .client()
+            .get(format!("{url}/id/{path}"))
+            .send()
+            .unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
     }
 }
 
 #[test]
 fn without_a_public_url_the_303_follows_the_host() {
-    let server = start(config());
+    let server = Local::new(config());
     let graph = graph();
     let path = &graph.iris.plan.as_str()[graph.base.as_str().len()..];
-    let response = client()
+    let response = server
+        .client()
         .get(format!("{}/id/{path}", server.url()))
         .header(ACCEPT, "text/html")
         .header("host", "kg.example.com:8080")
@@ -298,7 +316,7 @@ fn without_a_public_url_the_303_follows_the_host() {
 
 #[test]
 fn unknown_resources_are_404() {
-    let server = start(config());
+    let server = Local::new(config());
     for path in [
         "id/nothing/here",
         "id/plan/2021-2025/measure/100000",
@@ -307,7 +325,8 @@ fn unknown_resources_are_404() {
         "nowhere",
         "dump/sco-kg.xml",
     ] {
-        let response = client()
+        let response = server
+            .client()
             .get(format!("{}/{path}", server.url()))
             .header(ACCEPT, "text/turtle")
             .send()
@@ -319,11 +338,11 @@ fn unknown_resources_are_404() {
 
 #[test]
 fn the_ontology_and_shapes_are_negotiated_and_the_source_is_text() {
-    let server = start(config());
+    let server = Local::new(config());
     let ontology_iri = "<https://w3id.org/sco-kg/ontology>";
     for (route, expected_subject) in [("ontology", Some(ontology_iri)), ("ontology/shapes", None)] {
         let url = format!("{}/{route}", server.url());
-        let turtle = client().get(&url).send().unwrap();
+        let turtle = server.client().get(&url).send().unwrap();
         assert_eq!(content_type(&turtle), "text/turtle; charset=utf-8");
         let reference = parse_rdf(&turtle.bytes().unwrap(), RdfFormat::Turtle);
         assert!(!reference.is_empty());
@@ -335,7 +354,12 @@ fn the_ontology_and_shapes_are_negotiated_and_the_source_is_text() {
             "application/rdf+xml",
             "application/ld+json",
         ] {
-            let response = client().get(&url).header(ACCEPT, accept).send().unwrap();
+            let response = server
+                .client()
+                .get(&url)
+                .header(ACCEPT, accept)
+                .send()
+                .unwrap();
             assert_eq!(response.status(), StatusCode::OK);
             assert_eq!(content_type(&response), accept);
             let triples = parse_rdf(&response.bytes().unwrap(), rdf_format_of(accept));
@@ -346,14 +370,16 @@ fn the_ontology_and_shapes_are_negotiated_and_the_source_is_text() {
             };
             assert_eq!(ground(&triples), ground(&reference), "{route} {accept}");
         }
-        let response = client()
+        let response = server
+            .client()
             .get(&url)
             .header(ACCEPT, "text/plain")
             .send()
             .unwrap();
         assert_eq!(response.status(), StatusCode::NOT_ACCEPTABLE);
     }
-    let source = client()
+    let source = server
+        .client()
         .get(format!("{}/source", server.url()))
         .send()
         .unwrap();
@@ -367,12 +393,13 @@ const VOID: &str = "http://rdfs.org/ns/void#";
 #[test]
 fn void_describes_the_dataset_with_the_public_url() {
     let public = "https://kg.example.org";
-    let server = start(Config {
+    let server = Local::new(Config {
         public_url: Some(public.into()),
         ..config()
     });
     let graph = graph();
-    let response = client()
+    let response = server
+        .client()
         .get(format!("{}/.well-known/void", server.url()))
         .send()
         .unwrap();
@@ -469,7 +496,8 @@ fn void_describes_the_dataset_with_the_public_url() {
         "application/rdf+xml",
         "application/ld+json",
     ] {
-        let response = client()
+        let response = server
+            .client()
             .get(format!("{}/.well-known/void", server.url()))
             .header(ACCEPT, accept)
             .send()
@@ -498,9 +526,10 @@ const READ_ROUTES: &[&str] = &[
 
 #[test]
 fn read_responses_have_etags_cache_control_and_answer_304() {
-    let server = start(config());
+    let server = Local::new(config());
     let version = {
-        let response = client()
+        let response = server
+            .client()
             .get(format!("{}/dump/sco-kg.canonical.nq", server.url()))
             .send()
             .unwrap();
@@ -510,7 +539,7 @@ fn read_responses_have_etags_cache_control_and_answer_304() {
     let mut tags = BTreeSet::new();
     for route in READ_ROUTES {
         let url = format!("{}{route}", server.url());
-        let response = client().get(&url).send().unwrap();
+        let response = server.client().get(&url).send().unwrap();
         assert_eq!(response.status(), StatusCode::OK, "{route}");
         let etag = header(&response, "etag").unwrap_or_else(|| panic!("{route}: no ETag"));
         assert!(
@@ -519,7 +548,8 @@ fn read_responses_have_etags_cache_control_and_answer_304() {
         );
         assert!(header(&response, "cache-control").is_some(), "{route}");
         tags.insert(etag.clone());
-        let again = client()
+        let again = server
+            .client()
             .get(&url)
             .header(IF_NONE_MATCH, &etag)
             .send()
@@ -527,7 +557,8 @@ fn read_responses_have_etags_cache_control_and_answer_304() {
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{route}");
         assert_eq!(header(&again, "etag").as_deref(), Some(etag.as_str()));
         assert!(again.bytes().unwrap().is_empty());
-        let other = client()
+        let other = server
+            .client()
             .get(&url)
             .header(IF_NONE_MATCH, "\"something-else\"")
             .send()
@@ -536,15 +567,17 @@ fn read_responses_have_etags_cache_control_and_answer_304() {
     }
     // A different representation of the same URL has another tag.
     let url = format!("{}/id/plan/2021-2025", server.url());
-    let turtle = client().get(&url).send().unwrap();
-    let json = client()
+    let turtle = server.client().get(&url).send().unwrap();
+    let json = server
+        .client()
         .get(&url)
         .header(ACCEPT, "application/ld+json")
         .send()
         .unwrap();
     assert_ne!(header(&turtle, "etag"), header(&json, "etag"));
     // Errors are not cached.
-    let missing = client()
+    let missing = server
+        .client()
         .get(format!("{}/id/nothing", server.url()))
         .send()
         .unwrap();
@@ -556,14 +589,15 @@ fn read_responses_have_etags_cache_control_and_answer_304() {
 
 #[test]
 fn bodies_are_compressed_when_asked() {
-    let server = start(config());
+    let server = Local::new(config());
     let url = format!("{}/dump/sco-kg.nt", server.url());
-    let plain = client().get(&url).send().unwrap();
+    let plain = server.client().get(&url).send().unwrap();
     assert_eq!(header(&plain, "content-encoding"), None);
     let plain_tag = header(&plain, "etag").unwrap();
     let plain = plain.bytes().unwrap();
     for (coding, magic) in [("gzip", &[0x1f_u8, 0x8b][..]), ("br", &[][..])] {
-        let response = client()
+        let response = server
+            .client()
             .get(&url)
             .header(ACCEPT_ENCODING, coding)
             .send()
@@ -579,7 +613,8 @@ fn bodies_are_compressed_when_asked() {
         assert!(body.len() < plain.len() / 2, "{coding}");
         assert!(body.starts_with(magic), "{coding}");
         // Revalidating the compressed tag gives 304.
-        let again = client()
+        let again = server
+            .client()
             .get(&url)
             .header(ACCEPT_ENCODING, coding)
             .header(IF_NONE_MATCH, &etag)
@@ -591,9 +626,10 @@ fn bodies_are_compressed_when_asked() {
 
 #[test]
 fn cors_is_open_for_get_and_post() {
-    let server = start(config());
+    let server = Local::new(config());
     let url = format!("{}/sparql", server.url());
-    let preflight = client()
+    let preflight = server
+        .client()
         .request(Method::OPTIONS, &url)
         .header("origin", "https://yasgui.example")
         .header("access-control-request-method", "POST")
@@ -609,7 +645,8 @@ fn cors_is_open_for_get_and_post() {
     assert!(methods.contains(&"get".to_string()) && methods.contains(&"post".to_string()));
     let headers = header_values(&preflight, "access-control-allow-headers");
     assert!(!headers.is_empty());
-    let response = client()
+    let response = server
+        .client()
         .get(format!("{url}?query={}", encode("ASK {}")))
         .header("origin", "https://yasgui.example")
         .send()
@@ -622,7 +659,7 @@ fn cors_is_open_for_get_and_post() {
 
 #[test]
 fn write_methods_are_405_with_allow() {
-    let server = start(config());
+    let server = Local::new(config());
     for route in [
         "/sparql",
         "/id/plan/2021-2025",
@@ -632,7 +669,8 @@ fn write_methods_are_405_with_allow() {
         "/.well-known/void",
     ] {
         for method in [Method::PUT, Method::DELETE, Method::PATCH] {
-            let response = client()
+            let response = server
+                .client()
                 .request(method.clone(), format!("{}{route}", server.url()))
                 .body("x")
                 .send()
@@ -651,13 +689,15 @@ fn write_methods_are_405_with_allow() {
         }
     }
     // POST only where it reads: /sparql.
-    let response = client()
+    let response = server
+        .client()
         .post(format!("{}/ontology", server.url()))
         .send()
         .unwrap();
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     let allow = header_values(
-        &client()
+        &server
+            .client()
             .put(format!("{}/sparql", server.url()))
             .send()
             .unwrap(),

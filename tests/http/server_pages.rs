@@ -16,9 +16,9 @@ const BROWSER_ACCEPT: &str =
 
 #[test]
 fn pages_follow_the_asked_language_and_remember_it() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
-    let client = client();
+    let client = server.client();
 
     // ?lang= wins and sets the cookie.
     let page = client
@@ -71,9 +71,9 @@ fn pages_follow_the_asked_language_and_remember_it() {
 
 #[test]
 fn home_page_unknown_pages_and_the_way_from_id() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
-    let client = client();
+    let client = server.client();
     let home = client.get(format!("{base}/?lang=en")).send().unwrap();
     assert_eq!(home.status(), 200);
     let html = home.text().unwrap();
@@ -117,7 +117,7 @@ const POLICY: [&str; 7] = [
     "form-action 'self'",
 ];
 
-fn assert_browser_headers(response: &reqwest::blocking::Response, what: &str) {
+fn assert_browser_headers(response: &Response, what: &str) {
     let policy = header(response, "content-security-policy")
         .unwrap_or_else(|| panic!("{what}: no Content-Security-Policy"));
     let directives: Vec<&str> = policy.split(';').map(str::trim).collect();
@@ -147,9 +147,9 @@ fn assert_browser_headers(response: &reqwest::blocking::Response, what: &str) {
 
 #[test]
 fn html_answers_carry_the_security_headers_and_hold_nothing_inline() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
-    let client = client();
+    let client = server.client();
     let handler = regex::Regex::new(r"<[^>]*\son[a-z]+=").unwrap();
     for path in [
         "/",
@@ -221,10 +221,10 @@ fn html_answers_carry_the_security_headers_and_hold_nothing_inline() {
 
 #[test]
 fn every_answer_says_nosniff() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
-    let client = client();
-    let nosniff = |response: &reqwest::blocking::Response, what: &str| {
+    let client = server.client();
+    let nosniff = |response: &Response, what: &str| {
         assert_eq!(
             header(response, "x-content-type-options").as_deref(),
             Some("nosniff"),
@@ -285,9 +285,9 @@ fn every_answer_says_nosniff() {
 
 #[test]
 fn a_page_that_sets_the_cookie_is_never_publicly_cacheable() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
-    let client = client();
+    let client = server.client();
     for path in ["/?lang=zh", "/page/body/rats?lang=ru", "/query?lang=en"] {
         let response = client.get(format!("{base}{path}")).send().unwrap();
         assert_eq!(response.status(), 200, "{path}");
@@ -323,9 +323,9 @@ fn workbench_config(html: &str) -> &str {
 
 #[test]
 fn the_workbench_settings_hold_no_markup_whatever_the_query() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
-    let client = client();
+    let client = server.client();
     for query in [
         "<!--<script>",
         "ASK { ?s ?p \"<!--<script></script>-->\" }",
@@ -412,9 +412,9 @@ fn section<'a>(html: &'a str, id: &str) -> &'a str {
 
 #[test]
 fn search_finds_rats_by_any_of_its_names_and_shows_it_in_the_page_language() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
-    let client = client();
+    let client = server.client();
     let rats = "https://w3id.org/sco-kg/id/body/rats";
     // RATS is named РАТС in its Russian alternative labels, RATS in its English ones, and its
     // Chinese label holds 反恐 (data/registry/bodies.toml): each finds it, whatever the page's
@@ -473,9 +473,9 @@ fn search_finds_rats_by_any_of_its_names_and_shows_it_in_the_page_language() {
 
 #[test]
 fn a_search_that_finds_nothing_helps_and_a_refused_one_says_why() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
-    let client = client();
+    let client = server.client();
 
     let none = client
         .get(format!("{base}/search?q=zzzzqqq&lang=en"))
@@ -571,10 +571,11 @@ fn a_search_that_finds_nothing_helps_and_a_refused_one_says_why() {
 
 #[test]
 fn the_home_page_searches_with_the_results_page() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
     for lang in Lang::ALL {
-        let html = client()
+        let html = server
+            .client()
             .get(format!("{base}/?lang={lang}"))
             .send()
             .unwrap()
@@ -598,7 +599,8 @@ fn the_home_page_searches_with_the_results_page() {
             .and_then(|rest| rest.split('"').next())
             .expect("a link to the lookup API")
             .replace("&amp;", "&");
-        let response = client()
+        let response = server
+            .client()
             .get(format!("{base}/api/lookup?{lookup}"))
             .send()
             .unwrap();
@@ -664,9 +666,9 @@ fn ontology_terms() -> BTreeMap<String, String> {
 
 #[test]
 fn the_ontology_is_a_page_for_browsers_and_rdf_for_everyone_else() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
-    let client = client();
+    let client = server.client();
     let terms = ontology_terms();
     assert!(terms.len() > 60, "{} terms", terms.len());
     for term in ["Measure", "Body", "executor", "text", "AllMemberStates"] {

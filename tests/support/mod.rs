@@ -61,7 +61,7 @@ pub fn state() -> AppState {
 /// queue, caches and metrics of its own, serving the data of [`state`] (no dumps computed
 /// again).
 pub fn start(config: Config) -> Background {
-    server::run::spawn_with(config, &state()).expect("server starts")
+    server::spawn_with(config, &state()).expect("server starts")
 }
 
 /// A server of another graph: its state (dumps and all) is built for it.
@@ -84,17 +84,17 @@ pub fn encode(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
-pub fn header(response: &reqwest::blocking::Response, name: &str) -> Option<String> {
+pub fn header(response: &impl Headers, name: &str) -> Option<String> {
     response
-        .headers()
+        .header_map()
         .get(name)
         .map(|v| v.to_str().expect("ASCII header").to_string())
 }
 
 /// Every value of a header, comma-separated lists split, lower-cased.
-pub fn header_values(response: &reqwest::blocking::Response, name: &str) -> Vec<String> {
+pub fn header_values(response: &impl Headers, name: &str) -> Vec<String> {
     response
-        .headers()
+        .header_map()
         .get_all(name)
         .iter()
         .flat_map(|v| v.to_str().unwrap_or_default().split(','))
@@ -362,4 +362,182 @@ pub fn oneshot(state: &AppState, request: axum::http::Request<axum::body::Body>)
             body,
         }
     })
+}
+
+/// What a test reads the headers of: a response over a socket or an answer of the router.
+pub trait Headers {
+    fn header_map(&self) -> &axum::http::HeaderMap;
+}
+
+impl Headers for reqwest::blocking::Response {
+    fn header_map(&self) -> &axum::http::HeaderMap {
+        self.headers()
+    }
+}
+
+impl Headers for Response {
+    fn header_map(&self) -> &axum::http::HeaderMap {
+        &self.answer.headers
+    }
+}
+
+/// A server of the embedded graph asked in-process ([`oneshot`]), with the calls of a
+/// reqwest client of a server at [`IN_PROCESS_URL`]: for tests written against a socket where
+/// no connection is under test.
+pub struct Local {
+    pub state: AppState,
+}
+
+impl Local {
+    /// The binary's state under `config` (see [`in_process`]).
+    pub fn new(config: Config) -> Self {
+        Self {
+            state: in_process(config),
+        }
+    }
+
+    /// A server of another graph: its state (dumps and all) is built for it.
+    pub fn with_graph(config: Config, graph: Arc<KnowledgeGraph>) -> Self {
+        Self {
+            state: AppState::new(graph, config, "127.0.0.1:8080".parse().unwrap()).expect("state"),
+        }
+    }
+
+    pub fn url(&self) -> String {
+        IN_PROCESS_URL.to_string()
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        IN_PROCESS_URL
+            .trim_start_matches("http://")
+            .parse()
+            .expect("an address")
+    }
+
+    /// A client of this server, sending as `reqwest` does (the Host of the URL, `Accept: */*`
+    /// unless set), following no redirect and decompressing nothing, as [`client`].
+    pub fn client(&self) -> LocalClient {
+        LocalClient {
+            state: self.state.clone(),
+        }
+    }
+}
+
+pub struct LocalClient {
+    state: AppState,
+}
+
+impl LocalClient {
+    pub fn get(&self, url: impl AsRef<str>) -> LocalRequest {
+        self.request(reqwest::Method::GET, url)
+    }
+
+    pub fn post(&self, url: impl AsRef<str>) -> LocalRequest {
+        self.request(reqwest::Method::POST, url)
+    }
+
+    pub fn put(&self, url: impl AsRef<str>) -> LocalRequest {
+        self.request(reqwest::Method::PUT, url)
+    }
+
+    /// A request of `url`, which names the server ([`IN_PROCESS_URL`]).
+    pub fn request(&self, method: reqwest::Method, url: impl AsRef<str>) -> LocalRequest {
+        let url = url.as_ref();
+        let target = url
+            .strip_prefix(IN_PROCESS_URL)
+            .unwrap_or_else(|| panic!("{url} is not a URL of the in-process server"));
+        let target = if target.is_empty() { "/" } else { target };
+        LocalRequest {
+            state: self.state.clone(),
+            method,
+            target: target.to_string(),
+            headers: axum::http::HeaderMap::new(),
+            body: Vec::new(),
+        }
+    }
+}
+
+pub struct LocalRequest {
+    state: AppState,
+    method: reqwest::Method,
+    target: String,
+    headers: axum::http::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl LocalRequest {
+    pub fn header<K, V>(mut self, name: K, value: V) -> Self
+    where
+        K: TryInto<axum::http::HeaderName>,
+        K::Error: std::fmt::Debug,
+        V: TryInto<axum::http::HeaderValue>,
+        V::Error: std::fmt::Debug,
+    {
+        self.headers.append(
+            name.try_into().expect("a header name"),
+            value.try_into().expect("a header value"),
+        );
+        self
+    }
+
+    pub fn body(mut self, body: impl Into<Vec<u8>>) -> Self {
+        self.body = body.into();
+        self
+    }
+
+    /// Sends it; never fails (a `Result` as reqwest's, so that tests read the same).
+    pub fn send(self) -> Result<Response, std::convert::Infallible> {
+        let mut headers = self.headers;
+        if !headers.contains_key(axum::http::header::HOST) {
+            headers.insert(
+                axum::http::header::HOST,
+                axum::http::HeaderValue::from_static("127.0.0.1:8080"),
+            );
+        }
+        if !headers.contains_key(axum::http::header::ACCEPT) {
+            headers.insert(
+                axum::http::header::ACCEPT,
+                axum::http::HeaderValue::from_static("*/*"),
+            );
+        }
+        if !self.body.is_empty() {
+            headers.insert(axum::http::header::CONTENT_LENGTH, self.body.len().into());
+        }
+        let mut request = axum::http::Request::builder()
+            .method(self.method)
+            .uri(self.target)
+            .body(axum::body::Body::from(self.body))
+            .expect("a request");
+        *request.headers_mut() = headers;
+        Ok(Response {
+            answer: oneshot(&self.state, request),
+        })
+    }
+}
+
+/// An answer of the router read as a reqwest response is.
+pub struct Response {
+    pub answer: Answer,
+}
+
+impl Response {
+    pub fn status(&self) -> reqwest::StatusCode {
+        self.answer.status
+    }
+
+    pub fn headers(&self) -> &axum::http::HeaderMap {
+        &self.answer.headers
+    }
+
+    pub fn text(self) -> Result<String, std::string::FromUtf8Error> {
+        String::from_utf8(self.answer.body)
+    }
+
+    pub fn bytes(self) -> Result<axum::body::Bytes, std::convert::Infallible> {
+        Ok(self.answer.body.into())
+    }
+
+    pub fn json<T: serde::de::DeserializeOwned>(self) -> serde_json::Result<T> {
+        serde_json::from_slice(&self.answer.body)
+    }
 }
