@@ -104,3 +104,8 @@ cli-error-queue-wait = --queue-wait { $seconds }: not a number of seconds
 
 cli-error-source-column = { $path }:{ $line }:{ $column }: { $detail }
 cli-error-stdout = standard output could not be written: { $detail }
+
+## `--scale` of serve and export (src/store/scale.rs): the graph and synthetic copies of it.
+
+cli-help-serve-scale = Serve the graph N times over, to measure how cost grows with the corpus: the plan itself and N − 1 synthetic copies under BASE + copy/K/, their texts and labels marked “ [K]” (1: the plan alone)
+cli-help-export-scale = Write the graph N times over (see serve --scale): the plan itself and N − 1 synthetic copies under BASE + copy/K/ (1: the plan alone)

@@ -108,3 +108,8 @@ cli-error-queue-wait = --queue-wait { $seconds }: ожидается число 
 
 cli-error-source-column = { $path }:{ $line }:{ $column }: { $detail }
 cli-error-stdout = не удалось записать в стандартный вывод: { $detail }
+
+## `--scale` команд serve и export (src/store/scale.rs): граф и его синтетические копии.
+
+cli-help-serve-scale = Отдавать граф в N экземплярах, чтобы измерить, как стоимость растёт с объёмом корпуса: сам план и N − 1 синтетических копий под BASE + copy/K/, их тексты и метки помечены « [K]» (1 — только план)
+cli-help-export-scale = Записать граф в N экземплярах (см. serve --scale): сам план и N − 1 синтетических копий под BASE + copy/K/ (1 — только план)

@@ -102,3 +102,8 @@ cli-error-queue-wait = --queue-wait { $seconds }：应为秒数
 
 cli-error-source-column = { $path }:{ $line }:{ $column }：{ $detail }
 cli-error-stdout = 无法写入标准输出：{ $detail }
+
+## serve 和 export 的 `--scale`（src/store/scale.rs）：图及其合成副本。
+
+cli-help-serve-scale = 以 N 份图提供服务，用于测量成本如何随语料增长：计划本身及其 N − 1 份合成副本，位于 BASE + copy/K/ 之下，其文本和标签带有“ [K]”标记（1：仅计划本身）
+cli-help-export-scale = 写出 N 份图（见 serve --scale）：计划本身及其 N − 1 份合成副本，位于 BASE + copy/K/ 之下（1：仅计划本身）

@@ -51,6 +51,8 @@ pub(crate) enum Command {
         output: Option<PathBuf>,
         #[arg(long, value_name = "IRI", default_value = sco_kg::graph::vocab::DEFAULT_BASE)]
         base: String,
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        scale: usize,
     },
 }
 
@@ -181,4 +183,6 @@ pub(crate) struct ServeArgs {
     pub(crate) write_timeout: f64,
     #[arg(long, value_name = "FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub(crate) log_format: LogFormat,
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub(crate) scale: usize,
 }

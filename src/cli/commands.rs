@@ -163,6 +163,7 @@ pub(crate) fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
         .validate()
         .map_err(|e| config_failure(e, &args, lang))?;
     let base = sco_kg::graph::Base::new(&args.base).map_err(|e| Failure::option("base", e))?;
+    let copies = copies(args.scale)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -170,7 +171,8 @@ pub(crate) fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
     let started = std::time::Instant::now();
     let grace = settings.timeout + std::time::Duration::from_secs(5);
     let served = runtime.block_on(async move {
-        let graph = sco_kg::store::KnowledgeGraph::embedded(base).map_err(Failure::graph)?;
+        let graph =
+            sco_kg::store::KnowledgeGraph::embedded_scaled(base, copies).map_err(Failure::graph)?;
         let triples = graph.triples.len();
         let public_url = settings.public_url.clone();
         let server = server::bind(settings, Arc::new(graph))
@@ -269,13 +271,22 @@ fn config_failure(
     }
 }
 
+/// The number of copies `--scale` asks for: at least one, the graph itself.
+fn copies(scale: usize) -> Result<std::num::NonZeroUsize, Failure> {
+    std::num::NonZeroUsize::new(scale).ok_or_else(|| {
+        Failure::input(Message::new("cli-error-at-least-one").arg("option", "scale"))
+    })
+}
+
 pub(crate) fn export(
     format: ExportFormat,
     output: Option<PathBuf>,
     base: &str,
+    scale: usize,
 ) -> Result<Vec<u8>, Failure> {
     let base = sco_kg::graph::Base::new(base).map_err(|e| Failure::option("base", e))?;
-    let graph = sco_kg::store::KnowledgeGraph::embedded(base).map_err(Failure::graph)?;
+    let graph = sco_kg::store::KnowledgeGraph::embedded_scaled(base, copies(scale)?)
+        .map_err(Failure::graph)?;
     let bytes = sco_kg::export::serialise(&graph, format.dump_format())
         .map_err(|e| Failure::internal_message(e.message()))?;
     match output {

@@ -98,6 +98,7 @@ pub(crate) fn localised_arg(command: &str, arg: Arg, lang: Lang) -> Arg {
         ("serve", "max_answer_mb") => (Message::new("cli-help-serve-max-answer-mb"), None),
         ("serve", "max_query_mb") => (Message::new("cli-help-serve-max-query-mb"), None),
         ("serve", "max_in_flight_mb") => (Message::new("cli-help-serve-max-in-flight-mb"), None),
+        ("serve", "scale") => (Message::new("cli-help-serve-scale"), None),
         ("serve", "log_format") => (
             Message::new("cli-help-serve-log-format"),
             Some(values(lang, LogFormat::help)),
@@ -108,6 +109,7 @@ pub(crate) fn localised_arg(command: &str, arg: Arg, lang: Lang) -> Arg {
         ),
         ("export", "output") => (Message::new("cli-help-export-output"), None),
         ("export", "base") => (Message::new("cli-help-export-base"), None),
+        ("export", "scale") => (Message::new("cli-help-export-scale"), None),
         // Left without help: `help_expected` names it.
         _ => return arg,
     };

@@ -27,7 +27,8 @@ pub(crate) fn run(cli: Cli) -> Result<Vec<u8>, Failure> {
             format,
             output,
             base,
-        } => export(format, output, &base),
+            scale,
+        } => export(format, output, &base, scale),
         Command::Query {
             query: argument,
             format,

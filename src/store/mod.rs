@@ -7,6 +7,7 @@ pub mod checks;
 pub mod counts;
 mod error;
 pub mod extensions;
+mod scale;
 pub mod syntax;
 
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
@@ -29,6 +30,7 @@ pub use counts::{PatternCounts, Position};
 pub use error::{EvaluationError, GraphError};
 /// Stops a query from another thread: see [`QueryOptions::cancel`].
 pub use oxigraph::sparql::CancellationToken;
+pub use scale::scale_triples;
 pub use syntax::SyntaxError;
 
 use capped::{Capped, TooManyBytes};
@@ -112,12 +114,20 @@ pub struct QueryOptions {
 
 impl KnowledgeGraph {
     /// Builds the graph from a linked plan and the source text it was parsed from.
-    pub fn new(
+    pub fn new(linked: LinkedPlan, source: String, base: Base) -> Result<Self, GraphError> {
+        let triples = graph::build(&linked, &source, &base);
+        Self::from_triples(linked, source, base, triples)
+    }
+
+    /// The graph of `triples`, built from `linked` and `source` under `base` (the plan's own,
+    /// or more: see [`KnowledgeGraph::embedded_scaled`]): the store, the labels and the
+    /// parser from them.
+    fn from_triples(
         linked: LinkedPlan,
         source: String,
         base: Base,
+        triples: Vec<Triple>,
     ) -> Result<Self, GraphError> {
-        let triples = graph::build(&linked, &source, &base);
         let store = Store::new()?;
         // A plain transaction: the bulk loader's threads cost more than they save at this size.
         store.extend(
@@ -155,6 +165,12 @@ impl KnowledgeGraph {
 
     /// The graph of the embedded data.
     pub fn embedded(base: Base) -> Result<Self, GraphError> {
+        let (linked, source) = Self::embedded_parts()?;
+        Self::new(linked, source, base)
+    }
+
+    /// The embedded plan, linked, and the source text it was parsed from.
+    fn embedded_parts() -> Result<(LinkedPlan, String), GraphError> {
         let linked = crate::link::embedded()?;
         // The plan was parsed from this text, so it decodes; if not, the same error as parsing.
         let source = crate::ingest::source::decode(crate::data::source())
@@ -163,7 +179,7 @@ impl KnowledgeGraph {
                 error,
             })?
             .to_string();
-        Self::new(linked, source, base)
+        Ok((linked, source))
     }
 
     /// The entity lookup of the graph, built on first use and shared: `/api/lookup`, the

@@ -17,6 +17,7 @@ mod lookup_ranking;
 mod lookup_relevance;
 mod lookup_search;
 mod pages_render;
+mod scale;
 mod store_checks;
 mod store_limits;
 mod store_results;
