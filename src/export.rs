@@ -14,11 +14,11 @@ use sophia::api::source::StreamError;
 use sophia::api::term::SimpleTerm;
 
 use crate::i18n::Message;
-use crate::store::answer::{write_triples, JSON_LD};
+use crate::store::{write_triples, JSON_LD};
 use crate::store::{KnowledgeGraph, ResultFormat};
 
 /// One serialiser for every RDF answer, dump and page alternate.
-pub use crate::store::answer::write_triples as write_rdf;
+pub use crate::store::write_triples as write_rdf;
 
 /// The formats of a dump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,9 +1,10 @@
 //! Graph: the linked plan → RDF triples with the ontology's terms.
 
-pub mod build;
-pub mod kind;
-pub mod view;
+mod build;
+mod kind;
+mod view;
 pub mod vocab;
 
-pub use build::{build, Base};
-pub use kind::ResourceKind;
+pub use build::{build, Base, Iris};
+pub use kind::{ParamError, ResourceKind};
+pub use view::{Edge, ResourceView, Views};

@@ -6,7 +6,7 @@ use oxigraph::model::{Literal, Term};
 use serde_json::{json, Map, Value};
 
 use super::{literal_lang, EntityKind, Lang};
-use crate::graph::view::{ResourceView, Views};
+use crate::graph::{ResourceView, Views};
 use crate::graph::vocab::{compact, rdf, skos, xsd, PREFIXES};
 use crate::store::KnowledgeGraph;
 

@@ -58,7 +58,7 @@ pub(super) mod lang_tag {
 
 /// The type of a resource lookup finds: one of [`ResourceKind::ALL`], under the name lookup's
 /// API has always given it.
-pub use crate::graph::kind::{ParamError, ResourceKind as EntityKind};
+pub use crate::graph::{ParamError, ResourceKind as EntityKind};
 
 /// How a hit matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

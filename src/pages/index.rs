@@ -8,7 +8,7 @@ use std::sync::Arc;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Literal, NamedOrBlankNode, Term};
 
-use crate::graph::view::Views;
+use crate::graph::Views;
 use crate::graph::vocab::{compact, rdfs};
 use crate::graph::ResourceKind;
 use crate::i18n::{Lang, Localizer};
@@ -37,7 +37,7 @@ fn reading_rank(kind: Option<ResourceKind>) -> usize {
 }
 
 /// A resource under the base, as the library describes it.
-pub(crate) use crate::graph::view::{Edge, ResourceView as Node};
+pub(crate) use crate::graph::{Edge, ResourceView as Node};
 
 /// Labels of one IRI by language.
 pub(crate) type Labels = Vec<(Lang, String)>;

@@ -26,7 +26,7 @@ use crate::examples::{Example, View};
 use crate::graph::vocab::{owl, rdf, rdfs, sco, skos};
 use crate::i18n::{Lang, Localizer};
 use crate::lookup::EntityKind;
-use crate::store::extensions::{LABEL_FUNCTION, SEARCH_SERVICE};
+use crate::store::{LABEL_FUNCTION, SEARCH_SERVICE};
 use crate::t;
 
 /// What the workbench page shows beyond the graph: the prefix table, the gallery, what the URL

@@ -1,14 +1,14 @@
 //! Store: the graph loaded into an in-memory Oxigraph store, and SPARQL over it.
 
-pub mod answer;
-pub mod budget;
+mod answer;
+mod budget;
 mod capped;
 pub mod checks;
-pub mod counts;
+mod counts;
 mod error;
-pub mod extensions;
+mod extensions;
 mod scale;
-pub mod syntax;
+mod syntax;
 
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -24,14 +24,15 @@ use crate::graph::{self, vocab, Base};
 use crate::link::LinkedPlan;
 use crate::lookup::LookupIndex;
 
-pub use answer::{Answer, ResultFormat};
-pub use budget::CountingAllocator;
+pub use answer::{display_term, write_triples, write_triples_to, Answer, ResultFormat, JSON_LD};
+pub use budget::{is_counting, CountingAllocator};
 pub use counts::{PatternCounts, Position};
 pub use error::{EvaluationError, GraphError};
 /// Stops a query from another thread: see [`QueryOptions::cancel`].
 pub use oxigraph::sparql::CancellationToken;
 pub use scale::scale_triples;
-pub use syntax::SyntaxError;
+pub use extensions::{LABEL_FUNCTION, MAX_SEARCH_LIMIT, SEARCH_SERVICE};
+pub use syntax::{Problem, SyntaxError};
 
 use capped::{Capped, TooManyBytes};
 
@@ -39,7 +40,7 @@ use capped::{Capped, TooManyBytes};
 pub struct KnowledgeGraph {
     pub linked: LinkedPlan,
     pub base: Base,
-    pub iris: graph::build::Iris,
+    pub iris: graph::Iris,
     /// Every triple, sorted: the order of every dump.
     pub triples: Vec<Triple>,
     pub store: Store,
@@ -54,7 +55,7 @@ pub struct KnowledgeGraph {
     /// The entity lookup, built when first needed (see [`KnowledgeGraph::lookup`]).
     lookup: OnceLock<Arc<LookupIndex>>,
     /// Every resource's description, built when first needed (see [`KnowledgeGraph::views`]).
-    views: OnceLock<Arc<graph::view::Views>>,
+    views: OnceLock<Arc<graph::Views>>,
     /// What the checks estimate a query's cost from, counted when first needed.
     counts: OnceLock<PatternCounts>,
 }
@@ -135,7 +136,7 @@ impl KnowledgeGraph {
                 .iter()
                 .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph).into_owned()),
         )?;
-        let iris = graph::build::Iris::new(&base, &linked);
+        let iris = graph::Iris::new(&base, &linked);
         let mut parser = SparqlParser::new();
         let (plan, decision) = (path_of(&base, &iris.plan), path_of(&base, &iris.decision));
         for (prefix, namespace) in vocab::all_prefixes(base.as_str(), &plan, &decision) {
@@ -193,10 +194,10 @@ impl KnowledgeGraph {
 
     /// Every resource's description (kind, labels, triples out and in), which the pages,
     /// `/api/entity` and `/id/` read; computed on first use and kept.
-    pub fn views(&self) -> Arc<graph::view::Views> {
+    pub fn views(&self) -> Arc<graph::Views> {
         Arc::clone(
             self.views
-                .get_or_init(|| Arc::new(graph::view::Views::from_triples(&self.triples))),
+                .get_or_init(|| Arc::new(graph::Views::from_triples(&self.triples))),
         )
     }
 
@@ -295,7 +296,9 @@ impl KnowledgeGraph {
         query: spargebra::Query,
         options: &QueryOptions,
     ) -> Result<Answer, QueryError> {
-        self.guarded(query, options, |query, options| self.collect(query, options))
+        self.guarded(query, options, |query, options| {
+            self.collect(query, options)
+        })
     }
 
     fn collect(
@@ -364,16 +367,18 @@ impl KnowledgeGraph {
         format: oxigraph::io::RdfFormat,
         prefixes: &[(String, String)],
     ) -> Result<Vec<u8>, QueryError> {
-        self.guarded(query, options, |query, options| match self.collect(query, options)? {
-            Answer::Graph(triples) => answer::write_triples_to(
-                &triples,
-                format,
-                prefixes,
-                Capped::new(options.max_answer_bytes),
-            )
-            .map(Capped::into_inner)
-            .map_err(|e| write_error(e, options)),
-            _ => Err(QueryError::Evaluation(EvaluationError::ResultsAsGraph)),
+        self.guarded(query, options, |query, options| {
+            match self.collect(query, options)? {
+                Answer::Graph(triples) => answer::write_triples_to(
+                    &triples,
+                    format,
+                    prefixes,
+                    Capped::new(options.max_answer_bytes),
+                )
+                .map(Capped::into_inner)
+                .map_err(|e| write_error(e, options)),
+                _ => Err(QueryError::Evaluation(EvaluationError::ResultsAsGraph)),
+            }
         })
     }
 
@@ -431,7 +436,7 @@ impl KnowledgeGraph {
     }
 }
 
-fn plan_path(base: &Base, iris: &graph::build::Iris) -> String {
+fn plan_path(base: &Base, iris: &graph::Iris) -> String {
     path_of(base, &iris.plan)
 }
 

@@ -680,7 +680,7 @@ fn the_service_description_advertises_the_public_url() {
     for (accept, expected) in [
         ("application/n-triples", RdfFormat::NTriples),
         ("application/rdf+xml", RdfFormat::RdfXml),
-        ("application/ld+json", sco_kg::store::answer::JSON_LD),
+        ("application/ld+json", sco_kg::store::JSON_LD),
     ] {
         let response = client()
             .get(format!("{}/sparql", server.url()))

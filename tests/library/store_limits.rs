@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::CancellationToken;
-use sco_kg::store::{budget, CountingAllocator, KnowledgeGraph, QueryError, QueryOptions};
+use sco_kg::store::{is_counting, CountingAllocator, KnowledgeGraph, QueryError, QueryOptions};
 
 #[global_allocator]
 static ALLOCATOR: CountingAllocator<std::alloc::System> = CountingAllocator(std::alloc::System);
@@ -98,7 +98,7 @@ fn a_cancelled_query_stops_whatever_its_shape() {
 #[test]
 fn this_binary_counts_its_allocations() {
     // Without it the memory tests below would prove nothing.
-    assert!(budget::is_counting());
+    assert!(is_counting());
 }
 
 #[test]

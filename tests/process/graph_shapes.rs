@@ -7,7 +7,7 @@ use std::process::Command;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Triple;
 use sco_kg::graph::Base;
-use sco_kg::store::{answer::write_triples, KnowledgeGraph};
+use sco_kg::store::{write_triples, KnowledgeGraph};
 
 /// Runs pySHACL over `triples`; returns (conforms, report).
 fn validate(triples: &[Triple]) -> (bool, String) {

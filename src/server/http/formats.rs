@@ -4,7 +4,7 @@
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::results::QueryResultsFormat;
 
-use crate::store::answer::JSON_LD;
+use crate::store::JSON_LD;
 use crate::store::ResultFormat;
 
 /// RDF syntaxes for graphs: CONSTRUCT and DESCRIBE answers, resource descriptions, the

@@ -42,7 +42,7 @@ const OFFERS: &[(&str, Answer)] = &[
     ("application/rdf+xml", Answer::Rdf(RdfFormat::RdfXml)),
     (
         "application/ld+json",
-        Answer::Rdf(crate::store::answer::JSON_LD),
+        Answer::Rdf(crate::store::JSON_LD),
     ),
     ("text/n3; charset=utf-8", Answer::Rdf(RdfFormat::Turtle)),
     ("application/trig", Answer::Rdf(RdfFormat::TriG)),
@@ -60,7 +60,7 @@ pub const EXTENSIONS: &[(&str, &str, RdfFormat)] = &[
     (
         "jsonld",
         "application/ld+json",
-        crate::store::answer::JSON_LD,
+        crate::store::JSON_LD,
     ),
     ("n3", "text/n3; charset=utf-8", RdfFormat::Turtle),
     ("trig", "application/trig", RdfFormat::TriG),

@@ -67,7 +67,7 @@ pub trait Statistics {
     fn degree(&self, predicate: Option<&spargebra::term::NamedNode>, position: Position) -> u64;
 }
 
-pub use crate::store::counts::Position;
+pub use crate::store::Position;
 
 impl Statistics for PatternCounts {
     fn rows(&self, pattern: &TriplePattern) -> u64 {
