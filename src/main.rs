@@ -1,3 +1,6 @@
+//! `sco-kg`: the command line over the library (`src/cli/`), with the allocator that counts
+//! each query's memory.
+
 use std::io::Write;
 use std::process::ExitCode;
 

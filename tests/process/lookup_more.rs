@@ -3,15 +3,12 @@
 //! as-you-type suggestions on the search page (its HTML, and in headless Chromium). Expectations
 //! from the registry (`data/registry/`), the translations and the source text.
 
-#[path = "support/mod.rs"]
-mod support;
-
 use std::sync::OnceLock;
 use std::time::Duration;
 
 use fantoccini::key::Key;
 use serde_json::{json, Value};
-use support::browser::{self, Client, CmdError, Locator};
+use crate::support::browser::{self, Client, CmdError, Locator};
 
 use sco_kg::graph::Base;
 use sco_kg::i18n::Localizer;
