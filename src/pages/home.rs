@@ -7,6 +7,7 @@ use oxigraph::model::NamedNodeRef;
 use super::kinds::sections_table;
 use super::layout::{page, Route};
 use super::render::{inline_links, Cx};
+use super::search::suggest_script;
 use super::DUMP_EXTENSIONS;
 use crate::graph::vocab::{sco, skos};
 use crate::graph::ResourceKind as Kind;
@@ -73,6 +74,8 @@ pub(crate) fn home(cx: &Cx) -> String {
             input type="search" name="q" placeholder=(t!(cx, "search-placeholder")) aria-label=(t!(cx, "search-label"));
             button type="submit" { (t!(cx, "search-button")) }
         }
+        // The box suggests as one types, as the search page's does.
+        (suggest_script(cx))
 
         h2 { (t!(cx, "sections-heading", "count" => p.sections.len())) }
         (sections_table(cx))

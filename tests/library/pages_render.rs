@@ -285,10 +285,15 @@ fn the_home_page_lists_sections_bodies_documents_states_and_services() {
     }
     // The sections' counts add up to the plan's 139 measures.
     assert!(html.contains("139 measures"));
-    // No external resources: no CDN, no script; the one stylesheet is this server's (a file,
+    // No external resources: no CDN; one script, this server's file, the search box's
+    // suggestions (deferred, no inline code); the one stylesheet is this server's (a file,
     // not a <style> element, so that the server's Content-Security-Policy can refuse inline
     // styles), and it names the Chinese fonts.
-    assert!(!html.contains("<script"));
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(html.contains(&format!(
+        "<script defer src=\"{PUBLIC}/assets/suggest.js?v="
+    )));
+    assert!(html.contains("></script>"));
     assert!(!html.contains("<style"));
     assert!(!html.contains(" style="));
     assert_eq!(html.matches("rel=\"stylesheet\"").count(), 1);
