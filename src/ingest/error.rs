@@ -14,52 +14,81 @@ use crate::i18n::Message;
 pub struct IngestError {
     /// 1-based line of the source the problem was found at.
     pub line: usize,
+    /// What the problem is.
     pub kind: IngestErrorKind,
 }
 
+/// The kinds of problem the ingest stage reports; [`IngestErrorKind::message`] tells each in
+/// the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IngestErrorKind {
+    /// The source holds nothing but white space.
     Empty,
-    /// `byte` is 1-based within the line.
+    /// The source is not UTF-8; `byte` is 1-based within the line.
     NotUtf8 {
+        /// The first invalid byte, counted from 1 within its line.
         byte: usize,
     },
     /// The line holds `found` where the format has `expected`.
     Unexpected {
+        /// What the format has at this point.
         expected: Expected,
+        /// The line as found.
         found: String,
     },
     /// The source ends (or its front matter runs out of blocks) before `missing`.
     Truncated {
+        /// The first part of the plan that is not there.
         missing: Missing,
     },
+    /// The measures are not numbered 1, 2, 3 … in order: a row has another number.
     MeasureNumber {
+        /// The number that follows the previous measure's.
         expected: u32,
+        /// The number the row has.
         found: u32,
     },
+    /// A measure's row ends without one of its cells.
     MissingField {
+        /// The measure's number.
         measure: u32,
+        /// The cell that is missing.
         field: MeasurePart,
     },
     /// A section heading within a row, before the row's `missing` part.
     HeadingInsideMeasure {
+        /// The heading as found.
         heading: String,
+        /// The number of the measure it interrupts.
         measure: u32,
+        /// The part of the row not yet read when the heading came.
         missing: MeasurePart,
     },
+    /// A section heading followed directly by the next heading: a section with no measures.
     EmptySection {
+        /// The section's number, 1-based.
         section: u32,
+        /// Its heading as found.
         heading: String,
     },
+    /// A participating-states cell that is not a comma-separated list of the designations of
+    /// the lexicon (`data/ingest/participants.toml` and the states of the registry).
     Participants {
+        /// The measure's number.
         measure: u32,
+        /// The cell as read.
         cell: String,
     },
-    /// Dates as `YYYY-MM-DD`.
+    /// The approval note names another decision than the one the source opens with; dates as
+    /// `YYYY-MM-DD`.
     ApprovalMismatch {
+        /// The decision number in the approval note ("№ 1 от …").
         approval_number: u32,
+        /// The decision date in the approval note.
         approval_date: String,
+        /// The number of the decision itself.
         number: u32,
+        /// The date of the decision itself.
         date: String,
     },
 }
@@ -264,6 +293,7 @@ impl fmt::Display for IngestErrorKind {
 impl std::error::Error for IngestErrorKind {}
 
 impl IngestError {
+    /// A problem of this kind at this 1-based line.
     pub fn new(line: usize, kind: IngestErrorKind) -> Self {
         Self { line, kind }
     }

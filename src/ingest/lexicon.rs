@@ -6,6 +6,8 @@
 
 use serde::Deserialize;
 
+/// What a participating-states cell may contain, and which state names continue a list in an
+/// executors cell; read from `data/ingest/participants.toml` and `data/registry/states.toml`.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     /// Designations a participants cell is a comma-separated list of, in the nominative:
@@ -35,11 +37,14 @@ pub struct CollectiveDesignation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
+    /// Every member state at the decision's date (the eight of `states.toml`).
     All,
+    /// Only the interested member states, which the plan does not name; never widened to all.
     Interested,
 }
 
 impl Lexicon {
+    /// A lexicon of these participant designations and state forms.
     pub fn new(participant_terms: Vec<String>, state_forms: Vec<String>) -> Self {
         let lower_terms = participant_terms.iter().map(|t| t.to_lowercase()).collect();
         Self {
@@ -54,6 +59,8 @@ impl Lexicon {
         &self.lower_terms
     }
 
+    /// Whether `text` is exactly one of the state forms that continue a list of states in an
+    /// executors cell.
     pub fn is_state_form(&self, text: &str) -> bool {
         self.state_forms.iter().any(|form| form == text)
     }
