@@ -14,36 +14,55 @@ use crate::ingest::IngestError;
 pub struct LinkError {
     /// 1-based line of the source.
     pub line: usize,
+    /// What could not be linked.
     pub kind: LinkErrorKind,
 }
 
-/// Texts are the plan's, as written (spaces collapsed).
+/// The kinds of link failure: the plan names something the registry or the translations do
+/// not have. Texts are the plan's, as written (spaces collapsed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkErrorKind {
     /// An item of a participants cell that is neither a collective designation nor a state.
     UnknownParticipant {
+        /// The measure's number.
         measure: u32,
+        /// The item of the cell.
         text: String,
     },
+    /// An executor that is no `match` form of a body in `data/registry/bodies.toml`, or a form
+    /// scoped `named` in which no state's form is found.
     UnknownExecutor {
+        /// The measure's number.
         measure: u32,
+        /// The executor as written.
         text: String,
     },
+    /// The decision's issuing body ("СОВЕТ ГЛАВ ГОСУДАРСТВ") is no body's `match` form.
     UnknownIssuingBody {
+        /// The issuing body as written.
         text: String,
     },
+    /// The decision's place ("Москва") is no place's `match` form.
     UnknownPlace {
+        /// The place as written.
         text: String,
     },
+    /// A signatory's state ("Республики Индии") is no state's `match` form.
     UnknownSignatoryState {
+        /// The state as written (genitive).
         text: String,
     },
+    /// The plan's title contains no document's `match` form, so the plan implements nothing.
     TitleNamesNoDocument {
+        /// The plan's title.
         title: String,
     },
-    /// `lang` is one of [`super::translations::TRANSLATED`].
+    /// A measure with no text (or a blank one) in a translation file; `lang` is one of
+    /// [`TRANSLATED`](super::TRANSLATED).
     MissingTranslation {
+        /// The measure's number.
         measure: u32,
+        /// The language whose file lacks it ("en" or "zh").
         lang: &'static str,
     },
 }
@@ -107,8 +126,11 @@ pub enum DataFileError {
     Read(DataError),
     /// `path`, at `line` where known, breaks a rule.
     Invalid {
+        /// The file, as `data/…`.
         path: String,
+        /// The 1-based line of the entry, where known.
         line: Option<usize>,
+        /// The rule broken.
         problem: Problem,
     },
 }
@@ -117,44 +139,71 @@ pub enum DataFileError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// An entry of the registry, by its id.
-    Entity { id: String, fault: EntityFault },
+    Entity {
+        /// The entry's `id`.
+        id: String,
+        /// What is wrong with it.
+        fault: EntityFault,
+    },
     /// A translation file's `language` is not one of the translated languages.
-    TranslationLanguage { lang: String },
+    TranslationLanguage {
+        /// The `language` the file gives.
+        lang: String,
+    },
     /// `labels.toml` has no measure label in `lang`.
-    NoMeasureLabel { lang: &'static str },
+    NoMeasureLabel {
+        /// One of the registry's [`LANGUAGES`](super::LANGUAGES).
+        lang: &'static str,
+    },
 }
 
 /// What is wrong with a registry entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EntityFault {
+    /// The `id` is empty or has characters other than `a-z`, `0-9` and `-`.
     NotASlug,
+    /// No `label` (or a blank one) in one of the three languages.
     NoLabel {
+        /// The language without a label.
         lang: &'static str,
     },
+    /// A `label` or `alt` in a language other than ru, en and zh.
     UnknownLanguage {
+        /// The language key as written.
         lang: String,
     },
+    /// `wikidata` is not a Q-identifier ("Q" and digits).
     NotAQid {
+        /// The value as written.
         wikidata: String,
     },
+    /// `date` is neither `YYYY` nor a valid `YYYY-MM-DD`.
     BadDate {
+        /// The value as written.
         date: String,
     },
     /// A document without `doc_kind` or `status`.
     DocumentFields,
     /// Not a document, with `doc_kind`, `status` or `date`.
     NotADocument,
+    /// Another entry of the same type has this `id`.
     IdTwice,
+    /// A `match` form that already belongs to another entity of the same type.
     SharedForm {
+        /// The form as written.
         form: String,
+        /// The `id` of the entity it also belongs to.
         other: String,
     },
+    /// `parent` is no `id` of the same file.
     UnknownParent {
+        /// The `parent` as written.
         parent: String,
     },
 }
 
 impl Problem {
+    /// What rule is broken, in no language yet (the location is the caller's to add).
     pub fn message(&self) -> Message {
         match self {
             Self::Entity { id, fault } => fault.message().arg("id", quoted(id)),
@@ -274,12 +323,22 @@ impl std::error::Error for DataFileError {}
 #[derive(Debug)]
 pub enum LoadError {
     /// The source text is not a plan: `path` is the source's, the line is the error's.
-    Ingest { path: String, error: IngestError },
+    Ingest {
+        /// The source's path, `data/source/….txt`.
+        path: String,
+        /// What is wrong, at which line.
+        error: IngestError,
+    },
     /// A data file (the lexicon's, the registry, the translations) could not be read or breaks
     /// a rule.
     Data(DataFileError),
     /// The plan names what the registry does not have: `path` is the source's.
-    Link { path: String, error: LinkError },
+    Link {
+        /// The source's path, `data/source/….txt`.
+        path: String,
+        /// What could not be linked, at which line of the source.
+        error: LinkError,
+    },
 }
 
 impl LoadError {

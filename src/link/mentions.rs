@@ -9,10 +9,12 @@ use super::registry::{EntityRef, EntityType, Registry};
 /// The entities a text names, by type, in order of first mention, without repeats.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mentions {
+    /// The entities found, by type, in order of first mention.
     pub found: BTreeMap<EntityType, Vec<EntityRef>>,
 }
 
 impl Mentions {
+    /// The entities of one type found, in order of first mention; empty when none.
     pub fn get(&self, entity_type: EntityType) -> &[EntityRef] {
         self.found
             .get(&entity_type)

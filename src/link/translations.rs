@@ -56,13 +56,18 @@ impl LabelPatterns {
     }
 }
 
+/// The translations of the plan and the label patterns, as read and checked.
 #[derive(Debug, Clone)]
 pub struct Translations {
+    /// Each translation by its `language` (one of [`TRANSLATED`]).
     pub by_language: BTreeMap<String, Translation>,
+    /// The labels of measures and the note of translated texts (`labels.toml`).
     pub labels: LabelPatterns,
 }
 
 impl Translations {
+    /// Reads and checks the translations embedded in the binary
+    /// (`data/translations/{en,zh,labels}.toml`).
     pub fn embedded() -> Result<Self, DataFileError> {
         let files: Vec<DataFile<'static>> = TRANSLATED
             .iter()
@@ -71,6 +76,9 @@ impl Translations {
         Self::from_files(&files, &data::file("translations/labels.toml")?)
     }
 
+    /// Reads and checks translation files and the label patterns: every file's `language` must
+    /// be one of [`TRANSLATED`], and `labels` must have a measure label in each of the
+    /// registry's languages.
     pub fn from_files(
         files: &[DataFile<'_>],
         labels: &DataFile<'_>,
@@ -105,6 +113,7 @@ impl Translations {
         })
     }
 
+    /// The translation into `lang`, if there is one.
     pub fn get(&self, lang: &str) -> Option<&Translation> {
         self.by_language.get(lang)
     }
