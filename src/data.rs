@@ -18,7 +18,9 @@ pub const SOURCE: &str = "source/sco-action-plan-2021-2025.ru.txt";
 /// A data file with the path it is reported under.
 #[derive(Debug, Clone)]
 pub struct DataFile<'a> {
+    /// The path errors name, from the repository root ("data/registry/bodies.toml").
     pub path: String,
+    /// The file's text.
     pub contents: &'a str,
 }
 
@@ -28,11 +30,13 @@ pub struct DataFile<'a> {
 /// `path:line:column: what` in English, for logs and tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
+    /// The file, from the repository root ("data/registry/bodies.toml").
     pub path: String,
     /// 1-based line, where known.
     pub line: Option<usize>,
     /// 1-based column (in characters) on `line`, where known.
     pub column: Option<usize>,
+    /// What is wrong.
     pub kind: DataErrorKind,
 }
 
@@ -42,17 +46,25 @@ pub enum DataErrorKind {
     /// Not among the files embedded in the binary.
     #[error("not among the embedded files")]
     Missing,
+    /// Embedded, but not UTF-8 text.
     #[error("not UTF-8 text")]
     NotUtf8,
     /// Not TOML of the shape its reader expects: the TOML parser's own words, in English.
     #[error("not TOML of the expected shape: {detail}")]
-    Toml { detail: String },
+    Toml {
+        /// The parser's message.
+        detail: String,
+    },
     /// A rule of its reader broken: the reader's words, in English.
     #[error("{detail}")]
-    Invalid { detail: String },
+    Invalid {
+        /// The reader's message.
+        detail: String,
+    },
 }
 
 impl DataError {
+    /// An error of `kind` about the file at `path`, with no line or column.
     pub fn new(path: impl Into<String>, kind: DataErrorKind) -> Self {
         Self {
             path: path.into(),
@@ -82,6 +94,7 @@ impl fmt::Display for DataError {
 impl std::error::Error for DataError {}
 
 impl DataFile<'_> {
+    /// Deserializes the file as TOML; an error names the line and column the parser points at.
     pub fn parse_toml<T: DeserializeOwned>(&self) -> Result<T, DataError> {
         toml::from_str(self.contents).map_err(|e| {
             let (line, column) = match e.span() {
@@ -233,7 +246,9 @@ pub fn source() -> &'static [u8] {
 /// reader's (`ingest::Lexicon`).
 #[derive(Debug, Clone)]
 pub struct LexiconFiles {
+    /// `data/ingest/participants.toml`: the collective designations.
     pub participants: DataFile<'static>,
+    /// `data/registry/states.toml`: the member states and their Russian forms.
     pub states: DataFile<'static>,
 }
 

@@ -48,8 +48,10 @@ pub enum View {
 }
 
 impl View {
+    /// Every view.
     pub const ALL: [View; 4] = [View::Table, View::Bar, View::Network, View::Timeline];
 
+    /// The view's name as the example files write it (`view = "bar"`).
     pub fn as_str(self) -> &'static str {
         match self {
             View::Table => "table",
@@ -71,6 +73,7 @@ pub struct Example {
     pub description: BTreeMap<String, String>,
     /// The SPARQL query; it declares every prefix it uses.
     pub query: String,
+    /// The view that suits the answer.
     pub view: View,
     /// The answer read from the source: rows of strings (see [`row_strings`]).
     pub expected: Vec<Vec<String>>,

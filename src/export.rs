@@ -23,17 +23,24 @@ pub use crate::store::write_triples as write_rdf;
 /// The formats of a dump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DumpFormat {
+    /// Turtle (`sco-kg.ttl`).
     Turtle,
+    /// N-Triples (`sco-kg.nt`).
     NTriples,
+    /// N-Quads (`sco-kg.nq`): the triples in the default graph.
     NQuads,
+    /// TriG (`sco-kg.trig`).
     TriG,
+    /// RDF/XML (`sco-kg.rdf`).
     RdfXml,
+    /// JSON-LD (`sco-kg.jsonld`).
     JsonLd,
     /// Canonical N-Quads (RDFC-1.0): one quad a line, sorted by code point.
     Canonical,
 }
 
 impl DumpFormat {
+    /// Every format: the server offers a dump (`/dump/sco-kg.{extension}`) of each.
     pub const ALL: [DumpFormat; 7] = [
         Self::Turtle,
         Self::NTriples,
@@ -57,6 +64,7 @@ impl DumpFormat {
         }
     }
 
+    /// The dump's file name: "sco-kg." and the extension.
     pub fn file_name(self) -> String {
         format!("sco-kg.{}", self.extension())
     }
@@ -66,6 +74,7 @@ impl DumpFormat {
         Self::ALL.into_iter().find(|f| f.file_name() == name)
     }
 
+    /// The serialiser's format (N-Quads for the canonical form too).
     pub fn rdf_format(self) -> RdfFormat {
         match self {
             Self::Turtle => RdfFormat::Turtle,
@@ -77,6 +86,7 @@ impl DumpFormat {
         }
     }
 
+    /// The media type the dump is served with (`text/turtle` …).
     pub fn media_type(self) -> &'static str {
         ResultFormat::Rdf(self.rdf_format()).media_type()
     }
@@ -91,16 +101,27 @@ pub enum ExportError {
     Serialise(std::io::Error),
     /// The N-Quads written for canonicalisation are not UTF-8 from this 1-based line and byte
     /// of it on.
-    NotUtf8 { line: usize, byte: usize },
+    NotUtf8 {
+        /// The 1-based line.
+        line: usize,
+        /// The 1-based byte of that line.
+        byte: usize,
+    },
     /// The N-Quads written for canonicalisation did not read back, at this 1-based line and
     /// column: the parser's words, in English.
     Reread {
+        /// The 1-based line.
         line: usize,
+        /// The 1-based column of that line.
         column: usize,
+        /// The parser's message.
         detail: String,
     },
     /// The canonicalisation algorithm failed: its words, in English.
-    Canonical { detail: String },
+    Canonical {
+        /// The algorithm's message.
+        detail: String,
+    },
     /// The thread computing a dump panicked.
     Panicked,
 }

@@ -23,7 +23,9 @@ pub struct Message {
 /// formatting.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
+    /// Text, inserted as is (quoted source text, paths, language tags …).
     Text(String),
+    /// A number: measure and line numbers, counts.
     Number(f64),
 }
 
@@ -51,6 +53,7 @@ macro_rules! number_arg {
 number_arg!(u8, u16, u32, u64, usize, i32, i64, f64);
 
 impl Message {
+    /// The message `id` (a literal, see above), with no arguments yet.
     pub fn new(id: &'static str) -> Self {
         Self {
             id,
@@ -58,11 +61,13 @@ impl Message {
         }
     }
 
+    /// Adds the argument `name` (`{ $name }` in the `.ftl` files).
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
         self.args.push((name, value.into()));
         self
     }
 
+    /// The Fluent message id ("ingest-empty").
     pub fn id(&self) -> &'static str {
         self.id
     }

@@ -24,8 +24,11 @@ use crate::data::{self, DataFile};
 /// A language of the service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lang {
+    /// Russian, the language of the source text (`ru`).
     Ru,
+    /// English (`en`), the default.
     En,
+    /// Chinese in simplified characters (`zh`, `zh-Hans`).
     Zh,
 }
 
@@ -103,7 +106,10 @@ impl std::str::FromStr for Lang {
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: {message}")]
 pub struct I18nError {
+    /// The locale folder or `.ftl` file ("locales/ru/pages.ftl").
     pub path: String,
+    /// What is wrong: "missing" (no folder for a language), or Fluent's errors joined by "; "
+    /// (parse errors with their line).
     pub message: String,
 }
 
@@ -267,6 +273,8 @@ impl Localizer {
 
 /// Something that formats messages in one language: `(&Localizer, Lang)` or a page context.
 pub trait Translate {
+    /// The message `id` in this language, formatted with `args`; never fails (see
+    /// [`Localizer::message`]).
     fn t(&self, id: &str, args: Option<&FluentArgs>) -> String;
 }
 
