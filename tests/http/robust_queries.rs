@@ -366,6 +366,7 @@ fn light_queries(url: String, stop: Arc<AtomicBool>) -> Vec<(StatusCode, String)
 
 #[test]
 fn pathological_queries_stop_within_the_timeout_while_light_queries_are_answered() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         timeout: TIMEOUT,
         // One for the pathological query, one for the light ones, two spare for workers still
@@ -442,6 +443,7 @@ fn pathological_queries_stop_within_the_timeout_while_light_queries_are_answered
 /// Were a query to go on after its timeout, the slot would stay taken.
 #[test]
 fn each_stopped_query_gives_its_slot_back() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         timeout: TIMEOUT,
         max_concurrent: 1,
@@ -483,6 +485,7 @@ fn each_stopped_query_gives_its_slot_back() {
 /// Retry-After, nothing hangs, and the slots come back.
 #[test]
 fn a_burst_beyond_the_concurrency_limit_is_turned_away_with_retry_after() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let max_concurrent = 2;
     let burst = 12;
     let server = start(Config {
@@ -552,6 +555,7 @@ fn a_burst_beyond_the_concurrency_limit_is_turned_away_with_retry_after() {
 /// one of their queries is answered in the end, correctly.
 #[test]
 fn clients_that_honour_retry_after_all_get_their_answers() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         timeout: Duration::from_secs(5),
         max_concurrent: 2,
@@ -614,6 +618,7 @@ fn assert_a_count(n: &serde_json::Value) {
 /// left, its slot would still be taken, and the next round's queries turned away).
 #[test]
 fn clients_hanging_up_give_back_every_slot_round_after_round() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let slots = 3;
     // A timeout far beyond the test's patience: only the hang-ups can stop these queries.
     let server = start(Config {
@@ -724,6 +729,7 @@ fn read_reply_once(stream: &mut TcpStream) -> String {
 /// Every example query of the gallery passes every guard and is answered.
 #[test]
 fn the_example_queries_pass_every_guard() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(config());
     for example in sco_kg::examples::all().expect("examples") {
         let response = client()
@@ -747,6 +753,7 @@ fn the_example_queries_pass_every_guard() {
 /// with the limit and how to page; one within it comes whole.
 #[test]
 fn an_answer_past_its_length_in_bytes_is_refused_with_how_to_page() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         max_answer_bytes: 20_000,
         ..config()
@@ -814,6 +821,7 @@ fn an_answer_past_its_length_in_bytes_is_refused_with_how_to_page() {
 /// 82 s after the first).
 #[test]
 fn waiting_for_the_same_query_is_bounded_by_the_same_deadline() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let timeout = Duration::from_secs(1);
     let queue_wait = Duration::from_secs(1);
     let server = start(Config {
@@ -856,6 +864,7 @@ fn waiting_for_the_same_query_is_bounded_by_the_same_deadline() {
 /// every query is answered, none refused (the default queue; before it, most were 503).
 #[test]
 fn by_default_a_crowd_of_new_queries_waits_its_turn() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         bind: "127.0.0.1:0".into(),
         max_concurrent: 2,
@@ -895,6 +904,7 @@ fn by_default_a_crowd_of_new_queries_waits_its_turn() {
 /// them: an answer that finds no room is refused (503), and room comes back when they go.
 #[test]
 fn answers_held_by_clients_that_do_not_read_are_bounded_in_bytes() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     // About 8 MB of JSON, more than the kernel buffers of a loopback connection take: most of
     // it stays with the server while its client does not read.
     let large = |n: usize| {

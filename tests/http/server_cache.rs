@@ -47,6 +47,7 @@ fn hold_the_slot(url: &str) -> std::thread::JoinHandle<StatusCode> {
 
 #[test]
 fn a_repeated_query_is_answered_without_a_query_slot() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         timeout: Duration::from_secs(10),
         max_concurrent: 1,
@@ -84,6 +85,7 @@ fn a_repeated_query_is_answered_without_a_query_slot() {
 
 #[test]
 fn without_a_cache_every_query_needs_a_slot() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         timeout: Duration::from_secs(10),
         max_concurrent: 1,
@@ -102,6 +104,7 @@ fn without_a_cache_every_query_needs_a_slot() {
 
 #[test]
 fn a_burst_of_the_same_query_is_evaluated_once() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         timeout: Duration::from_secs(60),
         max_concurrent: 1,
@@ -133,6 +136,7 @@ SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d sco:number ?e }";
 
 #[test]
 fn with_a_queue_a_query_waits_for_a_slot_instead_of_a_503() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         timeout: Duration::from_secs(3),
         max_concurrent: 1,

@@ -32,6 +32,7 @@ fn slow_query(url: &str) -> reqwest::blocking::Response {
 
 #[test]
 fn a_runaway_query_times_out_while_a_simple_query_is_answered() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         timeout: Duration::from_secs(1),
         max_concurrent: 2,
@@ -59,6 +60,7 @@ fn a_runaway_query_times_out_while_a_simple_query_is_answered() {
 
 #[test]
 fn a_timed_out_query_really_stops_and_frees_its_slot() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         timeout: Duration::from_secs(1),
         max_concurrent: 1,
@@ -74,6 +76,7 @@ fn a_timed_out_query_really_stops_and_frees_its_slot() {
 
 #[test]
 fn beyond_the_concurrency_limit_queries_get_503_with_retry_after() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
         timeout: Duration::from_secs(1),
         max_concurrent: 1,
@@ -124,6 +127,7 @@ fn hold_the_only_slot(server: &Background) -> (TcpStream, reqwest::blocking::Res
 
 #[test]
 fn a_client_that_hangs_up_cancels_its_query() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     // A timeout far beyond the test's patience: only the disconnection can stop the query.
     let server = start(Config {
         timeout: Duration::from_secs(3600),
@@ -139,6 +143,7 @@ fn a_client_that_hangs_up_cancels_its_query() {
 
 #[test]
 fn hostile_query_shapes_are_answered_not_crashed_on() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(config());
     let url = server.url();
     let depth = 20_000;
@@ -191,6 +196,7 @@ fn hostile_query_shapes_are_answered_not_crashed_on() {
 
 #[test]
 fn a_product_too_coarse_to_cancel_is_refused_before_evaluation() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(config());
     let response = client()
         .get(format!(
@@ -214,6 +220,7 @@ fn a_product_too_coarse_to_cancel_is_refused_before_evaluation() {
 
 #[test]
 fn shutdown_lets_the_request_in_flight_finish() {
+    let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(config());
     let url = server.url();
     let query = "ASK { ?s ?p ?o }";

@@ -192,7 +192,7 @@ async fn type_query(client: &Client, text: &str) -> Result<Vec<(String, String)>
 
 #[test]
 fn the_search_box_suggests_as_you_type_and_the_keyboard_opens_a_suggestion() {
-    let server = support::start(support::config());
+    let server = crate::support::start(crate::support::config());
     let url = server.url();
     browser::run(1200, 900, move |client| async move {
         // English: "Tajkistan", a typo of Tajikistan (data/registry/states.toml), suggests it

@@ -541,3 +541,11 @@ impl Response {
         serde_json::from_slice(&self.answer.body)
     }
 }
+
+/// Tests that hold query slots, wait for timeouts or load the CPU take this first and run one
+/// at a time: in one test binary they would otherwise run beside each other on the machine's
+/// two cores, and each would measure the others.
+pub fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
