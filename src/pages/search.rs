@@ -22,7 +22,9 @@ use crate::t;
 /// ([`crate::lookup::LookupIndex::highlight`]).
 #[derive(Debug, Clone)]
 pub struct MarkedHit {
+    /// The lookup's hit.
     pub hit: Hit,
+    /// Byte ranges of `hit.matched.text` to mark, in order, without overlap.
     pub marks: Vec<Range<usize>>,
 }
 
@@ -31,17 +33,23 @@ pub struct MarkedHit {
 pub enum Search {
     /// The query was looked up: its hits, best first, at most `limit` of them.
     Found {
+        /// The query as looked up (trimmed).
         query: String,
         /// The types asked for; `None` for all.
         types: Option<Vec<EntityKind>>,
+        /// The hits, best first.
         hits: Vec<MarkedHit>,
+        /// The most hits asked for: as many hits as this means there may be more.
         limit: usize,
     },
     /// The query was not looked up, and why (a refusal of the lookup, an unknown type), in no
     /// language yet. `query` and `types` are the parameters as sent, to fill the form again.
     Refused {
+        /// `q` as sent.
         query: String,
+        /// `type` as sent (comma-separated).
         types: String,
+        /// Why the query was not looked up.
         reason: Message,
     },
 }

@@ -36,6 +36,7 @@ pub struct Workbench<'a> {
     /// query declares them, the page lists them, and the script completes and compacts with them,
     /// in the JSON form `GET /prefixes` serves ([`Workbench::prefix_json`]).
     pub prefixes: &'a [(String, String)],
+    /// The example gallery, in its order.
     pub examples: &'a [Example],
     /// `?example=`: the id of the example to load.
     pub example: Option<&'a str>,

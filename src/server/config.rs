@@ -46,10 +46,16 @@ pub struct Config {
     pub write_stall_timeout: Duration,
 }
 
+/// Default of [`Config::bind`]: loopback only, port 8080.
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+/// Default of [`Config::timeout`] (and of [`Config::queue_wait`]), in seconds.
 pub const DEFAULT_TIMEOUT_SECONDS: u64 = 10;
+/// Default of [`Config::max_query_bytes`]: 64 KiB of query text.
 pub const DEFAULT_MAX_QUERY_BYTES: usize = 64 * 1024;
+/// Default of [`Config::max_body_bytes`]: 256 KiB, four times the query's (a query sent
+/// URL-encoded in a form is longer than its text).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
+/// Default of [`Config::max_results`]: rows or triples of one answer.
 pub const DEFAULT_MAX_RESULTS: usize = 100_000;
 /// Far above any answer of this graph (the whole graph as N-Triples is about 2 MB), far below
 /// what would hurt the server.
@@ -138,14 +144,23 @@ impl Config {
 /// A setting of [`Config`] that must not be zero.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setting {
+    /// [`Config::timeout`].
     Timeout,
+    /// [`Config::write_stall_timeout`].
     WriteStallTimeout,
+    /// [`Config::max_query_bytes`].
     MaxQueryBytes,
+    /// [`Config::max_body_bytes`].
     MaxBodyBytes,
+    /// [`Config::max_concurrent`].
     MaxConcurrent,
+    /// [`Config::max_results`].
     MaxResults,
+    /// [`Config::max_answer_bytes`].
     MaxAnswerBytes,
+    /// [`Config::max_query_memory`].
     MaxQueryMemory,
+    /// [`Config::max_in_flight_bytes`].
     MaxInFlightBytes,
 }
 
@@ -171,6 +186,7 @@ impl Setting {
 pub enum ConfigError {
     /// A duration or limit that is zero.
     Zero(Setting),
+    /// [`Config::public_url`] is no http(s) origin.
     PublicUrl(PublicUrlError),
 }
 
@@ -202,18 +218,25 @@ impl std::error::Error for ConfigError {}
 /// A public URL that is no http(s) origin: the URL as given, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicUrlError {
+    /// The URL as given.
     pub url: String,
+    /// What is wrong with it.
     pub problem: PublicUrlProblem,
 }
 
+/// What makes a public URL no http(s) origin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PublicUrlProblem {
-    /// Not an absolute IRI: the IRI parser's words, in English.
+    /// Not an absolute IRI.
     NotAnIri {
+        /// The IRI parser's words, in English.
         detail: String,
     },
+    /// The scheme is neither `http` nor `https`.
     NotHttp,
+    /// Nothing between `//` and the path: no host.
     NoHost,
+    /// A `?query` or `#fragment`, which no origin has.
     QueryOrFragment,
 }
 
@@ -245,7 +268,7 @@ impl fmt::Display for PublicUrlError {
 impl std::error::Error for PublicUrlError {}
 
 /// Checks a public URL: an absolute http(s) IRI without query or fragment; the trailing '/' is
-/// dropped ("https://example.org/kg/" → "https://example.org/kg").
+/// dropped (`"https://example.org/kg/"` → `"https://example.org/kg"`).
 pub fn public_url(url: &str) -> Result<String, PublicUrlError> {
     let refused = |problem| PublicUrlError {
         url: url.to_string(),

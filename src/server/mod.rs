@@ -11,23 +11,24 @@
 //! | `GET /dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}`, `/dump/sco-kg.canonical.nq` | dumps |
 //! | `GET /dump/sco-kg` | the dump in the negotiated syntax |
 //! | `GET /.well-known/void` | VoID description of the dataset |
-//! | `GET /`, `/page/{path}`, `/search` | the HTML pages ([`routes::page`], rendered by `crate::pages`) |
-//! | `GET /query` | the query workbench ([`routes::workbench`]); a browser opening `/sparql` is sent there |
-//! | `GET /assets/{path}` | the workbench's scripts and styles ([`routes::assets`]) |
-//! | `GET /healthz`, `/readyz` | liveness, and readiness to take a query now ([`routes::health`]) |
-//! | `GET /metrics` | Prometheus metrics ([`metrics`]) |
+//! | `GET /`, `/page/{path}`, `/search` | the HTML pages (`routes::page`, rendered by `crate::pages`) |
+//! | `GET /query` | the query workbench (`routes::workbench`); a browser opening `/sparql` is sent there |
+//! | `GET /assets/{path}` | the workbench's scripts and styles (`routes::assets`) |
+//! | `GET /healthz`, `/readyz` | liveness, and readiness to take a query now (`routes::health`) |
+//! | `GET /metrics` | Prometheus metrics (`metrics`) |
 //!
 //! Every read response carries an ETag (from the dataset version) and Cache-Control and is
 //! answered 304 on a matching If-None-Match; negotiated ones say `Vary: Accept`. Bodies are
 //! compressed (gzip, brotli) when asked, CORS is open for GET and POST, requests are logged
 //! with `tracing` (`RUST_LOG`). Other methods get 405 with `Allow`.
 //!
-//! The folders are the architecture: [`routes`] (one file per route family, thin handlers),
-//! [`http`] (negotiation, ETags and 304, the origin, the reader's language, refusals, security
-//! headers, the log, the replay of kept answers), [`execution`] (the query queue, workers,
-//! bytes in flight, the answer cache). Beside them: [`config`] (settings), [`state`] (what
-//! handlers share), [`metrics`] and [`run`] (listening and shutting down). The checks a query
-//! passes before evaluation are the library's (`crate::store::checks`).
+//! The folders are the architecture: `routes` (one file per route family, thin handlers),
+//! `http` (negotiation, ETags and 304, the origin, the reader's language, refusals, security
+//! headers, the log, the replay of kept answers), `execution` (the query queue, workers,
+//! bytes in flight, the answer cache). Beside them: [`config`] (settings), `state` ([`AppState`]:
+//! what handlers share), `metrics` and `run` ([`bind`], [`Server`], [`spawn`]: listening and
+//! shutting down). The checks a query passes before evaluation are the library's
+//! ([`crate::store::checks`]).
 
 pub mod config;
 mod execution;
@@ -61,7 +62,8 @@ pub use run::{
 };
 pub use state::AppState;
 
-/// Every route, in one place.
+/// Every route, in one place, with its middleware, behind the replay of kept responses
+/// ([`Replay`]).
 pub fn router(state: AppState) -> Replay<Router> {
     let replaying = state.clone();
     let counting = state.clone();

@@ -74,6 +74,10 @@ pub enum StartError {
 }
 
 impl AppState {
+    /// Builds everything served from `graph` once: every dump (the canonical one gives the
+    /// version), the ontology and shapes, the pages, the lookup index and the graph's counts;
+    /// then the query slots, workers and caches sized by `config`. `local_addr` is the bound
+    /// address, the public URL's last fallback.
     pub fn new(
         graph: Arc<KnowledgeGraph>,
         config: Config,

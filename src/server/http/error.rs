@@ -17,22 +17,35 @@ use crate::i18n::{Lang, Message};
 use crate::server::http::language::request_lang;
 use crate::store::QueryError;
 
+/// A refusal or failure, answered with [`AppError::status`] and [`AppError::message`] as
+/// `text/plain` (`Cache-Control: no-store`).
 #[derive(Debug)]
 pub enum AppError {
     /// A request the endpoint cannot take as sent; the message says what and how to fix it.
     BadRequest(Message),
     /// The text is not SPARQL 1.1 Query: where and why.
     Syntax(crate::store::SyntaxError),
+    /// A SPARQL Update (403): the endpoint only answers queries.
     ReadOnly,
+    /// No such route, resource or file (404).
     NotFound(Message),
     /// The media types that could have been served.
     NotAcceptable(Vec<&'static str>),
+    /// A POST body of a type the endpoint does not read (415).
     UnsupportedMediaType(Message),
+    /// A request body or query text over its limit (413).
     TooLarge(Message),
+    /// The request body did not arrive within this time, the query timeout (408).
     RequestTimeout(Duration),
+    /// No query slot free within the queue wait, a full queue, or the answers' bytes in flight
+    /// at their limit (503 with `Retry-After`, [`RETRY_AFTER_SECONDS`]): try again shortly.
     Busy,
+    /// The query ran, or waited, longer than this limit and was stopped (503).
     Timeout(Duration),
+    /// The evaluation was cancelled before it finished (503).
     Cancelled,
+    /// The answer would have more than this many rows or triples (500, as the Protocol has a
+    /// refused query); the message says how to page.
     TooManyResults(usize),
     /// The answer would be longer than this many bytes.
     AnswerTooLong(usize),
@@ -48,6 +61,8 @@ pub enum AppError {
 pub const RETRY_AFTER_SECONDS: u64 = 1;
 
 impl AppError {
+    /// The HTTP status: 4xx for what the client can fix, 503 for what a retry may cure, 500 for
+    /// a query refused for its size and for our own failures.
     pub fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) | Self::Syntax(_) | Self::Evaluation(_) => StatusCode::BAD_REQUEST,
