@@ -426,6 +426,7 @@ impl LookupIndex {
         self.entities.len()
     }
 
+    /// Whether the index holds no entity.
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }

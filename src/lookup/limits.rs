@@ -27,12 +27,25 @@ pub const MAX_QUERY_WORDS: usize = 40;
 /// Why a query is not looked up.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryRefusal {
+    /// Empty or only white space.
     #[error("nothing to look up: the query is empty or only white space")]
     Empty,
+    /// More characters than [`MAX_QUERY_CHARS`].
     #[error("the query has {chars} characters; at most {limit} are looked up")]
-    TooLong { chars: usize, limit: usize },
+    TooLong {
+        /// The query's characters, surrounding white space not counted.
+        chars: usize,
+        /// The cap, [`MAX_QUERY_CHARS`].
+        limit: usize,
+    },
+    /// More words than [`MAX_QUERY_WORDS`].
     #[error("the query has {words} words; at most {limit} are looked up")]
-    TooManyWords { words: usize, limit: usize },
+    TooManyWords {
+        /// The query's words, as lookup splits it.
+        words: usize,
+        /// The cap, [`MAX_QUERY_WORDS`].
+        limit: usize,
+    },
     /// The code point of the first control character.
     #[error("the query holds a control character (U+{0:04X})")]
     Control(u32),

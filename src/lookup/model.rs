@@ -56,17 +56,22 @@ pub(super) mod lang_tag {
     }
 }
 
-/// The type of a resource lookup finds: one of [`ResourceKind::ALL`], under the name lookup's
-/// API has always given it.
+/// The type of a resource lookup finds: one of
+/// [`ResourceKind::ALL`](crate::graph::ResourceKind::ALL), under the name lookup's API has
+/// always given it.
 pub use crate::graph::{ParamError, ResourceKind as EntityKind};
 
 /// How a hit matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MatchKind {
+    /// The whole label, word for word up to inflection, or a bare measure number (band 3).
     Exact,
+    /// Every query word is a label word, its stem or the start of one (band 2).
     Prefix,
+    /// As `Prefix`, with typos in some word (band 1).
     Fuzzy,
+    /// No label matched, but every query word occurs in one text of the entity (band 0).
     Text,
 }
 
@@ -85,9 +90,13 @@ impl MatchKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
+    /// A `skos:prefLabel`.
     PrefLabel,
+    /// A `skos:altLabel`, or a name the lookup data adds.
     AltLabel,
+    /// A measure's text (`sco:text`).
     Text,
+    /// A measure's number, asked bare ("14").
     Number,
 }
 
@@ -99,20 +108,26 @@ pub struct Matched {
     /// Its language; `None` for a number.
     #[serde(with = "lang_tag::option")]
     pub lang: Option<Lang>,
+    /// Which of the entity's fields it is.
     pub field: Field,
 }
 
 /// One entity found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hit {
+    /// The entity's IRI.
     pub iri: String,
+    /// The entity's type (`type` in JSON).
     #[serde(rename = "type")]
     pub kind: EntityKind,
     /// The prefLabel in the requested language, or in the first fallback language that has one.
     pub label: String,
+    /// The language of `label`.
     #[serde(with = "lang_tag")]
     pub label_lang: Lang,
+    /// What the query matched.
     pub matched: Matched,
+    /// How it matched (`match` in JSON).
     #[serde(rename = "match")]
     pub match_kind: MatchKind,
     /// band × 1000 + sub-score (band 3 exact, 2 prefix, 1 fuzzy, 0 text); higher is better.
@@ -125,11 +140,16 @@ pub struct Hit {
 /// What a search returns: its hits with the parameters it ran with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LookupResponse {
+    /// The query as given.
     pub query: String,
+    /// The language of the hits' labels.
     #[serde(with = "lang_tag")]
     pub lang: Lang,
+    /// The types asked for; `None` for all.
     pub types: Option<Vec<EntityKind>>,
+    /// The most hits asked for.
     pub limit: usize,
+    /// The entities found, best first.
     pub hits: Vec<Hit>,
 }
 
@@ -145,8 +165,10 @@ pub struct LookupOptions {
 }
 
 impl LookupOptions {
+    /// The most hits when no limit is given.
     pub const DEFAULT_LIMIT: usize = 10;
 
+    /// Labels in `lang`, every type, [`Self::DEFAULT_LIMIT`] hits.
     pub fn new(lang: Lang) -> Self {
         Self {
             lang,
