@@ -8,24 +8,32 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 /// A collected answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
+    /// The solutions of a SELECT.
     Solutions {
+        /// The projected variables, in order.
         variables: Vec<Variable>,
+        /// One row per solution, a term per variable (`None` where it is unbound).
         rows: Vec<Vec<Option<Term>>>,
     },
+    /// The answer of an ASK.
     Boolean(bool),
+    /// The triples of a CONSTRUCT or DESCRIBE.
     Graph(Vec<Triple>),
 }
 
 /// Every format an answer can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultFormat {
+    /// A SPARQL results format (JSON, XML, CSV, TSV), for SELECT and ASK.
     Results(QueryResultsFormat),
+    /// An RDF format, for CONSTRUCT and DESCRIBE.
     Rdf(RdfFormat),
     /// Aligned columns for a terminal.
     Table,
 }
 
 impl ResultFormat {
+    /// The `Content-Type` of an answer written in the format.
     pub fn media_type(self) -> &'static str {
         match self {
             Self::Results(QueryResultsFormat::Json) => "application/sparql-results+json",
@@ -44,6 +52,7 @@ impl ResultFormat {
         }
     }
 
+    /// Whether it is an RDF format (for graph answers).
     pub fn is_rdf(self) -> bool {
         matches!(self, Self::Rdf(_))
     }
@@ -166,6 +175,7 @@ impl Answer {
         }
     }
 
+    /// Its size: the rows of solutions, the triples of a graph, 1 for a boolean.
     pub fn len(&self) -> usize {
         match self {
             Answer::Solutions { rows, .. } => rows.len(),
@@ -174,6 +184,7 @@ impl Answer {
         }
     }
 
+    /// Whether it has no row or no triple (a boolean never is).
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -21,8 +21,11 @@ pub enum GraphError {
     /// A prefix of the graph's vocabularies is not an IRI a query may use (a base that makes
     /// no IRI, say).
     Prefix {
+        /// The prefix, without its colon.
         prefix: String,
+        /// The namespace it was to stand for.
         namespace: String,
+        /// The parser's reason, in English.
         detail: String,
     },
 }

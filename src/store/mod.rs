@@ -38,11 +38,15 @@ use capped::{Capped, TooManyBytes};
 
 /// The knowledge graph: the linked plan, its triples and the store that answers queries.
 pub struct KnowledgeGraph {
+    /// The linked plan the triples were built from.
     pub linked: LinkedPlan,
+    /// The base of the resources' IRIs.
     pub base: Base,
+    /// The IRIs of the plan, the decision and the source.
     pub iris: graph::Iris,
     /// Every triple, sorted: the order of every dump.
     pub triples: Vec<Triple>,
+    /// The in-memory store holding the triples, in the default graph.
     pub store: Store,
     /// The source text the graph was built from.
     pub source: String,
@@ -75,14 +79,25 @@ pub enum QueryError {
     /// Ran longer than [`QueryOptions::timeout`].
     #[error("the query ran longer than {0:?}")]
     Timeout(Duration),
+    /// The answer has more rows or triples than [`QueryOptions::max_results`].
     #[error("the answer has more than {limit} rows or triples")]
-    TooLarge { limit: usize },
+    TooLarge {
+        /// The most rows or triples allowed.
+        limit: usize,
+    },
     /// The answer, as written, would be longer than [`QueryOptions::max_answer_bytes`].
     #[error("the answer is longer than {limit} bytes")]
-    AnswerTooLong { limit: usize },
+    AnswerTooLong {
+        /// The most bytes allowed.
+        limit: usize,
+    },
     /// Evaluating took more than [`QueryOptions::max_memory`] bytes.
     #[error("the query needed more than {limit} bytes of memory")]
-    OutOfMemory { limit: usize },
+    OutOfMemory {
+        /// The most bytes allowed.
+        limit: usize,
+    },
+    /// The evaluator failed, the answer's kind does not fit the format asked, or writing failed.
     #[error("{0}")]
     Evaluation(EvaluationError),
 }
@@ -105,7 +120,7 @@ pub struct QueryOptions {
     /// The longest an answer may be once written, in bytes (checked as it is written).
     pub max_answer_bytes: Option<usize>,
     /// The most memory evaluating and writing may take, in bytes: past it the query is
-    /// cancelled ([`budget`]; enforced only where [`CountingAllocator`] is the global allocator).
+    /// cancelled (enforced only where [`CountingAllocator`] is the global allocator).
     pub max_memory: Option<usize>,
     /// `default-graph-uri` of the SPARQL protocol.
     pub default_graphs: Vec<NamedNode>,
@@ -201,7 +216,6 @@ impl KnowledgeGraph {
         )
     }
 
-    /// The SPARQL prefixes every query may use without declaring them.
     /// SHA-256 of the sorted N-Triples: changes whenever any triple does.
     pub fn version(&self) -> &str {
         self.version.get_or_init(|| {
@@ -218,6 +232,8 @@ impl KnowledgeGraph {
         })
     }
 
+    /// The SPARQL prefixes every query may use without declaring them, as a prologue of
+    /// `PREFIX` lines.
     pub fn prologue(&self) -> String {
         vocab::sparql_prologue(
             self.base.as_str(),

@@ -24,7 +24,7 @@ use super::{GraphError, KnowledgeGraph};
 use crate::graph::{self, Base};
 
 impl KnowledgeGraph {
-    /// The embedded graph ×`copies` (see [the module](self)): copy 0 is
+    /// The embedded graph ×`copies` (see [`scale_triples`]): copy 0 is
     /// [`KnowledgeGraph::embedded`]'s graph, the others the same triples under
     /// `{base}copy/{k}/`. The lookup index, the labels of `sco:label` and the pattern counts
     /// come from all the triples, as for any graph; the plan, its IRIs and the prefixes are

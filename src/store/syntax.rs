@@ -17,30 +17,40 @@ pub struct SyntaxError {
     pub line: usize,
     /// 1-based, in characters.
     pub column: usize,
+    /// What is wrong there.
     pub problem: Problem,
     /// The query's line at `line`, as written.
     pub source_line: String,
 }
 
+/// What is wrong with a query's text, at the place its [`SyntaxError`] gives.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     /// A prefixed name whose prefix no `PREFIX` declares and the endpoint does not predeclare.
     UndeclaredPrefix {
+        /// The prefix as written, without its colon.
         prefix: String,
         /// The prefixes the endpoint declares for every query.
         predeclared: Vec<String>,
     },
     /// The text ends where more was expected.
-    UnexpectedEnd { expected: Vec<String> },
+    UnexpectedEnd {
+        /// What could come next, in words; empty when unknown or too many to list.
+        expected: Vec<String>,
+    },
     /// `found` stands where one of `expected` (possibly none known) should.
     Unexpected {
+        /// The text at the place, up to white space (at most 30 characters; `\n` for a line end).
         found: String,
+        /// What could stand there, in words; empty when unknown or too many to list.
         expected: Vec<String>,
     },
     /// A bare word that is no SPARQL keyword or function (`SELEC`, `LIMT`), and the keyword it
     /// is closest to, if any is close.
     UnknownWord {
+        /// The word as written.
         found: String,
+        /// The keyword it is closest to.
         suggestion: Option<String>,
     },
     /// A closing bracket with no opening one of its kind before it.

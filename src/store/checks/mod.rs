@@ -14,7 +14,7 @@
 //! this graph (6454² ≈ 4·10⁷ combinations between two reads) a cancelled query ran on for 93 s,
 //! and `{ ?a ?b ?c . ?d (!ex:x)* ?f }` for 9.5 minutes. Our patched evaluator
 //! (`vendor/spareval/PATCH.md`) checks it before every row each operator hands on, and a
-//! query's memory is bounded ([`crate::store::budget`]); these estimates remain the first line:
+//! query's memory is bounded (`store::budget`); these estimates remain the first line:
 //! what could not finish in time or fit in memory is refused before it runs, with a message
 //! that says why — products beyond [`MAX_PRODUCT`], parts held whole in memory beyond
 //! [`MAX_GATHERED`] ([`check_products`]).

@@ -9,23 +9,52 @@ use crate::i18n::Message;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// Groups, brackets, expressions or paths nest deeper than `limit` ([`super::MAX_DEPTH`]).
-    TooDeep { limit: usize },
+    TooDeep {
+        /// The deepest nesting allowed.
+        limit: usize,
+    },
     /// Parentheses nest deeper than `limit` ([`super::MAX_PARENTHESES`]).
-    ParenthesesTooDeep { limit: usize },
+    ParenthesesTooDeep {
+        /// The deepest nesting of parentheses allowed.
+        limit: usize,
+    },
     /// More than `limit` triple patterns, path steps and VALUES blocks
     /// ([`super::MAX_PATTERNS`]).
-    TooManyPatterns { limit: usize },
+    TooManyPatterns {
+        /// The most patterns allowed.
+        limit: usize,
+    },
     /// `parts` unrelated parts would make about `combinations` combinations between two checks
     /// of the cancellation token, more than [`super::MAX_PRODUCT`].
-    CartesianProduct { parts: usize, combinations: u64 },
+    CartesianProduct {
+        /// How many unrelated parts the group has.
+        parts: usize,
+        /// The estimated combinations between two checks of the token.
+        combinations: u64,
+    },
     /// A part held whole in memory would have about `rows` rows, more than `limit`
     /// ([`super::MAX_GATHERED`]).
-    GatheredTooLarge { rows: u64, limit: u64 },
+    GatheredTooLarge {
+        /// The estimated rows of the part.
+        rows: u64,
+        /// The most rows a part may gather.
+        limit: u64,
+    },
     /// An ORDER BY would sort about `rows` rows, more than `limit` ([`super::MAX_SORTED`]).
-    SortTooLarge { rows: u64, limit: u64 },
+    SortTooLarge {
+        /// The estimated rows to sort.
+        rows: u64,
+        /// The most rows an ORDER BY may sort.
+        limit: u64,
+    },
     /// An expression could build a string of up to `bytes` bytes (saturated at `u64::MAX`),
     /// more than `limit` ([`super::growth::MAX_STRING_BYTES`]).
-    StringGrowth { bytes: u64, limit: u64 },
+    StringGrowth {
+        /// The longest string the expression could build, in bytes.
+        bytes: u64,
+        /// The most bytes a built string may have.
+        limit: u64,
+    },
 }
 
 impl Refusal {
