@@ -15,24 +15,39 @@ use crate::i18n::Message;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ResourceKind {
+    /// An organisation or body (`sco:Body`).
     Body,
+    /// A member state (`sco:MemberState`).
     State,
+    /// A referenced document (`sco:Document`).
     Document,
+    /// A place (`sco:Place`).
     Place,
+    /// A named initiative or event (`sco:NamedInitiative`).
     Initiative,
+    /// A measure of the plan (`sco:Measure`).
     Measure,
+    /// A section of the plan (`sco:Section`).
     Section,
+    /// The Action Plan (`sco:ActionPlan`).
     Plan,
+    /// The decision approving the plan (`sco:Decision`).
     Decision,
+    /// One signature of the decision (`sco:Signatory`).
     Signatory,
+    /// The source text the graph is read from (`sco:SourceText`).
     SourceText,
+    /// The lines of the source a measure was read from (`sco:SourceSpan`).
     SourceSpan,
 }
 
 /// A `type` parameter that is not one of the nine types.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown type {0:?}: expected body, state, document, place, initiative, measure, section, plan or decision")]
-pub struct ParamError(pub String);
+pub struct ParamError(
+    /// The type as given.
+    pub String,
+);
 
 impl ResourceKind {
     /// The kinds lookup finds, each a `type=`, in the order lists of types show them.

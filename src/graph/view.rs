@@ -14,7 +14,9 @@ use crate::i18n::Lang;
 /// triple, the subject of an inbound one).
 #[derive(Debug, Clone)]
 pub struct Edge {
+    /// The triple's predicate.
     pub pred: NamedNode,
+    /// The other end: the object of an outbound triple, the subject of an inbound one.
     pub term: Term,
 }
 
@@ -110,6 +112,7 @@ impl ResourceView {
 pub struct Views(HashMap<String, ResourceView>);
 
 impl Views {
+    /// The view of every IRI of `triples` (blank-node subjects are skipped).
     pub fn from_triples(triples: &[Triple]) -> Self {
         let mut views: HashMap<String, ResourceView> = HashMap::new();
         let mut inbound: Vec<(&str, Edge)> = Vec::new();
