@@ -8,7 +8,7 @@ use crate::link::{DocumentDate, DocumentKind, DocumentStatus, LANGUAGES};
 use crate::link::TRANSLATED;
 use crate::link::{EntityRef, EntityType, LinkedPlan, ParticipationScope};
 
-/// The base every resource IRI starts with ("https://w3id.org/sco-kg/id/").
+/// The base every resource IRI starts with (`https://w3id.org/sco-kg/id/` by default).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Base(String);
 
@@ -23,10 +23,12 @@ impl Base {
         Ok(Self(iri.into_string()))
     }
 
+    /// The base IRI itself, ending in '/' or '#'.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
+    /// The IRI of `path` under the base (`path` appended as is, unchecked).
     pub fn iri(&self, path: &str) -> NamedNode {
         NamedNode::new_unchecked(format!("{}{path}", self.0))
     }
@@ -71,13 +73,18 @@ impl Triples {
 
 /// IRIs of the plan's own resources.
 pub struct Iris {
+    /// The base they are all under.
     pub base: Base,
+    /// The Action Plan (`plan/2021-2025`, its period read from its title).
     pub plan: NamedNode,
+    /// The decision approving the plan (`decision/{year}/{number}`).
     pub decision: NamedNode,
+    /// The source text the graph is read from (`source/plan-2021-2025`).
     pub source: NamedNode,
 }
 
 impl Iris {
+    /// The IRIs under `base` of the plan `linked` holds.
     pub fn new(base: &Base, linked: &LinkedPlan) -> Self {
         let years = plan_years(&linked.plan.title);
         let d = &linked.plan.decision;
@@ -97,10 +104,12 @@ impl Iris {
         }
     }
 
+    /// The plan's section numbered `number` (`…/plan/2021-2025/section/3`).
     pub fn section(&self, number: u32) -> NamedNode {
         self.part(&self.plan, ResourceKind::Section, number)
     }
 
+    /// The plan's measure numbered `number` (`…/plan/2021-2025/measure/14`).
     pub fn measure(&self, number: u32) -> NamedNode {
         self.part(&self.plan, ResourceKind::Measure, number)
     }
@@ -115,6 +124,8 @@ impl Iris {
         NamedNode::new_unchecked(format!("{}/{}/{number}", whole.as_str(), kind.segment()))
     }
 
+    /// The IRI of an entity of `linked`'s registry: its type's path and its id under the base
+    /// (`body/rats`).
     pub fn entity(&self, linked: &LinkedPlan, entity: EntityRef) -> NamedNode {
         let e = linked.registry.get(entity);
         self.base.iri(&format!("{}/{}", e.entity_type.path(), e.id))

@@ -11,6 +11,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use oxigraph::model::{NamedNodeRef, TermRef, Triple};
 
+/// The table of triple counts by pattern, with the node counts and degrees the guards' bounds
+/// use.
 pub struct PatternCounts {
     total: u64,
     by_key: HashMap<u64, u32>,
@@ -27,8 +29,11 @@ pub struct PatternCounts {
 /// A place in a triple.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Position {
+    /// The subject.
     Subject,
+    /// The predicate.
     Predicate,
+    /// The object.
     Object,
 }
 
@@ -36,6 +41,7 @@ pub enum Position {
 type Shape = u8;
 
 impl PatternCounts {
+    /// The table of a graph's triples (built once, with the graph).
     pub fn new(triples: &[Triple]) -> Self {
         let mut by_key: HashMap<u64, u32> = HashMap::with_capacity(triples.len() * 4);
         for t in triples {
