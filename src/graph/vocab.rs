@@ -10,16 +10,27 @@ use super::kind::ResourceKind;
 /// `rdf:`, `rdfs:` and `xsd:` terms, as oxigraph names them (`rdf::TYPE`, `rdfs::LABEL`).
 pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
 
+/// The namespace of the ontology, `sco:`.
 pub const SCO: &str = sco::NS;
+/// The namespace of RDF, `rdf:`.
 pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+/// The namespace of RDF Schema, `rdfs:`.
 pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+/// The namespace of OWL, `owl:`.
 pub const OWL: &str = owl::NS;
+/// The namespace of XML Schema datatypes, `xsd:`.
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+/// The namespace of SKOS, `skos:`.
 pub const SKOS: &str = skos::NS;
+/// The namespace of Dublin Core terms, `dcterms:`.
 pub const DCTERMS: &str = dcterms::NS;
+/// The namespace of PROV-O, `prov:`.
 pub const PROV: &str = prov::NS;
+/// The namespace of the Organization Ontology, `org:`.
 pub const ORG: &str = org::NS;
+/// The namespace of Web Annotation, `oa:`.
 pub const OA: &str = oa::NS;
+/// The namespace of Wikidata's items, `wd:` (the targets of `owl:sameAs`).
 pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
 
 /// The local name of a term: its constant's name unless spelled out (`r#type = "type"`).
@@ -32,15 +43,18 @@ macro_rules! local {
     };
 }
 
-/// One constant per term of a namespace, and for each group the list of its terms.
+/// One constant per term of a namespace, and for each group the list of its terms; each term
+/// and group carries its own doc comment.
 macro_rules! terms {
-    ($ns:literal; $($group:ident { $($name:ident $(= $local:literal)?),* $(,)? })*) => {
+    ($ns:literal; $($(#[$gattr:meta])* $group:ident {
+        $($(#[$attr:meta])* $name:ident $(= $local:literal)?),* $(,)?
+    })*) => {
         /// The namespace.
         pub const NS: &str = $ns;
         $(
-            $(pub const $name: NamedNodeRef<'static> =
+            $($(#[$attr])* pub const $name: NamedNodeRef<'static> =
                 NamedNodeRef::new_unchecked(concat!($ns, local!($name $($local)?)));)*
-            pub const $group: &[NamedNodeRef<'static>] = &[$($name),*];
+            $(#[$gattr])* pub const $group: &[NamedNodeRef<'static>] = &[$($name),*];
         )*
     };
 }
@@ -56,31 +70,227 @@ pub mod sco {
 
     terms! {
         "https://w3id.org/sco-kg/ontology#";
+        /// The ontology's classes (`owl:Class`).
         CLASSES {
-            ActionPlan, Decision, Section, Measure, Body, MemberState, Document, Place,
-            NamedInitiative, NamedEvent, Signatory, SourceText, SourceSpan, ParticipationScope,
-            DocumentStatus, DocumentKind,
+            /// Class Action Plan: a plan of measures adopted within the SCO, here the plan for
+            /// 2021–2025 (a concept scheme whose top concepts are its sections).
+            ActionPlan,
+            /// Class Decision: a decision of an SCO council, here the one of 10 November 2020
+            /// (Moscow) approving the plan.
+            Decision,
+            /// Class Section: a section of the plan grouping the measures of one area of
+            /// cooperation, numbered in order.
+            Section,
+            /// Class Measure: a numbered row of the plan (No. 1–139) with its text, participating
+            /// states and executors.
+            Measure,
+            /// Class Body: an SCO body, national bodies named by their role, or an external
+            /// organisation, named as an executor or mentioned.
+            Body,
+            /// Class Member State: one of the eight SCO member states at the date of the decision.
+            MemberState,
+            /// Class Document: a document the plan or a measure refers to, in force or being
+            /// drafted.
+            Document,
+            /// Class Place: a place named in the text (where the decision was adopted, a measure is
+            /// carried out or an institution is).
+            Place,
+            /// Class Named Initiative: an exercise, operation, programme, project or event with a
+            /// name of its own that a measure refers to.
+            NamedInitiative,
+            /// Class Named Event: a named initiative held as an event at a given time (exercise,
+            /// forum, festival and the like).
+            NamedEvent,
+            /// Class Signatory: one signature of the decision (the signer's office and member
+            /// state; no name).
+            Signatory,
+            /// Class Source Text: the plain-text copy of the Russian source document the graph is
+            /// built from (lines numbered from 1).
+            SourceText,
+            /// Class Source Span: the contiguous lines of the source text a measure was read from
+            /// (`sco:startLine`–`sco:endLine`, inclusive).
+            SourceSpan,
+            /// Class Participation Scope: how a participants cell delimits the participating states
+            /// (concepts of `sco:ParticipationScopeScheme`).
+            ParticipationScope,
+            /// Class Document Status: whether a referenced document is in force or a draft
+            /// (concepts of `sco:DocumentStatusScheme`).
+            DocumentStatus,
+            /// Class Document Kind: the kind of a referenced document as the text names it
+            /// (concepts of `sco:DocumentKindScheme`).
+            DocumentKind,
         }
+        /// The ontology's object properties (`owl:ObjectProperty`).
         OBJECT_PROPERTIES {
-            section, hasMeasure, plan, hasSection, participant, participationScope, executor,
-            mentions, references, place, initiative, documentStatus, documentKind, implements,
-            approvedBy, approves, issuedBy, signatory, state, memberOf, parentBody, sourceSpan,
+            /// Property section: the section of the plan in which a measure appears.
+            section,
+            /// Property has measure: a measure contained in the section (inverse of `sco:section`).
+            hasMeasure,
+            /// Property plan: the Action Plan to which a section belongs.
+            plan,
+            /// Property has section: a section of the Action Plan (inverse of `sco:plan`).
+            hasSection,
+            /// Property participant: a member state taking part in the measure according to its
+            /// participants cell.
+            participant,
+            /// Property participation scope: how the measure's participants cell delimits its
+            /// participants.
+            participationScope,
+            /// Property executor: a body named in the measure's executors cell as responsible for
+            /// carrying it out.
+            executor,
+            /// Property mentions: a body or member state named in the measure's text (not its
+            /// participants or executors cells).
+            mentions,
+            /// Property references: a document referred to in a measure's text or in the plan's
+            /// preamble.
+            references,
+            /// Property place: a place named in a measure's text; for the decision, where it was
+            /// adopted.
+            place,
+            /// Property initiative: a named exercise, operation, programme, project or event the
+            /// measure concerns.
+            initiative,
+            /// Property document status: whether the document is in force or a draft.
+            documentStatus,
+            /// Property document kind: the kind of the document (agreement, convention,
+            /// programme…).
+            documentKind,
+            /// Property implements: the document the Action Plan implements (the SCO Development
+            /// Strategy until 2025).
+            implements,
+            /// Property approved by: the decision that approved the Action Plan.
+            approvedBy,
+            /// Property approves: the Action Plan the decision approves (inverse of
+            /// `sco:approvedBy`).
+            approves,
+            /// Property issued by: the SCO body that adopted the decision.
+            issuedBy,
+            /// Property signatory: one of the signatures of the decision.
+            signatory,
+            /// Property state: the member state on whose behalf a signature was made.
+            state,
+            /// Property member of: the organisation the state is a member of (the SCO).
+            memberOf,
+            /// Property parent body: the body this body is a part or a structure of.
+            parentBody,
+            /// Property source span: the lines of the source text the measure was read from.
+            sourceSpan,
+            /// Property source text: the source text whose lines the span designates.
             sourceText,
         }
+        /// The ontology's datatype properties (`owl:DatatypeProperty`), with those of
+        /// `sco:search`'s pattern.
         DATATYPE_PROPERTIES {
-            number, text, title, preamble, participantsText, executorsText, date, year, office,
-            startLine, endLine, translationNote,
+            /// Property number: of a section (1–8, in order), a measure (as printed, 1–139) or the
+            /// decision.
+            number,
+            /// Property text: the text of a measure, at most one per language (Russian
+            /// authoritative, English and Chinese unofficial).
+            text,
+            /// Property title: the full title of the plan, the decision or a document.
+            title,
+            /// Property preamble: the plan's introductory provision before its table of measures.
+            preamble,
+            /// Property participants text: the measure's participants cell as written in the
+            /// source.
+            participantsText,
+            /// Property executor text: one executor of the measure's executors cell as written in
+            /// the source.
+            executorsText,
+            /// Property date: of the decision or a document, a full `xsd:date` or only an
+            /// `xsd:gYear`.
+            date,
+            /// Property year: the year of `sco:date` as a number (sortable and groupable in every
+            /// engine).
+            year,
+            /// Property office: the signer's office as printed with the signature.
+            office,
+            /// Property start line: the first line of the span in the source text (from 1,
+            /// inclusive).
+            startLine,
+            /// Property end line: the last line of the span in the source text (from 1, inclusive).
+            endLine,
+            /// Property translation note: a measure's note that its English and Chinese texts are
+            /// unofficial translations.
+            translationNote,
             // The properties of the pattern of the service `sco:search`.
-            query, lang, r#type = "type", limit, score, matched,
+            /// In a `sco:search` pattern: what to search for (required), in any of the three
+            /// languages.
+            query,
+            /// In a `sco:search` pattern: the language of the hits' labels (ru, en or zh; en by
+            /// default).
+            lang,
+            /// In a `sco:search` pattern: only entities of these comma-separated types (body,
+            /// state, …).
+            r#type = "type",
+            /// In a `sco:search` pattern: the most entities found (10 by default, at most 100).
+            limit,
+            /// In a `sco:search` pattern: binds the hit's score, as in `/api/lookup` (higher is
+            /// better).
+            score,
+            /// In a `sco:search` pattern: binds the label, alias or snippet that matched the query.
+            matched,
         }
+        /// The ontology's named individuals (`owl:NamedIndividual`): the concept schemes, their
+        /// concepts and the endpoint's extensions.
         INDIVIDUALS {
-            ParticipationScopeScheme, DocumentStatusScheme, DocumentKindScheme,
-            AllMemberStates, NamedMemberStates, InterestedMemberStates,
-            InForce, Draft,
-            Agreement, Convention, Programme, Strategy, Concept, Plan, Memorandum, Declaration,
-            Statement, Register, List, Charter, Regulation,
+            /// Concept scheme Participation scopes: the ways a participants (or executors) cell
+            /// delimits a measure's states.
+            ParticipationScopeScheme,
+            /// Concept scheme Document statuses: in force or draft.
+            DocumentStatusScheme,
+            /// Concept scheme Document kinds: the kinds of referenced documents.
+            DocumentKindScheme,
+            /// Participation scope All member states: the cell reads “Государства-члены ШОС”; all
+            /// eight states at the date of the decision.
+            AllMemberStates,
+            /// Participation scope Named member states: the cell lists states by name; only those
+            /// take part.
+            NamedMemberStates,
+            /// Participation scope Interested member states: the interested states take part, which
+            /// the text does not name.
+            InterestedMemberStates,
+            /// Document status In force: adopted (signed or approved) and referred to as existing.
+            InForce,
+            /// Document status Draft: not yet adopted; a measure provides for drafting, negotiating
+            /// or considering it.
+            Draft,
+            /// Document kind Agreement: an international treaty named an agreement.
+            Agreement,
+            /// Document kind Convention: a multilateral treaty named a convention.
+            Convention,
+            /// Document kind Programme: directions and measures of cooperation for a period.
+            Programme,
+            /// Document kind Strategy: long-term goals and directions.
+            Strategy,
+            /// Document kind Concept: shared views and principles of cooperation in some area.
+            Concept,
+            /// Document kind Plan: a plan of measures or action plan for a period.
+            Plan,
+            /// Document kind Memorandum (for example of understanding).
+            Memorandum,
+            /// Document kind Declaration.
+            Declaration,
+            /// Document kind Statement.
+            Statement,
+            /// Document kind Register: a maintained record of entries.
+            Register,
+            /// Document kind List: an agreed enumeration of items.
+            List,
+            /// Document kind Charter: the founding document of an organisation (“хартия” or
+            /// “устав”).
+            Charter,
+            /// Document kind Regulation (“положение”): rules on the status or procedures of a body
+            /// or mechanism.
+            Regulation,
             // The endpoint's extensions: the function `sco:label` and the service `sco:search`.
-            label, search,
+            /// The SPARQL function `sco:label(?x[, "langs"])`: the resource's `skos:prefLabel` in
+            /// the language given or along its fallback chain.
+            label,
+            /// The SPARQL service `SERVICE sco:search { … }`: entity search with lookup's index and
+            /// ranking, answered by the endpoint itself.
+            search,
         }
     }
 }
@@ -92,9 +302,32 @@ pub mod skos {
 
     terms! {
         "http://www.w3.org/2004/02/skos/core#";
-        CLASSES { Concept, ConceptScheme }
+        /// The SKOS classes named here.
+        CLASSES {
+            /// `skos:Concept`: a unit of thought in a concept scheme (sections, scopes, statuses,
+            /// kinds).
+            Concept,
+            /// `skos:ConceptScheme`: a set of concepts (the plan, the schemes of scopes, statuses
+            /// and kinds).
+            ConceptScheme,
+        }
+        /// The SKOS properties named here.
         PROPERTIES {
-            prefLabel, altLabel, definition, notation, note, inScheme, hasTopConcept,
+            /// `skos:prefLabel`: the preferred label, one per language.
+            prefLabel,
+            /// `skos:altLabel`: another label (an alias or abbreviation).
+            altLabel,
+            /// `skos:definition`: a statement of the meaning of a concept.
+            definition,
+            /// `skos:notation`: a code naming a concept within its scheme.
+            notation,
+            /// `skos:note`: a general note.
+            note,
+            /// `skos:inScheme`: the scheme a concept belongs to.
+            inScheme,
+            /// `skos:hasTopConcept`: a top concept of the scheme.
+            hasTopConcept,
+            /// `skos:topConceptOf`: the scheme the concept is a top concept of.
             topConceptOf,
         }
     }
@@ -107,11 +340,41 @@ pub mod owl {
 
     terms! {
         "http://www.w3.org/2002/07/owl#";
+        /// The OWL classes the ontology's declarations use.
         CLASSES {
-            Class, ObjectProperty, DatatypeProperty, AnnotationProperty, NamedIndividual,
-            FunctionalProperty, InverseFunctionalProperty, Ontology,
+            /// `owl:Class`: the type of the ontology's classes.
+            Class,
+            /// `owl:ObjectProperty`: the type of properties whose values are resources.
+            ObjectProperty,
+            /// `owl:DatatypeProperty`: the type of properties whose values are literals.
+            DatatypeProperty,
+            /// `owl:AnnotationProperty`: the type of annotation properties.
+            AnnotationProperty,
+            /// `owl:NamedIndividual`: the type of named individuals (the schemes' concepts, the
+            /// extensions).
+            NamedIndividual,
+            /// `owl:FunctionalProperty`: a property with at most one value per subject.
+            FunctionalProperty,
+            /// `owl:InverseFunctionalProperty`: a property whose value identifies its subject.
+            InverseFunctionalProperty,
+            /// `owl:Ontology`: the type of the ontology itself.
+            Ontology,
         }
-        PROPERTIES { sameAs, equivalentClass, oneOf, unionOf, inverseOf, versionInfo }
+        /// The OWL properties the ontology's declarations use.
+        PROPERTIES {
+            /// `owl:sameAs`: the same individual under another IRI (a Wikidata item).
+            sameAs,
+            /// `owl:equivalentClass`: a class with the same members.
+            equivalentClass,
+            /// `owl:oneOf`: the individuals that make up an enumerated class.
+            oneOf,
+            /// `owl:unionOf`: the classes a class is the union of.
+            unionOf,
+            /// `owl:inverseOf`: the property that is the inverse of this one.
+            inverseOf,
+            /// `owl:versionInfo`: the version of the ontology.
+            versionInfo,
+        }
     }
 }
 
@@ -122,7 +385,21 @@ pub mod dcterms {
 
     terms! {
         "http://purl.org/dc/terms/";
-        PROPERTIES { title, description, license, language, format, source }
+        /// The Dublin Core properties named here.
+        PROPERTIES {
+            /// `dcterms:title`: a name given to the resource.
+            title,
+            /// `dcterms:description`: an account of the resource.
+            description,
+            /// `dcterms:license`: the licence of the resource.
+            license,
+            /// `dcterms:language`: a language of the resource.
+            language,
+            /// `dcterms:format`: the file format (media type) of the resource.
+            format,
+            /// `dcterms:source`: a resource from which this one is derived.
+            source,
+        }
     }
 }
 
@@ -133,8 +410,16 @@ pub mod prov {
 
     terms! {
         "http://www.w3.org/ns/prov#";
-        CLASSES { Entity }
-        PROPERTIES { wasDerivedFrom }
+        /// The PROV-O classes named here.
+        CLASSES {
+            /// `prov:Entity`: a thing with fixed aspects, here the source text.
+            Entity,
+        }
+        /// The PROV-O properties named here.
+        PROPERTIES {
+            /// `prov:wasDerivedFrom`: the entity this one was derived from (the source text).
+            wasDerivedFrom,
+        }
     }
 }
 
@@ -145,7 +430,11 @@ pub mod org {
 
     terms! {
         "http://www.w3.org/ns/org#";
-        PROPERTIES { subOrganizationOf }
+        /// The Organization Ontology properties named here.
+        PROPERTIES {
+            /// `org:subOrganizationOf`: the organisation this one is a part of.
+            subOrganizationOf,
+        }
     }
 }
 
@@ -156,7 +445,14 @@ pub mod oa {
 
     terms! {
         "http://www.w3.org/ns/oa#";
-        PROPERTIES { start, end }
+        /// The Web Annotation properties named here.
+        PROPERTIES {
+            /// `oa:start`: the start of a text position selector (a character offset from 0).
+            start,
+            /// `oa:end`: the end of a text position selector (a character offset from 0,
+            /// exclusive).
+            end,
+        }
     }
 }
 
