@@ -6,7 +6,7 @@ use super::kind::ResourceKind;
 use super::vocab::{dcterms, oa, org, owl, prov, rdf, rdfs, sco, skos, xsd, WIKIDATA};
 use crate::link::{DocumentDate, DocumentKind, DocumentStatus, LANGUAGES};
 use crate::link::TRANSLATED;
-use crate::link::{EntityRef, EntityType, LinkedPlan, ParticipationScope};
+use crate::link::{EntityRef, EntityType, ExecutorScope, LinkedPlan, ParticipationScope};
 
 /// The base every resource IRI starts with (`https://w3id.org/sco-kg/id/` by default).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -346,6 +346,21 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
         for (text, body) in &links.executors {
             t.add(&measure, sco::executor, iris.entity(linked, *body));
             t.add(&measure, sco::executorsText, lang(text, "ru"));
+        }
+        // Whose bodies execute the measure, as its executor strings say: the scope of each
+        // body of the member states, and the states it names (none for the interested states
+        // or the chair, which the plan does not name).
+        for executing in &links.executing {
+            let scope = match executing.scope {
+                ExecutorScope::All => sco::AllMemberStates,
+                ExecutorScope::Named => sco::NamedMemberStates,
+                ExecutorScope::Interested => sco::InterestedMemberStates,
+                ExecutorScope::Chair => sco::ChairMemberState,
+            };
+            t.add(&measure, sco::executorScope, scope);
+            for state in &executing.states {
+                t.add(&measure, sco::executingState, iris.entity(linked, *state));
+            }
         }
         let mentions = &links.mentions;
         for (entity_type, predicate) in [

@@ -178,6 +178,12 @@ pub mod sco {
             sourceSpan,
             /// Property source text: the source text whose lines the span designates.
             sourceText,
+            /// Property executor scope: whose bodies execute the measure, per its executors cell
+            /// (all, named, interested or chair member states).
+            executorScope,
+            /// Property executing state: a member state whose bodies the measure's executors cell
+            /// names.
+            executingState,
         }
         /// The ontology's datatype properties (`owl:DatatypeProperty`), with those of
         /// `sco:search`'s pattern.
@@ -251,6 +257,9 @@ pub mod sco {
             /// Participation scope Interested member states: the interested states take part, which
             /// the text does not name.
             InterestedMemberStates,
+            /// Executor scope Chair member state: the bodies of the state chairing the SCO, which
+            /// the text does not name.
+            ChairMemberState,
             /// Document status In force: adopted (signed or approved) and referred to as existing.
             InForce,
             /// Document status Draft: not yet adopted; a measure provides for drafting, negotiating

@@ -16,7 +16,8 @@ use crate::ingest::{Fragment, Plan};
 pub use error::{DataFileError, EntityFault, LinkError, LinkErrorKind, LoadError, Problem};
 pub use mentions::Mentions;
 pub use registry::{
-    DocumentDate, DocumentKind, DocumentStatus, Entity, EntityRef, EntityType, Registry, LANGUAGES,
+    DocumentDate, DocumentKind, DocumentStatus, Entity, EntityRef, EntityType, ExecutorScope,
+    Registry, LANGUAGES,
 };
 pub use translations::{Translations, TRANSLATED};
 
@@ -38,8 +39,74 @@ pub struct MeasureLinks {
     pub participants: Vec<EntityRef>,
     /// Each executor as written, with the body it names.
     pub executors: Vec<(String, EntityRef)>,
+    /// For each executor that is a body of the member states (registry kind `national-bodies`),
+    /// in the order of `executors`: whose body it is as written, and the states that scope
+    /// names (all eight, the ones the executor string lists, or none for the interested
+    /// states and the chair, which the plan does not name).
+    pub executing: Vec<Executing>,
     /// Documents, places, initiatives, bodies and states found in the text.
     pub mentions: Mentions,
+}
+
+/// Whose bodies execute a measure, as one executor string says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Executing {
+    pub body: EntityRef,
+    pub scope: ExecutorScope,
+    pub states: Vec<EntityRef>,
+}
+
+/// The body kind whose executor strings name bodies of member states.
+const STATE_BODIES: &str = "national-bodies";
+
+/// Whose body the executor string `text` of `body` names, or `None` when `body` is not a body
+/// of the member states. `Err(())` when a form the registry scopes as named names no state.
+fn executing(
+    registry: &Registry,
+    all_states: &[EntityRef],
+    text: &str,
+    body: EntityRef,
+) -> Result<Option<Executing>, ()> {
+    let entity = registry.get(body);
+    if entity.kind != STATE_BODIES {
+        return Ok(None);
+    }
+    let written = collapse(text);
+    let scope = entity
+        .executor_scope
+        .iter()
+        .find(|(form, _)| collapse(form) == written)
+        .map_or(ExecutorScope::All, |(_, scope)| *scope);
+    let states = match scope {
+        ExecutorScope::All => all_states.to_vec(),
+        ExecutorScope::Interested | ExecutorScope::Chair => Vec::new(),
+        // "Профильные министерства и ведомства Казахстана, Китая, …": each comma item, or
+        // the first item's last word, is a state's form.
+        ExecutorScope::Named => {
+            let mut states: Vec<EntityRef> = written
+                .split(',')
+                .map(str::trim)
+                .filter_map(|item| {
+                    registry.by_form(EntityType::State, item).or_else(|| {
+                        item.rsplit(' ')
+                            .next()
+                            .and_then(|word| registry.by_form(EntityType::State, word))
+                    })
+                })
+                .collect();
+            states.sort();
+            states.dedup();
+            if states.is_empty() {
+                return Err(());
+            }
+            states
+        }
+    };
+    Ok(Some(Executing {
+        body,
+        scope,
+        states,
+    }))
 }
 
 #[derive(Debug, Clone)]
@@ -156,12 +223,27 @@ pub fn link(
                     })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let executing = executors
+            .iter()
+            .filter_map(|(text, body)| {
+                executing(&registry, &all_states, text, *body)
+                    .map_err(|()| LinkError {
+                        line: first_line(&m.fields.executors),
+                        kind: LinkErrorKind::UnknownExecutor {
+                            measure: m.number,
+                            text: text.clone(),
+                        },
+                    })
+                    .transpose()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
 
         measures.push(MeasureLinks {
             number: m.number,
             scope,
             participants: states,
             executors,
+            executing,
             mentions: finder.find(&m.text),
         });
     }

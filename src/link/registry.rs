@@ -113,6 +113,25 @@ struct RawEntity {
     date: Option<String>,
     #[serde(default)]
     status: Option<DocumentStatus>,
+    #[serde(default)]
+    executor_scope: BTreeMap<String, ExecutorScope>,
+}
+
+/// Whose body an executor string of a body of the member states names: the registry's
+/// `executor_scope` (bodies only) gives it for a `match` form; any other form of a
+/// `national-bodies` body stands for the bodies of all member states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExecutorScope {
+    /// The bodies of every member state ("… государств-членов ШОС").
+    All,
+    /// The bodies of the states the form names ("… Казахстана, Китая, …"), found by their
+    /// `match` forms.
+    Named,
+    /// The bodies of the interested member states, which the plan does not name.
+    Interested,
+    /// The bodies of the member state holding the chairmanship, which the plan does not name.
+    Chair,
 }
 
 #[derive(Debug, Deserialize)]
@@ -135,6 +154,8 @@ pub struct Entity {
     pub doc_kind: Option<DocumentKind>,
     pub date: Option<DocumentDate>,
     pub status: Option<DocumentStatus>,
+    /// Bodies only: the scope of each `match` form that does not stand for all member states.
+    pub executor_scope: BTreeMap<String, ExecutorScope>,
 }
 
 impl Entity {
@@ -305,6 +326,7 @@ impl Registry {
                     doc_kind: entry.doc_kind,
                     date,
                     status: entry.status,
+                    executor_scope: entry.executor_scope,
                 });
             }
         }

@@ -57,7 +57,9 @@ pub enum ServeError {
     Config(ConfigError),
     /// The address could not be listened on.
     Bind {
+        /// The address, as configured.
         bind: String,
+        /// Why not (in use, not an address, no permission, …).
         source: std::io::Error,
     },
     /// The state (dumps, documents, query threads) could not be built.
@@ -127,6 +129,7 @@ impl From<std::io::Error> for ServeError {
 pub struct ShutdownHandle(Arc<watch::Sender<bool>>);
 
 impl ShutdownHandle {
+    /// Asks the server to stop; returns at once (idempotent).
     pub fn shutdown(&self) {
         self.0.send_replace(true);
     }
@@ -195,15 +198,17 @@ async fn bind_state(
 }
 
 impl Server {
+    /// The address bound: the port actually chosen when the configured one is 0.
     pub fn local_addr(&self) -> SocketAddr {
         self.local_addr
     }
 
-    /// The URL the server listens at ("http://127.0.0.1:8080").
+    /// The URL the server listens at (`"http://127.0.0.1:8080"`).
     pub fn url(&self) -> String {
         format!("http://{}", self.local_addr)
     }
 
+    /// A handle that stops the server: take it before [`Server::run`], which consumes `self`.
     pub fn shutdown_handle(&self) -> ShutdownHandle {
         self.shutdown.clone()
     }
@@ -419,14 +424,18 @@ where
 }
 
 impl Background {
+    /// The address bound: the port actually chosen when the configured one is 0.
     pub fn local_addr(&self) -> SocketAddr {
         self.local_addr
     }
 
+    /// The URL the server listens at (`"http://127.0.0.1:8080"`).
     pub fn url(&self) -> String {
         format!("http://{}", self.local_addr)
     }
 
+    /// A handle to stop the server without waiting for it (dropping the `Background` does the
+    /// same).
     pub fn shutdown_handle(&self) -> ShutdownHandle {
         self.handle.clone()
     }

@@ -6,6 +6,7 @@
 mod support;
 
 mod examples;
+mod fidelity;
 mod fuzz_regressions;
 mod graph_queries;
 mod i18n_messages;

@@ -240,6 +240,7 @@ pub struct Replay<S> {
 }
 
 impl<S> Replay<S> {
+    /// `inner` (the router) behind the response cache of `state` (`state.responses`).
     pub fn new(inner: S, state: AppState) -> Self {
         Self { inner, state }
     }

@@ -1,0 +1,252 @@
+//! The graph says what the plan says, no more and no less (issue 18). Every expectation here was
+//! read from data/source/sco-action-plan-2021-2025.ru.txt (line numbers given), not from the
+//! program's output.
+
+use std::collections::BTreeSet;
+
+use oxigraph::sparql::results::QueryResultsFormat;
+use sco_kg::store::{QueryOptions, ResultFormat};
+
+use crate::support::graph;
+
+const ID: &str = "https://w3id.org/sco-kg/id/";
+const PLAN: &str = "https://w3id.org/sco-kg/id/plan/2021-2025/measure/";
+
+/// The rows of a SELECT on the embedded graph, as CSV strings (header dropped).
+fn select(query: &str) -> Vec<Vec<String>> {
+    let graph = graph();
+    let query = format!(
+        "PREFIX sco: <https://w3id.org/sco-kg/ontology#>\n\
+         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n\
+         PREFIX m: <{PLAN}>\nPREFIX id: <{ID}>\n\
+         PREFIX state: <{ID}state/>\nPREFIX body: <{ID}body/>\n\
+         PREFIX initiative: <{ID}initiative/>\nPREFIX document: <{ID}document/>\n{query}"
+    );
+    let answer = graph
+        .query(&query, &QueryOptions::default())
+        .unwrap_or_else(|e| panic!("{query}: {e}"));
+    let csv = answer
+        .write(
+            ResultFormat::Results(QueryResultsFormat::Csv),
+            &graph.prefixes(),
+        )
+        .expect("a SELECT has a CSV form")
+        .expect("written");
+    let mut reader = csv::Reader::from_reader(csv.as_slice());
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// The first column of every row.
+fn column(query: &str) -> BTreeSet<String> {
+    select(query).into_iter().map(|r| r[0].clone()).collect()
+}
+
+fn states(codes: &[&str]) -> BTreeSet<String> {
+    codes.iter().map(|c| format!("{ID}state/{c}")).collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+const EIGHT: [&str; 8] = ["in", "kz", "cn", "kg", "pk", "ru", "tj", "uz"];
+
+// ───────────────────────── Executors scoped as written ─────────────────────────
+
+/// Line 1110 ff.: measure 48's executors are "Профильные министерства и ведомства Казахстана,
+/// Китая, Кыргызстана, Пакистана, России, Таджикистана, Узбекистана": seven states, not India.
+#[test]
+fn measure_48_is_executed_by_the_ministries_of_seven_named_states() {
+    assert_eq!(
+        column("SELECT ?s WHERE { m:48 sco:executingState ?s }"),
+        states(&["kz", "cn", "kg", "pk", "ru", "tj", "uz"])
+    );
+    assert_eq!(
+        column("SELECT ?s WHERE { m:48 sco:executorScope ?s }"),
+        set(&["https://w3id.org/sco-kg/ontology#NamedMemberStates"])
+    );
+    // The role stays one body.
+    assert_eq!(
+        column("SELECT ?b WHERE { m:48 sco:executor ?b }"),
+        set(&[&format!("{ID}body/relevant-ministries")])
+    );
+}
+
+/// Line 2036 ff.: measure 94's executors are the ministries "заинтересованных государств-членов
+/// ШОС": the interested states, which the plan does not name, so no executing state is given.
+#[test]
+fn measure_94_is_executed_by_the_ministries_of_the_interested_states() {
+    assert!(column("SELECT ?s WHERE { m:94 sco:executingState ?s }").is_empty());
+    assert_eq!(
+        column("SELECT ?s WHERE { m:94 sco:executorScope ?s }"),
+        set(&["https://w3id.org/sco-kg/ontology#InterestedMemberStates"])
+    );
+}
+
+/// Line 2446 ff.: measure 114's tourism ministries are those of the state "председательствующего
+/// в Организации": the chair, which the text does not name.
+#[test]
+fn measure_114_is_executed_by_the_chairs_ministries() {
+    assert!(column("SELECT ?s WHERE { m:114 sco:executingState ?s }").is_empty());
+    assert_eq!(
+        column("SELECT ?s WHERE { m:114 sco:executorScope ?s }"),
+        set(&["https://w3id.org/sco-kg/ontology#ChairMemberState"])
+    );
+}
+
+/// "Which measures do India's ministries execute": every measure whose executors cell names the
+/// relevant ministries and agencies of the SCO member states, and neither 48 (seven states, not
+/// India) nor 94 (the interested states, unnamed). Measure 3 (line 198 ff.) has them in lower
+/// case, second in its cell: "профильные министерства и ведомства государств-членов ШОС".
+#[test]
+fn indias_ministries_do_not_execute_48_or_94() {
+    let india = column(
+        "SELECT ?n WHERE { ?m sco:executor body:relevant-ministries ; \
+         sco:executingState state:in ; sco:number ?n }",
+    );
+    let role = column(
+        "SELECT ?n WHERE { ?m sco:executor body:relevant-ministries ; sco:number ?n }",
+    );
+    assert!(role.contains("48") && role.contains("94"));
+    assert!(!india.contains("48") && !india.contains("94"));
+    assert!(india.contains("3"));
+    let mut expected = role.clone();
+    expected.remove("48");
+    expected.remove("94");
+    assert_eq!(india, expected);
+}
+
+/// "… государств-членов ШОС" stands for all eight: measure 5's "Компетентные органы
+/// государств-членов ШОС".
+#[test]
+fn bodies_of_the_member_states_are_all_eights_bodies() {
+    assert_eq!(
+        column("SELECT ?s WHERE { m:5 sco:executingState ?s }"),
+        states(&EIGHT)
+    );
+    // Executing states come only with the scope of a body of the member states.
+    assert!(column(
+        "SELECT ?m WHERE { ?m sco:executor ?b ; sco:executingState ?s . \
+         FILTER NOT EXISTS { ?m sco:executorScope ?any } }"
+    )
+    .is_empty());
+}
+
+/// Every form the registry scopes is an executor form of its body: a scope never lies unused.
+#[test]
+fn every_scoped_form_is_one_of_its_bodys_forms() {
+    use sco_kg::link::{EntityType, Registry};
+    let registry = Registry::embedded().unwrap();
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut scoped = 0;
+    for (_, body) in registry.of_type(EntityType::Body) {
+        for form in body.executor_scope.keys() {
+            scoped += 1;
+            assert!(
+                body.forms.iter().any(|f| collapse(f) == collapse(form)),
+                "{}: {form:?} is not one of its match forms",
+                body.id
+            );
+        }
+    }
+    // 48's seven states, 94's interested states, 114's chair (written two ways).
+    assert_eq!(scoped, 4);
+}
+
+// ───────────────────────── One entity, one IRI ─────────────────────────
+
+/// Line 908: "Проведение заседаний Форума глав регионов государств-членов ШОС": one forum, a
+/// body that holds sessions; measure 39 names it once, as one resource.
+#[test]
+fn the_forum_of_heads_of_regions_is_one_resource() {
+    let named = column(
+        "SELECT ?x WHERE { ?x skos:prefLabel \"Форум глав регионов государств-членов ШОС\"@ru }",
+    );
+    assert_eq!(named, set(&[&format!("{ID}body/forum-of-heads-of-regions")]));
+    assert_eq!(
+        column("SELECT ?x WHERE { m:39 sco:mentions|sco:initiative ?x . ?x skos:prefLabel ?l . FILTER(CONTAINS(STR(?l), \"Форум глав регионов\")) }"),
+        named
+    );
+}
+
+// ───────────────────────── Entities the text names ─────────────────────────
+
+/// The bodies a measure's text names (sco:mentions), by IRI.
+fn mentioned(measure: u32) -> BTreeSet<String> {
+    column(&format!("SELECT ?b WHERE {{ m:{measure} sco:mentions ?b . ?b a sco:Body }}"))
+}
+
+fn body(id: &str) -> String {
+    format!("{ID}body/{id}")
+}
+
+/// Line 616 ff. (24): "… заседаний руководителей пограничных служб и встреч группы экспертов".
+#[test]
+fn measure_24_names_the_border_services_expert_group() {
+    let found = mentioned(24);
+    assert!(found.contains(&body("border-services-expert-group")), "{found:?}");
+    assert!(found.contains(&body("border-services-heads-meeting")), "{found:?}");
+}
+
+/// Line 658 ff. (26): "… совещаний глав оборонных ведомств, начальников генеральных штабов …".
+#[test]
+fn measure_26_names_the_chiefs_of_general_staff() {
+    let found = mentioned(26);
+    assert!(found.contains(&body("chiefs-of-general-staff-meeting")), "{found:?}");
+    assert!(found.contains(&body("defence-ministers-meeting")), "{found:?}");
+}
+
+/// Line 866 ff. (37): "Активизация деятельности специальных рабочих групп по основным
+/// направлениям многостороннего торгово-экономического сотрудничества в рамках ШОС".
+#[test]
+fn measure_37_names_the_special_working_groups_on_trade() {
+    assert!(mentioned(37).contains(&body("trade-special-working-groups")));
+}
+
+/// Line 2266 ff. (105): "… встреч руководителей территориальных органов по чрезвычайным
+/// ситуациям приграничных районов".
+#[test]
+fn measure_105_names_the_emergency_bodies_of_border_areas() {
+    let found = mentioned(105);
+    assert!(found.contains(&body("border-areas-emergency-bodies")), "{found:?}");
+    assert!(found.contains(&body("emergency-agencies-heads-meeting")), "{found:?}");
+}
+
+/// Line 2872 ff. (134): "… Совместной декларации о сотрудничестве между секретариатами ШОС и
+/// ООН …": both secretariats, and the UN itself ("с ООН", "стратегии ООН").
+#[test]
+fn measure_134_names_both_secretariats_and_the_un() {
+    let found = mentioned(134);
+    for id in ["sco-secretariat", "un-secretariat", "un"] {
+        assert!(found.contains(&body(id)), "{id}: {found:?}");
+    }
+    // The UN Secretariat is the UN's, and named nowhere else in the plan.
+    assert_eq!(
+        column("SELECT ?m WHERE { ?m sco:mentions body:un-secretariat }"),
+        set(&[&format!("{PLAN}134")])
+    );
+    assert_eq!(
+        column("SELECT ?p WHERE { body:un-secretariat sco:parentBody ?p }"),
+        set(&[&body("un")])
+    );
+}
+
+/// Every new entity has real labels in ru, en and zh.
+#[test]
+fn the_new_bodies_are_labelled_in_three_languages() {
+    for id in [
+        "border-services-expert-group",
+        "chiefs-of-general-staff-meeting",
+        "trade-special-working-groups",
+        "border-areas-emergency-bodies",
+        "un-secretariat",
+    ] {
+        let langs = column(&format!(
+            "SELECT (LANG(?l) AS ?lang) WHERE {{ body:{id} skos:prefLabel ?l }}"
+        ));
+        assert_eq!(langs, set(&["en", "ru", "zh"]), "{id}");
+    }
+}
