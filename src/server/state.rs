@@ -64,13 +64,24 @@ impl Deref for AppState {
     }
 }
 
-/// Why the server could not start.
+/// Why the server could not start: each cause with its file and place as data.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
+    /// A dump could not be written.
     #[error("{0}")]
     Export(#[from] export::ExportError),
+    /// An embedded data file is missing or unreadable.
     #[error("{0}")]
-    Data(String),
+    Data(#[from] crate::data::DataError),
+    /// The ontology or the shapes cannot be parsed or written.
+    #[error("{0}")]
+    Document(#[from] crate::server::routes::documents::DocumentError),
+    /// The messages of a language cannot be loaded.
+    #[error("{0}")]
+    Locales(#[from] crate::i18n::I18nError),
+    /// The query threads could not be started.
+    #[error("cannot start the query threads: {0}")]
+    Workers(std::io::Error),
 }
 
 impl AppState {
@@ -102,11 +113,10 @@ impl AppState {
         let version = export::version(&canonical);
         let prefixes = graph.prefixes();
         let document = |name: &str| {
-            let file = crate::data::ontology(name).map_err(|e| StartError::Data(e.to_string()))?;
-            Document::from_turtle(&file.path, file.contents).map_err(StartError::Data)
+            let file = crate::data::ontology(name)?;
+            Ok::<_, StartError>(Document::from_turtle(&file.path, file.contents)?)
         };
-        let localizer =
-            crate::i18n::Localizer::embedded().map_err(|e| StartError::Data(e.to_string()))?;
+        let localizer = crate::i18n::Localizer::embedded()?;
         // Counted now, not by the first query under its timeout: the checks read them.
         graph.counts();
         let data = Data {
@@ -174,7 +184,7 @@ impl AppState {
                 config.max_concurrent.max(1),
                 crate::store::checks::WORKER_STACK,
             )
-            .map_err(|e| StartError::Data(format!("cannot start the query threads: {e}")))?,
+            .map_err(StartError::Workers)?,
             answers,
             responses,
             metrics,

@@ -25,14 +25,38 @@ pub struct Document {
     hash: String,
 }
 
+/// Why an embedded RDF document (the ontology, the shapes) cannot be served.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// The file is not Turtle: the parser's error carries its line and column.
+    #[error("{path}: {error}")]
+    Syntax {
+        /// The file, from the repository root ("ontology/sco-kg.ttl").
+        path: String,
+        /// Where and why the parser stopped.
+        error: oxigraph::io::RdfSyntaxError,
+    },
+    /// One of the other syntaxes could not be written.
+    #[error("{path}: {error}")]
+    Write {
+        /// The file, from the repository root.
+        path: String,
+        /// The serialiser's error.
+        error: std::io::Error,
+    },
+}
+
 impl Document {
     /// Parses a Turtle file and serialises it once in each syntax. Blank nodes are renamed b0,
     /// b1, … in order of appearance, so the output is the same on every start.
-    pub fn from_turtle(path: &str, text: &'static str) -> Result<Self, String> {
+    pub fn from_turtle(path: &str, text: &'static str) -> Result<Self, DocumentError> {
         let mut parser = RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes());
         let mut triples = Vec::new();
         for quad in parser.by_ref() {
-            triples.push(Triple::from(quad.map_err(|e| format!("{path}: {e}"))?));
+            triples.push(Triple::from(quad.map_err(|error| DocumentError::Syntax {
+                path: path.to_string(),
+                error,
+            })?));
         }
         let prefixes: Vec<(String, String)> = parser
             .prefixes()
@@ -42,8 +66,12 @@ impl Document {
         let mut variants = vec![(RdfFormat::Turtle, Bytes::from_static(text.as_bytes()))];
         for (_, format) in formats::RDF {
             if !variants.iter().any(|(f, _)| f == format) {
-                let bytes =
-                    write_rdf(&triples, *format, &prefixes).map_err(|e| format!("{path}: {e}"))?;
+                let bytes = write_rdf(&triples, *format, &prefixes).map_err(|error| {
+                    DocumentError::Write {
+                        path: path.to_string(),
+                        error,
+                    }
+                })?;
                 variants.push((*format, Bytes::from(bytes)));
             }
         }
