@@ -53,9 +53,11 @@ impl Document {
         let mut parser = RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes());
         let mut triples = Vec::new();
         for quad in parser.by_ref() {
-            triples.push(Triple::from(quad.map_err(|error| DocumentError::Syntax {
-                path: path.to_string(),
-                error,
+            triples.push(Triple::from(quad.map_err(|error| {
+                DocumentError::Syntax {
+                    path: path.to_string(),
+                    error,
+                }
             })?));
         }
         let prefixes: Vec<(String, String)> = parser
