@@ -31,11 +31,11 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, Uri};
 use sco_kg::graph::Base;
-use sco_kg::server::{router, AppState, Config};
-use tower::ServiceExt;
 use sco_kg::ingest::{self, Fragment, Lexicon, Plan};
+use sco_kg::server::{router, AppState, Config};
 use sco_kg::store::checks;
 use sco_kg::store::KnowledgeGraph;
+use tower::ServiceExt;
 
 static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| sco_kg::data::lexicon().expect("the embedded lexicon"));
@@ -45,7 +45,6 @@ static GRAPH: LazyLock<Arc<KnowledgeGraph>> = LazyLock::new(|| {
 });
 
 static PARSER: LazyLock<spargebra::SparqlParser> = LazyLock::new(|| GRAPH.parser());
-
 
 pub fn ingest_parse(data: &[u8]) {
     match ingest::parse(data, &LEXICON) {
@@ -136,7 +135,9 @@ fn get(target: &str, headers: &[(&str, &str)]) -> Option<(StatusCode, HeaderMap,
             .await
             .expect("the router answers");
         let (parts, body) = response.into_parts();
-        let body = axum::body::to_bytes(body, usize::MAX).await.expect("a body");
+        let body = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .expect("a body");
         (parts.status, parts.headers, body.to_vec())
     });
     let text = String::from_utf8_lossy(&body);

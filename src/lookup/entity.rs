@@ -6,8 +6,8 @@ use oxigraph::model::{Literal, Term};
 use serde_json::{json, Map, Value};
 
 use super::{literal_lang, EntityKind, Lang};
-use crate::graph::{ResourceView, Views};
 use crate::graph::vocab::{compact, rdf, skos, xsd, PREFIXES};
+use crate::graph::{ResourceView, Views};
 use crate::store::KnowledgeGraph;
 
 /// The IRI of the resource at `path` under the graph's base (`body/rats` →

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Literal, NamedOrBlankNode, Term};
 
-use crate::graph::Views;
 use crate::graph::vocab::{compact, rdfs};
 use crate::graph::ResourceKind;
+use crate::graph::Views;
 use crate::i18n::{Lang, Localizer};
 use crate::store::KnowledgeGraph;
 

@@ -28,10 +28,10 @@ pub use answer::{display_term, write_triples, write_triples_to, Answer, ResultFo
 pub use budget::{is_counting, CountingAllocator};
 pub use counts::{PatternCounts, Position};
 pub use error::{EvaluationError, GraphError};
+pub use extensions::{LABEL_FUNCTION, MAX_SEARCH_LIMIT, SEARCH_SERVICE};
 /// Stops a query from another thread: see [`QueryOptions::cancel`].
 pub use oxigraph::sparql::CancellationToken;
 pub use scale::scale_triples;
-pub use extensions::{LABEL_FUNCTION, MAX_SEARCH_LIMIT, SEARCH_SERVICE};
 pub use syntax::{Problem, SyntaxError};
 
 use capped::{Capped, TooManyBytes};

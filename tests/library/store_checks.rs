@@ -43,9 +43,7 @@ fn string_growth_is_refused_before_it_is_built() {
         other => panic!("{other:?}"),
     }
     // A few doublings build a short string and are answered.
-    assert!(graph
-        .query(&doublings(3), &QueryOptions::default())
-        .is_ok());
+    assert!(graph.query(&doublings(3), &QueryOptions::default()).is_ok());
 }
 
 #[test]
@@ -129,10 +127,7 @@ fn a_query_within_its_timeout_is_answered() {
     };
     // The plan has 139 measures (source: the table's last row is measure 139).
     let answer = graph
-        .query(
-            "SELECT (COUNT(?m) AS ?n) { ?m a sco:Measure }",
-            &options,
-        )
+        .query("SELECT (COUNT(?m) AS ?n) { ?m a sco:Measure }", &options)
         .expect("answered");
     let sco_kg::store::Answer::Solutions { rows, .. } = answer else {
         panic!("solutions expected");

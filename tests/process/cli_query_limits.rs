@@ -56,7 +56,11 @@ fn limits_must_be_positive() {
 #[test]
 fn an_ordinary_query_is_answered_within_the_defaults() {
     let out = query(
-        &["--format", "csv", "SELECT (COUNT(?m) AS ?n) { ?m a sco:Measure }"],
+        &[
+            "--format",
+            "csv",
+            "SELECT (COUNT(?m) AS ?n) { ?m a sco:Measure }",
+        ],
         "en_US.UTF-8",
     );
     assert_eq!(out.status.code(), Some(0));

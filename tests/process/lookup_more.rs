@@ -6,9 +6,9 @@
 use std::sync::OnceLock;
 use std::time::Duration;
 
+use crate::support::browser::{self, Client, CmdError, Locator};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
-use crate::support::browser::{self, Client, CmdError, Locator};
 
 use sco_kg::graph::Base;
 use sco_kg::i18n::Localizer;

@@ -4,8 +4,8 @@
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::results::QueryResultsFormat;
 
-use crate::store::JSON_LD;
 use crate::store::ResultFormat;
+use crate::store::JSON_LD;
 
 /// RDF syntaxes for graphs: CONSTRUCT and DESCRIBE answers, resource descriptions, the
 /// ontology, the service and dataset descriptions.
