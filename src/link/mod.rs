@@ -10,8 +10,8 @@ mod registry;
 mod translations;
 
 use crate::ingest::join::collapse;
-use crate::ingest::{ParticipantsFile, Scope};
 use crate::ingest::{Fragment, Plan};
+use crate::ingest::{ParticipantsFile, Scope};
 
 pub use error::{DataFileError, EntityFault, LinkError, LinkErrorKind, LoadError, Problem};
 pub use mentions::Mentions;
@@ -32,10 +32,16 @@ pub enum ParticipationScope {
     Interested,
 }
 
+/// What one measure's row and text name, resolved to registry entities.
 #[derive(Debug, Clone)]
 pub struct MeasureLinks {
+    /// The measure's number in the plan, 1–139.
     pub number: u32,
+    /// Whom the participants cell stands for.
     pub scope: ParticipationScope,
+    /// The member states of the participants cell, sorted, without repeats: all eight for
+    /// "Государства-члены ШОС", else only the states the cell names (the interested states are
+    /// never widened to all).
     pub participants: Vec<EntityRef>,
     /// Each executor as written, with the body it names.
     pub executors: Vec<(String, EntityRef)>,
@@ -51,8 +57,12 @@ pub struct MeasureLinks {
 /// Whose bodies execute a measure, as one executor string says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Executing {
+    /// The executor's body (a registry body of kind `national-bodies`).
     pub body: EntityRef,
+    /// Whose bodies the executor string says they are.
     pub scope: ExecutorScope,
+    /// The member states that scope names, sorted: all eight for [`ExecutorScope::All`], the
+    /// states listed for [`ExecutorScope::Named`], none for the interested states and the chair.
     pub states: Vec<EntityRef>,
 }
 
@@ -109,14 +119,18 @@ fn executing(
     }))
 }
 
+/// What the decision names, resolved to registry entities.
 #[derive(Debug, Clone)]
 pub struct DecisionLinks {
+    /// The body that took the decision (the Council of Heads of State).
     pub issuing_body: EntityRef,
+    /// The city where it was taken (Moscow).
     pub place: EntityRef,
     /// The state of each signatory, in the decision's order.
     pub signatory_states: Vec<EntityRef>,
 }
 
+/// What the plan's title and preamble name.
 #[derive(Debug, Clone)]
 pub struct PlanLinks {
     /// Documents named in the plan's title: what the plan implements.
@@ -128,11 +142,17 @@ pub struct PlanLinks {
 /// The plan with every entity it names resolved.
 #[derive(Debug)]
 pub struct LinkedPlan {
+    /// The plan as parsed from the source.
     pub plan: Plan,
+    /// The registry the links point into.
     pub registry: Registry,
+    /// The English and Chinese texts of the plan.
     pub translations: Translations,
+    /// What the decision names.
     pub decision: DecisionLinks,
+    /// What the plan's title and preamble name.
     pub plan_links: PlanLinks,
+    /// The links of each measure, in the plan's order (`measures[i]` is `plan.measures[i]`).
     pub measures: Vec<MeasureLinks>,
 }
 
@@ -160,6 +180,11 @@ fn state_named(registry: &Registry, text: &str) -> Option<EntityRef> {
         .map(|(r, _)| r)
 }
 
+/// Resolves every entity the plan names against `registry`: each measure's participants,
+/// executors and mentions, the decision's issuing body, place and signatory states, and the
+/// documents of the title and preamble; and checks that every measure has a text in each of
+/// [`TRANSLATED`]. The first name the registry does not have (or text missing) is the error,
+/// with its line in the source.
 pub fn link(
     plan: Plan,
     registry: Registry,

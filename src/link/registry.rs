@@ -15,14 +15,22 @@ pub const LANGUAGES: [&str; 3] = ["ru", "en", "zh"];
 /// The types of registry entity, one file each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EntityType {
+    /// A member state of the SCO (`states.toml`; `sco:MemberState`).
     State,
+    /// A body: the SCO, its councils and bodies (planned ones too), an external organisation,
+    /// or the bodies of the member states (`bodies.toml`; `sco:Body`).
     Body,
+    /// A document the plan or the decision refers to (`documents.toml`; `sco:Document`).
     Document,
+    /// A city or region (`places.toml`; `sco:Place`).
     Place,
+    /// A named initiative, event, exercise, operation, programme or project
+    /// (`initiatives.toml`; `sco:NamedInitiative`).
     Initiative,
 }
 
 impl EntityType {
+    /// Every type, in the order their files are read.
     pub const ALL: [EntityType; 5] = [
         Self::State,
         Self::Body,
@@ -31,6 +39,7 @@ impl EntityType {
         Self::Initiative,
     ];
 
+    /// The type's file, relative to `data/` ("registry/states.toml" …).
     pub fn file(self) -> &'static str {
         match self {
             Self::State => "registry/states.toml",
@@ -61,32 +70,52 @@ impl EntityType {
 /// A document's date, as precise as the text gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DocumentDate {
+    /// Only the year is known (`date = "YYYY"`; an `xsd:gYear` in the graph).
     Year(i32),
+    /// The full date (`date = "YYYY-MM-DD"`; an `xsd:date` in the graph).
     Day(crate::ingest::Date),
 }
 
+/// Whether a document exists or is still to be made (`status` in `documents.toml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocumentStatus {
+    /// Adopted and in force (`in-force`).
     InForce,
+    /// Being drafted or considered by a measure (`draft`).
     Draft,
 }
 
+/// What sort of act a document is (`doc_kind` in `documents.toml`; a `sco:documentKind`
+/// individual in the graph).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocumentKind {
+    /// An agreement ("Соглашение …").
     Agreement,
+    /// A convention ("Конвенция …").
     Convention,
+    /// A programme ("Программа …").
     Programme,
+    /// A strategy ("Стратегия …").
     Strategy,
+    /// A concept ("Концепция …").
     Concept,
+    /// A plan or a set of joint measures ("План …", "Комплекс совместных мер …").
     Plan,
+    /// A memorandum ("Меморандум о взаимопонимании …").
     Memorandum,
+    /// A declaration ("Декларация …").
     Declaration,
+    /// A joint statement ("Совместное заявление …").
     Statement,
+    /// A register ("Реестр …").
     Register,
+    /// A list ("Перечень …").
     List,
+    /// A charter ("Хартия …", "Устав …").
     Charter,
+    /// Regulations or rules ("Положение …", "Правила …").
     Regulation,
 }
 
@@ -142,17 +171,27 @@ struct RawFile {
 /// One entity of the registry.
 #[derive(Debug, Clone)]
 pub struct Entity {
+    /// Which file the entity comes from.
     pub entity_type: EntityType,
+    /// The entry's slug (`[a-z0-9-]+`), unique within its type; the last segment of its IRI.
     pub id: String,
     /// The registry's finer kind ("sco-permanent-body", "city" …).
     pub kind: String,
+    /// The Wikidata item ("Q…"), only where it certainly is this entity.
     pub wikidata: Option<String>,
+    /// Bodies only: the `id` of the body this one belongs to.
     pub parent: Option<String>,
+    /// The preferred label in each of [`LANGUAGES`] (`skos:prefLabel`).
     pub label: Labels,
+    /// Alternative labels by language (`skos:altLabel`).
     pub alt: BTreeMap<String, Vec<String>>,
+    /// The Russian surface forms the linker looks for (the entry's `match`).
     pub forms: Vec<String>,
+    /// Documents only: what sort of act it is.
     pub doc_kind: Option<DocumentKind>,
+    /// Documents only, where the text gives one: its date.
     pub date: Option<DocumentDate>,
+    /// Documents only: in force or a draft.
     pub status: Option<DocumentStatus>,
     /// Bodies only: the scope of each `match` form that does not stand for all member states.
     pub executor_scope: BTreeMap<String, ExecutorScope>,
@@ -165,12 +204,15 @@ impl Entity {
     }
 }
 
-/// A reference to an entity: its type and its index in the registry.
+/// A reference to an entity: its index in [`Registry::entities`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EntityRef(pub usize);
 
+/// Every entity of `data/registry/`, checked, with lookups by id and by `match` form.
 #[derive(Debug, Default)]
 pub struct Registry {
+    /// The entities in the order of the files read (the embedded ones in [`EntityType::ALL`]'s
+    /// order), then of their entries; an [`EntityRef`] indexes this.
     pub entities: Vec<Entity>,
     by_id: HashMap<(EntityType, String), EntityRef>,
     /// Each `match` form (spaces collapsed) → its entity.
@@ -353,6 +395,7 @@ impl Registry {
         Ok(registry)
     }
 
+    /// The entity of `entity_type` with this `id`.
     pub fn find(&self, entity_type: EntityType, id: &str) -> Option<EntityRef> {
         self.by_id.get(&(entity_type, id.to_string())).copied()
     }
@@ -364,10 +407,13 @@ impl Registry {
             .copied()
     }
 
+    /// The entity `entity` refers to. Panics when the reference is out of range (it came from
+    /// another registry).
     pub fn get(&self, entity: EntityRef) -> &Entity {
         &self.entities[entity.0]
     }
 
+    /// The entities of one type, in registry order, with their references.
     pub fn of_type(&self, entity_type: EntityType) -> impl Iterator<Item = (EntityRef, &Entity)> {
         self.entities
             .iter()
