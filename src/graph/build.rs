@@ -245,11 +245,14 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
         t.add(&iris.decision, sco::signatory, s.clone());
         t.add(&s, sco::office, lang(&signatory.office, "ru"));
         t.add(&s, sco::state, iris.entity(linked, *state));
-        t.add(
-            &s,
-            pref,
-            lang(&format!("{} {}", signatory.office, signatory.state), "ru"),
-        );
+        let russian = format!("{} {}", signatory.office, signatory.state);
+        for l in TRANSLATED {
+            if let Some(x) = tr(l).and_then(|x| x.decision.signatories.get(&russian)) {
+                t.add(&s, sco::office, lang(&x.office, l));
+                t.add(&s, pref, lang(&x.label, l));
+            }
+        }
+        t.add(&s, pref, lang(&russian, "ru"));
     }
 
     // The plan.

@@ -17,6 +17,18 @@ pub struct DecisionText {
     pub title: String,
     pub text: String,
     pub issuing_body: String,
+    /// Each signatory's office and label in this language, keyed by its Russian label as the
+    /// graph writes it (office, space, state as written: "Президент Российской Федерации").
+    #[serde(default)]
+    pub signatories: BTreeMap<String, SignatoryText>,
+}
+
+/// A signatory's office and label in one language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatoryText {
+    pub office: String,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -107,9 +107,8 @@ fn indias_ministries_do_not_execute_48_or_94() {
         "SELECT ?n WHERE { ?m sco:executor body:relevant-ministries ; \
          sco:executingState state:in ; sco:number ?n }",
     );
-    let role = column(
-        "SELECT ?n WHERE { ?m sco:executor body:relevant-ministries ; sco:number ?n }",
-    );
+    let role =
+        column("SELECT ?n WHERE { ?m sco:executor body:relevant-ministries ; sco:number ?n }");
     assert!(role.contains("48") && role.contains("94"));
     assert!(!india.contains("48") && !india.contains("94"));
     assert!(india.contains("3"));
@@ -165,7 +164,10 @@ fn the_forum_of_heads_of_regions_is_one_resource() {
     let named = column(
         "SELECT ?x WHERE { ?x skos:prefLabel \"Форум глав регионов государств-членов ШОС\"@ru }",
     );
-    assert_eq!(named, set(&[&format!("{ID}body/forum-of-heads-of-regions")]));
+    assert_eq!(
+        named,
+        set(&[&format!("{ID}body/forum-of-heads-of-regions")])
+    );
     assert_eq!(
         column("SELECT ?x WHERE { m:39 sco:mentions|sco:initiative ?x . ?x skos:prefLabel ?l . FILTER(CONTAINS(STR(?l), \"Форум глав регионов\")) }"),
         named
@@ -176,7 +178,9 @@ fn the_forum_of_heads_of_regions_is_one_resource() {
 
 /// The bodies a measure's text names (sco:mentions), by IRI.
 fn mentioned(measure: u32) -> BTreeSet<String> {
-    column(&format!("SELECT ?b WHERE {{ m:{measure} sco:mentions ?b . ?b a sco:Body }}"))
+    column(&format!(
+        "SELECT ?b WHERE {{ m:{measure} sco:mentions ?b . ?b a sco:Body }}"
+    ))
 }
 
 fn body(id: &str) -> String {
@@ -187,16 +191,28 @@ fn body(id: &str) -> String {
 #[test]
 fn measure_24_names_the_border_services_expert_group() {
     let found = mentioned(24);
-    assert!(found.contains(&body("border-services-expert-group")), "{found:?}");
-    assert!(found.contains(&body("border-services-heads-meeting")), "{found:?}");
+    assert!(
+        found.contains(&body("border-services-expert-group")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&body("border-services-heads-meeting")),
+        "{found:?}"
+    );
 }
 
 /// Line 658 ff. (26): "… совещаний глав оборонных ведомств, начальников генеральных штабов …".
 #[test]
 fn measure_26_names_the_chiefs_of_general_staff() {
     let found = mentioned(26);
-    assert!(found.contains(&body("chiefs-of-general-staff-meeting")), "{found:?}");
-    assert!(found.contains(&body("defence-ministers-meeting")), "{found:?}");
+    assert!(
+        found.contains(&body("chiefs-of-general-staff-meeting")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&body("defence-ministers-meeting")),
+        "{found:?}"
+    );
 }
 
 /// Line 866 ff. (37): "Активизация деятельности специальных рабочих групп по основным
@@ -211,8 +227,14 @@ fn measure_37_names_the_special_working_groups_on_trade() {
 #[test]
 fn measure_105_names_the_emergency_bodies_of_border_areas() {
     let found = mentioned(105);
-    assert!(found.contains(&body("border-areas-emergency-bodies")), "{found:?}");
-    assert!(found.contains(&body("emergency-agencies-heads-meeting")), "{found:?}");
+    assert!(
+        found.contains(&body("border-areas-emergency-bodies")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&body("emergency-agencies-heads-meeting")),
+        "{found:?}"
+    );
 }
 
 /// Line 2872 ff. (134): "… Совместной декларации о сотрудничестве между секретариатами ШОС и
@@ -249,4 +271,135 @@ fn the_new_bodies_are_labelled_in_three_languages() {
         ));
         assert_eq!(langs, set(&["en", "ru", "zh"]), "{id}");
     }
+}
+
+// ───────────────────────── Labels people read ─────────────────────────
+
+/// Lines 36-92: the eight signatures under the decision, office over state. Each signatory has
+/// its office and label in ru (as printed), en and zh.
+#[test]
+fn the_eight_signatories_are_labelled_in_three_languages() {
+    let rows = select(
+        "SELECT ?s (LANG(?l) AS ?lang) ?l WHERE { ?d a sco:Decision ; sco:signatory ?s . \
+         ?s skos:prefLabel ?l }",
+    );
+    for lang in ["ru", "en", "zh"] {
+        assert_eq!(
+            rows.iter().filter(|r| r[1] == lang).count(),
+            8,
+            "{lang}: {rows:?}"
+        );
+    }
+    let offices = column(
+        "SELECT ?o WHERE { ?s a sco:Signatory ; sco:office ?o . FILTER(LANG(?o) = \"en\") }",
+    );
+    // Президент ×5 (Председатель of the PRC is its President), Премьер-министр ×2, and
+    // "Исполняющий обязанности Президента, Премьер-министр".
+    assert_eq!(
+        offices,
+        set(&[
+            "President",
+            "Prime Minister",
+            "Acting President, Prime Minister"
+        ])
+    );
+    // Signatures of India and China, read from lines 38 and 64.
+    let labels = column("SELECT ?l WHERE { ?s a sco:Signatory ; skos:prefLabel ?l }");
+    for label in [
+        "Prime Minister of the Republic of India",
+        "印度共和国总理",
+        "President of the People's Republic of China",
+        "中华人民共和国主席",
+        "Acting President, Prime Minister of the Kyrgyz Republic",
+    ] {
+        assert!(labels.contains(label), "{label}");
+    }
+}
+
+// ───────────────────────── No additions to the source ─────────────────────────
+
+/// A measure's text in one language.
+fn text(measure: u32, lang: &str) -> String {
+    select(&format!(
+        "SELECT ?t WHERE {{ m:{measure} sco:text ?t . FILTER(LANG(?t) = \"{lang}\") }}"
+    ))
+    .remove(0)
+    .remove(0)
+}
+
+/// Line 2792 ff. (131): "реализации Антинаркотической стратегии ШОС, … в рамках Программы
+/// многостороннего торгово-экономического сотрудничества государств-членов ШОС": neither the
+/// strategy's edition nor the programme's horizon is written.
+#[test]
+fn measure_131_gives_no_edition_or_horizon() {
+    let russian = text(131, "ru");
+    assert!(!russian.contains("2018") && !russian.contains("2035"));
+    for lang in ["en", "zh"] {
+        let t = text(131, lang);
+        for added in ["2018", "2023", "2035"] {
+            assert!(!t.contains(added), "{lang}: {added} in {t}");
+        }
+    }
+}
+
+/// Line 201 f. (3): "форумов политических партий заинтересованных государств-членов ШОС": the
+/// party forums are those of the interested states, like the meetings of heads of parliaments.
+/// The Chinese says 有意愿的 (interested) once, over both, and names no forum of all member
+/// states.
+#[test]
+fn measure_3_keeps_the_forums_to_the_interested_states() {
+    let zh = text(3, "zh");
+    assert!(
+        zh.contains("有意愿的上合组织成员国议会领导人会晤和政党论坛"),
+        "{zh}"
+    );
+    assert!(!zh.contains("上海合作组织成员国政党论坛"), "{zh}");
+    let en = text(3, "en");
+    assert!(
+        en.contains("forums of political parties of interested SCO member states"),
+        "{en}"
+    );
+}
+
+/// CARICC (line 2996 ff., measure 139) has no official Chinese name (its languages are Russian
+/// and English): the graph writes it one way, 区域 ("regional", as the UN's Chinese does), in
+/// every label and text that names it.
+#[test]
+fn caricc_is_named_one_way_in_chinese() {
+    let texts = column(
+        "SELECT ?t WHERE { ?x skos:prefLabel|skos:altLabel|sco:text ?t . \
+         FILTER(LANG(?t) = \"zh\" && CONTAINS(?t, \"信息协调中心\")) }",
+    );
+    assert!(texts.len() >= 3, "{texts:?}");
+    for t in &texts {
+        assert!(t.contains("区域信息协调中心") && !t.contains("地区信息协调中心"), "{t}");
+    }
+}
+
+/// The CSTO's own English name is "Collective Security Treaty Organization", with a z.
+#[test]
+fn the_csto_is_an_organization() {
+    assert_eq!(
+        column("SELECT ?l WHERE { body:csto skos:prefLabel ?l . FILTER(LANG(?l) = \"en\") }"),
+        set(&["Collective Security Treaty Organization"])
+    );
+    let spelt_s = column(
+        "SELECT ?t WHERE { ?x skos:prefLabel|skos:altLabel|sco:text ?t . \
+         FILTER(CONTAINS(?t, \"Collective Security Treaty Organisation\")) }",
+    );
+    assert!(spelt_s.is_empty(), "{spelt_s:?}");
+}
+
+/// Line 1110 ff. (48): the text's «Один пояс, один путь» is the Belt and Road Initiative; its
+/// official English name is the preferred label, the text's wording an alternative.
+#[test]
+fn the_belt_and_road_initiative_by_its_official_name() {
+    assert_eq!(
+        column("SELECT ?l WHERE { initiative:belt-and-road skos:prefLabel ?l . FILTER(LANG(?l) = \"en\") }"),
+        set(&["Belt and Road Initiative"])
+    );
+    assert!(column("SELECT ?l WHERE { initiative:belt-and-road skos:altLabel ?l }")
+        .contains("One Belt, One Road"));
+    assert!(column("SELECT ?i WHERE { m:48 sco:initiative ?i }")
+        .contains(&format!("{ID}initiative/belt-and-road")));
 }

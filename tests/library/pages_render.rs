@@ -392,12 +392,30 @@ fn measure_pages_show_scope_executors_and_mentions() {
 
 #[test]
 fn fallback_labels_are_marked() {
-    // The signatories' offices exist in Russian only.
-    let html = page("decision/2020/1/signatory/1", Lang::En);
+    // The signatories' offices have English and Chinese translations (data/translations);
+    // in a graph built from translations that leave them out, they exist in Russian only.
+    let mut linked = sco_kg::link::embedded().unwrap();
+    for t in linked.translations.by_language.values_mut() {
+        t.decision.signatories.clear();
+    }
+    let kg = KnowledgeGraph::new(
+        linked,
+        String::from_utf8(sco_kg::data::source().to_vec()).unwrap(),
+        Base::default(),
+    )
+    .unwrap();
+    let pages = Pages::new(&kg);
+    let loc = &fixture().loc;
+    let path = iri("decision/2020/1/signatory/1");
+    let html = pages.resource(loc, Lang::En, &path, PUBLIC).unwrap();
     assert!(html.contains("class=\"fallback\""));
     assert!(html.contains("in Russian"));
-    let ru = page("decision/2020/1/signatory/1", Lang::Ru);
+    let ru = pages.resource(loc, Lang::Ru, &path, PUBLIC).unwrap();
     assert!(!ru.contains("class=\"fallback\""));
+    // On the graph itself the office is in English: no fallback.
+    let html = page("decision/2020/1/signatory/1", Lang::En);
+    assert!(!html.contains("class=\"fallback\""));
+    assert!(html.contains("Prime Minister"));
 }
 
 #[test]

@@ -140,8 +140,8 @@ fn rows_of(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn sco_label_gives_the_label_in_the_asked_languages_in_order() {
-    // RATS (data/registry/bodies.toml) has a label in each language; a signatory of the decision
-    // has a Russian one only (README, "The graph"; 19-signatories.toml).
+    // RATS (data/registry/bodies.toml) has a label in each language, and so has a signatory of
+    // the decision (India's: data/translations/en.toml and zh.toml).
     let rows = rows_of(
         r#"SELECT (sco:label(body:rats, "zh") AS ?zh) (sco:label(body:rats, "zh,en") AS ?zhen)
                   (sco:label(body:rats) AS ?default) (sco:label(body:rats, "ru") AS ?ru)
@@ -157,11 +157,10 @@ fn sco_label_gives_the_label_in_the_asked_languages_in_order() {
             "\"上海合作组织地区反恐怖机构\"@zh",
             "\"Regional Anti-Terrorist Structure of the SCO\"@en",
             "\"Региональная антитеррористическая структура ШОС\"@ru",
-            // zh → en → ru falls back to the only label there is...
-            "\"Премьер-министр Республики Индии\"@ru",
-            "\"Премьер-министр Республики Индии\"@ru",
-            // ...but a listed order tries the listed languages only.
-            "",
+            "\"印度共和国总理\"@zh",
+            "\"Prime Minister of the Republic of India\"@en",
+            "\"印度共和国总理\"@zh",
+            // A listed order tries the listed languages only.
             "",
             "",
         ]]
