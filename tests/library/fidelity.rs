@@ -372,7 +372,10 @@ fn caricc_is_named_one_way_in_chinese() {
     );
     assert!(texts.len() >= 3, "{texts:?}");
     for t in &texts {
-        assert!(t.contains("区域信息协调中心") && !t.contains("地区信息协调中心"), "{t}");
+        assert!(
+            t.contains("区域信息协调中心") && !t.contains("地区信息协调中心"),
+            "{t}"
+        );
     }
 }
 
@@ -398,8 +401,46 @@ fn the_belt_and_road_initiative_by_its_official_name() {
         column("SELECT ?l WHERE { initiative:belt-and-road skos:prefLabel ?l . FILTER(LANG(?l) = \"en\") }"),
         set(&["Belt and Road Initiative"])
     );
-    assert!(column("SELECT ?l WHERE { initiative:belt-and-road skos:altLabel ?l }")
-        .contains("One Belt, One Road"));
+    assert!(
+        column("SELECT ?l WHERE { initiative:belt-and-road skos:altLabel ?l }")
+            .contains("One Belt, One Road")
+    );
     assert!(column("SELECT ?i WHERE { m:48 sco:initiative ?i }")
         .contains(&format!("{ID}initiative/belt-and-road")));
+}
+
+/// Re-reading the plan for more of the same kind: the bodies and mechanisms named only in the
+/// texts, each read from its measure's Russian text.
+#[test]
+fn the_mechanisms_the_texts_name_are_linked() {
+    for (measure, id, words) in [
+        (3, "heads-of-parliaments-meeting", "встреч глав парламентов"),
+        (34, "economic-crimes-heads-meeting", "совещания руководителей органов государств-членов ШОС по борьбе с экономическими преступлениями"),
+        (35, "anti-corruption-bodies", "органами государств-членов ШОС, отвечающих за борьбу с коррупцией"),
+        (84, "digitalisation-heads-meeting", "совещаний руководителей ведомств, ответственных за развитие цифровизации"),
+        (98, "sports-heads-meeting", "отвечающих за физическую культуру и спорт"),
+        (108, "youth-policy-heads-meeting", "отвечающих за реализацию молодежной политики"),
+        (133, "sco-observer-missions", "миссий наблюдателей от ШОС"),
+    ] {
+        assert!(text(measure, "ru").contains(words), "{measure}: {words}");
+        let found = mentioned(measure);
+        assert!(found.contains(&body(id)), "{measure}: {id} not in {found:?}");
+        let langs = column(&format!(
+            "SELECT (LANG(?l) AS ?lang) WHERE {{ body:{id} skos:prefLabel ?l }}"
+        ));
+        assert_eq!(langs, set(&["en", "ru", "zh"]), "{id}");
+    }
+    // The mechanisms 34, 84, 98 and 108 consider creating: each named by its measure only.
+    for id in [
+        "economic-crimes-heads-meeting",
+        "digitalisation-heads-meeting",
+        "sports-heads-meeting",
+        "youth-policy-heads-meeting",
+    ] {
+        assert_eq!(
+            column(&format!("SELECT ?m WHERE {{ ?m sco:mentions body:{id} }}")).len(),
+            1,
+            "{id}"
+        );
+    }
 }
