@@ -444,3 +444,19 @@ fn the_mechanisms_the_texts_name_are_linked() {
         );
     }
 }
+
+/// Line 2796 (131): "реализации Антинаркотической стратегии ШОС" gives no edition, where 21 (line
+/// 566) names the one "на 2018-2023 годы": 131 cites the strategy, undated, not the edition
+/// that ends in 2023 while the plan runs to 2025.
+#[test]
+fn measure_131_cites_the_strategy_without_an_edition() {
+    assert_eq!(
+        column("SELECT ?d WHERE { m:131 sco:references ?d . ?d sco:documentKind sco:Strategy }"),
+        set(&[&format!("{ID}document/anti-drug-strategy")])
+    );
+    assert!(column("SELECT ?y WHERE { document:anti-drug-strategy sco:date ?y }").is_empty());
+    assert_eq!(
+        column("SELECT ?m WHERE { ?m sco:references document:anti-drug-strategy-2018-2023 }"),
+        set(&[&format!("{PLAN}21")])
+    );
+}

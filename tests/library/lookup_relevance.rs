@@ -61,12 +61,8 @@ fn chinese_short_forms() {
         ("元首理事会", Lang::Zh, "body/council-of-heads-of-state"),
         // 上合组织大学: the University's alias.
         ("上合大学", Lang::Zh, "body/sco-university"),
-        // 上合组织禁毒战略: alias of the Anti-Drug Strategy 2018-2023.
-        (
-            "上合禁毒战略",
-            Lang::Zh,
-            "document/anti-drug-strategy-2018-2023",
-        ),
+        // 上合组织禁毒战略: alias of the SCO Anti-Drug Strategy (131 names it with no edition).
+        ("上合禁毒战略", Lang::Zh, "document/anti-drug-strategy"),
         ("绿色之带", Lang::Zh, "initiative/green-belt"),
         ("杜尚别", Lang::Zh, "place/dushanbe"),
         ("印度", Lang::Zh, "state/in"),
