@@ -460,3 +460,27 @@ fn measure_131_cites_the_strategy_without_an_edition() {
         set(&[&format!("{PLAN}21")])
     );
 }
+
+/// Lines 140-142 (measure 1): "Совета министров иностранных дел": the council by its official English
+/// name, "Council of Ministers of Foreign Affairs", in its label and in the English text; the
+/// short "Council of Foreign Ministers" is an alternative label.
+#[test]
+fn the_council_of_ministers_of_foreign_affairs_by_its_official_name() {
+    assert_eq!(
+        column(
+            "SELECT ?l WHERE { body:council-of-foreign-ministers skos:prefLabel ?l . \
+             FILTER(LANG(?l) = \"en\") }"
+        ),
+        set(&["Council of Ministers of Foreign Affairs of the SCO Member States"])
+    );
+    assert!(
+        column("SELECT ?l WHERE { body:council-of-foreign-ministers skos:altLabel ?l }")
+            .contains("Council of Foreign Ministers")
+    );
+    assert!(text(1, "ru").contains("Совета министров иностранных дел"));
+    assert!(text(1, "en").contains("the Council of Ministers of Foreign Affairs"));
+    assert!(
+        column("SELECT ?m WHERE { ?m sco:mentions body:council-of-foreign-ministers }")
+            .contains(&format!("{PLAN}1"))
+    );
+}
