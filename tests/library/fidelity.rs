@@ -484,3 +484,35 @@ fn the_council_of_ministers_of_foreign_affairs_by_its_official_name() {
             .contains(&format!("{PLAN}1"))
     );
 }
+
+/// The documents measures announce in lower case: 36 "Разработка пятилетних планов мероприятий по
+/// реализации Программы … до 2035 года" (line 842 ff.), 69 "Формирование перечня … совместных …
+/// проектов", 80 "изучение вопроса о разработке соответствующего плана регионального
+/// взаимодействия": each cited as a draft, and 36 still cites the programme itself.
+#[test]
+fn announced_documents_are_cited_as_drafts() {
+    for (measure, id, words) in [
+        (
+            36,
+            "five-year-plans-trade-programme-2035",
+            "пятилетних планов мероприятий",
+        ),
+        (69, "list-joint-projects", "Формирование перечня"),
+        (
+            80,
+            "plan-regional-interaction-e-commerce",
+            "плана регионального взаимодействия",
+        ),
+    ] {
+        assert!(text(measure, "ru").contains(words), "{measure}");
+        let cited = column(&format!(
+            "SELECT ?d WHERE {{ m:{measure} sco:references ?d . ?d sco:documentStatus sco:Draft }}"
+        ));
+        assert_eq!(cited, set(&[&format!("{ID}document/{id}")]), "{measure}");
+    }
+    assert!(
+        column("SELECT ?d WHERE { m:36 sco:references ?d }").contains(&format!(
+            "{ID}document/programme-trade-economic-cooperation-2035"
+        ))
+    );
+}
