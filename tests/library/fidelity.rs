@@ -516,3 +516,25 @@ fn announced_documents_are_cited_as_drafts() {
         ))
     );
 }
+
+/// Titles the plan does not give are not filled in from outside. 33 (line 786 ff.): "на основе
+/// Меморандума о взаимопонимании между двумя организациями" (the SCO and the CSTO), not a
+/// memorandum "between the Secretariats"; 5 (line 254 ff.): "подготовка проекта соответствующей
+/// программы на 2022-2024 гг." names the programme as the 2019-2021 one is named in the same
+/// text ("Программы сотрудничества в противодействии терроризму, сепаратизму и экстремизму"),
+/// not by an official title with "государств-членов ШОС".
+#[test]
+fn titles_are_the_texts_own() {
+    let memorandum =
+        column("SELECT ?l WHERE { document:memorandum-sco-csto skos:prefLabel|skos:altLabel ?l }");
+    assert!(memorandum.contains("Меморандум о взаимопонимании между ШОС и ОДКБ"));
+    assert!(
+        memorandum.iter().all(|l| !l.contains("Секретариат")
+            && !l.contains("Secretariat")
+            && !l.contains("秘书处")),
+        "{memorandum:?}"
+    );
+    let programme = column("SELECT ?l WHERE { document:programme-counter-terrorism-2022-2024 skos:prefLabel ?l . FILTER(LANG(?l) = \"ru\") }");
+    assert_eq!(programme, set(&["Программа сотрудничества в противодействии терроризму, сепаратизму и экстремизму на 2022-2024 годы"]));
+    assert!(text(5, "ru").contains("Программы сотрудничества в противодействии терроризму, сепаратизму и экстремизму на 2019-2021 гг."));
+}
