@@ -4,8 +4,8 @@ use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term, Triple};
 
 use super::kind::ResourceKind;
 use super::vocab::{dcterms, oa, org, owl, prov, rdf, rdfs, sco, skos, xsd, WIKIDATA};
-use crate::link::{DocumentDate, DocumentKind, DocumentStatus, LANGUAGES};
 use crate::link::TRANSLATED;
+use crate::link::{DocumentDate, DocumentKind, DocumentStatus, LANGUAGES};
 use crate::link::{EntityRef, EntityType, ExecutorScope, LinkedPlan, ParticipationScope};
 
 /// The base every resource IRI starts with (`https://w3id.org/sco-kg/id/` by default).
