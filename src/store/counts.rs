@@ -43,35 +43,13 @@ type Shape = u8;
 impl PatternCounts {
     /// The table of a graph's triples (built once, with the graph).
     pub fn new(triples: &[Triple]) -> Self {
+        // One pass, each term hashed once per triple and its hash combined into every key:
+        // hashing the terms' strings again for each of the seven shapes and in four passes
+        // took most of the time on a large graph (benches/scale.rs, stage "counts").
         let mut by_key: HashMap<u64, u32> = HashMap::with_capacity(triples.len() * 4);
-        for t in triples {
-            let subject = TermRef::from(t.subject.as_ref());
-            let object = t.object.as_ref();
-            for shape in 1..=7 {
-                let key = key(
-                    shape,
-                    Some(subject),
-                    Some(t.predicate.as_ref()),
-                    Some(object),
-                );
-                *by_key.entry(key).or_default() += 1;
-            }
-        }
-        by_key.shrink_to_fit();
         // The nodes a path's closure can reach: those its predicates' triples touch.
         let mut nodes_of: HashMap<u64, std::collections::HashSet<u64>> = HashMap::new();
         let mut nodes = std::collections::HashSet::new();
-        for t in triples {
-            let ends = [
-                hash(TermRef::from(t.subject.as_ref())),
-                hash(t.object.as_ref()),
-            ];
-            let of_predicate = nodes_of.entry(hash(t.predicate.as_ref())).or_default();
-            for end in ends {
-                of_predicate.insert(end);
-                nodes.insert(end);
-            }
-        }
         // How many triples share a term at a place, per predicate and over all of them: what
         // one row of a join can meet of a pattern (the guards' upper bounds).
         let mut per_subject: HashMap<(u64, u64), u32> = HashMap::new();
@@ -85,12 +63,23 @@ impl PatternCounts {
                 hash(t.predicate.as_ref()),
                 hash(t.object.as_ref()),
             );
+            for shape in 1..=7 {
+                *by_key
+                    .entry(key(shape, Some(s), Some(p), Some(o)))
+                    .or_default() += 1;
+            }
+            let of_predicate = nodes_of.entry(p).or_default();
+            for end in [s, o] {
+                of_predicate.insert(end);
+                nodes.insert(end);
+            }
             *per_subject.entry((p, s)).or_default() += 1;
             *per_object.entry((p, o)).or_default() += 1;
             *any_subject.entry(s).or_default() += 1;
             *any_object.entry(o).or_default() += 1;
             *per_predicate.entry(p).or_default() += 1;
         }
+        by_key.shrink_to_fit();
         let mut degrees_by_predicate: HashMap<u64, (u32, u32)> = HashMap::new();
         for ((p, _), n) in per_subject {
             let entry = degrees_by_predicate.entry(p).or_default();
@@ -162,9 +151,13 @@ impl PatternCounts {
         if shape == 0 {
             return self.total;
         }
-        self.by_key
-            .get(&key(shape, subject, predicate, object))
-            .map_or(0, |&n| u64::from(n))
+        let key = key(
+            shape,
+            subject.map(hash),
+            predicate.map(hash),
+            object.map(hash),
+        );
+        self.by_key.get(&key).map_or(0, |&n| u64::from(n))
     }
 }
 
@@ -174,23 +167,15 @@ fn hash(value: impl Hash) -> u64 {
     hasher.finish()
 }
 
-/// The terms of the shape's positions, hashed; the other positions are left out.
-fn key(
-    shape: Shape,
-    subject: Option<TermRef<'_>>,
-    predicate: Option<NamedNodeRef<'_>>,
-    object: Option<TermRef<'_>>,
-) -> u64 {
+/// The hashes of the shape's positions' terms (see [`hash`]), hashed with the shape; the other
+/// positions are left out.
+fn key(shape: Shape, subject: Option<u64>, predicate: Option<u64>, object: Option<u64>) -> u64 {
     let mut hasher = DefaultHasher::new();
     shape.hash(&mut hasher);
-    if shape & 1 != 0 {
-        subject.hash(&mut hasher);
-    }
-    if shape & 2 != 0 {
-        predicate.hash(&mut hasher);
-    }
-    if shape & 4 != 0 {
-        object.hash(&mut hasher);
+    for (bit, term) in [(1, subject), (2, predicate), (4, object)] {
+        if shape & bit != 0 {
+            term.hash(&mut hasher);
+        }
     }
     hasher.finish()
 }
