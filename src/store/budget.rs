@@ -26,7 +26,7 @@ use oxigraph::sparql::CancellationToken;
 ///     sco_kg::store::CountingAllocator(std::alloc::System);
 ///
 /// fn main() {
-///     assert!(sco_kg::store::budget::is_counting());
+///     assert!(sco_kg::store::is_counting());
 /// }
 /// ```
 pub struct CountingAllocator<A>(pub A);
