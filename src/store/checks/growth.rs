@@ -106,11 +106,7 @@ impl Bounds {
                 }
                 Ok(())
             }
-            _ => children(Node::Pattern(p), |child| match child {
-                Node::Pattern(p) => self.pattern(p),
-                Node::Expression(e) => self.expression(e).map(drop),
-                Node::Path(_) => Ok(()),
-            }),
+            _ => children(Node::Pattern(p), |child| self.visit(child)),
         }
     }
 
@@ -136,42 +132,42 @@ impl Bounds {
         }
     }
 
+    /// Checks a node whose own bound does not matter to its parent.
+    fn visit(&mut self, node: Node<'_>) -> Result<(), Refusal> {
+        match node {
+            Node::Pattern(p) => self.pattern(p),
+            Node::Expression(e) => self.expression(e).map(drop),
+            Node::Path(_) => Ok(()),
+        }
+    }
+
     /// The bound of an expression's value; an error if it, or any part of it, exceeds the limit.
     fn expression(&mut self, e: &Expression) -> Result<u64, Refusal> {
         let bytes = match e {
             Expression::NamedNode(n) => n.as_str().len() as u64,
             Expression::Literal(l) => l.value().len() as u64,
             Expression::Variable(v) => self.variables.get(v.as_str()).copied().unwrap_or(self.data),
-            Expression::Bound(_) => SMALL,
-            Expression::Or(a, b)
-            | Expression::And(a, b)
-            | Expression::Equal(a, b)
-            | Expression::SameTerm(a, b)
-            | Expression::Greater(a, b)
-            | Expression::GreaterOrEqual(a, b)
-            | Expression::Less(a, b)
-            | Expression::LessOrEqual(a, b)
-            | Expression::Add(a, b)
-            | Expression::Subtract(a, b)
-            | Expression::Multiply(a, b)
-            | Expression::Divide(a, b) => {
-                self.expression(a)?;
-                self.expression(b)?;
-                SMALL
-            }
-            Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => {
-                self.expression(a)?;
-                SMALL
-            }
-            Expression::In(a, list) => {
-                self.expression(a)?;
-                for e in list {
-                    self.expression(e)?;
-                }
-                SMALL
-            }
-            Expression::Exists(pattern) => {
-                self.pattern(pattern)?;
+            // Booleans, numbers and comparisons: small, whatever their operands (each still
+            // checked, through the shared walk).
+            Expression::Bound(_)
+            | Expression::Or(..)
+            | Expression::And(..)
+            | Expression::Equal(..)
+            | Expression::SameTerm(..)
+            | Expression::Greater(..)
+            | Expression::GreaterOrEqual(..)
+            | Expression::Less(..)
+            | Expression::LessOrEqual(..)
+            | Expression::Add(..)
+            | Expression::Subtract(..)
+            | Expression::Multiply(..)
+            | Expression::Divide(..)
+            | Expression::UnaryPlus(_)
+            | Expression::UnaryMinus(_)
+            | Expression::Not(_)
+            | Expression::In(..)
+            | Expression::Exists(_) => {
+                children(Node::Expression(e), |child| self.visit(child))?;
                 SMALL
             }
             Expression::If(condition, then, otherwise) => {
