@@ -67,9 +67,10 @@ fn sophia_parse(format: DumpFormat, text: &str) -> bool {
     }
 }
 
-fn dump(url: &str, format: DumpFormat) -> Vec<u8> {
-    let response = client()
-        .get(format!("{url}/dump/{}", format.file_name()))
+fn dump(server: &Local, format: DumpFormat) -> Vec<u8> {
+    let response = server
+        .client()
+        .get(format!("{}/dump/{}", server.url(), format.file_name()))
         .send()
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK, "{}", format.file_name());
@@ -82,7 +83,7 @@ fn dump(url: &str, format: DumpFormat) -> Vec<u8> {
 
 #[test]
 fn every_dump_parses_back_to_the_stores_graph_with_oxigraph_and_sophia() {
-    let server = start(config());
+    let server = Local::new(config());
     let expected = graph_triples();
     assert_eq!(
         expected.len(),
@@ -90,7 +91,7 @@ fn every_dump_parses_back_to_the_stores_graph_with_oxigraph_and_sophia() {
         "no duplicate triples"
     );
     for format in DumpFormat::ALL {
-        let bytes = dump(&server.url(), format);
+        let bytes = dump(&server, format);
         // oxigraph: the same set of triples (the graph has no blank nodes: equality is
         // isomorphism), every quad in the default graph.
         for quad in RdfParser::from_format(format.rdf_format()).for_slice(&bytes) {
@@ -114,16 +115,16 @@ fn every_dump_parses_back_to_the_stores_graph_with_oxigraph_and_sophia() {
 
 #[test]
 fn dumps_declare_prefixes_and_json_ld_has_a_context() {
-    let server = start(config());
-    let turtle = String::from_utf8(dump(&server.url(), DumpFormat::Turtle)).unwrap();
-    let trig = String::from_utf8(dump(&server.url(), DumpFormat::TriG)).unwrap();
+    let server = Local::new(config());
+    let turtle = String::from_utf8(dump(&server, DumpFormat::Turtle)).unwrap();
+    let trig = String::from_utf8(dump(&server, DumpFormat::TriG)).unwrap();
     for (prefix, namespace) in graph().prefixes() {
         let declaration = format!("@prefix {prefix}: <{namespace}> .");
         assert!(turtle.contains(&declaration), "{declaration}");
         assert!(trig.contains(&declaration), "{declaration}");
     }
     let jsonld: serde_json::Value =
-        serde_json::from_slice(&dump(&server.url(), DumpFormat::JsonLd)).unwrap();
+        serde_json::from_slice(&dump(&server, DumpFormat::JsonLd)).unwrap();
     for (prefix, namespace) in graph().prefixes() {
         assert_eq!(
             jsonld["@context"][&prefix].as_str(),
@@ -131,7 +132,7 @@ fn dumps_declare_prefixes_and_json_ld_has_a_context() {
         );
     }
     // The canonical form: one quad a line, sorted by code point.
-    let canonical = String::from_utf8(dump(&server.url(), DumpFormat::Canonical)).unwrap();
+    let canonical = String::from_utf8(dump(&server, DumpFormat::Canonical)).unwrap();
     let lines: Vec<&str> = canonical.lines().collect();
     assert_eq!(lines.len(), graph().triples.len());
     assert!(lines.windows(2).all(|w| w[0] < w[1]));
@@ -139,10 +140,10 @@ fn dumps_declare_prefixes_and_json_ld_has_a_context() {
 
 #[test]
 fn dumps_are_byte_identical_across_starts_and_equal_to_the_export() {
-    let first = start(config());
+    let first = Local::new(config());
     // Another start from scratch: a graph built again, its dumps computed again (not the
     // binary's shared state).
-    let second = start_with(
+    let second = Local::with_graph(
         config(),
         std::sync::Arc::new(
             sco_kg::store::KnowledgeGraph::embedded(sco_kg::graph::Base::default()).expect("graph"),
@@ -158,8 +159,8 @@ fn dumps_are_byte_identical_across_starts_and_equal_to_the_export() {
         (DumpFormat::JsonLd, "jsonld"),
         (DumpFormat::Canonical, "canonical"),
     ] {
-        let served = dump(&first.url(), format);
-        assert_eq!(served, dump(&second.url(), format), "{name} across starts");
+        let served = dump(&first, format);
+        assert_eq!(served, dump(&second, format), "{name} across starts");
         let mut exported = Vec::new();
         for run in 0..2 {
             let path = dir.path().join(format!("{run}.{name}"));
@@ -180,7 +181,7 @@ fn dumps_are_byte_identical_across_starts_and_equal_to_the_export() {
         .output()
         .unwrap();
     assert!(output.status.success());
-    assert_eq!(output.stdout, dump(&first.url(), DumpFormat::NTriples));
+    assert_eq!(output.stdout, dump(&first, DumpFormat::NTriples));
     // Only the files asked for were written: no temporary file is left behind.
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -193,18 +194,20 @@ fn dumps_are_byte_identical_across_starts_and_equal_to_the_export() {
 
 #[test]
 fn the_version_is_the_sha256_of_the_canonical_form() {
-    let server = start(config());
-    let canonical = dump(&server.url(), DumpFormat::Canonical);
+    let server = Local::new(config());
+    let canonical = dump(&server, DumpFormat::Canonical);
     let version = sco_kg::export::version(&canonical);
     assert_eq!(version.len(), 64);
-    let response = client()
+    let response = server
+        .client()
         .get(format!("{}/dump/sco-kg.ttl", server.url()))
         .send()
         .unwrap();
     let etag = header(&response, "etag").unwrap();
     assert_eq!(etag, format!("\"{}-ttl\"", &version[..16]));
     // VoID states it too.
-    let void = client()
+    let void = server
+        .client()
         .get(format!("{}/.well-known/void", server.url()))
         .header(ACCEPT, "application/n-triples")
         .send()
@@ -216,7 +219,7 @@ fn the_version_is_the_sha256_of_the_canonical_form() {
 
 #[test]
 fn the_negotiated_dump_names_its_file() {
-    let server = start(config());
+    let server = Local::new(config());
     for (accept, format) in [
         (None, DumpFormat::Turtle),
         (Some("application/n-quads"), DumpFormat::NQuads),
@@ -226,7 +229,7 @@ fn the_negotiated_dump_names_its_file() {
             DumpFormat::JsonLd,
         ),
     ] {
-        let mut request = client().get(format!("{}/dump/sco-kg", server.url()));
+        let mut request = server.client().get(format!("{}/dump/sco-kg", server.url()));
         if let Some(accept) = accept {
             request = request.header(ACCEPT, accept);
         }
@@ -237,12 +240,10 @@ fn the_negotiated_dump_names_its_file() {
             Some(format!("/dump/{}", format.file_name()))
         );
         assert!(header_values(&response, "vary").contains(&"accept".to_string()));
-        assert_eq!(
-            response.bytes().unwrap().to_vec(),
-            dump(&server.url(), format)
-        );
+        assert_eq!(response.bytes().unwrap().to_vec(), dump(&server, format));
     }
-    let response = client()
+    let response = server
+        .client()
         .get(format!("{}/dump/sco-kg", server.url()))
         .header(ACCEPT, "text/csv")
         .send()
