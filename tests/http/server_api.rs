@@ -1,14 +1,17 @@
 //! The JSON API over HTTP: lookup in any language, one entity with its labels, and 4xx for
 //! client mistakes. And the operator's side: `/healthz`, `/readyz`, `/metrics`. (The log the
 //! binary writes and the OpenAPI tools' run against a live service: tests/process/server_api.rs.)
+//! The API's answers go through the router in-process (`support::Local`); what several
+//! connections do at once (lookups at the caps beside other requests, readiness while slots
+//! are held) and the metrics those connections move are asked over a socket.
 
 use crate::support::*;
 
 #[test]
 fn lookup_and_entity_json() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
-    let client = client();
+    let client = server.client();
 
     // 反恐 ("counter-terrorism") is part of RATS's Chinese name.
     let hits: serde_json::Value = client
@@ -83,7 +86,7 @@ const LONGEST_LABEL: &str = "Единый разыскной реестр лиц
 const REGISTER: &str = "https://w3id.org/sco-kg/id/document/register-wanted-persons";
 
 fn lookup_status_and_text(
-    client: &reqwest::blocking::Client,
+    client: &LocalClient,
     base: &str,
     q: &str,
     accept_language: &str,
@@ -101,9 +104,9 @@ fn lookups_beyond_the_caps_are_refused_with_a_message_and_long_names_still_work(
     use sco_kg::i18n::Lang;
     use sco_kg::lookup::{check_query, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
 
-    let server = start(config());
+    let server = Local::new(config());
     let base = format!("http://{}", server.local_addr());
-    let client = client();
+    let client = server.client();
 
     // The attack: 60 KB of words. Refused at once, in the reader's language.
     let huge = "terrorism ".repeat(6_000);
@@ -715,9 +718,9 @@ fn rats_labels() -> std::collections::BTreeMap<String, String> {
 
 #[test]
 fn api_labels_follow_lang_then_the_cookie_then_accept_language() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = server.url();
-    let client = client();
+    let client = server.client();
     let labels = rats_labels();
     const RATS: &str = "https://w3id.org/sco-kg/id/body/rats";
 
@@ -851,9 +854,9 @@ fn api_routes() -> Vec<String> {
 
 #[test]
 fn openapi_is_served_with_validators_and_describes_every_api_route() {
-    let server = start(config());
+    let server = Local::new(config());
     let base = server.url();
-    let client = client();
+    let client = server.client();
 
     let response = client
         .get(format!("{base}/api/openapi.json"))
