@@ -35,29 +35,27 @@ pub struct ResourceView {
     pub inbound: Vec<Edge>,
 }
 
+/// The IRIs at the other end of `edges` of `predicate`.
+fn named<'a>(edges: &'a [Edge], predicate: NamedNodeRef<'_>) -> Vec<&'a str> {
+    edges
+        .iter()
+        .filter(|e| e.pred == predicate)
+        .filter_map(|e| match &e.term {
+            Term::NamedNode(n) => Some(n.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 impl ResourceView {
     /// Objects of `predicate` that are IRIs.
     pub fn iris(&self, predicate: NamedNodeRef<'_>) -> Vec<&str> {
-        self.out
-            .iter()
-            .filter(|e| e.pred == predicate)
-            .filter_map(|e| match &e.term {
-                Term::NamedNode(n) => Some(n.as_str()),
-                _ => None,
-            })
-            .collect()
+        named(&self.out, predicate)
     }
 
     /// Subjects of inbound triples of `predicate`.
     pub fn subjects(&self, predicate: NamedNodeRef<'_>) -> Vec<&str> {
-        self.inbound
-            .iter()
-            .filter(|e| e.pred == predicate)
-            .filter_map(|e| match &e.term {
-                Term::NamedNode(n) => Some(n.as_str()),
-                _ => None,
-            })
-            .collect()
+        named(&self.inbound, predicate)
     }
 
     /// Literal objects of `predicate`.

@@ -113,7 +113,7 @@ pub struct QueryOptions {
     pub cancel: Option<CancellationToken>,
     /// The longest the query may run before it is cancelled ([`QueryError::Timeout`]).
     pub timeout: Option<Duration>,
-    /// Skip the checks of [`checks`] (they still apply to nothing else: limits stay).
+    /// Skips the checks of [`checks`]; the timeout and the memory and answer limits still apply.
     pub unchecked: bool,
     /// The most rows or triples an answer may have.
     pub max_results: Option<usize>,

@@ -4,17 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use oxigraph::sparql::results::QueryResultsFormat;
-use sco_kg::store::{QueryOptions, ResultFormat};
-
-use crate::support::graph;
+use crate::support;
 
 const ID: &str = "https://w3id.org/sco-kg/id/";
 const PLAN: &str = "https://w3id.org/sco-kg/id/plan/2021-2025/measure/";
 
 /// The rows of a SELECT on the embedded graph, as CSV strings (header dropped).
 fn select(query: &str) -> Vec<Vec<String>> {
-    let graph = graph();
     let query = format!(
         "PREFIX sco: <https://w3id.org/sco-kg/ontology#>\n\
          PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n\
@@ -22,21 +18,7 @@ fn select(query: &str) -> Vec<Vec<String>> {
          PREFIX state: <{ID}state/>\nPREFIX body: <{ID}body/>\n\
          PREFIX initiative: <{ID}initiative/>\nPREFIX document: <{ID}document/>\n{query}"
     );
-    let answer = graph
-        .query(&query, &QueryOptions::default())
-        .unwrap_or_else(|e| panic!("{query}: {e}"));
-    let csv = answer
-        .write(
-            ResultFormat::Results(QueryResultsFormat::Csv),
-            &graph.prefixes(),
-        )
-        .expect("a SELECT has a CSV form")
-        .expect("written");
-    let mut reader = csv::Reader::from_reader(csv.as_slice());
-    reader
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect()
+    support::select(&query)
 }
 
 /// The first column of every row.

@@ -5,31 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use oxigraph::sparql::results::QueryResultsFormat;
-use sco_kg::store::{QueryOptions, ResultFormat};
-
-use crate::support::graph;
-
-/// Runs a SELECT on the embedded graph, written as CSV as `sco-kg query --format csv` writes
-/// it, and returns its rows (header dropped).
-fn select(query: &str) -> Vec<Vec<String>> {
-    let graph = graph();
-    let answer = graph
-        .query(query, &QueryOptions::default())
-        .unwrap_or_else(|e| panic!("{query}: {e}"));
-    let csv = answer
-        .write(
-            ResultFormat::Results(QueryResultsFormat::Csv),
-            &graph.prefixes(),
-        )
-        .expect("a SELECT has a CSV form")
-        .expect("written");
-    let mut reader = csv::Reader::from_reader(csv.as_slice());
-    reader
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect()
-}
+use crate::support::select;
 
 fn numbers(rows: &[Vec<String>]) -> Vec<u32> {
     rows.iter().map(|r| r[0].parse().unwrap()).collect()

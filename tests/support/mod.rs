@@ -115,6 +115,29 @@ pub fn graph_triples() -> BTreeSet<String> {
     graph().triples.iter().map(|t| t.to_string()).collect()
 }
 
+/// Runs a SELECT on the embedded graph, written as CSV as `sco-kg query --format csv` writes
+/// it, and returns its rows (header dropped).
+pub fn select(query: &str) -> Vec<Vec<String>> {
+    use oxigraph::sparql::results::QueryResultsFormat;
+    use sco_kg::store::{QueryOptions, ResultFormat};
+    let graph = graph();
+    let answer = graph
+        .query(query, &QueryOptions::default())
+        .unwrap_or_else(|e| panic!("{query}: {e}"));
+    let csv = answer
+        .write(
+            ResultFormat::Results(QueryResultsFormat::Csv),
+            &graph.prefixes(),
+        )
+        .expect("a SELECT has a CSV form")
+        .expect("written");
+    let mut reader = csv::Reader::from_reader(csv.as_slice());
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
 /// The RDF format of a Content-Type.
 pub fn rdf_format_of(content_type: &str) -> RdfFormat {
     let essence = content_type.split(';').next().unwrap_or_default().trim();
