@@ -18,7 +18,8 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 use sco_kg::graph::Base;
-use sco_kg::lookup::{EntityKind, Lang, LookupIndex, LookupOptions};
+use sco_kg::graph::ResourceKind;
+use sco_kg::lookup::{Lang, LookupIndex, LookupOptions};
 use sco_kg::store::{Answer, KnowledgeGraph, QueryOptions};
 
 /// (query, language of the labels wanted).
@@ -260,7 +261,7 @@ fn lookup(c: &mut Criterion) {
         });
     }
     let measures = LookupOptions {
-        types: Some(vec![EntityKind::Measure]),
+        types: Some(vec![ResourceKind::Measure]),
         ..LookupOptions::new(Lang::En)
     };
     c.bench_function("lookup: Dushanbe, measures only", |b| {

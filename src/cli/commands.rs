@@ -305,7 +305,8 @@ pub(crate) fn lookup(
     types: Option<&str>,
     limit: usize,
 ) -> Result<Vec<u8>, Failure> {
-    use sco_kg::lookup::{check_query, EntityKind, Lang, LookupIndex, LookupOptions};
+    use sco_kg::graph::ResourceKind;
+    use sco_kg::lookup::{check_query, Lang, LookupIndex, LookupOptions};
     // The server's caps (empty, too long, too many words, control characters), said the same.
     let query = check_query(query).map_err(|refusal| Failure::input(refusal.message()))?;
     let lang = Lang::from_tag(lang)
@@ -314,7 +315,7 @@ pub(crate) fn lookup(
     options.limit = limit;
     if let Some(types) = types {
         options.types =
-            Some(EntityKind::parse_list(types).map_err(|e| Failure::option("type", e))?);
+            Some(ResourceKind::parse_list(types).map_err(|e| Failure::option("type", e))?);
     }
     let graph = sco_kg::store::KnowledgeGraph::embedded(sco_kg::graph::Base::default())
         .map_err(Failure::graph)?;

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use oxigraph::model::{Literal, Term};
 use serde_json::{json, Map, Value};
 
-use super::{literal_lang, EntityKind, Lang};
+use super::{literal_lang, Lang};
 use crate::graph::vocab::{compact, rdf, skos, xsd, PREFIXES};
+use crate::graph::ResourceKind;
 use crate::graph::{ResourceView, Views};
 use crate::store::KnowledgeGraph;
 
@@ -44,7 +45,7 @@ fn link_json(views: &Views, property: &str, iri: &str, lang: Lang) -> Value {
 }
 
 /// The lookup type of a resource: none for the parts of the plan's record.
-fn lookup_kind(view: &ResourceView) -> Option<EntityKind> {
+fn lookup_kind(view: &ResourceView) -> Option<ResourceKind> {
     view.kind.filter(|k| k.searchable())
 }
 
@@ -144,7 +145,7 @@ pub fn entity_json(kg: &KnowledgeGraph, iri: &str, lang: Lang) -> Option<Value> 
 
     Some(json!({
         "iri": iri,
-        "type": lookup_kind(me).map(EntityKind::as_str),
+        "type": lookup_kind(me).map(ResourceKind::as_str),
         "classes": classes,
         "lang": lang.as_str(),
         "label": label.map(|(t, _)| t),

@@ -98,9 +98,9 @@ impl LookupIndex {
 mod tests {
     use oxigraph::model::{Literal, NamedNode, Triple};
 
-    use super::super::EntityKind;
     use super::*;
     use crate::graph::vocab::{RDF, SKOS};
+    use crate::graph::ResourceKind;
 
     fn index() -> LookupIndex {
         let body = NamedNode::new_unchecked("https://example.org/body/rats");
@@ -115,7 +115,7 @@ mod tests {
             Triple::new(
                 body.clone(),
                 NamedNode::new_unchecked(format!("{RDF}type")),
-                EntityKind::Body.class().into_owned(),
+                ResourceKind::Body.class().into_owned(),
             ),
             label("Региональная антитеррористическая структура ШОС", "ru"),
             label("Regional Anti-Terrorist Structure of the SCO", "en"),

@@ -26,7 +26,7 @@ pub(super) fn top_flag(f: u8) -> u8 {
 
 pub(super) struct Entity {
     pub(super) iri: String,
-    pub(super) kind: EntityKind,
+    pub(super) kind: ResourceKind,
     pub(super) number: Option<u32>,
     /// The prefLabel in each language, by `lang_index`.
     pub(super) pref: [Option<String>; 3],
@@ -196,12 +196,12 @@ impl LookupIndex {
         let data = LookupData::embedded().unwrap_or_else(|e| panic!("lookup data: {e}"));
 
         // Which subjects are entities, and of what type.
-        let mut kinds: HashMap<&str, EntityKind> = HashMap::new();
+        let mut kinds: HashMap<&str, ResourceKind> = HashMap::new();
         for t in triples {
             if t.predicate.as_str() == rdf_type {
                 if let Term::NamedNode(class) = &t.object {
                     if let Some(kind) =
-                        EntityKind::of_class(class.as_str()).filter(|k| k.searchable())
+                        ResourceKind::of_class(class.as_str()).filter(|k| k.searchable())
                     {
                         kinds.insert(t.subject_str(), kind);
                     }
@@ -334,7 +334,7 @@ impl LookupIndex {
             *degree.entry(o).or_default() += 1;
         }
         for e in &mut entities {
-            if !matches!(e.kind, EntityKind::Measure | EntityKind::Section) {
+            if !matches!(e.kind, ResourceKind::Measure | ResourceKind::Section) {
                 // Only measures and sections are known by their numbers.
                 e.number = None;
             }
@@ -399,7 +399,7 @@ impl LookupIndex {
         let measures = entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Measure)
+            .filter(|(_, e)| e.kind == ResourceKind::Measure)
             .filter_map(|(i, e)| e.number.map(|n| (n, i as u32)))
             .collect();
 
@@ -432,7 +432,7 @@ impl LookupIndex {
     }
 
     /// The type of an entity of the index.
-    pub fn kind(&self, iri: &str) -> Option<EntityKind> {
+    pub fn kind(&self, iri: &str) -> Option<ResourceKind> {
         self.by_iri
             .get(iri)
             .map(|&e| self.entities[e as usize].kind)

@@ -118,6 +118,7 @@ mod scoring;
 mod search;
 mod text;
 
+use crate::graph::ResourceKind;
 use analysis::*;
 use expand::LookupData;
 use fuzzy::FuzzyIndex;
@@ -136,9 +137,7 @@ pub use limits::{check_query, QueryRefusal, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
 /// en → ru → zh, ru → en → zh.
 pub use crate::i18n::Lang;
 pub use index::LookupIndex;
-pub use model::{
-    EntityKind, Field, Hit, LookupOptions, LookupResponse, MatchKind, Matched, ParamError,
-};
+pub use model::{Field, Hit, LookupOptions, LookupResponse, MatchKind, Matched, ParamError};
 
 #[cfg(test)]
 mod tests {

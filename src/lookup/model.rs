@@ -56,10 +56,8 @@ pub(super) mod lang_tag {
     }
 }
 
-/// The type of a resource lookup finds: one of
-/// [`ResourceKind::ALL`](crate::graph::ResourceKind::ALL), under the name lookup's API has
-/// always given it.
-pub use crate::graph::{ParamError, ResourceKind as EntityKind};
+pub use crate::graph::ParamError;
+use crate::graph::ResourceKind;
 
 /// How a hit matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -119,7 +117,7 @@ pub struct Hit {
     pub iri: String,
     /// The entity's type (`type` in JSON).
     #[serde(rename = "type")]
-    pub kind: EntityKind,
+    pub kind: ResourceKind,
     /// The prefLabel in the requested language, or in the first fallback language that has one.
     pub label: String,
     /// The language of `label`.
@@ -146,7 +144,7 @@ pub struct LookupResponse {
     #[serde(with = "lang_tag")]
     pub lang: Lang,
     /// The types asked for; `None` for all.
-    pub types: Option<Vec<EntityKind>>,
+    pub types: Option<Vec<ResourceKind>>,
     /// The most hits asked for.
     pub limit: usize,
     /// The entities found, best first.
@@ -159,7 +157,7 @@ pub struct LookupOptions {
     /// The language of the hits' labels (the query itself may be in any language).
     pub lang: Lang,
     /// Only these types; `None` (or an empty list) for all.
-    pub types: Option<Vec<EntityKind>>,
+    pub types: Option<Vec<ResourceKind>>,
     /// The most hits returned.
     pub limit: usize,
 }

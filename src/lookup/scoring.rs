@@ -207,8 +207,9 @@ impl LookupIndex {
 mod tests {
     use oxigraph::model::{Literal, NamedNode, Triple};
 
-    use super::super::{EntityKind, LookupIndex, LookupOptions, MatchKind};
+    use super::super::{LookupIndex, LookupOptions, MatchKind};
     use crate::graph::vocab::{RDF, SKOS};
+    use crate::graph::ResourceKind;
     use crate::i18n::Lang;
 
     /// Bodies with one English prefLabel each, nothing else: no links, so no entity is
@@ -220,7 +221,7 @@ mod tests {
             triples.push(Triple::new(
                 body.clone(),
                 NamedNode::new_unchecked(format!("{RDF}type")),
-                EntityKind::Body.class().into_owned(),
+                ResourceKind::Body.class().into_owned(),
             ));
             triples.push(Triple::new(
                 body,

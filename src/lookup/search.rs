@@ -89,7 +89,7 @@ impl LookupIndex {
         opts: &LookupOptions,
         best: &mut [Option<Candidate>],
     ) {
-        let allowed = |kind: EntityKind| {
+        let allowed = |kind: ResourceKind| {
             opts.types
                 .as_ref()
                 .is_none_or(|t| t.is_empty() || t.contains(&kind))
@@ -115,7 +115,7 @@ impl LookupIndex {
                 .ok()
                 .and_then(|n| self.measures.get(&n))
             {
-                if allowed(EntityKind::Measure) {
+                if allowed(ResourceKind::Measure) {
                     offer(
                         e,
                         Candidate {

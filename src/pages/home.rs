@@ -10,7 +10,7 @@ use super::render::{inline_links, Cx};
 use super::search::suggest_script;
 use super::DUMP_EXTENSIONS;
 use crate::graph::vocab::{sco, skos};
-use crate::graph::ResourceKind as Kind;
+use crate::graph::ResourceKind;
 use crate::i18n::Lang;
 use crate::t;
 
@@ -18,7 +18,11 @@ use crate::t;
 const MAIN_BODIES: usize = 15;
 
 /// Resources of a kind with how many triples of `predicate` point at each, most first.
-fn ranked<'a>(cx: &Cx<'a>, kind: Kind, predicate: NamedNodeRef<'_>) -> Vec<(&'a str, usize)> {
+fn ranked<'a>(
+    cx: &Cx<'a>,
+    kind: ResourceKind,
+    predicate: NamedNodeRef<'_>,
+) -> Vec<(&'a str, usize)> {
     let mut out: Vec<(&'a str, usize)> =
         cx.p.iris()
             .iter()
@@ -40,15 +44,15 @@ pub(crate) fn home(cx: &Cx) -> String {
     let p = cx.p;
     let plan = p.plan.as_str();
     let plan_node = &p[plan];
-    let bodies = ranked(cx, Kind::Body, sco::executor);
+    let bodies = ranked(cx, ResourceKind::Body, sco::executor);
     let executing: Vec<&(&str, usize)> = bodies.iter().filter(|(_, n)| *n > 0).collect();
-    let states = ranked(cx, Kind::State, sco::participant);
-    let documents = ranked(cx, Kind::Document, sco::references);
-    let places: Vec<&str> = ranked(cx, Kind::Place, sco::place)
+    let states = ranked(cx, ResourceKind::State, sco::participant);
+    let documents = ranked(cx, ResourceKind::Document, sco::references);
+    let places: Vec<&str> = ranked(cx, ResourceKind::Place, sco::place)
         .into_iter()
         .map(|(i, _)| i)
         .collect();
-    let initiatives: Vec<&str> = ranked(cx, Kind::Initiative, sco::initiative)
+    let initiatives: Vec<&str> = ranked(cx, ResourceKind::Initiative, sco::initiative)
         .into_iter()
         .map(|(i, _)| i)
         .collect();

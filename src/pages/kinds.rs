@@ -10,7 +10,7 @@ use super::layout::{page, Route};
 use super::render::{graph_links, inline_links, paragraphs, snippet, span_lines, Cx};
 use super::RDF_ALTERNATES;
 use crate::graph::vocab::{dcterms, oa, owl, prov, sco, skos};
-use crate::graph::ResourceKind as Kind;
+use crate::graph::ResourceKind;
 use crate::i18n::Lang;
 use crate::t;
 
@@ -40,7 +40,7 @@ impl Cx<'_> {
         self.node(iri).and_then(|n| n.number).unwrap_or(u32::MAX)
     }
 
-    fn of_kind<'s>(&self, iris: Vec<&'s str>, kind: Kind) -> Vec<&'s str> {
+    fn of_kind<'s>(&self, iris: Vec<&'s str>, kind: ResourceKind) -> Vec<&'s str> {
         iris.into_iter()
             .filter(|i| self.p.kind(i) == Some(kind))
             .collect()
@@ -208,17 +208,17 @@ fn head(cx: &Cx, iri: &str, node: &Node, trail: &[&str]) -> Markup {
 pub(crate) fn resource(cx: &Cx, iri: &str, node: &Node) -> String {
     let plan = cx.p.plan.as_str();
     let body = match node.kind {
-        Some(Kind::Measure) => measure(cx, iri, node),
-        Some(Kind::Section) => section(cx, iri, node),
-        Some(Kind::Body) => body(cx, iri, node),
-        Some(Kind::Document) => document(cx, iri, node),
-        Some(Kind::State) => state(cx, iri, node),
-        Some(Kind::Place | Kind::Initiative) => place_or_initiative(cx, iri, node),
-        Some(Kind::Plan) => plan_page(cx, iri, node),
-        Some(Kind::Decision) => decision(cx, iri, node),
-        Some(Kind::Signatory) => signatory(cx, iri, node),
-        Some(Kind::SourceText) => source_text(cx, iri, node),
-        Some(Kind::SourceSpan) => source_span(cx, iri, node),
+        Some(ResourceKind::Measure) => measure(cx, iri, node),
+        Some(ResourceKind::Section) => section(cx, iri, node),
+        Some(ResourceKind::Body) => body(cx, iri, node),
+        Some(ResourceKind::Document) => document(cx, iri, node),
+        Some(ResourceKind::State) => state(cx, iri, node),
+        Some(ResourceKind::Place | ResourceKind::Initiative) => place_or_initiative(cx, iri, node),
+        Some(ResourceKind::Plan) => plan_page(cx, iri, node),
+        Some(ResourceKind::Decision) => decision(cx, iri, node),
+        Some(ResourceKind::Signatory) => signatory(cx, iri, node),
+        Some(ResourceKind::SourceText) => source_text(cx, iri, node),
+        Some(ResourceKind::SourceSpan) => source_span(cx, iri, node),
         None => head(cx, iri, node, &[plan]),
     };
     let main = html! { (body) (graph_links(cx, node)) };
@@ -238,8 +238,8 @@ fn measure(cx: &Cx, iri: &str, node: &Node) -> Markup {
     let participants = node.iris(sco::participant);
     let executors = node.iris(sco::executor);
     let mentions = node.iris(sco::mentions);
-    let bodies = cx.of_kind(mentions.clone(), Kind::Body);
-    let states = cx.of_kind(mentions, Kind::State);
+    let bodies = cx.of_kind(mentions.clone(), ResourceKind::Body);
+    let states = cx.of_kind(mentions, ResourceKind::State);
     let documents = node.iris(sco::references);
     let places = node.iris(sco::place);
     let initiatives = node.iris(sco::initiative);
@@ -330,7 +330,7 @@ fn section(cx: &Cx, iri: &str, node: &Node) -> Markup {
 
 fn body(cx: &Cx, iri: &str, node: &Node) -> Markup {
     let executes = cx.sorted(node.subjects(sco::executor));
-    let mentioned = cx.sorted(cx.of_kind(node.subjects(sco::mentions), Kind::Measure));
+    let mentioned = cx.sorted(cx.of_kind(node.subjects(sco::mentions), ResourceKind::Measure));
     // Bodies executing the same measures, with the number of measures shared.
     let mut shared: HashMap<&str, usize> = HashMap::new();
     for m in &executes {
@@ -379,8 +379,8 @@ fn body(cx: &Cx, iri: &str, node: &Node) -> Markup {
 
 fn document(cx: &Cx, iri: &str, node: &Node) -> Markup {
     let citing = node.subjects(sco::references);
-    let measures = cx.sorted(cx.of_kind(citing.clone(), Kind::Measure));
-    let plan_refs = cx.of_kind(citing, Kind::Plan);
+    let measures = cx.sorted(cx.of_kind(citing.clone(), ResourceKind::Measure));
+    let plan_refs = cx.of_kind(citing, ResourceKind::Plan);
     let date = node
         .out
         .iter()
@@ -404,7 +404,7 @@ fn document(cx: &Cx, iri: &str, node: &Node) -> Markup {
 
 fn state(cx: &Cx, iri: &str, node: &Node) -> Markup {
     let participates = cx.sorted(node.subjects(sco::participant));
-    let mentioned = cx.sorted(cx.of_kind(node.subjects(sco::mentions), Kind::Measure));
+    let mentioned = cx.sorted(cx.of_kind(node.subjects(sco::mentions), ResourceKind::Measure));
     let signatories = node.subjects(sco::state);
     // Participation by section.
     let mut by_section: Vec<(&str, Vec<&str>)> = Vec::new();
@@ -445,14 +445,14 @@ fn state(cx: &Cx, iri: &str, node: &Node) -> Markup {
 }
 
 fn place_or_initiative(cx: &Cx, iri: &str, node: &Node) -> Markup {
-    let predicate = if node.kind == Some(Kind::Place) {
+    let predicate = if node.kind == Some(ResourceKind::Place) {
         sco::place
     } else {
         sco::initiative
     };
     let subjects = node.subjects(predicate);
-    let measures = cx.sorted(cx.of_kind(subjects.clone(), Kind::Measure));
-    let decisions = cx.of_kind(subjects, Kind::Decision);
+    let measures = cx.sorted(cx.of_kind(subjects.clone(), ResourceKind::Measure));
+    let decisions = cx.of_kind(subjects, ResourceKind::Decision);
     html! {
         (head(cx, iri, node, &[]))
         (facts(vec![

@@ -37,7 +37,6 @@ use std::sync::{Arc, Mutex, OnceLock};
 use crate::i18n::{Lang, Localizer};
 use crate::store::KnowledgeGraph;
 
-pub use crate::graph::ResourceKind as Kind;
 pub use index::Pages;
 pub use layout::{stylesheet_tag, STYLESHEET, STYLESHEET_PATH};
 pub use ontology::ONTOLOGY_FORMATS;

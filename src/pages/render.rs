@@ -8,7 +8,7 @@ use oxigraph::model::{Literal, NamedNodeRef, Term};
 
 use super::index::{Edge, Node, Pages};
 use crate::graph::vocab::{dcterms, oa, org, owl, prov, rdf, sco, skos, SCO, WIKIDATA};
-use crate::graph::ResourceKind as Kind;
+use crate::graph::ResourceKind;
 use crate::i18n::{FluentArgs, Lang, Localizer, Translate};
 use crate::t;
 
@@ -76,7 +76,7 @@ impl<'a> Cx<'a> {
     pub fn shown(&self, iri: &str) -> Shown {
         if let Some((text, lang)) = self.p.label(iri, self.lang) {
             // The source text bears the plan's title: say which of the two it is.
-            let text = if self.p.kind(iri) == Some(Kind::SourceText) {
+            let text = if self.p.kind(iri) == Some(ResourceKind::SourceText) {
                 t!(self, "source-text-label", "title" => text)
             } else {
                 text.to_string()
@@ -90,7 +90,7 @@ impl<'a> Cx<'a> {
         let text = if let Some(node) = self
             .p
             .node(iri)
-            .filter(|n| n.kind == Some(Kind::SourceSpan))
+            .filter(|n| n.kind == Some(ResourceKind::SourceSpan))
         {
             let (start, end) = span_lines(node);
             t!(self, "span-label", "start" => start, "end" => end)
@@ -309,7 +309,7 @@ fn short_labels<'a>(cx: &Cx, mut iris: impl Iterator<Item = &'a str>) -> bool {
     iris.all(|i| {
         matches!(
             cx.p.kind(i),
-            Some(Kind::Measure | Kind::State | Kind::SourceSpan)
+            Some(ResourceKind::Measure | ResourceKind::State | ResourceKind::SourceSpan)
         )
     })
 }

@@ -14,8 +14,9 @@ use sha2::{Digest, Sha256};
 use super::index::Pages;
 use super::layout::{page, Route};
 use super::render::Cx;
+use crate::graph::ResourceKind;
 use crate::i18n::{Lang, Localizer, Message};
-use crate::lookup::{EntityKind, Field, Hit, MatchKind, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
+use crate::lookup::{Field, Hit, MatchKind, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
 use crate::t;
 
 /// A hit with the byte ranges of its matched text to mark
@@ -36,7 +37,7 @@ pub enum Search {
         /// The query as looked up (trimmed).
         query: String,
         /// The types asked for; `None` for all.
-        types: Option<Vec<EntityKind>>,
+        types: Option<Vec<ResourceKind>>,
         /// The hits, best first.
         hits: Vec<MarkedHit>,
         /// The most hits asked for: as many hits as this means there may be more.
@@ -62,7 +63,7 @@ impl Pages {
 }
 
 /// The heading of a type's group (and its option in the form).
-fn type_name(cx: &Cx, kind: EntityKind) -> String {
+fn type_name(cx: &Cx, kind: ResourceKind) -> String {
     kind.message()
         .map_or_else(String::new, |m| m.render(cx.loc, cx.lang))
 }
@@ -162,7 +163,7 @@ fn search_query(query: &str, types: &str) -> String {
     out.finish()
 }
 
-fn types_param(types: Option<&[EntityKind]>) -> String {
+fn types_param(types: Option<&[ResourceKind]>) -> String {
     types
         .unwrap_or_default()
         .iter()
@@ -173,9 +174,11 @@ fn types_param(types: Option<&[EntityKind]>) -> String {
 
 /// The search box, filled with the query and the type asked for.
 fn form(cx: &Cx, query: &str, types: &str) -> Markup {
-    let one_type = EntityKind::parse_list(types).ok().filter(|t| t.len() == 1);
+    let one_type = ResourceKind::parse_list(types)
+        .ok()
+        .filter(|t| t.len() == 1);
     // Several types (`type=body,document`, sent by hand or by a link) are kept as one choice.
-    let several = EntityKind::parse_list(types)
+    let several = ResourceKind::parse_list(types)
         .ok()
         .filter(|t| t.len() > 1)
         .map(|t| {
@@ -192,7 +195,7 @@ fn form(cx: &Cx, query: &str, types: &str) -> Markup {
                 @if let Some((value, name)) = &several {
                     option value=(value) selected { (name) }
                 }
-                @for kind in EntityKind::ALL {
+                @for kind in ResourceKind::ALL {
                     option value=(kind.as_str()) selected[one_type.as_deref() == Some(&[kind][..])] { (type_name(cx, kind)) }
                 }
             }
@@ -264,7 +267,7 @@ fn render(cx: &Cx, search: &Search) -> String {
             @if hits.len() >= *limit {
                 p.muted { (t!(cx, "search-found-more", "limit" => *limit)) }
             }
-            @for kind in EntityKind::ALL {
+            @for kind in ResourceKind::ALL {
                 @let group: Vec<&MarkedHit> = hits.iter().filter(|h| h.hit.kind == kind).collect();
                 @if !group.is_empty() {
                     section.hits id=(kind.as_str()) {

@@ -24,8 +24,8 @@ use super::layout::{page_with_head, Route};
 use super::render::Cx;
 use crate::examples::{Example, View};
 use crate::graph::vocab::{owl, rdf, rdfs, sco, skos};
+use crate::graph::ResourceKind;
 use crate::i18n::{Lang, Localizer};
-use crate::lookup::EntityKind;
 use crate::store::{LABEL_FUNCTION, SEARCH_SERVICE};
 use crate::t;
 
@@ -180,7 +180,7 @@ fn extensions(cx: &Cx) -> Value {
 /// The lookup's types with their classes: a resource prefix named as a type (`body:`)
 /// completes resources of that type, and the network colours resources by their type.
 fn lookup_types() -> Vec<Value> {
-    EntityKind::ALL
+    ResourceKind::ALL
         .iter()
         .map(|kind| json!({ "type": kind.as_str(), "class": kind.class().as_str() }))
         .collect()
@@ -532,7 +532,7 @@ mod tests {
             en(SEARCH_SERVICE).label.as_deref(),
             Some("search (service)")
         );
-        assert_eq!(lookup_types().len(), EntityKind::ALL.len());
+        assert_eq!(lookup_types().len(), ResourceKind::ALL.len());
         assert_eq!(
             lookup_types()[1],
             json!({ "type": "state", "class": sco::MemberState.as_str() })

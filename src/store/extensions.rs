@@ -18,8 +18,9 @@ use spargebra::algebra::GraphPattern;
 use spargebra::term::{NamedNodePattern, TermPattern, TriplePattern};
 
 use crate::graph::vocab::{sco, skos, SCO};
+use crate::graph::ResourceKind;
 use crate::i18n::Lang;
-use crate::lookup::{EntityKind, LookupIndex, LookupOptions};
+use crate::lookup::{LookupIndex, LookupOptions};
 
 /// The IRI of the label function.
 pub const LABEL_FUNCTION: &str = sco::label.as_str();
@@ -219,7 +220,7 @@ impl SearchRequest {
                     })?;
                 }
                 "type" => {
-                    let types = EntityKind::parse_list(&literal()?)
+                    let types = ResourceKind::parse_list(&literal()?)
                         .map_err(|e| SearchError(e.to_string()))?;
                     request.options.types = (!types.is_empty()).then_some(types);
                 }

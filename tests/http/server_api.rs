@@ -921,7 +921,7 @@ fn openapi_is_served_with_validators_and_describes_every_api_route() {
     );
     assert_eq!(q["schema"]["x-max-words"], sco_kg::lookup::MAX_QUERY_WORDS);
     let schemas = &document["components"]["schemas"];
-    let kinds: Vec<&str> = sco_kg::lookup::EntityKind::ALL
+    let kinds: Vec<&str> = sco_kg::graph::ResourceKind::ALL
         .iter()
         .map(|k| k.as_str())
         .collect();

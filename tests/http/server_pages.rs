@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use crate::support::*;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
+use sco_kg::graph::ResourceKind;
 use sco_kg::i18n::{FluentArgs, Lang, Localizer, Message};
-use sco_kg::lookup::{check_query, EntityKind, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
+use sco_kg::lookup::{check_query, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
 use sco_kg::store::QueryOptions;
 
 /// What Chromium and Firefox send for a page.
@@ -531,7 +532,7 @@ fn a_search_that_finds_nothing_helps_and_a_refused_one_says_why() {
             "/search?lang=en&q=RATS&type=bodies".into(),
             Message::new("api-error-lookup-type").arg(
                 "detail",
-                EntityKind::parse_list("bodies").unwrap_err().to_string(),
+                ResourceKind::parse_list("bodies").unwrap_err().to_string(),
             ),
         ),
     ] {

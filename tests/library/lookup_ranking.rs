@@ -2,7 +2,8 @@
 //! the triples below.
 
 use oxigraph::model::{Literal, NamedNode, Triple};
-use sco_kg::lookup::{EntityKind, Field, Lang, LookupIndex, LookupOptions, MatchKind};
+use sco_kg::graph::ResourceKind;
+use sco_kg::lookup::{Field, Lang, LookupIndex, LookupOptions, MatchKind};
 
 const SCO: &str = "https://w3id.org/sco-kg/ontology#";
 const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
@@ -182,5 +183,5 @@ fn only_the_nine_types_are_indexed() {
     assert_eq!(index.len(), 1);
     let hits = index.search("president", &LookupOptions::new(Lang::En));
     assert_eq!(paths(&hits), ["state/x"]);
-    assert_eq!(hits[0].kind, EntityKind::State);
+    assert_eq!(hits[0].kind, ResourceKind::State);
 }

@@ -3,7 +3,8 @@
 
 use std::sync::OnceLock;
 
-use sco_kg::lookup::{EntityKind, Field, Hit, Lang, LookupIndex, LookupOptions, MatchKind};
+use sco_kg::graph::ResourceKind;
+use sco_kg::lookup::{Field, Hit, Lang, LookupIndex, LookupOptions, MatchKind};
 
 const ID: &str = "https://w3id.org/sco-kg/id/";
 
@@ -24,7 +25,7 @@ fn search(q: &str, lang: Lang) -> Vec<Hit> {
     index().search(q, &LookupOptions::new(lang))
 }
 
-fn search_types(q: &str, lang: Lang, types: &[EntityKind]) -> Vec<Hit> {
+fn search_types(q: &str, lang: Lang, types: &[ResourceKind]) -> Vec<Hit> {
     let opts = LookupOptions {
         lang,
         types: Some(types.to_vec()),
@@ -152,7 +153,7 @@ fn dushanbe_finds_the_place_and_measure_22() {
     first_is(&hits, "place/dushanbe", MatchKind::Exact);
     let m = contains(&hits, &measure(22));
     assert_eq!(m.match_kind, MatchKind::Text);
-    assert_eq!(m.kind, EntityKind::Measure);
+    assert_eq!(m.kind, ResourceKind::Measure);
     assert_eq!(m.number, Some(22));
     assert_eq!(m.matched.field, Field::Text);
     assert_eq!(m.matched.lang, Some(Lang::Ru));
@@ -162,7 +163,7 @@ fn dushanbe_finds_the_place_and_measure_22() {
     contains(&hits, &iri("document/concept-anti-drug-centre"));
     contains(&hits, &iri("body/anti-drug-centre"));
     // Only measure 22 names Dushanbe.
-    let measures = search_types("Душанбе", Lang::En, &[EntityKind::Measure]);
+    let measures = search_types("Душанбе", Lang::En, &[ResourceKind::Measure]);
     assert_eq!(iris(&measures), [measure(22).as_str()]);
     assert_eq!(measures[0].label, "Measure 22");
     assert_eq!(measures[0].label_lang, Lang::En);
@@ -174,7 +175,7 @@ fn russian_text_words_find_measures() {
     let hits = search_types(
         "Антинаркотического центра",
         Lang::Ru,
-        &[EntityKind::Measure],
+        &[ResourceKind::Measure],
     );
     assert_eq!(hits[0].iri, measure(22), "{:#?}", iris(&hits));
     assert_eq!(hits[0].match_kind, MatchKind::Text);
@@ -251,7 +252,7 @@ fn english_typos_are_forgiven_in_longer_words() {
 #[test]
 fn english_text_words_find_measures() {
     // en.toml, measures 49, 50 and 51 name the SCO Interbank Consortium.
-    let hits = search_types("Interbank Consortium", Lang::En, &[EntityKind::Measure]);
+    let hits = search_types("Interbank Consortium", Lang::En, &[ResourceKind::Measure]);
     let mut found: Vec<u32> = hits.iter().filter_map(|h| h.number).collect();
     found.sort();
     assert_eq!(found, [49, 50, 51]);
@@ -314,7 +315,7 @@ fn chinese_text_finds_measure_22() {
     assert_eq!(m.match_kind, MatchKind::Text);
     assert_eq!(m.label, "第22项措施");
     assert!(m.matched.text.contains("杜尚别"), "{:?}", m.matched.text);
-    let only = search_types("禁毒中心 杜尚别", Lang::Zh, &[EntityKind::Measure]);
+    let only = search_types("禁毒中心 杜尚别", Lang::Zh, &[ResourceKind::Measure]);
     assert_eq!(iris(&only), [measure(22).as_str()]);
 }
 
@@ -379,32 +380,36 @@ fn sections_plan_and_decision_are_found() {
         "plan/2021-2025/section/3",
         MatchKind::Exact,
     );
-    let plan = search_types("Action Plan 2021-2025", Lang::En, &[EntityKind::Plan]);
+    let plan = search_types("Action Plan 2021-2025", Lang::En, &[ResourceKind::Plan]);
     assert_eq!(plan.len(), 1);
-    assert_eq!(plan[0].kind, EntityKind::Plan);
-    let decision = search_types("Development Strategy", Lang::En, &[EntityKind::Decision]);
+    assert_eq!(plan[0].kind, ResourceKind::Plan);
+    let decision = search_types("Development Strategy", Lang::En, &[ResourceKind::Decision]);
     assert_eq!(decision.len(), 1);
-    assert_eq!(decision[0].kind, EntityKind::Decision);
+    assert_eq!(decision[0].kind, ResourceKind::Decision);
 }
 
 #[test]
 fn type_filter() {
-    let docs = search_types("Душанбе", Lang::Ru, &[EntityKind::Document]);
+    let docs = search_types("Душанбе", Lang::Ru, &[ResourceKind::Document]);
     assert_eq!(docs[0].iri, iri("document/concept-anti-drug-centre"));
-    assert!(docs.iter().all(|h| h.kind == EntityKind::Document));
-    let two = search_types("ШОС", Lang::Ru, &[EntityKind::Body, EntityKind::Initiative]);
+    assert!(docs.iter().all(|h| h.kind == ResourceKind::Document));
+    let two = search_types(
+        "ШОС",
+        Lang::Ru,
+        &[ResourceKind::Body, ResourceKind::Initiative],
+    );
     assert!(!two.is_empty());
     assert!(two
         .iter()
-        .all(|h| matches!(h.kind, EntityKind::Body | EntityKind::Initiative)));
-    assert!(search_types("RATS", Lang::En, &[EntityKind::State])
+        .all(|h| matches!(h.kind, ResourceKind::Body | ResourceKind::Initiative)));
+    assert!(search_types("RATS", Lang::En, &[ResourceKind::State])
         .iter()
-        .all(|h| h.kind == EntityKind::State));
+        .all(|h| h.kind == ResourceKind::State));
     assert_eq!(
-        EntityKind::parse_list("body, measure").unwrap(),
-        [EntityKind::Body, EntityKind::Measure]
+        ResourceKind::parse_list("body, measure").unwrap(),
+        [ResourceKind::Body, ResourceKind::Measure]
     );
-    assert!(EntityKind::parse_list("body,organ").is_err());
+    assert!(ResourceKind::parse_list("body,organ").is_err());
 }
 
 #[test]
@@ -502,7 +507,7 @@ fn hits_serialise_as_documented() {
 #[test]
 fn parameters_parse() {
     assert_eq!(
-        "Measure".parse::<EntityKind>().unwrap(),
-        EntityKind::Measure
+        "Measure".parse::<ResourceKind>().unwrap(),
+        ResourceKind::Measure
     );
 }

@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use sco_kg::graph::Base;
+use sco_kg::graph::ResourceKind;
 use sco_kg::i18n::{Lang, Localizer};
-use sco_kg::pages::{Kind, Pages};
+use sco_kg::pages::Pages;
 use sco_kg::store::KnowledgeGraph;
 
 const PUBLIC: &str = "http://127.0.0.1:8080";
@@ -108,7 +109,7 @@ fn every_resource_renders_in_every_language_with_its_label() {
                 .unwrap_or_else(|| {
                     assert_eq!(
                         f.pages.kind(iri),
-                        Some(Kind::SourceSpan),
+                        Some(ResourceKind::SourceSpan),
                         "{iri} has no label"
                     );
                     (String::new(), lang)

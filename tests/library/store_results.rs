@@ -185,7 +185,8 @@ fn sco_label_joins_graph_patterns() {
 
 #[test]
 fn service_sco_search_answers_the_lookups_hits_in_its_order() {
-    use sco_kg::lookup::{EntityKind, Lang, LookupOptions};
+    use sco_kg::graph::ResourceKind;
+    use sco_kg::lookup::{Lang, LookupOptions};
     let index = embedded().lookup();
     // (query, more of the pattern, and the same as the lookup's options)
     let cases = [
@@ -201,21 +202,21 @@ fn service_sco_search_answers_the_lookups_hits_in_its_order() {
             "беспилотники",
             r#"; sco:type "measure" ; sco:lang "zh""#,
             Lang::Zh,
-            Some(vec![EntityKind::Measure]),
+            Some(vec![ResourceKind::Measure]),
             10,
         ),
         (
             "беспилотные летательные аппараты",
             r#"; sco:type "measure""#,
             Lang::En,
-            Some(vec![EntityKind::Measure]),
+            Some(vec![ResourceKind::Measure]),
             10,
         ),
         (
             "Секретариат",
             r#"; sco:type "body,document" ; sco:lang "ru" ; sco:limit "5""#,
             Lang::Ru,
-            Some(vec![EntityKind::Body, EntityKind::Document]),
+            Some(vec![ResourceKind::Body, ResourceKind::Document]),
             5,
         ),
     ];

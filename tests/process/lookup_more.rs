@@ -11,8 +11,9 @@ use fantoccini::key::Key;
 use serde_json::{json, Value};
 
 use sco_kg::graph::Base;
+use sco_kg::graph::ResourceKind;
 use sco_kg::i18n::Localizer;
-use sco_kg::lookup::{EntityKind, Lang, LookupIndex, LookupOptions, MatchKind};
+use sco_kg::lookup::{Lang, LookupIndex, LookupOptions, MatchKind};
 use sco_kg::pages::{MarkedHit, Pages, Search};
 use sco_kg::store::KnowledgeGraph;
 
@@ -28,7 +29,7 @@ fn index() -> &'static LookupIndex {
     INDEX.get_or_init(|| LookupIndex::new(graph()))
 }
 
-fn search(q: &str, lang: Lang, types: Option<Vec<EntityKind>>) -> Vec<sco_kg::lookup::Hit> {
+fn search(q: &str, lang: Lang, types: Option<Vec<ResourceKind>>) -> Vec<sco_kg::lookup::Hit> {
     index().search(
         q,
         &LookupOptions {
@@ -52,7 +53,7 @@ fn one_typo_ranks_above_two() {
     // "Tajkistan" is "Tajikistan" (data/registry/states.toml) with its second "i" left out: one
     // typo. It is two from "Pakistan" ("T" for "P", the "j" added), a shorter name, which would
     // come first were typos not counted.
-    let hits = search("Tajkistan", Lang::En, Some(vec![EntityKind::State]));
+    let hits = search("Tajkistan", Lang::En, Some(vec![ResourceKind::State]));
     let states: Vec<(&str, MatchKind)> = hits
         .iter()
         .map(|h| (h.label.as_str(), h.match_kind))
@@ -66,7 +67,7 @@ fn one_typo_ranks_above_two() {
     );
     assert!(hits[0].score > hits[1].score, "{hits:?}");
     // One typo from each, the other way round: "Pakistam" is one from "Pakistan" only.
-    let hits = search("Pakistam", Lang::En, Some(vec![EntityKind::State]));
+    let hits = search("Pakistam", Lang::En, Some(vec![ResourceKind::State]));
     assert_eq!(hits[0].iri, format!("{BASE}state/pk"), "{hits:?}");
 }
 
@@ -85,7 +86,7 @@ fn hits_found_through_an_expansion_mark_what_it_stands_for() {
 
     // беспилотники (drones) finds measure 12, whose text in the source says "беспилотных
     // летательных аппаратов" (data/lookup/synonyms.toml): those three words are marked.
-    let hits = search("беспилотники", Lang::Ru, Some(vec![EntityKind::Measure]));
+    let hits = search("беспилотники", Lang::Ru, Some(vec![ResourceKind::Measure]));
     let top = &hits[0];
     assert_eq!(top.number, Some(12));
     let marks = marked("беспилотники", &top.matched.text);

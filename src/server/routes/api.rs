@@ -17,8 +17,9 @@ use axum::http::{header, HeaderMap, HeaderValue, Uri};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use crate::graph::ResourceKind;
 use crate::i18n::{negotiate, Lang};
-use crate::lookup::{check_query, entity_json, EntityKind, LookupOptions};
+use crate::lookup::{check_query, entity_json, LookupOptions};
 use crate::server::http::cache::{add_validators, etag, short_hash, Representation};
 use crate::server::http::error::AppError;
 use crate::server::http::language::cookie_lang;
@@ -119,7 +120,7 @@ pub fn lookup_request_in(
     let q = check_query(q).map_err(|refusal| AppError::BadRequest(refusal.message()))?;
     let mut options = LookupOptions::new(language(params.lang.as_deref(), fallback)?);
     if let Some(types) = params.types.as_deref() {
-        options.types = Some(EntityKind::parse_list(types).map_err(|e| {
+        options.types = Some(ResourceKind::parse_list(types).map_err(|e| {
             AppError::BadRequest(Message::new("api-error-lookup-type").arg("detail", e.to_string()))
         })?);
     }

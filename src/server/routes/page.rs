@@ -6,8 +6,9 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode, Uri};
 
+use crate::graph::ResourceKind;
 use crate::i18n::{Lang, Message};
-use crate::lookup::{check_query, EntityKind, LookupOptions};
+use crate::lookup::{check_query, LookupOptions};
 use crate::pages::{MarkedHit, Search};
 use crate::server::http::cache::{add_validators, etag, short_hash};
 use crate::server::http::error::AppError;
@@ -139,7 +140,7 @@ pub async fn search(
 ) -> Result<Response<Body>, AppError> {
     let lang = request_lang(&uri, &headers);
     let (query, types_param) = search_parameters(&uri);
-    let types = EntityKind::parse_list(&types_param)
+    let types = ResourceKind::parse_list(&types_param)
         .map_err(|e| Message::new("api-error-lookup-type").arg("detail", e.to_string()));
     let checked = check_query(&query).map_err(|refusal| refusal.message());
     let key = short_hash(&[query.as_bytes(), types_param.as_bytes()]);
