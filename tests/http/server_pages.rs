@@ -78,7 +78,7 @@ fn home_page_unknown_pages_and_the_way_from_id() {
     let home = client.get(format!("{base}/?lang=en")).send().unwrap();
     assert_eq!(home.status(), 200);
     let html = home.text().unwrap();
-    for section in ["Political cooperation", "International cooperation"] {
+    for section in ["Political interaction", "International cooperation"] {
         assert!(html.contains(section), "{section}");
     }
     assert!(html.contains("/sparql"));

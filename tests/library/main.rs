@@ -8,6 +8,7 @@ mod support;
 mod examples;
 mod fidelity;
 mod fuzz_regressions;
+mod glossary;
 mod graph_queries;
 mod i18n_messages;
 mod ingest_accounting;

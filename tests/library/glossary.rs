@@ -1,0 +1,703 @@
+//! The translations' glossary (data/translations/glossary.toml, issue 18): wherever the Russian
+//! of a text of the plan has a term, the English and Chinese texts have its rendering; distinct
+//! Russian terms have distinct renderings; a term marked exclusive is rendered so only where the
+//! Russian has it. The Russian comes from the source text through `ingest::parse`, the
+//! translations through `link::Translations`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use sco_kg::data::{self, DataError, DataFile};
+use sco_kg::ingest;
+use sco_kg::link::{Translations, TRANSLATED};
+use serde::Deserialize;
+
+const PATH: &str = "translations/glossary.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Glossary {
+    term: Vec<Term>,
+    #[serde(default)]
+    official_title: Vec<OfficialTitle>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Term {
+    ru: String,
+    #[serde(default)]
+    stems: Vec<String>,
+    #[serde(default)]
+    forms: Vec<String>,
+    en: Vec<String>,
+    zh: Vec<String>,
+    #[serde(default)]
+    exclusive: bool,
+    #[serde(default)]
+    synonyms: Vec<String>,
+    note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfficialTitle {
+    ru: String,
+    #[serde(default)]
+    en: Option<String>,
+    #[serde(default)]
+    zh: Option<String>,
+    note: String,
+}
+
+impl Term {
+    fn renderings(&self, lang: &str) -> &[String] {
+        match lang {
+            "en" => &self.en,
+            "zh" => &self.zh,
+            other => panic!("no renderings in {other}"),
+        }
+    }
+}
+
+impl OfficialTitle {
+    fn rendering(&self, lang: &str) -> Option<&str> {
+        match lang {
+            "en" => self.en.as_deref(),
+            "zh" => self.zh.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// The 1-based line of the first `ru = "{headword}"` of the file, for errors.
+fn line_of(file: &DataFile<'_>, headword: &str) -> Option<usize> {
+    let needle = format!("ru = \"{headword}\"");
+    file.contents
+        .lines()
+        .position(|l| l.trim_start().starts_with(&needle))
+        .map(|i| i + 1)
+}
+
+/// Reads a glossary file: TOML of the documented shape, and every entry complete.
+fn load(file: &DataFile<'_>) -> Result<Glossary, DataError> {
+    let glossary: Glossary = file.parse_toml()?;
+    let mut headwords = BTreeSet::new();
+    for term in &glossary.term {
+        let err = |detail: String| Err(file.error(line_of(file, &term.ru), detail));
+        if !headwords.insert(term.ru.as_str()) {
+            return err(format!("term \"{}\" is given twice", term.ru));
+        }
+        if term.stems.is_empty() && term.forms.is_empty() {
+            return err(format!(
+                "term \"{}\" has neither stems nor forms to find it by",
+                term.ru
+            ));
+        }
+        if let Some(bad) = term
+            .stems
+            .iter()
+            .chain(&term.forms)
+            .find(|s| s.trim().is_empty() || **s != s.to_lowercase())
+        {
+            return err(format!(
+                "term \"{}\": stem or form \"{bad}\" must be non-empty lower case (Russian is compared in lower case)",
+                term.ru
+            ));
+        }
+        for lang in TRANSLATED {
+            let renderings = term.renderings(lang);
+            if renderings.is_empty() || renderings.iter().any(|r| r.trim().is_empty()) {
+                return err(format!(
+                    "term \"{}\" needs at least one non-empty {lang} rendering",
+                    term.ru
+                ));
+            }
+        }
+        if term.note.trim().is_empty() {
+            return err(format!("term \"{}\" has no note saying why", term.ru));
+        }
+    }
+    for term in &glossary.term {
+        if let Some(unknown) = term
+            .synonyms
+            .iter()
+            .find(|s| !headwords.contains(s.as_str()))
+        {
+            return Err(file.error(
+                line_of(file, &term.ru),
+                format!(
+                    "term \"{}\": synonym \"{unknown}\" is no term of the glossary",
+                    term.ru
+                ),
+            ));
+        }
+    }
+    for title in &glossary.official_title {
+        let line = line_of(file, &title.ru);
+        if title.ru.trim().is_empty() {
+            return Err(file.error(line, "an official title has an empty ru"));
+        }
+        if title.en.is_none() && title.zh.is_none() {
+            return Err(file.error(
+                line,
+                format!("official title \"{}\" names no en or zh title", title.ru),
+            ));
+        }
+        if title.note.trim().is_empty() {
+            return Err(file.error(line, format!("official title \"{}\" has no note", title.ru)));
+        }
+    }
+    Ok(glossary)
+}
+
+fn glossary() -> Glossary {
+    let file = data::file(PATH).unwrap_or_else(|e| panic!("{e}"));
+    load(&file).unwrap_or_else(|e| panic!("{e}"))
+}
+
+// ───────────────────────── Finding terms in the Russian ─────────────────────────
+
+fn starts_word(text: &str, at: usize) -> bool {
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic)
+}
+
+fn ends_word(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// The end of the word that goes on at byte `at`.
+fn word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+/// Every occurrence of `term` in `text` (lower case): a word beginning with a stem (the whole
+/// word), a form as a whole word or phrase.
+fn occurrences(term: &Term, text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for stem in &term.stems {
+        for (start, _) in text.match_indices(stem.as_str()) {
+            if starts_word(text, start) {
+                found.push(start..word_end(text, start + stem.len()));
+            }
+        }
+    }
+    for form in &term.forms {
+        for (start, _) in text.match_indices(form.as_str()) {
+            let end = start + form.len();
+            if starts_word(text, start) && ends_word(text, end) {
+                found.push(start..end);
+            }
+        }
+    }
+    found
+}
+
+/// The terms `text` (lower case) has, by headword: of overlapping occurrences, the longest.
+fn terms_in<'g>(glossary: &'g Glossary, text: &str) -> BTreeSet<&'g str> {
+    let mut all: Vec<(Range<usize>, &str)> = glossary
+        .term
+        .iter()
+        .flat_map(|t| {
+            occurrences(t, text)
+                .into_iter()
+                .map(move |r| (r, t.ru.as_str()))
+        })
+        .collect();
+    all.sort_by_key(|(r, _)| (std::cmp::Reverse(r.len()), r.start));
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    let mut terms = BTreeSet::new();
+    for (range, term) in all {
+        if taken
+            .iter()
+            .all(|t| range.end <= t.start || range.start >= t.end)
+        {
+            taken.push(range);
+            terms.insert(term);
+        }
+    }
+    terms
+}
+
+/// The terms `text` (lower case) has anywhere, a longer match around them or not.
+fn terms_anywhere<'g>(glossary: &'g Glossary, text: &str) -> BTreeSet<&'g str> {
+    glossary
+        .term
+        .iter()
+        .filter(|t| !occurrences(t, text).is_empty())
+        .map(|t| t.ru.as_str())
+        .collect()
+}
+
+// ───────────────────────── The texts and the checks ─────────────────────────
+
+/// One text of the plan: its name in messages, its Russian and its translations.
+struct Text {
+    name: String,
+    russian: String,
+    translated: BTreeMap<&'static str, String>,
+}
+
+/// Every text the translations carry: the measures, the section titles, the plan's title,
+/// approval and preamble, and the decision's title and text. A text missing from a translation
+/// is empty there (tests/library/translations.rs says which).
+fn texts() -> Vec<Text> {
+    let plan = ingest::parse(data::source(), &data::lexicon().unwrap()).unwrap();
+    let translations = Translations::embedded().unwrap();
+    let mut russian: Vec<(String, String)> = Vec::new();
+    for m in &plan.measures {
+        russian.push((format!("measure {}", m.number), m.text.clone()));
+    }
+    for s in &plan.sections {
+        russian.push((format!("section {}", s.number), s.title.clone()));
+    }
+    for (name, text) in [
+        ("plan title", &plan.title),
+        ("plan approval", &plan.approval),
+        ("plan preamble", &plan.preamble),
+        ("decision title", &plan.decision.title),
+        ("decision text", &plan.decision.text),
+    ] {
+        russian.push((name.to_string(), text.clone()));
+    }
+    let mut texts: Vec<Text> = russian
+        .into_iter()
+        .map(|(name, russian)| Text {
+            name,
+            russian,
+            translated: BTreeMap::new(),
+        })
+        .collect();
+    for lang in TRANSLATED {
+        let t = translations.get(lang).unwrap();
+        let mut translated: Vec<String> = Vec::new();
+        for m in &plan.measures {
+            translated.push(t.measures.get(&m.number).cloned().unwrap_or_default());
+        }
+        for s in &plan.sections {
+            translated.push(t.sections.get(&s.number).cloned().unwrap_or_default());
+        }
+        translated.extend([
+            t.plan.title.clone(),
+            t.plan.approval.clone(),
+            t.plan.preamble.clone(),
+            t.decision.title.clone(),
+            t.decision.text.clone(),
+        ]);
+        assert_eq!(translated.len(), texts.len());
+        for (text, translation) in texts.iter_mut().zip(translated) {
+            text.translated.insert(lang, translation);
+        }
+    }
+    texts
+}
+
+/// The Russian (lower case) and the translation in `lang` (lower case) with the official titles
+/// left out where both have them.
+fn without_official_titles(
+    glossary: &Glossary,
+    russian: &str,
+    lang: &str,
+    translated: &str,
+) -> (String, String) {
+    let mut russian = russian.to_lowercase();
+    let mut translated = translated.to_lowercase();
+    for title in &glossary.official_title {
+        let Some(official) = title.rendering(lang).map(str::to_lowercase) else {
+            continue;
+        };
+        let ru = title.ru.to_lowercase();
+        if russian.contains(&ru) && translated.contains(&official) {
+            russian = russian.replace(&ru, " ");
+            translated = translated.replace(&official, " ");
+        }
+    }
+    (russian, translated)
+}
+
+fn has_rendering(term: &Term, lang: &str, translated: &str) -> bool {
+    term.renderings(lang)
+        .iter()
+        .any(|r| translated.contains(&r.to_lowercase()))
+}
+
+/// Each text whose Russian has a term and whose translation has none of its renderings:
+/// "measure 22 zh: проработка needs one of [\"研拟\"]".
+fn missing_renderings(glossary: &Glossary, texts: &[Text]) -> Vec<String> {
+    let by_headword: BTreeMap<&str, &Term> =
+        glossary.term.iter().map(|t| (t.ru.as_str(), t)).collect();
+    let mut problems = Vec::new();
+    for text in texts {
+        for (&lang, translated) in &text.translated {
+            let (russian, translated) =
+                without_official_titles(glossary, &text.russian, lang, translated);
+            for headword in terms_in(glossary, &russian) {
+                let term = by_headword[headword];
+                if !has_rendering(term, lang, &translated) {
+                    problems.push(format!(
+                        "{} {lang}: {headword} needs one of {:?}",
+                        text.name,
+                        term.renderings(lang)
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Each text whose translation has a rendering of an exclusive term its Russian does not have:
+/// "measure 34 zh: 研究 is изучение's, which the Russian does not have".
+fn borrowed_renderings(glossary: &Glossary, texts: &[Text]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for text in texts {
+        for (&lang, translated) in &text.translated {
+            let (russian, translated) =
+                without_official_titles(glossary, &text.russian, lang, translated);
+            let present = terms_anywhere(glossary, &russian);
+            for term in glossary.term.iter().filter(|t| t.exclusive) {
+                if present.contains(term.ru.as_str()) {
+                    continue;
+                }
+                for r in term.renderings(lang) {
+                    if translated.contains(&r.to_lowercase()) {
+                        problems.push(format!(
+                            "{} {lang}: {r} is {}'s, which the Russian does not have",
+                            text.name, term.ru
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Whether `a` is a phrase made of `b` (план мероприятий of план): then a's renderings may
+/// contain b's.
+fn made_of(a: &Term, b: &Term) -> bool {
+    std::iter::once(&a.ru)
+        .chain(&a.forms)
+        .any(|f| !occurrences(b, &f.to_lowercase()).is_empty())
+}
+
+/// Pairs of terms sharing a rendering in a language, or one's rendering containing the
+/// other's, that are neither synonyms nor a phrase and its part.
+fn shared_renderings(glossary: &Glossary) -> Vec<String> {
+    let mut problems = Vec::new();
+    for a in &glossary.term {
+        for b in &glossary.term {
+            if a.ru == b.ru
+                || a.synonyms.contains(&b.ru)
+                || b.synonyms.contains(&a.ru)
+                || made_of(a, b)
+            {
+                continue;
+            }
+            for lang in TRANSLATED {
+                for ra in a.renderings(lang) {
+                    for rb in b.renderings(lang) {
+                        let (la, lb) = (ra.to_lowercase(), rb.to_lowercase());
+                        if la == lb && a.ru < b.ru {
+                            problems.push(format!("{lang}: {} and {} share \"{ra}\"", a.ru, b.ru));
+                        } else if la != lb && la.contains(&lb) {
+                            problems.push(format!(
+                                "{lang}: \"{ra}\" of {} contains \"{rb}\" of {}",
+                                a.ru, b.ru
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+// ───────────────────────── Tests ─────────────────────────
+
+/// The file parses, and it holds the distinctions the issue asks for: взаимодействие and
+/// сотрудничество, and проработка, изучение and рассмотрение, are rendered differently in each
+/// language; программа is never 计划, which is план.
+#[test]
+fn the_glossary_parses_and_keeps_the_issues_terms_apart() {
+    let glossary = glossary();
+    let term = |ru: &str| {
+        glossary
+            .term
+            .iter()
+            .find(|t| t.ru == ru)
+            .unwrap_or_else(|| panic!("no term {ru}"))
+    };
+    for lang in TRANSLATED {
+        for group in [
+            &["взаимодействие", "сотрудничество"][..],
+            &["проработка", "изучение", "рассмотрение"],
+            &["программа", "план"],
+        ] {
+            let mut seen = BTreeSet::new();
+            for ru in group {
+                for r in term(ru).renderings(lang) {
+                    assert!(seen.insert(r.clone()), "{lang}: {r} twice in {group:?}");
+                }
+            }
+        }
+    }
+    assert!(term("программа").zh.contains(&"纲要".to_string()));
+    assert!(!term("программа").zh.contains(&"计划".to_string()));
+    for ru in ["проработка", "изучение", "рассмотрение", "взаимодействие"]
+    {
+        assert!(term(ru).exclusive, "{ru} is not exclusive");
+    }
+}
+
+/// Wherever the Russian of a text has a term, each translation has one of its renderings.
+#[test]
+fn every_text_follows_the_glossary() {
+    let problems = missing_renderings(&glossary(), &texts());
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// A rendering of an exclusive term is used only where the Russian has the term: 研究 is not
+/// also the Chinese of проработка or рассмотрение.
+#[test]
+fn exclusive_renderings_render_nothing_else() {
+    let problems = borrowed_renderings(&glossary(), &texts());
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn no_two_terms_share_a_rendering() {
+    let problems = shared_renderings(&glossary());
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The texts the test reads are the plan's: 139 measures, 8 sections, and the glossary finds
+/// the terms the source text has (measure 22, line 590 ff.: "Проработка проекта Концепции …
+/// и внесение на рассмотрение"; measure 36: "Разработка пятилетних планов мероприятий").
+#[test]
+fn the_check_reads_every_text_of_the_plan() {
+    let glossary = glossary();
+    let texts = texts();
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.name.starts_with("measure "))
+            .count(),
+        139
+    );
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.name.starts_with("section "))
+            .count(),
+        8
+    );
+    let find = |name: &str| {
+        let text = texts.iter().find(|t| t.name == name).unwrap();
+        terms_in(&glossary, &text.russian.to_lowercase())
+    };
+    assert_eq!(
+        find("measure 22"),
+        BTreeSet::from(["концепция", "проработка", "рассмотрение"])
+    );
+    // The phrase wins over its words: no "events" asked of 36.
+    assert_eq!(
+        find("measure 36"),
+        BTreeSet::from([
+            "план мероприятий",
+            "программа",
+            "разработка",
+            "сотрудничество"
+        ])
+    );
+    // "ПОЛИТИЧЕСКОЕ ВЗАИМОДЕЙСТВИЕ", in capitals.
+    assert_eq!(find("section 1"), BTreeSet::from(["взаимодействие"]));
+}
+
+// ───────────────────────── The checks catch what they should ─────────────────────────
+
+fn file(contents: &str) -> DataFile<'_> {
+    DataFile {
+        path: "data/translations/glossary-test.toml".into(),
+        contents,
+    }
+}
+
+const TWO_TERMS: &str = r#"
+[[term]]
+ru = "проработка"
+stems = ["проработк"]
+en = ["working out"]
+zh = ["研拟"]
+exclusive = true
+note = "a"
+
+[[term]]
+ru = "изучение"
+stems = ["изучени"]
+en = ["study"]
+zh = ["研究"]
+exclusive = true
+note = "b"
+"#;
+
+fn text(russian: &str, en: &str, zh: &str) -> Text {
+    Text {
+        name: "measure 1".into(),
+        russian: russian.into(),
+        translated: BTreeMap::from([("en", en.into()), ("zh", zh.into())]),
+    }
+}
+
+/// Проработка rendered 研究, the issue's own example: a missing rendering, and a borrowed one.
+#[test]
+fn the_checks_catch_a_term_rendered_as_another() {
+    let glossary = load(&file(TWO_TERMS)).unwrap();
+    let texts = [text(
+        "Проработка вопроса о создании центра.",
+        "Working out the question of establishing a centre.",
+        "研究建立中心问题。",
+    )];
+    assert_eq!(
+        missing_renderings(&glossary, &texts),
+        ["measure 1 zh: проработка needs one of [\"研拟\"]"]
+    );
+    assert_eq!(
+        borrowed_renderings(&glossary, &texts),
+        ["measure 1 zh: 研究 is изучение's, which the Russian does not have"]
+    );
+    let right = [text(
+        "Проработка вопроса о создании центра.",
+        "Working out the question of establishing a centre.",
+        "研拟建立中心问题。",
+    )];
+    assert!(missing_renderings(&glossary, &right).is_empty());
+    assert!(borrowed_renderings(&glossary, &right).is_empty());
+}
+
+/// Stems begin words, forms are whole words, and the longest match wins.
+#[test]
+fn russian_is_matched_by_words() {
+    let glossary = load(&file(
+        r#"
+[[term]]
+ru = "план"
+forms = ["план", "планов"]
+en = ["plan"]
+zh = ["计划"]
+note = "a"
+
+[[term]]
+ru = "план мероприятий"
+forms = ["планов мероприятий"]
+en = ["plans of measures"]
+zh = ["措施计划"]
+note = "b"
+
+[[term]]
+ru = "мероприятия"
+stems = ["мероприяти"]
+en = ["events"]
+zh = ["活动"]
+note = "c"
+
+[[term]]
+ru = "развитие"
+stems = ["развити"]
+en = ["develop"]
+zh = ["发展"]
+note = "d"
+"#,
+    ))
+    .unwrap();
+    let found = |s: &str| terms_in(&glossary, &s.to_lowercase());
+    assert!(found("Планирование саморазвития").is_empty());
+    assert_eq!(found("РАЗВИТИЯ, плана"), BTreeSet::from(["развитие"]));
+    assert_eq!(
+        found("Разработка пятилетних планов мероприятий"),
+        BTreeSet::from(["план мероприятий"])
+    );
+    assert_eq!(
+        found("план и мероприятия"),
+        BTreeSet::from(["мероприятия", "план"])
+    );
+    // The phrase contains план and its rendering "plan": allowed, it is made of it.
+    assert!(shared_renderings(&glossary).is_empty());
+}
+
+#[test]
+fn the_uniqueness_check_catches_shared_and_contained_renderings() {
+    let shared = TWO_TERMS.replace("研拟", "研究");
+    assert_eq!(
+        shared_renderings(&load(&file(&shared)).unwrap()),
+        ["zh: изучение and проработка share \"研究\""]
+    );
+    let contained = TWO_TERMS.replace("研拟", "研究制定");
+    assert_eq!(
+        shared_renderings(&load(&file(&contained)).unwrap()),
+        ["zh: \"研究制定\" of проработка contains \"研究\" of изучение"]
+    );
+    // Marked as synonyms, they may share.
+    let synonyms = shared.replace("note = \"a\"", "synonyms = [\"изучение\"]\nnote = \"a\"");
+    assert!(shared_renderings(&load(&file(&synonyms)).unwrap()).is_empty());
+}
+
+/// A broken file names itself, the line and what is wrong.
+#[test]
+fn a_broken_glossary_says_where_and_what() {
+    let err = |contents: &str| load(&file(contents)).unwrap_err().to_string();
+
+    let syntax = err("[[term]]\nru = \"план\"\nforms = [\"план\"\n");
+    assert!(
+        syntax.starts_with("data/translations/glossary-test.toml:3:"),
+        "{syntax}"
+    );
+
+    let typo = err(&TWO_TERMS.replace("stems = [\"изучени\"]", "stem = [\"изучени\"]"));
+    assert!(typo.contains("unknown field `stem`"), "{typo}");
+
+    let nothing_to_find = TWO_TERMS.replace("stems = [\"изучени\"]\n", "");
+    assert_eq!(
+        err(&nothing_to_find),
+        "data/translations/glossary-test.toml:11: term \"изучение\" has neither stems nor forms to find it by"
+    );
+
+    let upper = TWO_TERMS.replace("[\"изучени\"]", "[\"Изучени\"]");
+    assert!(
+        err(&upper).starts_with("data/translations/glossary-test.toml:11: term \"изучение\": stem or form \"Изучени\" must be non-empty lower case"),
+        "{}",
+        err(&upper)
+    );
+
+    let no_zh = TWO_TERMS.replace("zh = [\"研究\"]", "zh = []");
+    assert_eq!(
+        err(&no_zh),
+        "data/translations/glossary-test.toml:11: term \"изучение\" needs at least one non-empty zh rendering"
+    );
+
+    let unknown_synonym = TWO_TERMS.replace(
+        "note = \"a\"",
+        "synonyms = [\"рассмотрение\"]\nnote = \"a\"",
+    );
+    assert_eq!(
+        err(&unknown_synonym),
+        "data/translations/glossary-test.toml:3: term \"проработка\": synonym \"рассмотрение\" is no term of the glossary"
+    );
+
+    let twice = format!(
+        "{TWO_TERMS}{}",
+        &TWO_TERMS[TWO_TERMS.find("[[term]]\nru = \"изучение\"").unwrap()..]
+    );
+    assert!(
+        err(&twice).ends_with("term \"изучение\" is given twice"),
+        "{}",
+        err(&twice)
+    );
+}
