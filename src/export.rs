@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use oxigraph::io::RdfFormat;
+use oxigraph::model::Triple;
 use sha2::{Digest, Sha256};
 use sophia::api::prelude::*;
 use sophia::api::quad::Spog;
@@ -184,10 +185,45 @@ pub fn serialise(graph: &KnowledgeGraph, format: DumpFormat) -> Result<Vec<u8>, 
     }
 }
 
-/// The canonical N-Quads form (RDFC-1.0, with sophia's implementation): the same graph gives the
-/// same bytes whatever the order of its triples or the labels of its blank nodes.
+/// The canonical N-Quads form (RDFC-1.0): the same graph gives the same bytes whatever the order
+/// of its triples or the labels of its blank nodes.
+///
+/// Without blank nodes there is nothing to label, and RDFC-1.0's output is the graph's quads in
+/// canonical N-Quads, one a line, sorted by code point (UTF-8 byte order): that is what
+/// [`canonical_sorted`] writes, several times faster than the general algorithm (at ×100,
+/// 872 000 triples, it is what a server's start waits for). A graph with blank nodes goes
+/// through sophia's implementation, [`canonical_rdfc10`]. Both give the same bytes on the same
+/// graph (the unit tests hold them to it, control characters and escapes included).
 pub fn canonical(graph: &KnowledgeGraph) -> Result<Vec<u8>, ExportError> {
-    let nquads = write_triples(&graph.triples, RdfFormat::NQuads, &[])?;
+    if graph.triples.iter().any(has_blank_node) {
+        canonical_rdfc10(&graph.triples)
+    } else {
+        canonical_sorted(&graph.triples)
+    }
+}
+
+fn has_blank_node(t: &Triple) -> bool {
+    t.subject.is_blank_node() || t.object.is_blank_node()
+}
+
+/// Canonical N-Quads of blank-node-free `triples`: oxigraph's N-Quads lines, which are
+/// canonical N-Quads (only `"`, `\\`, LF and CR escaped as ECHAR, the other controls as
+/// UCHAR), deduplicated and sorted by bytes.
+fn canonical_sorted(triples: &[Triple]) -> Result<Vec<u8>, ExportError> {
+    let nquads = write_triples(triples, RdfFormat::NQuads, &[])?;
+    let mut lines: Vec<&[u8]> = nquads.split_inclusive(|&b| b == b'\n').collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let mut out = Vec::with_capacity(nquads.len());
+    for line in lines {
+        out.extend_from_slice(line);
+    }
+    Ok(out)
+}
+
+/// RDFC-1.0 with sophia's implementation: any graph, blank nodes included.
+fn canonical_rdfc10(triples: &[Triple]) -> Result<Vec<u8>, ExportError> {
+    let nquads = write_triples(triples, RdfFormat::NQuads, &[])?;
     let text = String::from_utf8(nquads).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
@@ -282,6 +318,66 @@ mod tests {
             );
         }
         assert_eq!(DumpFormat::from_file_name("sco-kg.xml"), None);
+    }
+
+    /// Literals whose escapes differ among writers: every C0 control, DEL, quotes, backslash,
+    /// characters outside the BMP, language tags and datatypes, a string that is a prefix of
+    /// another, IRIs with non-ASCII characters.
+    fn awkward_triples() -> Vec<Triple> {
+        use oxigraph::model::{vocab::xsd, Literal, NamedNode};
+        let s = |i: &str| NamedNode::new(format!("http://example.org/{i}")).unwrap();
+        let p = s("p");
+        let mut values: Vec<String> = (0u32..0x20)
+            .chain([0x7f, 0x80, 0x9f, 0xa0, 0xfeff, 0x1f600])
+            .map(|c| format!("a{}b", char::from_u32(c).unwrap()))
+            .collect();
+        values.extend(["", "x", "x y", "x\"y\\z", "Мероприятие", "合作", "x@en"].map(String::from));
+        let mut triples = Vec::new();
+        for (i, value) in values.iter().enumerate() {
+            let subject = s(&format!("s{}", i % 3));
+            triples.push(Triple::new(
+                subject.clone(),
+                p.clone(),
+                Literal::new_simple_literal(value),
+            ));
+            triples.push(Triple::new(
+                subject.clone(),
+                p.clone(),
+                Literal::new_language_tagged_literal(value, "ru").unwrap(),
+            ));
+            triples.push(Triple::new(
+                subject,
+                s("q"),
+                Literal::new_typed_literal(value, xsd::TOKEN),
+            ));
+        }
+        triples.push(Triple::new(s("s"), p.clone(), s("é/ü")));
+        triples.push(Triple::new(s("s"), p.clone(), s("e")));
+        triples.push(Triple::new(s("s"), p, s("e/f")));
+        // Duplicates collapse, as in a set.
+        triples.push(triples[0].clone());
+        triples
+    }
+
+    #[test]
+    fn sorted_lines_are_rdfc10_without_blank_nodes() {
+        let awkward = awkward_triples();
+        let sorted = String::from_utf8(canonical_sorted(&awkward).unwrap()).unwrap();
+        // The escapes are exercised: the controls as UCHAR (but BS, HT, FF, LF, CR as ECHAR).
+        for escape in [
+            "\\u0000", "\\u007F", "\\b", "\\t", "\\n", "\\f", "\\r", "\\\"", "\\\\",
+        ] {
+            assert!(sorted.contains(escape), "{escape} in {sorted}");
+        }
+        assert_eq!(
+            String::from_utf8(canonical_sorted(&awkward).unwrap()).unwrap(),
+            String::from_utf8(canonical_rdfc10(&awkward).unwrap()).unwrap(),
+        );
+        let graph = KnowledgeGraph::embedded(crate::graph::Base::default()).unwrap();
+        assert!(!graph.triples.iter().any(has_blank_node));
+        assert!(
+            canonical_sorted(&graph.triples).unwrap() == canonical_rdfc10(&graph.triples).unwrap()
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use tokio::sync::Semaphore;
 
-use crate::export::{self, DumpFormat};
+use crate::export;
 use crate::server::config::Config;
 use crate::server::routes::documents::Document;
 use crate::server::routes::dump::Dumps;
@@ -85,8 +85,9 @@ pub enum StartError {
 }
 
 impl AppState {
-    /// Builds everything served from `graph` once: every dump (the canonical one gives the
-    /// version), the ontology and shapes, the pages, the lookup index and the graph's counts;
+    /// Builds what is served from `graph` once: the version (the canonical form's SHA-256), the
+    /// ontology and shapes, the pages, the lookup index and the graph's counts (the dumps are
+    /// written when first asked for);
     /// then the query slots, workers and caches sized by `config`. `local_addr` is the bound
     /// address, the public URL's last fallback.
     pub fn new(
@@ -94,40 +95,38 @@ impl AppState {
         config: Config,
         local_addr: SocketAddr,
     ) -> Result<Self, StartError> {
-        // The canonical form takes longest: it is computed beside the other dumps.
-        let (canonical, others) = std::thread::scope(|scope| {
-            let canonical = scope.spawn(|| export::serialise(&graph, DumpFormat::Canonical));
-            let others: Result<Vec<(DumpFormat, Bytes)>, export::ExportError> = DumpFormat::ALL
-                .into_iter()
-                .filter(|f| *f != DumpFormat::Canonical)
-                .map(|f| Ok((f, Bytes::from(export::serialise(&graph, f)?))))
-                .collect();
-            let canonical = canonical
+        // Everything below is built once, on two threads: the version (the root of every
+        // ETag) and the lookup index on one; the counts the checks read, the pages' index and
+        // VoID's statistics on the other. The dumps wait for a client to ask ([`Dumps::body`]).
+        let (canonical, lookup, pages, statistics) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| {
+                let canonical = export::canonical(&graph);
+                (canonical, graph.lookup())
+            });
+            graph.counts();
+            let pages = crate::pages::Pages::new(&graph);
+            let statistics = Statistics::of(&graph.triples);
+            let (canonical, lookup) = other
                 .join()
-                .unwrap_or(Err(export::ExportError::Panicked));
-            (canonical, others)
+                .unwrap_or((Err(export::ExportError::Panicked), graph.lookup()));
+            (canonical, lookup, pages, statistics)
         });
-        let canonical = Bytes::from(canonical?);
-        let mut dumps = others?;
-        dumps.push((DumpFormat::Canonical, canonical.clone()));
-        let version = export::version(&canonical);
+        let version = export::version(&canonical?);
         let prefixes = graph.prefixes();
         let document = |name: &str| {
             let file = crate::data::ontology(name)?;
             Ok::<_, StartError>(Document::from_turtle(&file.path, file.contents)?)
         };
         let localizer = crate::i18n::Localizer::embedded()?;
-        // Counted now, not by the first query under its timeout: the checks read them.
-        graph.counts();
         let data = Data {
-            pages: Arc::new(crate::pages::Pages::new(&graph)),
-            lookup: graph.lookup(),
+            pages: Arc::new(pages),
+            lookup,
             localizer: Arc::new(localizer),
-            statistics: Arc::new(Statistics::of(&graph.triples)),
+            statistics: Arc::new(statistics),
             ontology: Arc::new(document("sco-kg.ttl")?),
             shapes: Arc::new(document("shapes.ttl")?),
             source: Bytes::from_static(crate::data::source()),
-            dumps: Arc::new(Dumps::new(dumps)),
+            dumps: Arc::new(Dumps::new(Arc::clone(&graph))),
             prefixes: Arc::new(prefixes),
             version,
             graph,

@@ -1,4 +1,7 @@
-//! `/dump/…`: the whole graph, serialised once at start ([`crate::export`]).
+//! `/dump/…`: the whole graph ([`crate::export`]), serialised on the first request for each
+//! format and kept: a server starts without writing seven dumps nobody may ask for (at ×100
+//! they took 14 s and 780 MB before the first answer), and concurrent first requests wait for
+//! the one serialisation, on a blocking thread.
 //! `/dump/sco-kg.{ttl,nt,nq,trig,rdf,jsonld}` and `/dump/sco-kg.canonical.nq` are fixed
 //! formats; `/dump/sco-kg` negotiates among them and names the one chosen in Content-Location.
 //!
@@ -18,12 +21,15 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use tokio::sync::OnceCell;
 
-use crate::export::DumpFormat;
+use std::sync::Arc;
+
+use crate::export::{self, DumpFormat};
 use crate::server::http::cache::{etag, Representation};
 use crate::server::http::error::AppError;
 use crate::server::http::formats;
 use crate::server::http::negotiate::{accept_header, negotiate};
 use crate::server::state::AppState;
+use crate::store::KnowledgeGraph;
 
 /// The dumps in the server's order of preference.
 const OFFERS: &[(&str, DumpFormat)] = &[
@@ -35,12 +41,15 @@ const OFFERS: &[(&str, DumpFormat)] = &[
     ("application/ld+json", DumpFormat::JsonLd),
 ];
 
-/// The dumps computed at start, one per format, and their compressed forms once asked for.
-pub struct Dumps(Vec<Dump>);
+/// The dumps, one per format, serialised when first asked for, and their compressed forms.
+pub struct Dumps {
+    graph: Arc<KnowledgeGraph>,
+    dumps: Vec<Dump>,
+}
 
 struct Dump {
     format: DumpFormat,
-    body: Bytes,
+    body: OnceCell<Bytes>,
     gzip: OnceCell<Bytes>,
     br: OnceCell<Bytes>,
 }
@@ -132,40 +141,56 @@ fn weight(q: &str) -> Option<u16> {
 }
 
 impl Dumps {
-    pub fn new(dumps: Vec<(DumpFormat, Bytes)>) -> Self {
-        Self(
-            dumps
+    /// Every format of `graph`, none written yet.
+    pub fn new(graph: Arc<KnowledgeGraph>) -> Self {
+        Self {
+            graph,
+            dumps: DumpFormat::ALL
                 .into_iter()
-                .map(|(format, body)| Dump {
+                .map(|format| Dump {
                     format,
-                    body,
+                    body: OnceCell::new(),
                     gzip: OnceCell::new(),
                     br: OnceCell::new(),
                 })
                 .collect(),
-        )
+        }
     }
 
-    pub fn get(&self, format: DumpFormat) -> Option<&Bytes> {
-        self.dump(format).map(|d| &d.body)
+    fn dump(&self, format: DumpFormat) -> Result<&Dump, AppError> {
+        self.dumps
+            .iter()
+            .find(|d| d.format == format)
+            .ok_or_else(|| AppError::Internal(format!("no {} dump", format.file_name())))
     }
 
-    fn dump(&self, format: DumpFormat) -> Option<&Dump> {
-        self.0.iter().find(|d| d.format == format)
+    /// The dump in `format`, written on the first call for it.
+    pub async fn body(&self, format: DumpFormat) -> Result<Bytes, AppError> {
+        let dump = self.dump(format)?;
+        dump.body
+            .get_or_try_init(|| async {
+                let graph = Arc::clone(&self.graph);
+                let written =
+                    tokio::task::spawn_blocking(move || export::serialise(&graph, format))
+                        .await
+                        .map_err(|e| AppError::Internal(format!("writing a dump: {e}")))?
+                        .map_err(|e| AppError::Internal(format!("writing a dump: {e}")))?;
+                Ok(Bytes::from(written))
+            })
+            .await
+            .cloned()
     }
 
     /// The dump in `coding`, compressed on the first call for it (concurrent first calls wait
     /// for the one compression).
     pub async fn encoded(&self, format: DumpFormat, coding: Coding) -> Result<Bytes, AppError> {
-        let dump = self
-            .dump(format)
-            .ok_or_else(|| AppError::Internal(format!("no {} dump", format.file_name())))?;
+        let dump = self.dump(format)?;
         let cell = match coding {
             Coding::Gzip => &dump.gzip,
             Coding::Brotli => &dump.br,
         };
         cell.get_or_try_init(|| async {
-            let body = dump.body.clone();
+            let body = self.body(format).await?;
             let compressed = tokio::task::spawn_blocking(move || coding.compress(&body))
                 .await
                 .map_err(|e| AppError::Internal(format!("compressing a dump: {e}")))?
@@ -186,11 +211,7 @@ async fn respond(
 ) -> Result<Response, AppError> {
     let coding = coding(headers);
     let body = match coding {
-        None => state
-            .dumps
-            .get(format)
-            .cloned()
-            .ok_or_else(|| AppError::Internal(format!("no {} dump", format.file_name())))?,
+        None => state.dumps.body(format).await?,
         Some(coding) => state.dumps.encoded(format, coding).await?,
     };
     let mut response = Representation {
