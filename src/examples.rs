@@ -5,7 +5,7 @@
 //! ```toml
 //! title = { ru = "…", en = "…", zh = "…" }
 //! description = { ru = "…", en = "…", zh = "…" }
-//! view = "bar"                  # table, bar, network or timeline
+//! view = "bar"                  # table, bar, network, timeline or map
 //! ordered = true                # whether the rows must come in this order
 //! query = '''
 //! PREFIX sco: <https://w3id.org/sco-kg/ontology#>
@@ -45,11 +45,19 @@ pub enum View {
     Network,
     /// Dated documents on a time line.
     Timeline,
+    /// Points (`?lat`, `?long`) on a map.
+    Map,
 }
 
 impl View {
     /// Every view.
-    pub const ALL: [View; 4] = [View::Table, View::Bar, View::Network, View::Timeline];
+    pub const ALL: [View; 5] = [
+        View::Table,
+        View::Bar,
+        View::Network,
+        View::Timeline,
+        View::Map,
+    ];
 
     /// The view's name as the example files write it (`view = "bar"`).
     pub fn as_str(self) -> &'static str {
@@ -58,6 +66,7 @@ impl View {
             View::Bar => "bar",
             View::Network => "network",
             View::Timeline => "timeline",
+            View::Map => "map",
         }
     }
 }

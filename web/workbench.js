@@ -1,7 +1,8 @@
 // The query workbench of /query: the Yasqe editor (YASGUI's) bound to this server's /sparql,
 // completion of our prefixes, classes, properties, entity names and SPARQL extensions, a
-// Cancel that aborts the request (the server stops a query whose client has gone), and four
-// views of an answer: a table, a bar chart, a network and a timeline (ECharts, SVG renderer).
+// Cancel that aborts the request (the server stops a query whose client has gone), and five
+// views of an answer: a table, a bar chart, a network and a timeline (ECharts, SVG renderer),
+// and a map of the rows' ?lat and ?long (our own SVG: no tiles, nothing fetched).
 //
 // An ES module: what needs no page (the prefix table, completion, answers and their views'
 // data, URLs, text) is in lib/, tested by Node (web/test/); this file binds it to the page,
@@ -11,6 +12,7 @@
 // before the editor starts).
 
 import { extensionHints, matchTerms, placeholderIn, resourceToken } from "./lib/completion.mjs";
+import { mapData } from "./lib/map.mjs";
 import { prefixTable } from "./lib/prefixes.mjs";
 import { answerOf, barData, fits, networkData, spread, timelineData } from "./lib/results.mjs";
 import { isNumeric, linkOf, nameOf as nameOfTerm, showsLang } from "./lib/terms.mjs";
@@ -376,6 +378,7 @@ function show() {
   if (view === "table") tableView(result);
   else if (view === "bar") barChart(result, fit.bar);
   else if (view === "network") network(result, fit.network);
+  else if (view === "map") mapView(result, fit.map);
   else timeline(result, fit.timeline);
 }
 
@@ -576,6 +579,62 @@ function timeline(r, fit) {
   // to its point by a line.
   const placed = spread(items.map((item) => c.convertToPixel({ seriesIndex: 0 }, item.value)[1]), 20);
   c.setOption({ series: [{ labelLayout: (p) => ({ y: placed[p.dataIndex], verticalAlign: "middle" }) }] });
+}
+
+// The map: a dot per row with both coordinates, named by its row (a link to the resource's
+// page where there is one), over a graticule, on the equirectangular projection of lib/map.mjs.
+// Drawn as SVG here, styled by workbench.css: no tiles, no borders, nothing fetched.
+const SVG = "http://www.w3.org/2000/svg";
+
+function svg(tag, attributes, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, String(value));
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+const round = (v) => Math.round(v * 10) / 10;
+
+function mapView(r, fit) {
+  const width = Math.round(Math.max(480, Math.min(1200, output.clientWidth || 800)));
+  const map = mapData(r, fit, nameOf, width);
+  const height = round(map.height);
+  const drawing = svg("svg", {
+    viewBox: "0 0 " + width + " " + height,
+    class: "wb-map",
+    role: "img",
+    "aria-label": say(M.mapLabel, { points: numbers.format(map.points.length) }),
+  });
+  drawing.append(svg("rect", { class: "wb-map-sea", x: 0, y: 0, width, height }));
+  // The lines inside the box, each with its degrees (those on its edges would only overlap in
+  // a corner).
+  const inside = (v, from, to) => v > from && v < to;
+  for (const m of map.meridians.filter((m) => inside(m.long, map.extent.west, map.extent.east))) {
+    drawing.append(svg("line", { class: "wb-map-grid", x1: round(m.x), y1: 0, x2: round(m.x), y2: height }));
+    drawing.append(svg("text", { class: "wb-map-degrees", x: round(m.x + 3), y: round(height - 4) }, m.long + "°"));
+  }
+  for (const p of map.parallels.filter((p) => inside(p.lat, map.extent.south, map.extent.north))) {
+    drawing.append(svg("line", { class: "wb-map-grid", x1: 0, y1: round(p.y), x2: width, y2: round(p.y) }));
+    drawing.append(svg("text", { class: "wb-map-degrees", x: 3, y: round(p.y - 3) }, p.lat + "°"));
+  }
+  // Every name drawn for a small map; a large one names its points on hover only.
+  const named = map.points.length <= 60;
+  for (const p of map.points) {
+    const dot = [
+      svg("title", {}, p.name + " — " + p.lat + ", " + p.long),
+      svg("circle", { cx: round(p.x), cy: round(p.y), r: 4.5 }),
+      named ? svg("text", { x: round(p.x + 7), y: round(p.y + 4) }, p.name) : null,
+    ];
+    const href = p.iri ? linkOf(p.iri, site) : null;
+    drawing.append(href ? svg("a", { href, class: "wb-map-point" }, ...dot) : svg("g", { class: "wb-map-point" }, ...dot));
+  }
+  output.append(
+    el("div", { className: "wb-map-wrap" }, drawing),
+    el("p", { className: "muted wb-map-note" }, say(M.mapNote, {
+      points: numbers.format(map.points.length),
+      skipped: numbers.format(map.skipped),
+    })),
+  );
 }
 
 // ---------------------------------------------------------------- the gallery

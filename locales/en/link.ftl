@@ -25,3 +25,9 @@ link-entity-not-a-document = entity { $id }: only documents have doc_kind, statu
 link-entity-id-twice = entity { $id }: the id is used twice
 link-entity-shared-form = entity { $id }: the match form { $form } also belongs to { $other }
 link-entity-unknown-parent = entity { $id }: parent { $parent } is not in this file
+link-entity-coordinates-incomplete = entity { $id }: lat, long and coordinates_source go together (a point needs both numbers and where they come from)
+link-entity-coordinate-out-of-range = entity { $id }: { $field } { $value } is out of range ({ $field ->
+        [lat] -90 to 90
+       *[other] -180 to 180
+    } degrees)
+link-entity-coordinates-not-a-place = entity { $id }: only places have lat, long and coordinates_source

@@ -90,6 +90,19 @@ fact-sub-bodies = Its bodies
 fact-members = Member states
 fact-issued = Issued
 fact-wikidata = Wikidata
+fact-coordinates = Coordinates
+coordinates-value = { $lat }° { $ns ->
+        [south] S
+       *[north] N
+    }, { $long }° { $ew ->
+        [west] W
+       *[east] E
+    }
+coordinates-osm = OpenStreetMap
+coordinates-osm-title = This point on OpenStreetMap (another site)
+map-heading = On the map
+map-label = Map of the graph's places, { $place } marked
+map-caption = The places of the graph that have coordinates ({ $count }, WGS84), on an equirectangular projection: longitude { $west } to { $east }, latitude { $south } to { $north }. No borders or coastlines are drawn. A region is shown at a point documented for it (a computed centre, a monument), not by its extent.
 fact-document-kind = Kind
 fact-document-status = Status
 fact-date = Date

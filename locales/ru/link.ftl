@@ -29,3 +29,9 @@ link-entity-not-a-document = сущность { $id }: doc_kind, status и date 
 link-entity-id-twice = сущность { $id }: идентификатор встречается дважды
 link-entity-shared-form = сущность { $id }: форма для поиска { $form } принадлежит также { $other }
 link-entity-unknown-parent = сущность { $id }: родителя { $parent } нет в этом файле
+link-entity-coordinates-incomplete = сущность { $id }: lat, long и coordinates_source задаются вместе (для точки нужны обе координаты и их источник)
+link-entity-coordinate-out-of-range = сущность { $id }: { $field } { $value } вне допустимого диапазона ({ $field ->
+        [lat] от -90 до 90
+       *[other] от -180 до 180
+    } градусов)
+link-entity-coordinates-not-a-place = сущность { $id }: lat, long и coordinates_source бывают только у мест

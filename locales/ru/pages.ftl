@@ -92,6 +92,19 @@ fact-sub-bodies = Входящие органы
 fact-members = Государства-члены
 fact-issued = Принятые акты
 fact-wikidata = Викиданные
+fact-coordinates = Координаты
+coordinates-value = { $lat }° { $ns ->
+        [south] ю. ш.
+       *[north] с. ш.
+    }, { $long }° { $ew ->
+        [west] з. д.
+       *[east] в. д.
+    }
+coordinates-osm = OpenStreetMap
+coordinates-osm-title = Эта точка на OpenStreetMap (другой сайт)
+map-heading = На карте
+map-label = Карта мест графа, отмечено: { $place }
+map-caption = Места графа, у которых есть координаты ({ $count }, WGS84), в равнопромежуточной проекции: долгота от { $west } до { $east }, широта от { $south } до { $north }. Границы и береговые линии не нарисованы. Регион показан точкой, указанной для него в источнике (вычисленный центр, памятник), а не своими очертаниями.
 fact-document-kind = Вид
 fact-document-status = Статус
 fact-date = Дата

@@ -28,3 +28,9 @@ link-entity-not-a-document = 实体 { $id }：只有文件才能有 doc_kind、s
 link-entity-id-twice = 实体 { $id }：该标识符出现了两次
 link-entity-shared-form = 实体 { $id }：匹配形式 { $form } 也属于 { $other }
 link-entity-unknown-parent = 实体 { $id }：上级实体 { $parent } 不在此文件中
+link-entity-coordinates-incomplete = 实体 { $id }：lat、long 和 coordinates_source 须同时给出（一个点需要两个坐标及其来源）
+link-entity-coordinate-out-of-range = 实体 { $id }：{ $field } { $value } 超出范围（{ $field ->
+        [lat] -90 至 90
+       *[other] -180 至 180
+    } 度）
+link-entity-coordinates-not-a-place = 实体 { $id }：只有地点才有 lat、long 和 coordinates_source

@@ -71,6 +71,19 @@ fact-sub-bodies = 下属机构
 fact-members = 成员国
 fact-issued = 通过的文件
 fact-wikidata = 维基数据
+fact-coordinates = 坐标
+coordinates-value = { $ns ->
+        [south] 南纬
+       *[north] 北纬
+    } { $lat }°，{ $ew ->
+        [west] 西经
+       *[east] 东经
+    } { $long }°
+coordinates-osm = OpenStreetMap
+coordinates-osm-title = 在 OpenStreetMap 上查看此点（外部网站）
+map-heading = 地图
+map-label = 图谱中各地点的地图，标出：{ $place }
+map-caption = 图谱中带有坐标的地点（{ $count } 个，WGS84），采用等距圆柱投影：经度 { $west } 至 { $east }，纬度 { $south } 至 { $north }。未绘制国界和海岸线。地区以资料中为其记载的点（计算所得的中心或纪念碑）表示，而非其范围。
 fact-document-kind = 类型
 fact-document-status = 状态
 fact-date = 日期

@@ -3,7 +3,7 @@
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term, Triple};
 
 use super::kind::ResourceKind;
-use super::vocab::{dcterms, oa, org, owl, prov, rdf, rdfs, sco, skos, xsd, WIKIDATA};
+use super::vocab::{dcterms, geo, oa, org, owl, prov, rdf, rdfs, sco, skos, xsd, WIKIDATA};
 use crate::link::TRANSLATED;
 use crate::link::{DocumentDate, DocumentKind, DocumentStatus, LANGUAGES};
 use crate::link::{EntityRef, EntityType, ExecutorScope, LinkedPlan, ParticipationScope};
@@ -46,6 +46,13 @@ fn lang(text: &str, language: &str) -> Term {
 
 fn integer(value: impl ToString) -> Term {
     Literal::new_typed_literal(value.to_string(), xsd::INTEGER).into()
+}
+
+/// An `xsd:decimal` of a finite number, in its shortest form ("68.78", not "68.7800"): the
+/// canonical form, which SPARQL answers write, so that a dump and an answer agree.
+fn decimal(value: f64) -> Term {
+    let text = value.to_string();
+    Literal::new_typed_literal(text, xsd::DECIMAL).into()
 }
 
 /// "ПОЛИТИЧЕСКОЕ ВЗАИМОДЕЙСТВИЕ" → "Политическое взаимодействие".
@@ -410,6 +417,10 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
                 owl::sameAs,
                 NamedNode::new_unchecked(format!("{WIKIDATA}{q}")),
             );
+        }
+        if let Some(point) = &e.coordinates {
+            t.add(&node, geo::lat, decimal(point.lat));
+            t.add(&node, geo::long, decimal(point.long));
         }
         if let Some(parent) = e
             .parent

@@ -30,6 +30,8 @@ pub const PROV: &str = prov::NS;
 pub const ORG: &str = org::NS;
 /// The namespace of Web Annotation, `oa:`.
 pub const OA: &str = oa::NS;
+/// The namespace of the W3C Basic Geo (WGS84 lat/long) vocabulary, `geo:`.
+pub const GEO: &str = geo::NS;
 /// The namespace of Wikidata's items, `wd:` (the targets of `owl:sameAs`).
 pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
 
@@ -465,8 +467,30 @@ pub mod oa {
     }
 }
 
+/// The W3C Basic Geo vocabulary (WGS84 lat/long): `http://www.w3.org/2003/01/geo/wgs84_pos#`.
+#[allow(non_upper_case_globals)]
+pub mod geo {
+    use super::NamedNodeRef;
+
+    terms! {
+        "http://www.w3.org/2003/01/geo/wgs84_pos#";
+        /// The Basic Geo classes named here.
+        CLASSES {
+            /// `geo:SpatialThing`: anything with spatial extent (the places are).
+            SpatialThing,
+        }
+        /// The Basic Geo properties named here.
+        PROPERTIES {
+            /// `geo:lat`: the WGS84 latitude of a place, in decimal degrees (an `xsd:decimal`).
+            lat,
+            /// `geo:long`: the WGS84 longitude of a place, in decimal degrees (an `xsd:decimal`).
+            long,
+        }
+    }
+}
+
 /// The prefixes declared in dumps, query results and the editor, in this order.
-pub const PREFIXES: [(&str, &str); 11] = [
+pub const PREFIXES: [(&str, &str); 12] = [
     ("sco", SCO),
     ("rdf", RDF),
     ("rdfs", RDFS),
@@ -477,6 +501,7 @@ pub const PREFIXES: [(&str, &str); 11] = [
     ("prov", PROV),
     ("org", ORG),
     ("oa", OA),
+    ("geo", GEO),
     ("wd", WIKIDATA),
 ];
 

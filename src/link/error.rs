@@ -200,6 +200,18 @@ pub enum EntityFault {
         /// The `parent` as written.
         parent: String,
     },
+    /// Only some of `lat`, `long` and `coordinates_source` (or a blank source): a point needs
+    /// both numbers and where they come from.
+    CoordinatesIncomplete,
+    /// `lat` or `long` outside its range (−90…90, −180…180) or not a number.
+    CoordinateOutOfRange {
+        /// `lat` or `long`.
+        field: &'static str,
+        /// The value as read.
+        value: String,
+    },
+    /// Not a place, with coordinates.
+    CoordinatesNotAPlace,
 }
 
 impl Problem {
@@ -243,6 +255,13 @@ impl EntityFault {
             Self::UnknownParent { parent } => {
                 Message::new("link-entity-unknown-parent").arg("parent", quoted(parent))
             }
+            Self::CoordinatesIncomplete => Message::new("link-entity-coordinates-incomplete"),
+            Self::CoordinateOutOfRange { field, value } => {
+                Message::new("link-entity-coordinate-out-of-range")
+                    .arg("field", *field)
+                    .arg("value", value.as_str())
+            }
+            Self::CoordinatesNotAPlace => Message::new("link-entity-coordinates-not-a-place"),
         }
     }
 }
@@ -476,6 +495,12 @@ mod tests {
                 other: "sco".into(),
             },
             EntityFault::UnknownParent { parent: "x".into() },
+            EntityFault::CoordinatesIncomplete,
+            EntityFault::CoordinateOutOfRange {
+                field: "lat",
+                value: "95.5".into(),
+            },
+            EntityFault::CoordinatesNotAPlace,
         ];
         let mut problems: Vec<Problem> = faults
             .into_iter()

@@ -16,8 +16,8 @@ use crate::ingest::{ParticipantsFile, Scope};
 pub use error::{DataFileError, EntityFault, LinkError, LinkErrorKind, LoadError, Problem};
 pub use mentions::Mentions;
 pub use registry::{
-    DocumentDate, DocumentKind, DocumentStatus, Entity, EntityRef, EntityType, ExecutorScope,
-    Registry, LANGUAGES,
+    Coordinates, DocumentDate, DocumentKind, DocumentStatus, Entity, EntityRef, EntityType,
+    ExecutorScope, Registry, LANGUAGES,
 };
 pub use translations::{Translations, TRANSLATED};
 

@@ -144,6 +144,25 @@ struct RawEntity {
     status: Option<DocumentStatus>,
     #[serde(default)]
     executor_scope: BTreeMap<String, ExecutorScope>,
+    #[serde(default)]
+    lat: Option<f64>,
+    #[serde(default)]
+    long: Option<f64>,
+    #[serde(default)]
+    coordinates_source: Option<String>,
+}
+
+/// Where a place is on the Earth: a point in WGS84 decimal degrees (`lat`, `long` and
+/// `coordinates_source` in `places.toml`; `geo:lat` and `geo:long` in the graph). A city's point
+/// is its centre; a region's, a point documented for it (a computed centre, a monument).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coordinates {
+    /// The latitude, −90 to 90, north positive.
+    pub lat: f64,
+    /// The longitude, −180 to 180, east positive.
+    pub long: f64,
+    /// Where the figures come from, as the data file names it.
+    pub source: String,
 }
 
 /// Whose body an executor string of a body of the member states names: the registry's
@@ -195,6 +214,8 @@ pub struct Entity {
     pub status: Option<DocumentStatus>,
     /// Bodies only: the scope of each `match` form that does not stand for all member states.
     pub executor_scope: BTreeMap<String, ExecutorScope>,
+    /// Places only, where known: the place's point and the source of its figures.
+    pub coordinates: Option<Coordinates>,
 }
 
 impl Entity {
@@ -243,6 +264,75 @@ fn invalid(
             fault,
         },
     }
+}
+
+/// The line of the field `field` of the entry with `id` (the first `field = …` after the entry's
+/// `id` line and before the next entry), else the line of the `id`.
+fn line_of_field(file: &DataFile<'_>, id: &str, field: &str) -> Option<usize> {
+    let start = line_of_id(file, id)?;
+    let prefix = format!("{field} ");
+    file.contents
+        .lines()
+        .enumerate()
+        .skip(start)
+        .take_while(|(_, l)| l.trim() != "[[entity]]")
+        .find(|(_, l)| {
+            l.trim_start().starts_with(&prefix) || l.trim_start().starts_with(&format!("{field}="))
+        })
+        .map(|(i, _)| i + 1)
+        .or(Some(start))
+}
+
+/// The coordinates of an entry: none, or `lat`, `long` and a `coordinates_source` together,
+/// each number within its range. The fault names the field and the line it is on.
+fn coordinates(
+    file: &DataFile<'_>,
+    entity_type: EntityType,
+    entry: &RawEntity,
+) -> Result<Option<Coordinates>, DataFileError> {
+    let fail = |field: &str, fault| {
+        invalid(
+            file,
+            line_of_field(file, &entry.id, field),
+            &entry.id,
+            fault,
+        )
+    };
+    let source = entry
+        .coordinates_source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let (Some(lat), Some(long), Some(source)) = (entry.lat, entry.long, source) else {
+        let given = [
+            ("lat", entry.lat.is_some()),
+            ("long", entry.long.is_some()),
+            ("coordinates_source", entry.coordinates_source.is_some()),
+        ];
+        return match given.iter().find(|(_, given)| *given) {
+            None => Ok(None),
+            Some((field, _)) => Err(fail(field, EntityFault::CoordinatesIncomplete)),
+        };
+    };
+    if entity_type != EntityType::Place {
+        return Err(fail("lat", EntityFault::CoordinatesNotAPlace));
+    }
+    for (field, value, limit) in [("lat", lat, 90.0), ("long", long, 180.0)] {
+        if !(value.is_finite() && (-limit..=limit).contains(&value)) {
+            return Err(fail(
+                field,
+                EntityFault::CoordinateOutOfRange {
+                    field,
+                    value: value.to_string(),
+                },
+            ));
+        }
+    }
+    Ok(Some(Coordinates {
+        lat,
+        long,
+        source: source.to_string(),
+    }))
 }
 
 fn parse_date(text: &str) -> Option<DocumentDate> {
@@ -329,6 +419,7 @@ impl Registry {
                     ),
                     None => None,
                 };
+                let coordinates = coordinates(file, *entity_type, &entry)?;
                 if *entity_type == EntityType::Document
                     && (entry.doc_kind.is_none() || entry.status.is_none())
                 {
@@ -369,6 +460,7 @@ impl Registry {
                     date,
                     status: entry.status,
                     executor_scope: entry.executor_scope,
+                    coordinates,
                 });
             }
         }
@@ -483,6 +575,52 @@ mod tests {
         ));
         assert_eq!(parse_date("2009-02-30"), None);
         assert_eq!(parse_date("16.06.2009"), None);
+    }
+
+    #[test]
+    fn coordinates_come_whole_in_range_and_on_places_only() {
+        let entry = |extra: &str| {
+            format!(
+                "# c\n[[entity]]\nid = \"a\"\nkind = \"city\"\n\
+                 label = {{ ru = \"А\", en = \"A\", zh = \"甲\" }}\n{extra}"
+            )
+        };
+        let whole = entry("lat = 36.0669\nlong = 120.3827\ncoordinates_source = \"atlas\"\n");
+        let r = load(EntityType::Place, &whole).unwrap();
+        assert_eq!(
+            r.get(r.find(EntityType::Place, "a").unwrap()).coordinates,
+            Some(Coordinates {
+                lat: 36.0669,
+                long: 120.3827,
+                source: "atlas".into()
+            })
+        );
+        let none = load(EntityType::Place, &entry("")).unwrap();
+        assert_eq!(none.entities[0].coordinates, None);
+        // Half a pair, or a pair without its source: the line of the field given.
+        let err = |contents: &str, t| load(t, contents).unwrap_err().to_string();
+        assert_eq!(
+            err(&entry("lat = 36.0669\n"), EntityType::Place),
+            "data/registry/x.toml:6: entity \"a\": lat, long and coordinates_source go together \
+             (a point needs both numbers and where they come from)"
+        );
+        assert!(
+            err(&entry("long = 1.5\n"), EntityType::Place).starts_with("data/registry/x.toml:6:")
+        );
+        let blank = entry("lat = 1.5\nlong = 2.5\ncoordinates_source = \" \"\n");
+        assert!(err(&blank, EntityType::Place).contains("go together"));
+        // Out of range: the line of the number, its name and value.
+        let far = entry("lat = 36.0669\nlong = 190.5\ncoordinates_source = \"atlas\"\n");
+        assert_eq!(
+            err(&far, EntityType::Place),
+            "data/registry/x.toml:7: entity \"a\": long 190.5 is out of range (-180 to 180 degrees)"
+        );
+        let south = entry("lat = -90.5\nlong = 0\ncoordinates_source = \"atlas\"\n");
+        assert!(err(&south, EntityType::Place)
+            .ends_with("lat -90.5 is out of range (-90 to 90 degrees)"));
+        // Only places have a point.
+        assert!(err(&whole, EntityType::Body)
+            .ends_with("only places have lat, long and coordinates_source"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use oxigraph::model::{NamedNodeRef, Term};
 
 use super::index::Node;
 use super::layout::{page, Route};
+use super::map;
 use super::render::{graph_links, inline_links, paragraphs, snippet, span_lines, Cx};
 use super::RDF_ALTERNATES;
 use crate::graph::vocab::{dcterms, oa, owl, prov, sco, skos};
@@ -453,12 +454,18 @@ fn place_or_initiative(cx: &Cx, iri: &str, node: &Node) -> Markup {
     let subjects = node.subjects(predicate);
     let measures = cx.sorted(cx.of_kind(subjects.clone(), ResourceKind::Measure));
     let decisions = cx.of_kind(subjects, ResourceKind::Decision);
+    let point = map::point_of(node);
     html! {
         (head(cx, iri, node, &[]))
         (facts(vec![
+            (t!(cx, "fact-coordinates"), point.map(|p| map::coordinates(cx, p))),
             (t!(cx, "fact-decision-place"), some_links(cx, &decisions)),
             (t!(cx, "fact-wikidata"), some_links(cx, &node.iris(owl::sameAs))),
         ]))
+        @if let Some(map) = map::map(cx, iri) {
+            h2 { (t!(cx, "map-heading")) }
+            (map)
+        }
         h2 { (t!(cx, "mentioned-in-heading", "count" => measures.len())) }
         @if measures.is_empty() { p.muted { (t!(cx, "mentioned-in-none")) } }
         @else { (cx.measure_list(&measures, Some(220), true)) }

@@ -26,6 +26,7 @@ mod home;
 mod index;
 mod kinds;
 mod layout;
+mod map;
 mod ontology;
 mod render;
 mod search;

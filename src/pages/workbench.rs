@@ -1,5 +1,6 @@
 //! The query workbench (`/query`): the SPARQL editor (Yasqe, the editor of YASGUI), the example
-//! gallery, and the result views (table, bar chart, network, timeline; ECharts), driven by
+//! gallery, and the result views (table, bar chart, network, timeline: ECharts; a map of the
+//! answer's `?lat` and `?long`: the script's own SVG), driven by
 //! `web/workbench.js` (an ES module; its parts that need no page are the modules of `web/lib/`,
 //! tested by Node). The page is rendered here with everything the script needs as one JSON
 //! object (`#wb-config`): the endpoint, the server's prefix table (as `GET /prefixes` serves it
@@ -240,6 +241,7 @@ fn view_name(cx: &Cx, view: View) -> String {
         View::Bar => t!(cx, "wb-view-bar"),
         View::Network => t!(cx, "wb-view-network"),
         View::Timeline => t!(cx, "wb-view-timeline"),
+        View::Map => t!(cx, "wb-view-map"),
     }
 }
 
@@ -271,6 +273,9 @@ fn messages(cx: &Cx, wb: &Workbench) -> Value {
         "unfitBar": t!(cx, "wb-unfit-bar"),
         "unfitNetwork": t!(cx, "wb-unfit-network"),
         "unfitTimeline": t!(cx, "wb-unfit-timeline"),
+        "unfitMap": t!(cx, "wb-unfit-map"),
+        "mapLabel": t!(cx, "wb-map-label", "points" => "{points}"),
+        "mapNote": t!(cx, "wb-map-note", "points" => "{points}", "skipped" => "{skipped}"),
         "graphResult": t!(cx, "wb-graph-result"),
         "completionClass": t!(cx, "wb-completion-class"),
         "completionProperty": t!(cx, "wb-completion-property"),

@@ -333,6 +333,16 @@ fn every_view_fits_its_answer() {
                 "{}: a network needs two nodes in every row",
                 e.id
             ),
+            View::Map => assert!(
+                e.expected.iter().all(|r| {
+                    let numbers: Vec<f64> = r.iter().filter_map(|v| v.parse().ok()).collect();
+                    numbers.len() >= 2
+                        && numbers.iter().all(|n| (-180.0..=180.0).contains(n))
+                        && numbers.iter().any(|n| (-90.0..=90.0).contains(n))
+                }),
+                "{}: a map needs a latitude and a longitude in every row",
+                e.id
+            ),
             View::Table => {}
         }
     }

@@ -19,6 +19,7 @@ mod lookup_ranking;
 mod lookup_relevance;
 mod lookup_search;
 mod pages_render;
+mod places;
 mod scale;
 mod store_checks;
 mod store_limits;

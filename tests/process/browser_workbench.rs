@@ -74,7 +74,7 @@ fn the_workbench_page_lists_the_gallery_in_the_asked_language() {
     let server = start(config());
     let url = server.url();
     let all = examples::all().unwrap();
-    assert_eq!(all.len(), 27);
+    assert_eq!(all.len(), 28);
 
     for (lang, tag) in [(Lang::Ru, "ru"), (Lang::En, "en"), (Lang::Zh, "zh-Hans")] {
         let response = client()
@@ -997,6 +997,32 @@ fn the_workbench_runs_under_its_policy_and_links_no_script_iri() {
             assert!(height.as_f64().unwrap() >= 260.0, "{id}: {height}");
         }
 
+        // The map draws under the policy too: our own SVG, a dot per place with a point, each
+        // named, north up (Moscow above Qingdao), nothing fetched.
+        load(&c, &example("28-places-on-the-map")).await?;
+        assert_eq!(run(&c).await?, "map");
+        let map = c
+            .execute(
+                "const svg = document.querySelector('#wb-output svg.wb-map'); \
+                 const at = (name) => { const t = Array.from(svg.querySelectorAll('.wb-map-point')) \
+                   .find(g => g.querySelector('text').textContent === name).querySelector('circle'); \
+                   return [Number(t.getAttribute('cx')), Number(t.getAttribute('cy'))]; }; \
+                 return { dots: svg.querySelectorAll('circle').length, \
+                   links: svg.querySelectorAll('a.wb-map-point').length, \
+                   moscow: at('Moscow'), qingdao: at('Qingdao'), \
+                   height: svg.getBoundingClientRect().height }",
+                vec![],
+            )
+            .await?;
+        assert_eq!(map["dots"], json!(8), "{map}");
+        assert_eq!(map["links"], json!(8), "{map}");
+        let (moscow, qingdao) = (&map["moscow"], &map["qingdao"]);
+        assert!(
+            moscow[0].as_f64() < qingdao[0].as_f64() && moscow[1].as_f64() < qingdao[1].as_f64(),
+            "Moscow is north-west of Qingdao: {map}"
+        );
+        assert!(map["height"].as_f64().unwrap() >= 200.0, "{map}");
+
         // And nothing was refused or failed on the way: no CSP violation, no script error.
         let entries = console_entries(&c).await?;
         assert!(
@@ -1005,7 +1031,11 @@ fn the_workbench_runs_under_its_policy_and_links_no_script_iri() {
             serde_json::to_string_pretty(&entries).unwrap()
         );
         // The pages too, with their stylesheet applied (the accent colour of its links).
-        for page in ["/?lang=zh", "/page/body/rats?lang=ru"] {
+        for page in [
+            "/?lang=zh",
+            "/page/body/rats?lang=ru",
+            "/page/place/qingdao?lang=en",
+        ] {
             c.goto(&format!("{url}{page}")).await?;
             let accent = c
                 .execute(
@@ -1014,6 +1044,16 @@ fn the_workbench_runs_under_its_policy_and_links_no_script_iri() {
                 )
                 .await?;
             assert_eq!(accent, json!("#0a58a8"), "{page}: the stylesheet applies");
+            if page.starts_with("/page/place/") {
+                // The place's map is drawn by the stylesheet: its dot in the marked colour.
+                let dot = c
+                    .execute(
+                        "return getComputedStyle(document.querySelector('figure.map .here circle')).fill",
+                        vec![],
+                    )
+                    .await?;
+                assert_eq!(dot, json!("rgb(194, 59, 59)"), "{page}");
+            }
             let entries = console_entries(&c).await?;
             assert!(
                 entries.is_empty(),

@@ -1,6 +1,7 @@
 // An answer of /sparql as the workbench keeps it, which views it fits, and the data of each
 // view (the charts draw it; nothing here touches the page).
 
+import { coordinateColumns } from "./map.mjs";
 import { dateOf, isNumeric } from "./terms.mjs";
 
 /**
@@ -22,10 +23,12 @@ export function answerOf(query, contentType, text) {
  * column of numbers (the last such) and one of names (`{category, value}`); `network` two
  * columns of IRIs and maybe a numeric weight (`{a, b, weight}`, weight -1 for none);
  * `timeline` a column of dates (the most precise) and one to name each item
- * (`{date, name}`). A view that does not fit is null.
+ * (`{date, name}`); `map` columns named as a latitude and a longitude (`?lat`, `?long`) of
+ * numbers in range, and one to name each point, an IRI's where there is one (`{lat, long,
+ * name}`, name -1 for none). A view that does not fit is null.
  */
 export function fits(r) {
-  const out = { table: true, bar: null, network: null, timeline: null };
+  const out = { table: true, bar: null, network: null, timeline: null, map: null };
   if (!r || !r.rows || r.rows.length === 0) return out;
   const columns = r.vars.map((_, i) => r.rows.map((row) => row[i]).filter(Boolean));
   const all = (i, test) => columns[i].length > 0 && columns[i].every(test);
@@ -62,6 +65,14 @@ export function fits(r) {
     let name = iris.find((i) => i !== date);
     if (name === undefined) name = columns.findIndex((_, i) => i !== date);
     out.timeline = { date, name };
+  }
+
+  const point = coordinateColumns(r.vars, r.rows);
+  if (point) {
+    const other = (i) => i !== point.lat && i !== point.long;
+    let name = iris.find(other);
+    if (name === undefined) name = columns.findIndex((_, i) => other(i) && !all(i, isNumeric));
+    out.map = { ...point, name };
   }
   return out;
 }

@@ -19,6 +19,7 @@ export const PREFIXES = {
   prov: "http://www.w3.org/ns/prov#",
   org: "http://www.w3.org/ns/org#",
   oa: "http://www.w3.org/ns/oa#",
+  geo: "http://www.w3.org/2003/01/geo/wgs84_pos#",
   wd: "http://www.wikidata.org/entity/",
   id: BASE,
   state: BASE + "state/",

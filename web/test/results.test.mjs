@@ -34,7 +34,7 @@ const answer = (vars, rows) => ({ query: "q", vars, rows });
 
 test("names and numbers fit a bar chart, pairs of IRIs a network, dates a timeline", () => {
   const bodies = answer(["body", "count"], [[iri(B + "rats"), int(12)], [iri(B + "sco-secretariat"), int(40)]]);
-  assert.deepEqual(fits(bodies), { table: true, bar: { category: 0, value: 1 }, network: null, timeline: null });
+  assert.deepEqual(fits(bodies), { table: true, bar: { category: 0, value: 1 }, network: null, timeline: null, map: null });
 
   const pairs = answer(["a", "b", "n"], [[iri(B + "a"), iri(B + "b"), int(3)], [iri(B + "a"), iri(B + "c"), int(1)]]);
   assert.deepEqual(fits(pairs).network, { a: 0, b: 1, weight: 2 });
@@ -48,8 +48,8 @@ test("names and numbers fit a bar chart, pairs of IRIs a network, dates a timeli
 
   // One column of numbers: nothing to name the bars; nothing fits an empty answer.
   assert.equal(fits(answer(["n"], [[int(1)], [int(2)]])).bar, null);
-  assert.deepEqual(fits(answer(["n"], [])), { table: true, bar: null, network: null, timeline: null });
-  assert.deepEqual(fits(null), { table: true, bar: null, network: null, timeline: null });
+  assert.deepEqual(fits(answer(["n"], [])), { table: true, bar: null, network: null, timeline: null, map: null });
+  assert.deepEqual(fits(null), { table: true, bar: null, network: null, timeline: null, map: null });
   assert.equal(fits({ query: "ASK", boolean: true }).bar, null);
   // Two numeric columns: the last is the value, the other the category.
   assert.deepEqual(fits(answer(["year", "n"], [[int(2020), int(3)]])).bar, { category: 0, value: 1 });
