@@ -1,12 +1,13 @@
 //! The index: entities, their labels and texts, and the vocabulary of their words, built once
-//! from the graph's triples.
+//! from the graph's resource view ([`crate::graph::Views`]).
 
 use std::collections::{HashMap, HashSet};
 
 use oxigraph::model::{Term, Triple};
 
 use super::*;
-use crate::graph::vocab::{RDF, SCO, SKOS};
+use crate::graph::vocab::{rdf, sco, skos};
+use crate::graph::{ResourceView, Views};
 use crate::store::KnowledgeGraph;
 
 /// Term flags: how a query word matched a vocabulary term.
@@ -177,52 +178,58 @@ pub(super) fn compact_of(text: &str) -> (String, Vec<u32>) {
     (compact, offsets)
 }
 
+/// A resource's first prefLabel in each language, by `lang_index`.
+fn pref_labels(view: &ResourceView) -> [Option<String>; 3] {
+    let mut pref = [None, None, None];
+    for lang in Lang::ALL {
+        pref[lang_index(lang)] = view.label_exact(lang).map(str::to_string);
+    }
+    pref
+}
+
 impl LookupIndex {
-    /// The index of a knowledge graph.
+    /// The index of a knowledge graph, built from its resource view ([`KnowledgeGraph::views`]:
+    /// the same one the pages, `/api/entity` and `/id/` read).
     pub fn new(kg: &KnowledgeGraph) -> Self {
-        Self::from_triples(&kg.triples)
+        Self::from_views(&kg.views())
     }
 
-    /// The index of the resources of the nine types in `triples`.
+    /// The index of the resources of the nine types in `triples` (through their
+    /// [`Views`]; a graph at hand should rather give its own to [`LookupIndex::from_views`]).
     pub fn from_triples(triples: &[Triple]) -> Self {
-        let rdf_type = format!("{RDF}type");
-        let pref = format!("{SKOS}prefLabel");
-        let alt = format!("{SKOS}altLabel");
-        let text_props = [format!("{SCO}text"), format!("{SCO}preamble")];
-        let number = format!("{SCO}number");
+        Self::from_views(&Views::from_triples(triples))
+    }
 
+    /// The index of the resources of the nine types ([`ResourceKind::searchable`]) in `views`:
+    /// each one's kind, number, labels and texts as its view gives them, and its prior from
+    /// how many resources point at it (its inbound triples, but `rdf:type`).
+    pub fn from_views(views: &Views) -> Self {
         // The data is embedded and checked by the tests of `expand`: it cannot fail at run time
         // unless the binary was built from broken files.
         let data = LookupData::embedded().unwrap_or_else(|e| panic!("lookup data: {e}"));
 
-        // Which subjects are entities, and of what type.
-        let mut kinds: HashMap<&str, ResourceKind> = HashMap::new();
-        for t in triples {
-            if t.predicate.as_str() == rdf_type {
-                if let Term::NamedNode(class) = &t.object {
-                    if let Some(kind) =
-                        ResourceKind::of_class(class.as_str()).filter(|k| k.searchable())
-                    {
-                        kinds.insert(t.subject_str(), kind);
-                    }
-                }
-            }
-        }
-        let mut iris: Vec<&str> = kinds.keys().copied().collect();
-        iris.sort_by_cached_key(|i| natural_key(i));
-        let by_iri: HashMap<String, u32> = iris
+        // Which resources are entities, and of what type.
+        let mut found: Vec<(&str, ResourceKind, &ResourceView)> = views
             .iter()
-            .enumerate()
-            .map(|(i, iri)| (iri.to_string(), i as u32))
+            .filter_map(|(iri, view)| {
+                let kind = view.kind.filter(|k| k.searchable())?;
+                Some((iri, kind, view))
+            })
             .collect();
-        let mut entities: Vec<Entity> = iris
+        found.sort_by_cached_key(|(iri, _, _)| natural_key(iri));
+        let by_iri: HashMap<String, u32> = found
             .iter()
             .enumerate()
-            .map(|(rank, iri)| Entity {
+            .map(|(i, (iri, _, _))| (iri.to_string(), i as u32))
+            .collect();
+        let mut entities: Vec<Entity> = found
+            .iter()
+            .enumerate()
+            .map(|(rank, &(iri, kind, view))| Entity {
                 iri: iri.to_string(),
-                kind: kinds[iri],
-                number: None,
-                pref: [None, None, None],
+                kind,
+                number: view.number,
+                pref: pref_labels(view),
                 prior: 0,
                 rank: rank as u32,
                 outside: data.outside.iter().any(|o| iri.ends_with(o.as_str())),
@@ -257,60 +264,50 @@ impl LookupIndex {
         };
         let mut labels: Vec<Label> = Vec::new();
         let mut texts: Vec<Text> = Vec::new();
-        let mut linkers: HashSet<(&str, &str)> = HashSet::new();
 
-        for t in triples {
-            let subject = t.subject_str();
-            if let Term::NamedNode(o) = &t.object {
-                if t.predicate.as_str() != rdf_type && by_iri.contains_key(o.as_str()) {
-                    linkers.insert((o.as_str(), subject));
-                }
-            }
-            let Some(&e) = by_iri.get(subject) else {
-                continue;
-            };
-            let Term::Literal(lit) = &t.object else {
-                continue;
-            };
-            let p = t.predicate.as_str();
-            if p == number {
-                entities[e as usize].number = lit.value().parse().ok();
-                continue;
-            }
-            let Some(lang) = lit.language().and_then(literal_lang) else {
-                continue;
-            };
-            let value = lit.value();
-            if p == pref || p == alt {
-                let field = if p == pref {
-                    if entities[e as usize].pref[lang_index(lang)].is_none() {
-                        entities[e as usize].pref[lang_index(lang)] = Some(value.to_string());
-                    }
+        // Labels and texts, the entities taken in the order of their IRIs and each one's
+        // literals in its view's (the graph's) order: the order of the graph's triples, which
+        // decides the order of the vocabulary's terms.
+        let mut in_iri_order: Vec<u32> = (0..found.len() as u32).collect();
+        in_iri_order.sort_by_key(|&e| found[e as usize].0);
+        for e in in_iri_order {
+            for edge in &found[e as usize].2.out {
+                let Term::Literal(lit) = &edge.term else {
+                    continue;
+                };
+                let Some(lang) = lit.language().and_then(literal_lang) else {
+                    continue;
+                };
+                let value = lit.value();
+                let field = if edge.pred == skos::prefLabel {
                     Field::PrefLabel
-                } else {
+                } else if edge.pred == skos::altLabel {
                     Field::AltLabel
+                } else if edge.pred == sco::text || edge.pred == sco::preamble {
+                    let words = text::tokenize(value)
+                        .iter()
+                        .filter(|t| t.script == Script::Word)
+                        .map(|t| {
+                            (
+                                vocab.intern(&t.norm, &analyzer.stem(t)),
+                                t.start as u32,
+                                t.end as u32,
+                            )
+                        })
+                        .collect();
+                    let compact = value.chars().any(text::is_cjk).then(|| compact_of(value));
+                    texts.push(Text {
+                        entity: e,
+                        lang,
+                        text: value.to_string(),
+                        words,
+                        compact,
+                    });
+                    continue;
+                } else {
+                    continue;
                 };
                 labels.push(make_label(&mut vocab, e, lang, field, value));
-            } else if text_props.iter().any(|tp| tp == p) {
-                let words = text::tokenize(value)
-                    .iter()
-                    .filter(|t| t.script == Script::Word)
-                    .map(|t| {
-                        (
-                            vocab.intern(&t.norm, &analyzer.stem(t)),
-                            t.start as u32,
-                            t.end as u32,
-                        )
-                    })
-                    .collect();
-                let compact = value.chars().any(text::is_cjk).then(|| compact_of(value));
-                texts.push(Text {
-                    entity: e,
-                    lang,
-                    text: value.to_string(),
-                    words,
-                    compact,
-                });
             }
         }
 
@@ -329,16 +326,20 @@ impl LookupIndex {
             }
         }
 
-        let mut degree: HashMap<&str, u32> = HashMap::new();
-        for (o, _) in &linkers {
-            *degree.entry(o).or_default() += 1;
-        }
         for e in &mut entities {
             if !matches!(e.kind, ResourceKind::Measure | ResourceKind::Section) {
                 // Only measures and sections are known by their numbers.
                 e.number = None;
             }
-            let d = degree.get(e.iri.as_str()).copied().unwrap_or(0) as f64;
+            // The resources linking to it (by anything but rdf:type), each once.
+            let linkers: HashSet<&Term> = found[e.rank as usize]
+                .2
+                .inbound
+                .iter()
+                .filter(|edge| edge.pred != rdf::TYPE)
+                .map(|edge| &edge.term)
+                .collect();
+            let d = linkers.len() as f64;
             e.prior = ((80.0 * (1.0 + d).ln()).round() as u32).min(399);
         }
 
@@ -443,19 +444,5 @@ impl LookupIndex {
         self.by_iri
             .get(iri)
             .and_then(|&e| self.entities[e as usize].label(lang))
-    }
-}
-
-/// The subject of a triple as a string (IRI or blank node id).
-pub(super) trait SubjectStr {
-    fn subject_str(&self) -> &str;
-}
-
-impl SubjectStr for Triple {
-    fn subject_str(&self) -> &str {
-        match &self.subject {
-            oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.as_str(),
-            oxigraph::model::NamedOrBlankNode::BlankNode(b) => b.as_str(),
-        }
     }
 }

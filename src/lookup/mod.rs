@@ -1,7 +1,8 @@
 //! Lookup: finds the graph's entities by label, alias, text or number, in Russian, English and
 //! Chinese, for autocomplete and search boxes (`sco-kg lookup`, `GET /api/lookup`).
 //!
-//! The [`LookupIndex`] is built once from the graph's triples ([`LookupIndex::new`]) and answers
+//! The [`LookupIndex`] is built once from the graph's resource view ([`LookupIndex::new`] reads
+//! [`KnowledgeGraph::views`](crate::KnowledgeGraph::views), as the pages do) and answers
 //! [`LookupIndex::search`] in a few microseconds. It holds every resource of the types body,
 //! state, document, place, initiative (the registry), measure, section, plan and decision, with
 //! each `skos:prefLabel` and `skos:altLabel` in every language, and the texts (`sco:text`,

@@ -201,10 +201,7 @@ impl KnowledgeGraph {
     /// The entity lookup of the graph, built on first use and shared: `/api/lookup`, the
     /// search page and `SERVICE sco:search` all read this one index.
     pub fn lookup(&self) -> Arc<LookupIndex> {
-        Arc::clone(
-            self.lookup
-                .get_or_init(|| Arc::new(LookupIndex::from_triples(&self.triples))),
-        )
+        Arc::clone(self.lookup.get_or_init(|| Arc::new(LookupIndex::new(self))))
     }
 
     /// Every resource's description (kind, labels, triples out and in), which the pages,
