@@ -102,15 +102,177 @@ impl std::str::FromStr for Lang {
     }
 }
 
-/// Why the locales could not be loaded.
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}")]
+/// Why the locales could not be loaded: the folder or file, and each problem found in it with
+/// its line and column where known.
+///
+/// `Display` writes `path:line:column: what` in English, from here and not through Fluent: the
+/// locales it is about may be the ones that are broken (the embedded ones, which every other
+/// message goes through).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct I18nError {
     /// The locale folder or `.ftl` file ("locales/ru/pages.ftl").
     pub path: String,
-    /// What is wrong: "missing" (no folder for a language), or Fluent's errors joined by "; "
-    /// (parse errors with their line).
-    pub message: String,
+    /// What is wrong, in the file's order; at least one.
+    pub problems: Vec<LocaleProblem>,
+}
+
+/// One problem of a locale folder or file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleProblem {
+    /// 1-based line, where known.
+    pub line: Option<usize>,
+    /// 1-based column (in characters) on `line`, where known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub fault: LocaleFault,
+}
+
+/// What is wrong with a locale folder or file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocaleFault {
+    /// No folder for one of the three languages.
+    Missing,
+    /// Not Fluent syntax: the Fluent parser's words, in English.
+    Syntax {
+        /// The parser's message.
+        detail: String,
+    },
+    /// A message, term or function the language already defines (in this file or another).
+    DefinedTwice {
+        /// "message", "term" or "function".
+        kind: String,
+        /// The id defined twice.
+        id: String,
+    },
+    /// Fluent refused the file for another reason: its words, in English.
+    Fluent {
+        /// Fluent's message.
+        detail: String,
+    },
+}
+
+impl fmt::Display for LocaleFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Missing => f.write_str("missing"),
+            Self::Syntax { detail } => write!(f, "not Fluent syntax: {detail}"),
+            Self::DefinedTwice { kind, id } => write!(f, "the {kind} {id:?} is defined twice"),
+            Self::Fluent { detail } => f.write_str(detail),
+        }
+    }
+}
+
+impl fmt::Display for LocaleProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(f, "{line}:{column}: {}", self.fault),
+            (Some(line), None) => write!(f, "{line}: {}", self.fault),
+            _ => self.fault.fmt(f),
+        }
+    }
+}
+
+/// `path:line:column: what`, each further problem after "; " as `line:column: what`.
+impl fmt::Display for I18nError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.path)?;
+        for (i, problem) in self.problems.iter().enumerate() {
+            let separator = match (i, problem.line) {
+                (0, Some(_)) => ":",
+                (0, None) => ": ",
+                _ => "; ",
+            };
+            write!(f, "{separator}{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for I18nError {}
+
+impl I18nError {
+    fn one(path: String, line: Option<usize>, column: Option<usize>, fault: LocaleFault) -> Self {
+        Self {
+            path,
+            problems: vec![LocaleProblem {
+                line,
+                column,
+                fault,
+            }],
+        }
+    }
+}
+
+/// A problem Fluent found in a bundle, at the line and column of `file` where it can be placed.
+fn fluent_problem(
+    error: &fluent_bundle::FluentError,
+    file: Option<&DataFile<'_>>,
+) -> LocaleProblem {
+    use fluent_bundle::FluentError;
+    let (fault, at) = match error {
+        FluentError::Overriding { kind, id } => {
+            // Fluent names the kind ("message", "term", "function") but does not export its
+            // type; a term is written with its '-'.
+            let kind = kind.to_string();
+            let written = if kind == "term" {
+                format!("-{id}")
+            } else {
+                id.clone()
+            };
+            let at = file.and_then(|f| definition_line(f.contents, &written));
+            (
+                LocaleFault::DefinedTwice {
+                    kind,
+                    id: id.clone(),
+                },
+                at.map(|line| (line, 1)),
+            )
+        }
+        FluentError::ParserError(e) => (
+            LocaleFault::Syntax {
+                detail: e.kind.to_string(),
+            },
+            file.map(|f| line_and_column(f.contents, e.pos.start)),
+        ),
+        other => (
+            LocaleFault::Fluent {
+                detail: other.to_string(),
+            },
+            None,
+        ),
+    };
+    LocaleProblem {
+        line: at.map(|(line, _)| line),
+        column: at.map(|(_, column)| column),
+        fault,
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// The 1-based line of the last definition of `id` (a message's id, or a term's with its '-')
+/// in an FTL text: the one that came second when the text defines it twice.
+fn definition_line(ftl: &str, id: &str) -> Option<usize> {
+    ftl.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|(i, _)| i + 1)
+        .last()
 }
 
 /// One language's messages.
@@ -152,20 +314,18 @@ impl Localizer {
     pub fn from_files(locales: &[(String, Vec<DataFile<'_>>)]) -> Result<Self, I18nError> {
         let mut bundles = Vec::new();
         for lang in Lang::ALL {
+            let folder = format!("locales/{lang}");
             let (_, files) = locales
                 .iter()
-                .find(|(folder, _)| folder == lang.as_str())
-                .ok_or_else(|| I18nError {
-                    path: format!("locales/{lang}"),
-                    message: "missing".into(),
-                })?;
+                .find(|(name, _)| name == lang.as_str())
+                .ok_or_else(|| I18nError::one(folder.clone(), None, None, LocaleFault::Missing))?;
             let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
             // No Unicode isolation marks around placeables: none of the languages is written
             // right to left, and the marks would end up in terminals and in copied text.
             bundle.set_use_isolating(false);
             bundle.add_builtins().map_err(|e| I18nError {
-                path: format!("locales/{lang}"),
-                message: e.to_string(),
+                path: folder.clone(),
+                problems: vec![fluent_problem(&e, None)],
             })?;
             let mut ids = BTreeSet::new();
             for file in files {
@@ -173,27 +333,18 @@ impl Localizer {
                     FluentResource::try_new(file.contents.to_string()).map_err(|(_, errors)| {
                         I18nError {
                             path: file.path.clone(),
-                            message: errors
-                                .iter()
-                                .map(|e| {
-                                    let line = file.contents
-                                        [..e.pos.start.min(file.contents.len())]
-                                        .matches('\n')
-                                        .count()
-                                        + 1;
-                                    format!("line {line}: {:?}", e.kind)
-                                })
-                                .collect::<Vec<_>>()
-                                .join("; "),
+                            problems: errors
+                                .into_iter()
+                                .map(|e| fluent_problem(&e.into(), Some(file)))
+                                .collect(),
                         }
                     })?;
                 bundle.add_resource(resource).map_err(|errors| I18nError {
                     path: file.path.clone(),
-                    message: errors
+                    problems: errors
                         .iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; "),
+                        .map(|e| fluent_problem(e, Some(file)))
+                        .collect(),
                 })?;
                 ids.extend(message_ids(file.contents));
             }
@@ -344,10 +495,49 @@ mod tests {
         };
         let err = Localizer::from_files(&files("a = {\n")).err().unwrap();
         assert_eq!(err.path, "locales/ru/x.ftl");
+        // The placeable opened on line 1 finds the end of the text on line 2.
+        assert_eq!(
+            (err.problems[0].line, err.problems[0].column),
+            (Some(2), Some(1))
+        );
+        assert!(
+            matches!(err.problems[0].fault, LocaleFault::Syntax { .. }),
+            "{err:?}"
+        );
+        assert!(err
+            .to_string()
+            .starts_with("locales/ru/x.ftl:2:1: not Fluent syntax: "));
         let twice = Localizer::from_files(&files("a = A\na = B\n"))
             .err()
             .unwrap();
-        assert_eq!(twice.path, "locales/ru/x.ftl");
+        assert_eq!(
+            twice.problems,
+            [LocaleProblem {
+                line: Some(2),
+                column: Some(1),
+                fault: LocaleFault::DefinedTwice {
+                    kind: "message".into(),
+                    id: "a".into(),
+                },
+            }]
+        );
+        assert_eq!(
+            twice.to_string(),
+            "locales/ru/x.ftl:2:1: the message \"a\" is defined twice"
+        );
+        let term = Localizer::from_files(&files("-t = T\nb = B\n-t = U\n"))
+            .err()
+            .unwrap();
+        assert_eq!(
+            term.to_string(),
+            "locales/ru/x.ftl:3:1: the term \"t\" is defined twice"
+        );
+        let no_zh: Vec<_> = files("a = A\n")
+            .into_iter()
+            .filter(|(lang, _)| lang != "zh")
+            .collect();
+        let missing = Localizer::from_files(&no_zh).err().unwrap();
+        assert_eq!(missing.to_string(), "locales/zh: missing");
         let ok = Localizer::from_files(&files("a = А\n")).unwrap();
         assert_eq!(ok.message(Lang::Ru, "a", None), "А");
         assert_eq!(ok.message(Lang::Ru, "missing", None), "missing");
