@@ -366,6 +366,7 @@ pub fn build(linked: &LinkedPlan, source: &str, base: &Base) -> Vec<Triple> {
                 ExecutorScope::Named => sco::NamedMemberStates,
                 ExecutorScope::Interested => sco::InterestedMemberStates,
                 ExecutorScope::Chair => sco::ChairMemberState,
+                ExecutorScope::One => sco::OneMemberState,
             };
             t.add(&measure, sco::executorScope, scope);
             for state in &executing.states {

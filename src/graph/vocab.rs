@@ -262,6 +262,9 @@ pub mod sco {
             /// Executor scope Chair member state: the bodies of the state chairing the SCO, which
             /// the text does not name.
             ChairMemberState,
+            /// Executor scope One member state: the bodies of one member state (the singular
+            /// “государства-члена”), which the text does not name.
+            OneMemberState,
             /// Document status In force: adopted (signed or approved) and referred to as existing.
             InForce,
             /// Document status Draft: not yet adopted; a measure provides for drafting, negotiating

@@ -29,8 +29,7 @@ pub enum LinkErrorKind {
         /// The item of the cell.
         text: String,
     },
-    /// An executor that is no `match` form of a body in `data/registry/bodies.toml`, or a form
-    /// scoped `named` in which no state's form is found.
+    /// An executor that is no `match` form of a body in `data/registry/bodies.toml`.
     UnknownExecutor {
         /// The measure's number.
         measure: u32,
@@ -195,6 +194,21 @@ pub enum EntityFault {
         /// The `id` of the entity it also belongs to.
         other: String,
     },
+    /// An `executor_scope` form that is not one of the body's `match` forms.
+    ScopeNotAMatchForm {
+        /// The form as written.
+        form: String,
+    },
+    /// An `executor_scope` form scoped `named` in which no state's `match` form is found.
+    ScopeNamesNoState {
+        /// The form as written.
+        form: String,
+    },
+    /// An `executor_scope` form that no measure of the source has as an executor.
+    ScopeNotAnExecutor {
+        /// The form as written.
+        form: String,
+    },
     /// `parent` is no `id` of the same file.
     UnknownParent {
         /// The `parent` as written.
@@ -252,6 +266,15 @@ impl EntityFault {
             Self::SharedForm { form, other } => Message::new("link-entity-shared-form")
                 .arg("form", quoted(form))
                 .arg("other", quoted(other)),
+            Self::ScopeNotAMatchForm { form } => {
+                Message::new("link-entity-scope-not-a-match-form").arg("form", quoted(form))
+            }
+            Self::ScopeNamesNoState { form } => {
+                Message::new("link-entity-scope-names-no-state").arg("form", quoted(form))
+            }
+            Self::ScopeNotAnExecutor { form } => {
+                Message::new("link-entity-scope-not-an-executor").arg("form", quoted(form))
+            }
             Self::UnknownParent { parent } => {
                 Message::new("link-entity-unknown-parent").arg("parent", quoted(parent))
             }
@@ -494,6 +517,9 @@ mod tests {
                 form: "ШОС".into(),
                 other: "sco".into(),
             },
+            EntityFault::ScopeNotAMatchForm { form: "x".into() },
+            EntityFault::ScopeNamesNoState { form: "x".into() },
+            EntityFault::ScopeNotAnExecutor { form: "x".into() },
             EntityFault::UnknownParent { parent: "x".into() },
             EntityFault::CoordinatesIncomplete,
             EntityFault::CoordinateOutOfRange {

@@ -48,7 +48,7 @@ pub struct MeasureLinks {
     /// For each executor that is a body of the member states (registry kind `national-bodies`),
     /// in the order of `executors`: whose body it is as written, and the states that scope
     /// names (all eight, the ones the executor string lists, or none for the interested
-    /// states and the chair, which the plan does not name).
+    /// states, the chair and one unnamed state, which the plan does not name).
     pub executing: Vec<Executing>,
     /// Documents, places, initiatives, bodies and states found in the text.
     pub mentions: Mentions,
@@ -62,7 +62,8 @@ pub struct Executing {
     /// Whose bodies the executor string says they are.
     pub scope: ExecutorScope,
     /// The member states that scope names, sorted: all eight for [`ExecutorScope::All`], the
-    /// states listed for [`ExecutorScope::Named`], none for the interested states and the chair.
+    /// states listed for [`ExecutorScope::Named`], none for the interested states, the chair and
+    /// one unnamed state.
     pub states: Vec<EntityRef>,
 }
 
@@ -70,16 +71,17 @@ pub struct Executing {
 const STATE_BODIES: &str = "national-bodies";
 
 /// Whose body the executor string `text` of `body` names, or `None` when `body` is not a body
-/// of the member states. `Err(())` when a form the registry scopes as named names no state.
+/// of the member states. A form scoped `named` names at least one state: the registry checks it
+/// when it is read.
 fn executing(
     registry: &Registry,
     all_states: &[EntityRef],
     text: &str,
     body: EntityRef,
-) -> Result<Option<Executing>, ()> {
+) -> Option<Executing> {
     let entity = registry.get(body);
     if entity.kind != STATE_BODIES {
-        return Ok(None);
+        return None;
     }
     let written = collapse(text);
     let scope = entity
@@ -89,34 +91,15 @@ fn executing(
         .map_or(ExecutorScope::All, |(_, scope)| *scope);
     let states = match scope {
         ExecutorScope::All => all_states.to_vec(),
-        ExecutorScope::Interested | ExecutorScope::Chair => Vec::new(),
-        // "Профильные министерства и ведомства Казахстана, Китая, …": each comma item, or
-        // the first item's last word, is a state's form.
-        ExecutorScope::Named => {
-            let mut states: Vec<EntityRef> = written
-                .split(',')
-                .map(str::trim)
-                .filter_map(|item| {
-                    registry.by_form(EntityType::State, item).or_else(|| {
-                        item.rsplit(' ')
-                            .next()
-                            .and_then(|word| registry.by_form(EntityType::State, word))
-                    })
-                })
-                .collect();
-            states.sort();
-            states.dedup();
-            if states.is_empty() {
-                return Err(());
-            }
-            states
-        }
+        ExecutorScope::Interested | ExecutorScope::Chair | ExecutorScope::One => Vec::new(),
+        // "Профильные министерства и ведомства Казахстана, Китая, …".
+        ExecutorScope::Named => registry.states_in(&written),
     };
-    Ok(Some(Executing {
+    Some(Executing {
         body,
         scope,
         states,
-    }))
+    })
 }
 
 /// What the decision names, resolved to registry entities.
@@ -184,8 +167,28 @@ fn state_named(registry: &Registry, text: &str) -> Option<EntityRef> {
 /// executors and mentions, the decision's issuing body, place and signatory states, and the
 /// documents of the title and preamble; and checks that every measure has a text in each of
 /// [`TRANSLATED`]. The first name the registry does not have (or text missing) is the error,
-/// with its line in the source.
+/// with its line in the source ([`LoadError::Link`]). Before that, every `executor_scope` form
+/// of the registry must be an executor of some measure, else the error names the form and its
+/// line in `bodies.toml` ([`LoadError::Data`]).
 pub fn link(
+    plan: Plan,
+    registry: Registry,
+    translations: Translations,
+    participants: &ParticipantsFile,
+) -> Result<LinkedPlan, LoadError> {
+    registry.check_scopes_executed(
+        plan.measures
+            .iter()
+            .flat_map(|m| m.executors.iter().map(String::as_str)),
+    )?;
+    link_checked(plan, registry, translations, participants).map_err(|error| LoadError::Link {
+        path: source_path(),
+        error,
+    })
+}
+
+/// [`link`] once the registry's scopes are known to be the plan's executors.
+fn link_checked(
     plan: Plan,
     registry: Registry,
     translations: Translations,
@@ -250,18 +253,8 @@ pub fn link(
             .collect::<Result<Vec<_>, _>>()?;
         let executing = executors
             .iter()
-            .filter_map(|(text, body)| {
-                executing(&registry, &all_states, text, *body)
-                    .map_err(|()| LinkError {
-                        line: first_line(&m.fields.executors),
-                        kind: LinkErrorKind::UnknownExecutor {
-                            measure: m.number,
-                            text: text.clone(),
-                        },
-                    })
-                    .transpose()
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+            .filter_map(|(text, body)| executing(&registry, &all_states, text, *body))
+            .collect();
 
         measures.push(MeasureLinks {
             number: m.number,
@@ -394,8 +387,5 @@ fn link_with(
     plan: Plan,
     (registry, translations, participants): (Registry, Translations, ParticipantsFile),
 ) -> Result<LinkedPlan, LoadError> {
-    link(plan, registry, translations, &participants).map_err(|error| LoadError::Link {
-        path: source_path(),
-        error,
-    })
+    link(plan, registry, translations, &participants)
 }

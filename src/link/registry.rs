@@ -180,6 +180,9 @@ pub enum ExecutorScope {
     Interested,
     /// The bodies of the member state holding the chairmanship, which the plan does not name.
     Chair,
+    /// The bodies of one member state ("… государства-члена ШОС", singular), which the plan
+    /// does not name, and not said to be the chair.
+    One,
 }
 
 #[derive(Debug, Deserialize)]
@@ -238,6 +241,9 @@ pub struct Registry {
     by_id: HashMap<(EntityType, String), EntityRef>,
     /// Each `match` form (spaces collapsed) → its entity.
     by_form: HashMap<(EntityType, String), EntityRef>,
+    /// Each `executor_scope` form of a body, as written → the file and line it is scoped at,
+    /// for errors about it.
+    scope_lines: BTreeMap<(EntityRef, String), (String, Option<usize>)>,
 }
 
 /// The line of a file where the entry with `id` starts, for errors about that entry.
@@ -246,6 +252,27 @@ fn line_of_id(file: &DataFile<'_>, id: &str) -> Option<usize> {
     file.contents
         .lines()
         .position(|l| l.trim() == needle)
+        .map(|i| i + 1)
+}
+
+/// The line of `form` in the `executor_scope` of the entry with `id` (the first line from the
+/// entry's `executor_scope` on that has the form in quotes), else the `executor_scope` line, else
+/// the `id` line.
+fn line_of_scope(file: &DataFile<'_>, id: &str, form: &str) -> Option<usize> {
+    let start = line_of_id(file, id)?;
+    let lines: Vec<&str> = file.contents.lines().collect();
+    let entry = lines[start..]
+        .iter()
+        .position(|l| l.trim() == "[[entity]]")
+        .map_or(lines.len(), |i| start + i);
+    let Some(scope) = (start..entry).find(|&i| lines[i].trim_start().starts_with("executor_scope"))
+    else {
+        return Some(start);
+    };
+    let quoted = format!("\"{form}\"");
+    (scope..entry)
+        .find(|&i| lines[i].contains(&quoted))
+        .or(Some(scope))
         .map(|i| i + 1)
 }
 
@@ -447,6 +474,12 @@ impl Registry {
                         }
                     }
                 }
+                for form in entry.executor_scope.keys() {
+                    registry.scope_lines.insert(
+                        (this, form.clone()),
+                        (file.path.clone(), line_of_scope(file, &entry.id, form)),
+                    );
+                }
                 registry.entities.push(Entity {
                     entity_type: *entity_type,
                     id: entry.id,
@@ -484,7 +517,98 @@ impl Registry {
                 }
             }
         }
+        registry.check_scopes()?;
         Ok(registry)
+    }
+
+    /// The error about the `executor_scope` form `form` of `entity`, at its line.
+    fn scope_error(&self, entity: EntityRef, form: &str, fault: EntityFault) -> DataFileError {
+        let (path, line) = self
+            .scope_lines
+            .get(&(entity, form.to_string()))
+            .cloned()
+            .unwrap_or_default();
+        DataFileError::Invalid {
+            path,
+            line,
+            problem: Problem::Entity {
+                id: self.get(entity).id.clone(),
+                fault,
+            },
+        }
+    }
+
+    /// Every `executor_scope` form is one of its body's `match` forms, and a `named` one names
+    /// at least one state by a state's `match` form.
+    fn check_scopes(&self) -> Result<(), DataFileError> {
+        for (entity, form) in self.scope_lines.keys() {
+            let body = self.get(*entity);
+            let written = crate::ingest::join::collapse(form);
+            if !body
+                .forms
+                .iter()
+                .any(|f| crate::ingest::join::collapse(f) == written)
+            {
+                return Err(self.scope_error(
+                    *entity,
+                    form,
+                    EntityFault::ScopeNotAMatchForm { form: form.clone() },
+                ));
+            }
+            if body.executor_scope.get(form) == Some(&ExecutorScope::Named)
+                && self.states_in(&written).is_empty()
+            {
+                return Err(self.scope_error(
+                    *entity,
+                    form,
+                    EntityFault::ScopeNamesNoState { form: form.clone() },
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every `executor_scope` form occurs as an executor of the plan: `executors` are the
+    /// executor strings of every measure, as written. The first form that does not is the
+    /// error, at its line of the registry.
+    pub fn check_scopes_executed<'a>(
+        &self,
+        executors: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), DataFileError> {
+        let written: std::collections::HashSet<String> = executors
+            .into_iter()
+            .map(crate::ingest::join::collapse)
+            .collect();
+        for (entity, form) in self.scope_lines.keys() {
+            if !written.contains(&crate::ingest::join::collapse(form)) {
+                return Err(self.scope_error(
+                    *entity,
+                    form,
+                    EntityFault::ScopeNotAnExecutor { form: form.clone() },
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The member states an executor string lists ("Профильные министерства и ведомства
+    /// Казахстана, Китая, …"): each comma item, or the first item's last word, that is a state's
+    /// `match` form; sorted, without repeats.
+    pub fn states_in(&self, written: &str) -> Vec<EntityRef> {
+        let mut states: Vec<EntityRef> = written
+            .split(',')
+            .map(str::trim)
+            .filter_map(|item| {
+                self.by_form(EntityType::State, item).or_else(|| {
+                    item.rsplit(' ')
+                        .next()
+                        .and_then(|word| self.by_form(EntityType::State, word))
+                })
+            })
+            .collect();
+        states.sort();
+        states.dedup();
+        states
     }
 
     /// The entity of `entity_type` with this `id`.

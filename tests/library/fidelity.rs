@@ -79,6 +79,44 @@ fn measure_114_is_executed_by_the_chairs_ministries() {
     );
 }
 
+/// Line 2512 ff.: measure 117's tourism ministries are those "государства-члена ШОС" — one member
+/// state, in the singular, not named and not said to be the chair (114's "председательствующего в
+/// Организации" is not in 117's cell). The role is the tourism ministries of 112 and 116 (written
+/// "государств-членов ШОС", all eight); 117's are one state's, so no executing state is given.
+/// The participants cell of 117 says "Государства-члены ШОС": all eight take part.
+#[test]
+fn measure_117_is_executed_by_the_ministries_of_one_unnamed_state() {
+    assert!(text(117, "ru").contains("«Восемь чудес ШОС»"));
+    assert!(column("SELECT ?s WHERE { m:117 sco:executingState ?s }").is_empty());
+    assert_eq!(
+        column("SELECT ?s WHERE { m:117 sco:executorScope ?s }"),
+        set(&["https://w3id.org/sco-kg/ontology#OneMemberState"])
+    );
+    assert!(column("SELECT ?b WHERE { m:117 sco:executor ?b }")
+        .contains(&format!("{ID}body/tourism-ministries")));
+    assert_eq!(
+        column("SELECT ?w WHERE { m:117 sco:executorsText ?w }"),
+        set(&[
+            "Министерства и ведомства государства-члена ШОС, отвечающие за вопросы взаимодействия в сфере туризма",
+            "Секретариат ШОС",
+        ])
+    );
+    assert_eq!(
+        column("SELECT ?s WHERE { m:117 sco:participant ?s }"),
+        states(&EIGHT)
+    );
+    // 112 and 116: "Министерства и ведомства государств-членов ШОС, отвечающие за …": all eight.
+    for measure in [112, 116] {
+        assert_eq!(
+            column(&format!(
+                "SELECT ?s WHERE {{ m:{measure} sco:executingState ?s }}"
+            )),
+            states(&EIGHT),
+            "{measure}"
+        );
+    }
+}
+
 /// "Which measures do India's ministries execute": every measure whose executors cell names the
 /// relevant ministries and agencies of the SCO member states, and neither 48 (seven states, not
 /// India) nor 94 (the interested states, unnamed). Measure 3 (line 198 ff.) has them in lower
@@ -116,7 +154,8 @@ fn bodies_of_the_member_states_are_all_eights_bodies() {
     .is_empty());
 }
 
-/// Every form the registry scopes is an executor form of its body: a scope never lies unused.
+/// Every form the registry scopes is an executor form of its body: a scope never lies unused
+/// (loading checks it too: tests/library/link_errors.rs).
 #[test]
 fn every_scoped_form_is_one_of_its_bodys_forms() {
     use sco_kg::link::{EntityType, Registry};
@@ -133,7 +172,7 @@ fn every_scoped_form_is_one_of_its_bodys_forms() {
             );
         }
     }
-    // 48's seven states, 94's interested states, 114's chair (written two ways).
+    // 48's seven states, 94's interested states, 114's chair, 117's one state.
     assert_eq!(scoped, 4);
 }
 
@@ -443,6 +482,30 @@ fn measure_131_cites_the_strategy_without_an_edition() {
     );
 }
 
+/// Line 2792 ff. (131): "в рамках Программы многостороннего торгово-экономического сотрудничества
+/// государств-членов ШОС" gives no horizon, where 36 (line 842 ff.) names the one "до 2035 года":
+/// 131 cites the programme, undated, not the 2035 edition; 36 cites the edition.
+#[test]
+fn measure_131_cites_the_trade_programme_without_an_edition() {
+    assert!(text(131, "ru")
+        .contains("в рамках Программы многостороннего торгово-экономического сотрудничества государств-членов ШОС."));
+    assert!(text(36, "ru").contains("государств-членов ШОС до 2035 года"));
+    assert_eq!(
+        column("SELECT ?d WHERE { m:131 sco:references ?d . ?d sco:documentKind sco:Programme }"),
+        set(&[&format!(
+            "{ID}document/programme-trade-economic-cooperation"
+        )])
+    );
+    assert!(column(
+        "SELECT ?y WHERE { document:programme-trade-economic-cooperation sco:date|sco:year ?y }"
+    )
+    .is_empty());
+    assert_eq!(
+        column("SELECT ?m WHERE { ?m sco:references document:programme-trade-economic-cooperation-2035 }"),
+        set(&[&format!("{PLAN}36")])
+    );
+}
+
 /// Lines 140-142 (measure 1): "Совета министров иностранных дел": the council by its official English
 /// name, "Council of Ministers of Foreign Affairs", in its label and in the English text; the
 /// short "Council of Foreign Ministers" is an alternative label.
@@ -468,9 +531,12 @@ fn the_council_of_ministers_of_foreign_affairs_by_its_official_name() {
 }
 
 /// The documents measures announce in lower case: 36 "Разработка пятилетних планов мероприятий по
-/// реализации Программы … до 2035 года" (line 842 ff.), 69 "Формирование перечня … совместных …
-/// проектов", 80 "изучение вопроса о разработке соответствующего плана регионального
-/// взаимодействия": each cited as a draft, and 36 still cites the programme itself.
+/// реализации Программы … до 2035 года" (line 842 ff.), 59 "Проработка вопроса о … подготовке
+/// соответствующего программного документа", 67 "Развитие сети международных мультимодальных
+/// логистических центров на пространстве ШОС с подготовкой соответствующей программы", 69
+/// "Формирование перечня … совместных … проектов", 80 "изучение вопроса о разработке
+/// соответствующего плана регионального взаимодействия": each cited as a draft, and 36 still
+/// cites the programme itself.
 #[test]
 fn announced_documents_are_cited_as_drafts() {
     for (measure, id, words) in [
@@ -478,6 +544,16 @@ fn announced_documents_are_cited_as_drafts() {
             36,
             "five-year-plans-trade-programme-2035",
             "пятилетних планов мероприятий",
+        ),
+        (
+            59,
+            "programme-document-connectivity-corridors",
+            "подготовке соответствующего программного документа",
+        ),
+        (
+            67,
+            "programme-multimodal-logistics-centres",
+            "с подготовкой соответствующей программы",
         ),
         (69, "list-joint-projects", "Формирование перечня"),
         (
@@ -519,4 +595,151 @@ fn titles_are_the_texts_own() {
     let programme = column("SELECT ?l WHERE { document:programme-counter-terrorism-2022-2024 skos:prefLabel ?l . FILTER(LANG(?l) = \"ru\") }");
     assert_eq!(programme, set(&["Программа сотрудничества в противодействии терроризму, сепаратизму и экстремизму на 2022-2024 годы"]));
     assert!(text(5, "ru").contains("Программы сотрудничества в противодействии терроризму, сепаратизму и экстремизму на 2019-2021 гг."));
+}
+
+/// Lines 286-350 (7-10): "Реализация и совершенствование комплекса совместных мер по выявлению
+/// лиц …", "Реализация комплекса совместных мер по повышению эффективности взаимодействия РАТС ШОС
+/// …", "… по предотвращению террористических актов …", "Реализация комплекса совместных мер, в
+/// том числе профилактических, по противодействию вербовке …": in lower case, without quotes or a
+/// date, and with no word for a document — the set of joint measures itself, carried out as 52
+/// and 55 carry out "дополнительных практических мер". No document is cited, and none is labelled
+/// «Комплекс совместных мер».
+#[test]
+fn the_sets_of_joint_measures_of_7_to_10_are_no_documents() {
+    for measure in 7..=10 {
+        let russian = text(measure, "ru");
+        assert!(russian.contains("комплекса совместных мер"), "{measure}");
+        assert!(!russian.contains("Комплекс"), "{measure}");
+        assert!(
+            column(&format!(
+                "SELECT ?d WHERE {{ m:{measure} sco:references ?d }}"
+            ))
+            .is_empty(),
+            "{measure}"
+        );
+    }
+    assert!(text(52, "ru").contains("осуществление дополнительных практических мер"));
+    assert!(column(
+        "SELECT ?d WHERE { ?d a sco:Document ; skos:prefLabel|skos:altLabel ?l . \
+         FILTER(CONTAINS(LCASE(STR(?l)), \"комплекс совместных мер\")) }"
+    )
+    .is_empty());
+}
+
+/// Line 1588 ff. (71): "Проработка и согласование Программы «Зелёный пояс» ШОС": a programme with
+/// its title, to be worked out and agreed: a draft document. Line 1646 ff. (74): "Реализация
+/// программы «Международный молодежный бизнес-инкубатор стран ШОС»": a programme named in
+/// quotes, being implemented: a document in force. Each is one resource, a document, not also an
+/// initiative; document queries see them (71 among the drafts).
+#[test]
+fn the_programmes_of_71_and_74_are_documents() {
+    assert!(text(71, "ru").contains("Проработка и согласование Программы «Зелёный пояс» ШОС"));
+    assert!(text(74, "ru")
+        .contains("Реализация программы «Международный молодежный бизнес-инкубатор стран ШОС»"));
+    for (measure, id, status) in [
+        (71, "programme-green-belt", "Draft"),
+        (74, "programme-youth-business-incubator", "InForce"),
+    ] {
+        let rows = select(&format!(
+            "SELECT ?d ?kind ?status WHERE {{ m:{measure} sco:references ?d . \
+             ?d a sco:Document ; sco:documentKind ?kind ; sco:documentStatus ?status }}"
+        ));
+        assert_eq!(
+            rows,
+            [[
+                format!("{ID}document/{id}"),
+                "https://w3id.org/sco-kg/ontology#Programme".to_string(),
+                format!("https://w3id.org/sco-kg/ontology#{status}"),
+            ]],
+            "{measure}"
+        );
+        assert!(
+            column(&format!(
+                "SELECT ?i WHERE {{ m:{measure} sco:initiative ?i }}"
+            ))
+            .is_empty(),
+            "{measure}"
+        );
+    }
+    // One real thing, one IRI: nothing else is labelled with either name.
+    for name in ["Зелёный пояс", "бизнес-инкубатор"] {
+        assert_eq!(
+            column(&format!(
+                "SELECT DISTINCT ?x WHERE {{ ?x skos:prefLabel ?l . \
+                 FILTER NOT EXISTS {{ ?x a sco:Measure }} \
+                 FILTER(LANG(?l) = \"ru\" && CONTAINS(?l, \"{name}\")) }}"
+            ))
+            .len(),
+            1,
+            "{name}"
+        );
+    }
+    assert!(column(
+        "SELECT ?n WHERE { ?m sco:references ?d ; sco:number ?n . ?d sco:documentStatus sco:Draft }"
+    )
+    .contains("71"));
+}
+
+/// A label the text does not give as a title is not marked as one: the documents announced in
+/// lower case — 5 "соответствующей программы на 2022-2024 гг.", 36 "пятилетних планов
+/// мероприятий", 59 "соответствующего программного документа", 67 "соответствующей программы",
+/// 69 "перечня", 80 "соответствующего плана регионального взаимодействия", 119 "проекта
+/// положения об организации кинофестивалей" — have sentence case in English and no 《》 around the
+/// Chinese label; a title the text gives (71's «Зелёный пояс», 21's strategy) keeps its marks.
+#[test]
+fn labels_of_untitled_documents_are_not_marked_as_titles() {
+    let label = |id: &str, lang: &str| {
+        select(&format!(
+            "SELECT ?l WHERE {{ document:{id} skos:prefLabel ?l . FILTER(LANG(?l) = \"{lang}\") }}"
+        ))
+        .remove(0)
+        .remove(0)
+    };
+    for (measure, id, words) in [
+        (
+            5,
+            "programme-counter-terrorism-2022-2024",
+            "соответствующей программы на 2022-2024 гг.",
+        ),
+        (
+            36,
+            "five-year-plans-trade-programme-2035",
+            "пятилетних планов мероприятий",
+        ),
+        (
+            59,
+            "programme-document-connectivity-corridors",
+            "соответствующего программного документа",
+        ),
+        (
+            67,
+            "programme-multimodal-logistics-centres",
+            "соответствующей программы",
+        ),
+        (69, "list-joint-projects", "перечня"),
+        (
+            80,
+            "plan-regional-interaction-e-commerce",
+            "соответствующего плана регионального взаимодействия",
+        ),
+        (
+            119,
+            "regulation-film-festivals",
+            "проекта положения об организации кинофестивалей",
+        ),
+    ] {
+        assert!(text(measure, "ru").contains(words), "{measure}: {words}");
+        let zh = label(id, "zh");
+        assert!(!zh.starts_with('《'), "{id}: {zh}");
+        let en = label(id, "en");
+        // The first word of four letters or more after the document's own word is in lower case.
+        let word = en
+            .split_whitespace()
+            .skip(1)
+            .find(|w| w.len() >= 4 && !["with", "from"].contains(w))
+            .unwrap();
+        assert!(word.starts_with(|c: char| c.is_lowercase()), "{id}: {en}");
+    }
+    assert!(label("programme-green-belt", "zh").starts_with('《'));
+    assert!(label("anti-drug-strategy-2018-2023", "zh").starts_with('《'));
 }

@@ -63,7 +63,7 @@ fn chinese_short_forms() {
         ("上合大学", Lang::Zh, "body/sco-university"),
         // 上合组织禁毒战略: alias of the SCO Anti-Drug Strategy (131 names it with no edition).
         ("上合禁毒战略", Lang::Zh, "document/anti-drug-strategy"),
-        ("绿色之带", Lang::Zh, "initiative/green-belt"),
+        ("绿色之带", Lang::Zh, "document/programme-green-belt"),
         ("杜尚别", Lang::Zh, "place/dushanbe"),
         ("印度", Lang::Zh, "state/in"),
         // The decision is "No. 1" of 10 November 2020.
@@ -106,7 +106,7 @@ fn russian_abbreviations_and_forms() {
         ("Киргизстан", Lang::Ru, "state/kg"),
         ("Таджикистан", Lang::Ru, "state/tj"),
         ("Пекин", Lang::Ru, "place/beijing"),
-        ("Зеленый пояс", Lang::Ru, "initiative/green-belt"),
+        ("Зеленый пояс", Lang::Ru, "document/programme-green-belt"),
         (
             "Стратегия развития",
             Lang::Ru,
@@ -148,7 +148,7 @@ fn english_names_and_typos() {
             Lang::En,
             "document/sco-development-strategy-2025",
         ),
-        ("Green Belt", Lang::En, "initiative/green-belt"),
+        ("Green Belt", Lang::En, "document/programme-green-belt"),
         ("Peace Mission", Lang::En, "initiative/peace-mission"),
         ("Dushanbe", Lang::En, "place/dushanbe"),
         ("Qingdao", Lang::En, "place/qingdao"),

@@ -101,7 +101,7 @@ fn russian_abbreviations_are_exact() {
 
 #[test]
 fn yo_and_ye_are_the_same_letter() {
-    // initiatives.toml: "green-belt", label ru "Программа «Зелёный пояс» ШОС", alt "Зелёный пояс".
+    // documents.toml: "programme-green-belt", label ru "Программа «Зелёный пояс» ШОС", alt "Зелёный пояс".
     for q in [
         "Зеленый пояс",
         "Зелёный пояс",
@@ -111,19 +111,19 @@ fn yo_and_ye_are_the_same_letter() {
         let hits = search(q, Lang::Ru);
         assert_eq!(
             hits[0].iri,
-            iri("initiative/green-belt"),
+            iri("document/programme-green-belt"),
             "{q}: {:#?}",
             iris(&hits)
         );
     }
     first_is(
         &search("Зеленый пояс", Lang::Ru),
-        "initiative/green-belt",
+        "document/programme-green-belt",
         MatchKind::Exact,
     );
     first_is(
         &search("Программа Зеленый пояс ШОС", Lang::En),
-        "initiative/green-belt",
+        "document/programme-green-belt",
         MatchKind::Exact,
     );
 }
@@ -205,7 +205,7 @@ fn english_labels_aliases_and_prefixes() {
         ("CSTO", "body/csto"),
         ("IBC", "body/interbank-consortium"),
         ("Dushanbe", "place/dushanbe"),
-        ("green belt", "initiative/green-belt"),
+        ("green belt", "document/programme-green-belt"),
     ] {
         first_is(&search(q, Lang::En), path, MatchKind::Exact);
     }
@@ -302,7 +302,7 @@ fn chinese_without_spaces() {
     // "绿色之带" with the quotes of the label left out.
     first_is(
         &search("上合组织绿色之带", Lang::Zh),
-        "initiative/green-belt",
+        "document/programme-green-belt",
         MatchKind::Exact,
     );
 }
