@@ -7,6 +7,8 @@ use std::fmt;
 use include_dir::{include_dir, Dir};
 use serde::de::DeserializeOwned;
 
+use crate::i18n::Message;
+
 static DATA: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
 static ONTOLOGY: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/ontology");
 static LOCALES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/locales");
@@ -80,6 +82,23 @@ impl DataError {
             (Some(line), Some(column)) => format!("{}:{line}:{column}", self.path),
             (Some(line), None) => format!("{}:{line}", self.path),
             _ => self.path.clone(),
+        }
+    }
+}
+
+impl DataError {
+    /// What is wrong, in no language yet (the location is the caller's to add): the `data-*`
+    /// messages of `locales/*/pipeline.ftl`.
+    pub fn message(&self) -> Message {
+        match &self.kind {
+            DataErrorKind::Missing => Message::new("data-missing"),
+            DataErrorKind::NotUtf8 => Message::new("data-not-utf8"),
+            DataErrorKind::Toml { detail } => {
+                Message::new("data-toml").arg("detail", detail.as_str())
+            }
+            DataErrorKind::Invalid { detail } => {
+                Message::new("data-invalid").arg("detail", detail.as_str())
+            }
         }
     }
 }

@@ -20,11 +20,13 @@
 //! engines (plain Oxigraph, Virtuoso, rdflib) skip it, and count how many they skip.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use oxigraph::model::Term;
 use serde::Deserialize;
 
 use crate::data::{self, DataError, DataFile};
+use crate::i18n::Message;
 use crate::store::{Answer, KnowledgeGraph, QueryError, QueryOptions};
 
 /// The languages every title and description is written in.
@@ -107,33 +109,232 @@ struct ExampleFile {
     extension: bool,
 }
 
+/// Why an example file cannot be read: the file, the line where known, and what is wrong.
+/// [`ExampleError::message`] says it in no language yet; `Display` writes `path:line: what` in
+/// English, for logs and tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExampleError {
+    /// Missing, not UTF-8 or not TOML of an example's shape (an unknown key or view, a value of
+    /// the wrong type): with the line and column the TOML parser points at.
+    Read(DataError),
+    /// The file breaks a rule of the gallery.
+    Invalid {
+        /// The file, as `data/examples/….toml`.
+        path: String,
+        /// The 1-based line of the key at fault, where it is found.
+        line: Option<usize>,
+        /// What is wrong.
+        fault: ExampleFault,
+    },
+}
+
+/// A rule of the gallery an example file breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExampleFault {
+    /// `title` or `description` has no text (or a blank one) in one of [`LANGUAGES`].
+    NoText {
+        /// "title" or "description".
+        field: &'static str,
+        /// The language without a text.
+        lang: &'static str,
+    },
+    /// `title` or `description` has a text in a language other than [`LANGUAGES`].
+    OtherLanguage {
+        /// "title" or "description".
+        field: &'static str,
+        /// The language key as written.
+        lang: String,
+    },
+    /// The query is empty or blank.
+    EmptyQuery,
+}
+
+impl ExampleFault {
+    /// What is wrong, in no language yet.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::NoText { field, lang } => Message::new("example-no-text")
+                .arg("field", *field)
+                .arg("lang", format!("{lang:?}")),
+            Self::OtherLanguage { field, lang } => Message::new("example-other-language")
+                .arg("field", *field)
+                .arg("lang", format!("{lang:?}")),
+            Self::EmptyQuery => Message::new("example-empty-query"),
+        }
+    }
+}
+
+impl ExampleError {
+    /// The file.
+    pub fn path(&self) -> &str {
+        match self {
+            Self::Read(e) => &e.path,
+            Self::Invalid { path, .. } => path,
+        }
+    }
+
+    /// The line of the file, where known.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Self::Read(e) => e.line,
+            Self::Invalid { line, .. } => *line,
+        }
+    }
+
+    /// The column of the line, where known.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            Self::Read(e) => e.column,
+            Self::Invalid { .. } => None,
+        }
+    }
+
+    /// The file, and the line (and column) where known: `data/examples/01-….toml:2`.
+    pub fn location(&self) -> String {
+        match self {
+            Self::Read(e) => e.location(),
+            Self::Invalid {
+                path,
+                line: Some(line),
+                ..
+            } => format!("{path}:{line}"),
+            Self::Invalid { path, .. } => path.clone(),
+        }
+    }
+
+    /// What is wrong, in no language yet (the location is the caller's to add).
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Read(e) => e.message(),
+            Self::Invalid { fault, .. } => fault.message(),
+        }
+    }
+}
+
+/// `location: what`, in English.
+impl fmt::Display for ExampleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message())
+    }
+}
+
+impl std::error::Error for ExampleError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Read(e) => Some(e),
+            Self::Invalid { .. } => None,
+        }
+    }
+}
+
+impl From<DataError> for ExampleError {
+    fn from(e: DataError) -> Self {
+        Self::Read(e)
+    }
+}
+
+/// How an answer's rows differ from an example's expected ones ([`Example::check`]).
+/// [`Mismatch::messages`] says it in no language yet, one message a line; `Display` writes
+/// them in English, for tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The example's id.
+    pub id: String,
+    /// The rows expected, sorted when the example is not ordered.
+    pub expected: Vec<Vec<String>>,
+    /// The rows of the answer, sorted likewise.
+    pub got: Vec<Vec<String>>,
+}
+
+impl Mismatch {
+    /// The rows expected and not in the answer.
+    pub fn missing(&self) -> Vec<&Vec<String>> {
+        self.expected
+            .iter()
+            .filter(|r| !self.got.contains(r))
+            .collect()
+    }
+
+    /// The rows of the answer that are not expected.
+    pub fn unexpected(&self) -> Vec<&Vec<String>> {
+        self.got
+            .iter()
+            .filter(|r| !self.expected.contains(r))
+            .collect()
+    }
+
+    /// The report, a message a line: how many rows each side has; then the rows missing and
+    /// the rows not expected, or, when there are none (the same rows in another order, or
+    /// repeated other times), both sides in full. Rows are written as Rust writes them.
+    pub fn messages(&self) -> Vec<Message> {
+        let rows = |rows: &dyn fmt::Debug| format!("{rows:?}");
+        let mut out = vec![Message::new("example-rows")
+            .arg("id", self.id.as_str())
+            .arg("expected", self.expected.len())
+            .arg("got", self.got.len())];
+        let (missing, unexpected) = (self.missing(), self.unexpected());
+        if !missing.is_empty() {
+            out.push(Message::new("example-rows-missing").arg("rows", rows(&missing)));
+        }
+        if !unexpected.is_empty() {
+            out.push(Message::new("example-rows-unexpected").arg("rows", rows(&unexpected)));
+        }
+        if missing.is_empty() && unexpected.is_empty() {
+            out.push(Message::new("example-rows-reordered"));
+            out.push(Message::new("example-rows-expected").arg("rows", rows(&self.expected)));
+            out.push(Message::new("example-rows-got").arg("rows", rows(&self.got)));
+        }
+        out
+    }
+}
+
+/// The report in English, its lines after the first indented by two spaces.
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, message) in self.messages().iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n  ")?;
+            }
+            message.fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Mismatch {}
+
 impl Example {
     /// Reads one example file; its id is the file's name without the extension.
-    pub fn from_file(file: &DataFile<'_>) -> Result<Self, DataError> {
+    pub fn from_file(file: &DataFile<'_>) -> Result<Self, ExampleError> {
         let parsed: ExampleFile = file.parse_toml()?;
         let name = file.path.rsplit('/').next().unwrap_or(&file.path);
         let id = name.strip_suffix(".toml").unwrap_or(name).to_string();
+        let invalid = |key: &str, fault: ExampleFault| ExampleError::Invalid {
+            path: file.path.clone(),
+            line: line_of(file.contents, key),
+            fault,
+        };
         for (field, texts) in [
             ("title", &parsed.title),
             ("description", &parsed.description),
         ] {
             for lang in LANGUAGES {
                 if texts.get(lang).is_none_or(|t| t.trim().is_empty()) {
-                    return Err(file.error(
-                        line_of(file.contents, field),
-                        format!("{field} has no {lang:?} text"),
-                    ));
+                    return Err(invalid(field, ExampleFault::NoText { field, lang }));
                 }
             }
             if let Some(other) = texts.keys().find(|l| !LANGUAGES.contains(&l.as_str())) {
-                return Err(file.error(
-                    line_of(file.contents, field),
-                    format!("{field} has a text in {other:?}, which is not one of ru, en, zh"),
+                return Err(invalid(
+                    field,
+                    ExampleFault::OtherLanguage {
+                        field,
+                        lang: other.clone(),
+                    },
                 ));
             }
         }
         if parsed.query.trim().is_empty() {
-            return Err(file.error(line_of(file.contents, "query"), "the query is empty"));
+            return Err(invalid("query", ExampleFault::EmptyQuery));
         }
         Ok(Self {
             id,
@@ -164,7 +365,7 @@ impl Example {
 
     /// Compares an answer's rows with the expected ones: in order when the example is ordered,
     /// as a multiset otherwise. The error says what differs.
-    pub fn check(&self, rows: &[Vec<String>]) -> Result<(), String> {
+    pub fn check(&self, rows: &[Vec<String>]) -> Result<(), Mismatch> {
         let (mut expected, mut got) = (self.expected.clone(), rows.to_vec());
         if !self.ordered {
             expected.sort();
@@ -173,26 +374,11 @@ impl Example {
         if expected == got {
             return Ok(());
         }
-        let missing: Vec<&Vec<String>> = expected.iter().filter(|r| !got.contains(r)).collect();
-        let unexpected: Vec<&Vec<String>> = got.iter().filter(|r| !expected.contains(r)).collect();
-        let mut message = format!(
-            "{}: expected {} rows, got {}",
-            self.id,
-            expected.len(),
-            got.len()
-        );
-        if !missing.is_empty() {
-            message.push_str(&format!("\n  missing: {missing:?}"));
-        }
-        if !unexpected.is_empty() {
-            message.push_str(&format!("\n  unexpected: {unexpected:?}"));
-        }
-        if missing.is_empty() && unexpected.is_empty() {
-            message.push_str(&format!(
-                "\n  the same rows in another order or with other repeats:\n  expected: {expected:?}\n  got:      {got:?}"
-            ));
-        }
-        Err(message)
+        Err(Mismatch {
+            id: self.id.clone(),
+            expected,
+            got,
+        })
     }
 }
 
@@ -216,7 +402,7 @@ fn line_of(contents: &str, key: &str) -> Option<usize> {
 }
 
 /// Every example of `data/examples/`, sorted by id.
-pub fn all() -> Result<Vec<Example>, DataError> {
+pub fn all() -> Result<Vec<Example>, ExampleError> {
     let mut examples = data::files_in(FOLDER, "toml")
         .iter()
         .map(Example::from_file)

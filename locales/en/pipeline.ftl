@@ -27,3 +27,16 @@ serve-start = cannot start: { $detail }
 serve-io = { $detail }
 serve-thread-ended = the server's thread ended before it listened
 serve-thread-panicked = the server's thread panicked
+# The example gallery (src/examples.rs), after "file:line: ". $field: title or description, the
+# key as written; $lang: a language tag, in quotes.
+example-no-text = { $field } has no { $lang } text
+example-other-language = { $field } has a text in { $lang }, which is not one of ru, en, zh
+example-empty-query = the query is empty
+# An answer whose rows differ from an example's expected ones, a line each; $rows: rows as Rust
+# writes them.
+example-rows = { $id }: expected { $expected } rows, got { $got }
+example-rows-missing = missing: { $rows }
+example-rows-unexpected = unexpected: { $rows }
+example-rows-reordered = the same rows in another order or with other repeats:
+example-rows-expected = expected: { $rows }
+example-rows-got = got:      { $rows }

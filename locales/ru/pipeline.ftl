@@ -26,3 +26,16 @@ serve-start = не удалось запуститься: { $detail }
 serve-io = { $detail }
 serve-thread-ended = поток сервера завершился, не начав принимать соединения
 serve-thread-panicked = поток сервера завершился паникой
+# Галерея примеров (src/examples.rs), после «файл:строка: ». $field — title или description,
+# ключ как он написан; $lang — тег языка в кавычках.
+example-no-text = у { $field } нет текста на языке { $lang }
+example-other-language = у { $field } есть текст на языке { $lang }, а это не ru, en или zh
+example-empty-query = запрос пуст
+# Ответ, строки которого не совпадают с ожидаемыми строками примера, по строке сообщения на
+# пункт; $rows — строки, как их пишет Rust.
+example-rows = { $id }: ожидалось строк: { $expected }, получено: { $got }
+example-rows-missing = недостает: { $rows }
+example-rows-unexpected = лишние: { $rows }
+example-rows-reordered = те же строки, но в другом порядке или с другим числом повторов:
+example-rows-expected = ожидалось: { $rows }
+example-rows-got = получено:   { $rows }

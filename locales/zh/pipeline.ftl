@@ -26,3 +26,15 @@ serve-start = 无法启动：{ $detail }
 serve-io = { $detail }
 serve-thread-ended = 服务器线程在开始监听之前就已结束
 serve-thread-panicked = 服务器线程发生了 panic
+# 示例库（src/examples.rs），位于“文件:行：”之后。$field：title 或 description，即所写的键；
+# $lang：语言标记，带引号。
+example-no-text = { $field } 缺少 { $lang } 文本
+example-other-language = { $field } 含有 { $lang } 文本，该语言不在 ru、en、zh 之列
+example-empty-query = 查询为空
+# 回答的行与示例预期的行不一致，每项一行；$rows：按 Rust 写法写出的行。
+example-rows = { $id }：预期 { $expected } 行，实得 { $got } 行
+example-rows-missing = 缺少：{ $rows }
+example-rows-unexpected = 多出：{ $rows }
+example-rows-reordered = 行相同，但顺序或重复次数不同：
+example-rows-expected = 预期：{ $rows }
+example-rows-got = 实得：{ $rows }

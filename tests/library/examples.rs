@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use sco_kg::data::DataFile;
-use sco_kg::examples::{self, Example, View, LANGUAGES};
+use sco_kg::examples::{self, Example, ExampleError, ExampleFault, View, LANGUAGES};
+use sco_kg::i18n::Lang;
 
 use crate::support::embedded;
 
@@ -107,11 +108,129 @@ fn a_missing_language_is_refused_with_its_line() {
                    query = 'ASK {}'\n\
                    expected = [[\"true\"]]\n",
     };
-    let err = Example::from_file(&bad).unwrap_err().to_string();
+    let err = Example::from_file(&bad).unwrap_err();
     assert_eq!(
         err,
+        ExampleError::Invalid {
+            path: "data/examples/99-bad.toml".into(),
+            line: Some(2),
+            fault: ExampleFault::NoText {
+                field: "description",
+                lang: "zh",
+            },
+        }
+    );
+    assert_eq!(
+        err.to_string(),
         "data/examples/99-bad.toml:2: description has no \"zh\" text"
     );
+    assert_eq!(
+        err.message().in_lang(Lang::Ru),
+        "у description нет текста на языке \"zh\""
+    );
+    assert_eq!(
+        err.message().in_lang(Lang::Zh),
+        "description 缺少 \"zh\" 文本"
+    );
+}
+
+/// The text of an example file whose line `number` (1-based) is `line`, the others complete
+/// and valid.
+fn example_with(number: usize, line: &str) -> String {
+    let mut lines = vec![
+        "title = { ru = \"а\", en = \"a\", zh = \"中\" }",
+        "description = { ru = \"а\", en = \"a\", zh = \"中\" }",
+        "view = \"table\"",
+        "ordered = true",
+        "query = 'ASK {}'",
+        "expected = [[\"true\"]]",
+    ];
+    lines[number - 1] = line;
+    lines.join("\n") + "\n"
+}
+
+/// `contents` as the file `data/examples/99-bad.toml`.
+fn bad_file(contents: &str) -> DataFile<'_> {
+    DataFile {
+        path: "data/examples/99-bad.toml".into(),
+        contents,
+    }
+}
+
+#[test]
+fn a_text_in_another_language_and_an_empty_query_are_refused_with_their_lines() {
+    let other = example_with(
+        1,
+        "title = { ru = \"а\", en = \"a\", zh = \"中\", fr = \"b\" }",
+    );
+    let err = Example::from_file(&bad_file(&other)).unwrap_err();
+    assert_eq!(
+        err,
+        ExampleError::Invalid {
+            path: "data/examples/99-bad.toml".into(),
+            line: Some(1),
+            fault: ExampleFault::OtherLanguage {
+                field: "title",
+                lang: "fr".into(),
+            },
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "data/examples/99-bad.toml:1: title has a text in \"fr\", which is not one of ru, en, zh"
+    );
+    let empty = example_with(5, "query = '  '");
+    let err = Example::from_file(&bad_file(&empty)).unwrap_err();
+    assert_eq!(
+        (err.path(), err.line()),
+        ("data/examples/99-bad.toml", Some(5))
+    );
+    assert_eq!(
+        err.to_string(),
+        "data/examples/99-bad.toml:5: the query is empty"
+    );
+    assert_eq!(err.message().in_lang(Lang::Ru), "запрос пуст");
+    // Not TOML of an example's shape: the parser's line and column.
+    let unknown = example_with(4, "ordered = true\ncolour = \"red\"");
+    let err = Example::from_file(&bad_file(&unknown)).unwrap_err();
+    assert!(matches!(err, ExampleError::Read(_)), "{err:?}");
+    assert_eq!((err.line(), err.column()), (Some(5), Some(1)));
+}
+
+#[test]
+fn a_mismatch_says_which_rows_differ() {
+    let example = Example {
+        id: "99-rows".into(),
+        title: Default::default(),
+        description: Default::default(),
+        query: "SELECT ?x {}".into(),
+        view: View::Table,
+        expected: vec![vec!["1".into()], vec!["2".into()]],
+        ordered: false,
+        extension: false,
+    };
+    let rows = |r: &[&str]| -> Vec<Vec<String>> { r.iter().map(|x| vec![x.to_string()]).collect() };
+    assert_eq!(example.check(&rows(&["2", "1"])), Ok(()));
+    let err = example.check(&rows(&["2", "3", "3"])).unwrap_err();
+    assert_eq!(err.missing(), [&vec!["1".to_string()]]);
+    assert_eq!(
+        err.to_string(),
+        "99-rows: expected 2 rows, got 3\n  missing: [[\"1\"]]\n  unexpected: [[\"3\"], [\"3\"]]"
+    );
+    let ordered = Example {
+        ordered: true,
+        ..example
+    };
+    let err = ordered.check(&rows(&["2", "1"])).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "99-rows: expected 2 rows, got 2\n  \
+         the same rows in another order or with other repeats:\n  \
+         expected: [[\"1\"], [\"2\"]]\n  \
+         got:      [[\"2\"], [\"1\"]]"
+    );
+    let russian: Vec<String> = err.messages().iter().map(|m| m.in_lang(Lang::Ru)).collect();
+    assert_eq!(russian[0], "99-rows: ожидалось строк: 2, получено: 2");
 }
 
 #[test]
@@ -182,7 +301,7 @@ fn every_example_returns_its_expected_answer() {
         match e.run(embedded()) {
             Ok(rows) => {
                 if let Err(message) = e.check(&rows) {
-                    failures.push(message);
+                    failures.push(message.to_string());
                 }
             }
             Err(err) => failures.push(format!("{}: the query fails: {err}", e.id)),
