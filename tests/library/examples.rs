@@ -137,7 +137,7 @@ fn a_missing_language_is_refused_with_its_line() {
 /// The text of an example file whose line `number` (1-based) is `line`, the others complete
 /// and valid.
 fn example_with(number: usize, line: &str) -> String {
-    let mut lines = vec![
+    let mut lines = [
         "title = { ru = \"а\", en = \"a\", zh = \"中\" }",
         "description = { ru = \"а\", en = \"a\", zh = \"中\" }",
         "view = \"table\"",
