@@ -134,6 +134,12 @@ impl DataFile<'_> {
         })
     }
 
+    /// The 1-based line and column (in characters) of byte `offset` of the file: where a span
+    /// the TOML parser gives (`toml::Spanned`) begins.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        line_and_column(self.contents, offset)
+    }
+
     /// A rule of the file's reader broken, at `line` where known.
     pub fn error(&self, line: Option<usize>, detail: impl Into<String>) -> DataError {
         DataError {

@@ -40,3 +40,8 @@ example-rows-unexpected = unexpected: { $rows }
 example-rows-reordered = the same rows in another order or with other repeats:
 example-rows-expected = expected: { $rows }
 example-rows-got = got:      { $rows }
+# The files of data/lookup/ (src/lookup/expand.rs), after "file:line:column: ". $term: a term or
+# meaning of an [[expand]] as written, in quotes; $key: terms or means.
+lookup-data-no-words = { $term }: a term needs words or Chinese characters
+lookup-data-mixed = { $term }: a term is words or one run of Chinese characters, not both
+lookup-data-empty = { $key } is empty: an [[expand]] needs terms and means

@@ -39,3 +39,8 @@ example-rows-unexpected = лишние: { $rows }
 example-rows-reordered = те же строки, но в другом порядке или с другим числом повторов:
 example-rows-expected = ожидалось: { $rows }
 example-rows-got = получено:   { $rows }
+# Файлы data/lookup/ (src/lookup/expand.rs), после «файл:строка:столбец: ». $term — термин или
+# значение из [[expand]] как он написан, в кавычках; $key — terms или means.
+lookup-data-no-words = { $term }: в термине нет ни слов, ни китайских иероглифов
+lookup-data-mixed = { $term }: термин — это слова или одна непрерывная цепочка китайских иероглифов, но не то и другое вместе
+lookup-data-empty = { $key } пуст: в [[expand]] нужны и terms, и means

@@ -38,3 +38,8 @@ example-rows-unexpected = 多出：{ $rows }
 example-rows-reordered = 行相同，但顺序或重复次数不同：
 example-rows-expected = 预期：{ $rows }
 example-rows-got = 实得：{ $rows }
+# data/lookup/ 中的文件（src/lookup/expand.rs），位于“文件:行:列：”之后。$term：[[expand]] 中
+# 所写的术语或含义，带引号；$key：terms 或 means。
+lookup-data-no-words = { $term }：术语中既没有词也没有汉字
+lookup-data-mixed = { $term }：术语要么是词，要么是一串连续的汉字，不能两者兼有
+lookup-data-empty = { $key } 为空：[[expand]] 需要 terms 和 means

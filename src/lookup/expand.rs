@@ -5,11 +5,15 @@
 //!
 //! Kept in data, not code, so that a word is added by whoever reads the plan, in any language.
 
+use std::fmt;
+
 use serde::Deserialize;
+use toml::Spanned;
 
 use super::text::{self, Script};
 use super::Lang;
 use crate::data::{self, DataError, DataFile};
+use crate::i18n::Message;
 
 /// The most queries one search runs: the query as typed and its expansions. Each costs about
 /// one plain search, so the cap bounds a query of many abbreviations.
@@ -29,8 +33,8 @@ struct FileDe {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ExpandDe {
-    terms: Vec<String>,
-    means: Vec<String>,
+    terms: Spanned<Vec<Spanned<String>>>,
+    means: Spanned<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,48 +75,156 @@ pub(crate) struct LookupData {
     pub outside: Vec<String>,
 }
 
-fn term_of(s: &str) -> Option<Term> {
+/// Why `data/lookup/` could not be read: the file, the line and column where known, and what is
+/// wrong. [`LookupDataError::message`] says it in no language yet; `Display` writes
+/// `path:line:column: what` in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LookupDataError {
+    /// Missing, not UTF-8 or not TOML of the expected shape.
+    Read(DataError),
+    /// A rule of the files broken, at a line and column.
+    Invalid {
+        /// The file, as `data/lookup/….toml`.
+        path: String,
+        /// 1-based line of the value at fault.
+        line: usize,
+        /// 1-based column (in characters) of the value at fault.
+        column: usize,
+        /// What is wrong.
+        fault: LookupDataFault,
+    },
+}
+
+/// A rule of `data/lookup/` broken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LookupDataFault {
+    /// A term or meaning of an `[[expand]]` with no word and no Chinese character.
+    NoWords {
+        /// The term as written.
+        term: String,
+    },
+    /// A term or meaning that is neither words only nor one run of Chinese characters.
+    Mixed {
+        /// The term as written.
+        term: String,
+    },
+    /// An `[[expand]]` whose `terms` or `means` is empty.
+    Empty {
+        /// "terms" or "means".
+        key: &'static str,
+    },
+}
+
+impl LookupDataError {
+    /// The file, and the line and column where known: `data/lookup/expand.toml:12:5`.
+    pub(crate) fn location(&self) -> String {
+        match self {
+            Self::Read(e) => e.location(),
+            Self::Invalid {
+                path, line, column, ..
+            } => format!("{path}:{line}:{column}"),
+        }
+    }
+
+    /// What is wrong, in no language yet (the location is the caller's to add).
+    pub(crate) fn message(&self) -> Message {
+        let quoted = |term: &str| format!("{term:?}");
+        match self {
+            Self::Read(e) => e.message(),
+            Self::Invalid { fault, .. } => match fault {
+                LookupDataFault::NoWords { term } => {
+                    Message::new("lookup-data-no-words").arg("term", quoted(term))
+                }
+                LookupDataFault::Mixed { term } => {
+                    Message::new("lookup-data-mixed").arg("term", quoted(term))
+                }
+                LookupDataFault::Empty { key } => {
+                    Message::new("lookup-data-empty").arg("key", *key)
+                }
+            },
+        }
+    }
+}
+
+/// `location: what`, in English.
+impl fmt::Display for LookupDataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message())
+    }
+}
+
+impl std::error::Error for LookupDataError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Read(e) => Some(e),
+            Self::Invalid { .. } => None,
+        }
+    }
+}
+
+impl From<DataError> for LookupDataError {
+    fn from(e: DataError) -> Self {
+        Self::Read(e)
+    }
+}
+
+/// A term or meaning as queries are folded: words, or one run of Chinese characters.
+fn term_of(s: &str) -> Result<Term, LookupDataFault> {
     let tokens = text::tokenize(s);
     match tokens.as_slice() {
-        [] => None,
-        [t] if t.script == Script::Cjk => Some(Term::Cjk(t.norm.clone())),
+        [] => Err(LookupDataFault::NoWords {
+            term: s.to_string(),
+        }),
+        [t] if t.script == Script::Cjk => Ok(Term::Cjk(t.norm.clone())),
         ts if ts.iter().all(|t| t.script == Script::Word) => {
-            Some(Term::Words(ts.iter().map(|t| t.norm.clone()).collect()))
+            Ok(Term::Words(ts.iter().map(|t| t.norm.clone()).collect()))
         }
-        _ => None,
+        _ => Err(LookupDataFault::Mixed {
+            term: s.to_string(),
+        }),
     }
 }
 
 impl LookupData {
     /// The embedded `data/lookup/*.toml`.
-    pub fn embedded() -> Result<Self, DataError> {
+    pub fn embedded() -> Result<Self, LookupDataError> {
         Self::from_files(&data::files_in("lookup", "toml"))
     }
 
-    pub fn from_files(files: &[DataFile<'_>]) -> Result<Self, DataError> {
+    pub fn from_files(files: &[DataFile<'_>]) -> Result<Self, LookupDataError> {
         let mut out = LookupData::default();
         for file in files {
             let de: FileDe = file.parse_toml()?;
+            let invalid = |span: std::ops::Range<usize>, fault: LookupDataFault| {
+                let (line, column) = file.position(span.start);
+                LookupDataError::Invalid {
+                    path: file.path.clone(),
+                    line,
+                    column,
+                    fault,
+                }
+            };
             for e in de.expand {
-                let fold = |s: &String| {
-                    term_of(s).ok_or_else(|| {
-                        file.error(
-                            None,
-                            format!(
-                                "{s:?}: a term is words or one run of Chinese characters, not both"
-                            ),
-                        )
-                    })
+                let fold = |s: &Spanned<String>| {
+                    term_of(s.get_ref()).map_err(|fault| invalid(s.span(), fault))
                 };
-                let terms = e.terms.iter().map(fold).collect::<Result<Vec<_>, _>>()?;
+                for (key, list) in [("terms", &e.terms), ("means", &e.means)] {
+                    if list.get_ref().is_empty() {
+                        return Err(invalid(list.span(), LookupDataFault::Empty { key }));
+                    }
+                }
+                let terms = e
+                    .terms
+                    .get_ref()
+                    .iter()
+                    .map(fold)
+                    .collect::<Result<Vec<_>, _>>()?;
                 let means = e
                     .means
+                    .get_ref()
                     .iter()
-                    .map(|m| Ok((m.clone(), fold(m)?)))
-                    .collect::<Result<Vec<_>, DataError>>()?;
-                if terms.is_empty() || means.is_empty() {
-                    return Err(file.error(None, "an [[expand]] needs terms and means"));
-                }
+                    .map(|m| Ok((m.get_ref().clone(), fold(m)?)))
+                    .collect::<Result<Vec<_>, LookupDataError>>()?;
                 out.expansions.push(Expansion { terms, means });
             }
             for n in de.name {
@@ -298,6 +410,59 @@ mod tests {
         assert_eq!(d.variants("上合组织秘书处"), ["上合组织秘书处"]);
         let v = d.variants("Деловой совет");
         assert!(v.iter().any(|q| q.trim() == "Business Council"), "{v:?}");
+    }
+
+    /// `data/lookup/test.toml` holding `contents`, read alone.
+    fn read(contents: &str) -> Result<LookupData, LookupDataError> {
+        LookupData::from_files(&[DataFile {
+            path: "data/lookup/test.toml".into(),
+            contents,
+        }])
+    }
+
+    #[test]
+    fn a_bad_term_or_an_empty_list_is_refused_with_its_line_and_column() {
+        let mixed = read("[[expand]]\nterms = [\"ШОС\", \"上合 SCO\"]\nmeans = [\"SCO\"]\n");
+        let err = mixed.unwrap_err();
+        assert_eq!(
+            err,
+            LookupDataError::Invalid {
+                path: "data/lookup/test.toml".into(),
+                line: 2,
+                column: 17,
+                fault: LookupDataFault::Mixed {
+                    term: "上合 SCO".into()
+                },
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "data/lookup/test.toml:2:17: \"上合 SCO\": a term is words or one run of Chinese \
+             characters, not both"
+        );
+        let blank = read("[[expand]]\nterms = [\"ШОС\"]\nmeans = [\"—\"]\n").unwrap_err();
+        assert_eq!(
+            blank.to_string(),
+            "data/lookup/test.toml:3:10: \"—\": a term needs words or Chinese characters"
+        );
+        let empty = read("[[expand]]\nterms = []\nmeans = [\"SCO\"]\n").unwrap_err();
+        assert_eq!(
+            empty.to_string(),
+            "data/lookup/test.toml:2:9: terms is empty: an [[expand]] needs terms and means"
+        );
+        assert_eq!(
+            empty.message().in_lang(Lang::Ru),
+            "terms пуст: в [[expand]] нужны и terms, и means"
+        );
+        // Not TOML of the expected shape: the parser's place.
+        let unknown = read("[[expand]]\nterms = [\"a\"]\nmeans = [\"b\"]\nsee = 1\n").unwrap_err();
+        assert!(matches!(unknown, LookupDataError::Read(_)), "{unknown:?}");
+        assert!(
+            unknown
+                .to_string()
+                .starts_with("data/lookup/test.toml:4:1: "),
+            "{unknown}"
+        );
     }
 
     #[test]
