@@ -45,3 +45,6 @@ example-rows-got = got:      { $rows }
 lookup-data-no-words = { $term }: a term needs words or Chinese characters
 lookup-data-mixed = { $term }: a term is words or one run of Chinese characters, not both
 lookup-data-empty = { $key } is empty: an [[expand]] needs terms and means
+# The base of the resources' IRIs (--base; src/graph/build.rs); $base: as given, in quotes.
+base-not-an-iri = { $base } is not an absolute IRI: { $detail }
+base-no-separator = { $base } must end with '/' or '#'

@@ -44,3 +44,6 @@ example-rows-got = получено:   { $rows }
 lookup-data-no-words = { $term }: в термине нет ни слов, ни китайских иероглифов
 lookup-data-mixed = { $term }: термин — это слова или одна непрерывная цепочка китайских иероглифов, но не то и другое вместе
 lookup-data-empty = { $key } пуст: в [[expand]] нужны и terms, и means
+# База IRI ресурсов (--base; src/graph/build.rs); $base — как она задана, в кавычках.
+base-not-an-iri = { $base } не является абсолютным IRI: { $detail }
+base-no-separator = { $base } должен оканчиваться на «/» или «#»

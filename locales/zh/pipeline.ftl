@@ -43,3 +43,6 @@ example-rows-got = 实得：{ $rows }
 lookup-data-no-words = { $term }：术语中既没有词也没有汉字
 lookup-data-mixed = { $term }：术语要么是词，要么是一串连续的汉字，不能两者兼有
 lookup-data-empty = { $key } 为空：[[expand]] 需要 terms 和 means
+# 资源 IRI 的基址（--base；src/graph/build.rs）；$base：给出的值，带引号。
+base-not-an-iri = { $base } 不是绝对 IRI：{ $detail }
+base-no-separator = { $base } 必须以“/”或“#”结尾

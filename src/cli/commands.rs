@@ -94,7 +94,7 @@ pub(crate) fn query(
     use sco_kg::store::{Answer, KnowledgeGraph, QueryError, QueryOptions, ResultFormat};
 
     let text = read_query(argument)?;
-    let base = sco_kg::graph::Base::new(base).map_err(|e| Failure::option("base", e))?;
+    let base = base_option(base)?;
     let graph = KnowledgeGraph::embedded(base).map_err(Failure::graph)?;
     let timeout = std::time::Duration::try_from_secs_f64(limits.timeout)
         .ok()
@@ -162,7 +162,7 @@ pub(crate) fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
     settings
         .validate()
         .map_err(|e| config_failure(e, &args, lang))?;
-    let base = sco_kg::graph::Base::new(&args.base).map_err(|e| Failure::option("base", e))?;
+    let base = base_option(&args.base)?;
     let copies = copies(args.scale)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -271,6 +271,12 @@ fn config_failure(
     }
 }
 
+/// The base `--base` gives, or what is wrong with it in the terminal's language.
+fn base_option(base: &str) -> Result<sco_kg::graph::Base, Failure> {
+    sco_kg::graph::Base::new(base)
+        .map_err(|e| Failure::option("base", e.message().in_lang(terminal_lang())))
+}
+
 /// The number of copies `--scale` asks for: at least one, the graph itself.
 fn copies(scale: usize) -> Result<std::num::NonZeroUsize, Failure> {
     std::num::NonZeroUsize::new(scale).ok_or_else(|| {
@@ -284,7 +290,7 @@ pub(crate) fn export(
     base: &str,
     scale: usize,
 ) -> Result<Vec<u8>, Failure> {
-    let base = sco_kg::graph::Base::new(base).map_err(|e| Failure::option("base", e))?;
+    let base = base_option(base)?;
     let graph = sco_kg::store::KnowledgeGraph::embedded_scaled(base, copies(scale)?)
         .map_err(Failure::graph)?;
     let bytes = sco_kg::export::serialise(&graph, format.dump_format())

@@ -4,6 +4,7 @@ use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term, Triple};
 
 use super::kind::ResourceKind;
 use super::vocab::{dcterms, geo, oa, org, owl, prov, rdf, rdfs, sco, skos, xsd, WIKIDATA};
+use crate::i18n::Message;
 use crate::link::TRANSLATED;
 use crate::link::{DocumentDate, DocumentKind, DocumentStatus, LANGUAGES};
 use crate::link::{EntityRef, EntityType, ExecutorScope, LinkedPlan, ParticipationScope};
@@ -12,13 +13,65 @@ use crate::link::{EntityRef, EntityType, ExecutorScope, LinkedPlan, Participatio
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Base(String);
 
+/// Why a string is no [`Base`]: the string, and what is wrong with it.
+/// [`BaseError::message`] says it in no language yet; `Display` in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BaseError {
+    /// Not an absolute IRI.
+    NotAnIri {
+        /// The base as given.
+        base: String,
+        /// Why not: the IRI parser's words, in English.
+        detail: String,
+    },
+    /// An IRI that ends with neither '/' nor '#'.
+    NoSeparator {
+        /// The base as given.
+        base: String,
+    },
+}
+
+impl BaseError {
+    /// The base as given.
+    pub fn base(&self) -> &str {
+        match self {
+            Self::NotAnIri { base, .. } | Self::NoSeparator { base } => base,
+        }
+    }
+
+    /// What is wrong, in no language yet (`base-*` in `locales/*/pipeline.ftl`).
+    pub fn message(&self) -> Message {
+        // As Rust writes a string: quoted, with invisible characters escaped.
+        let quoted = format!("{:?}", self.base());
+        match self {
+            Self::NotAnIri { detail, .. } => Message::new("base-not-an-iri")
+                .arg("base", quoted)
+                .arg("detail", detail.as_str()),
+            Self::NoSeparator { .. } => Message::new("base-no-separator").arg("base", quoted),
+        }
+    }
+}
+
+/// In English, for logs and tests.
+impl std::fmt::Display for BaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for BaseError {}
+
 impl Base {
     /// A base must be an absolute IRI ending in '/' or '#'.
-    pub fn new(base: &str) -> Result<Self, String> {
-        let iri =
-            oxigraph::model::NamedNode::new(base).map_err(|e| format!("--base {base:?}: {e}"))?;
+    pub fn new(base: &str) -> Result<Self, BaseError> {
+        let iri = oxigraph::model::NamedNode::new(base).map_err(|e| BaseError::NotAnIri {
+            base: base.to_string(),
+            detail: e.to_string(),
+        })?;
         if !(iri.as_str().ends_with('/') || iri.as_str().ends_with('#')) {
-            return Err(format!("--base {base:?} must end with '/' or '#'"));
+            return Err(BaseError::NoSeparator {
+                base: base.to_string(),
+            });
         }
         Ok(Self(iri.into_string()))
     }

@@ -5,6 +5,6 @@ mod kind;
 mod view;
 pub mod vocab;
 
-pub use build::{build, Base, Iris};
+pub use build::{build, Base, BaseError, Iris};
 pub use kind::{ParamError, ResourceKind};
 pub use view::{Edge, ResourceView, Views};
