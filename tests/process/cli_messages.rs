@@ -454,3 +454,30 @@ fn the_cli_speaks_the_terminals_language() {
         "sco-kg: ошибка: --lang «fr»: ожидается ru, en или zh"
     );
 }
+
+#[test]
+fn a_bad_base_is_said_once_in_the_terminals_language() {
+    let no_separator = ["export", "--base", "https://example.org/kg"];
+    let (code, english) = cli(&no_separator, &[]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        english.trim(),
+        "sco-kg: error: --base: \"https://example.org/kg\" must end with '/' or '#'"
+    );
+    let (_, russian) = cli(&no_separator, &[("LANG", "ru_RU.UTF-8")]);
+    assert_eq!(
+        russian.trim(),
+        "sco-kg: ошибка: --base: \"https://example.org/kg\" должен оканчиваться на «/» или «#»"
+    );
+    let (_, chinese) = cli(&no_separator, &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(
+        chinese.trim(),
+        "sco-kg：错误：--base：\"https://example.org/kg\" 必须以“/”或“#”结尾"
+    );
+    let (code, not_an_iri) = cli(&["export", "--base", "no scheme/"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        not_an_iri.starts_with("sco-kg: error: --base: \"no scheme/\" is not an absolute IRI: "),
+        "{not_an_iri}"
+    );
+}
