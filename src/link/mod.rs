@@ -19,6 +19,10 @@ pub use registry::{
     Coordinates, DocumentDate, DocumentKind, DocumentStatus, Entity, EntityRef, EntityType,
     ExecutorScope, Registry, LANGUAGES,
 };
+/// A signatory of the decision in one translated language: its office and label, as
+/// `data/translations/{en,zh}.toml` give them under `[decision.signatories]`, keyed by the
+/// Russian label.
+pub use translations::SignatoryText;
 pub use translations::{Translations, TRANSLATED};
 
 /// Whom a participants cell stands for.

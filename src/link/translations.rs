@@ -27,7 +27,9 @@ pub struct DecisionText {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignatoryText {
+    /// The office alone ("President").
     pub office: String,
+    /// The office and the state ("President of the Republic of Kazakhstan").
     pub label: String,
 }
 
