@@ -37,6 +37,7 @@ mod metrics;
 mod routes;
 mod run;
 mod state;
+mod warm;
 
 use std::time::Duration;
 

@@ -13,6 +13,7 @@ use crate::server::config::Config;
 use crate::server::routes::documents::Document;
 use crate::server::routes::dump::Dumps;
 use crate::server::routes::void::Statistics;
+use crate::server::warm::Warm;
 use crate::store::KnowledgeGraph;
 
 /// Cheap to clone: one `Arc`.
@@ -48,12 +49,12 @@ pub struct Shared {
     /// What `/metrics` reports.
     pub metrics: crate::server::metrics::Metrics,
     /// The index the HTML pages are rendered from.
-    pub pages: Arc<crate::pages::Pages>,
+    pub pages: Warm<crate::pages::Pages>,
     /// Every user-facing message, in ru, en and zh.
     pub localizer: Arc<crate::i18n::Localizer>,
     /// Entity lookup by label, alias or text in any of the three languages: the graph's own
     /// index, the one `SERVICE sco:search` reads too (built once, here at start).
-    pub lookup: Arc<crate::lookup::LookupIndex>,
+    pub lookup: Warm<crate::lookup::LookupIndex>,
 }
 
 impl Deref for AppState {
@@ -95,23 +96,30 @@ impl AppState {
         config: Config,
         local_addr: SocketAddr,
     ) -> Result<Self, StartError> {
-        // Everything below is built once, on two threads: the version (the root of every
-        // ETag) and the lookup index on one; the counts the checks read, the pages' index and
-        // VoID's statistics on the other. The dumps wait for a client to ask ([`Dumps::body`]).
-        let (canonical, lookup, pages, statistics) = std::thread::scope(|scope| {
-            let other = scope.spawn(|| {
-                let canonical = export::canonical(&graph);
-                (canonical, graph.lookup())
-            });
-            graph.counts();
-            let pages = crate::pages::Pages::new(&graph);
+        // The version (the root of every ETag) is what the first answer needs beyond the graph
+        // (whose counts came with its store). The pages' index and the lookup are built next,
+        // in the background ([`Warm`]); the dumps when a client asks ([`Dumps::body`]).
+        let (canonical, statistics) = std::thread::scope(|scope| {
+            let canonical = scope.spawn(|| export::canonical(&graph));
             let statistics = Statistics::of(&graph.triples);
-            let (canonical, lookup) = other
+            let canonical = canonical
                 .join()
-                .unwrap_or((Err(export::ExportError::Panicked), graph.lookup()));
-            (canonical, lookup, pages, statistics)
+                .unwrap_or(Err(export::ExportError::Panicked));
+            (canonical, statistics)
         });
         let version = export::version(&canonical?);
+        let pages = {
+            let graph = Arc::clone(&graph);
+            Warm::new("the pages' index", move || {
+                Arc::new(crate::pages::Pages::new(&graph))
+            })
+        };
+        let lookup = {
+            let graph = Arc::clone(&graph);
+            Warm::new("the lookup index", move || graph.lookup())
+        };
+        pages.start();
+        lookup.start();
         let prefixes = graph.prefixes();
         let document = |name: &str| {
             let file = crate::data::ontology(name)?;
@@ -119,7 +127,7 @@ impl AppState {
         };
         let localizer = crate::i18n::Localizer::embedded()?;
         let data = Data {
-            pages: Arc::new(pages),
+            pages,
             lookup,
             localizer: Arc::new(localizer),
             statistics: Arc::new(statistics),
@@ -208,7 +216,7 @@ struct Data {
     ontology: Arc<Document>,
     shapes: Arc<Document>,
     source: Bytes,
-    pages: Arc<crate::pages::Pages>,
+    pages: Warm<crate::pages::Pages>,
     localizer: Arc<crate::i18n::Localizer>,
-    lookup: Arc<crate::lookup::LookupIndex>,
+    lookup: Warm<crate::lookup::LookupIndex>,
 }

@@ -60,8 +60,8 @@ pub struct KnowledgeGraph {
     lookup: OnceLock<Arc<LookupIndex>>,
     /// Every resource's description, built when first needed (see [`KnowledgeGraph::views`]).
     views: OnceLock<Arc<graph::Views>>,
-    /// What the checks estimate a query's cost from, counted when first needed.
-    counts: OnceLock<PatternCounts>,
+    /// What the checks estimate a query's cost from, counted with the store's load.
+    counts: PatternCounts,
 }
 
 /// Why a query got no answer.
@@ -145,12 +145,29 @@ impl KnowledgeGraph {
         triples: Vec<Triple>,
     ) -> Result<Self, GraphError> {
         let store = Store::new()?;
-        // A plain transaction: the bulk loader's threads cost more than they save at this size.
-        store.extend(
-            triples
-                .iter()
-                .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph).into_owned()),
-        )?;
+        // The store's load and what is read from the triples beside it (the labels, and the
+        // counts every checked query needs) take two cores: on the graph ×100 that is seconds
+        // before a server's first answer.
+        let (loaded, labels, counts) = std::thread::scope(|scope| {
+            let beside = scope.spawn(|| {
+                (
+                    extensions::Labels::from_triples(&triples),
+                    PatternCounts::new(&triples),
+                )
+            });
+            // A plain transaction: the bulk loader's threads cost more than they save here.
+            let loaded = store.extend(
+                triples
+                    .iter()
+                    .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph).into_owned()),
+            );
+            let (labels, counts) = match beside.join() {
+                Ok(both) => both,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            (loaded, labels, counts)
+        });
+        loaded?;
         let iris = graph::Iris::new(&base, &linked);
         let mut parser = SparqlParser::new();
         let (plan, decision) = (path_of(&base, &iris.plan), path_of(&base, &iris.decision));
@@ -171,10 +188,10 @@ impl KnowledgeGraph {
             source,
             version: std::sync::OnceLock::new(),
             parser,
-            labels: Arc::new(extensions::Labels::from_triples(&triples)),
+            labels: Arc::new(labels),
             lookup: OnceLock::new(),
             views: OnceLock::new(),
-            counts: OnceLock::new(),
+            counts,
             triples,
         })
     }
@@ -277,8 +294,7 @@ impl KnowledgeGraph {
 
     /// How many triples match each kind of pattern: what the checks estimate costs from.
     pub fn counts(&self) -> &PatternCounts {
-        self.counts
-            .get_or_init(|| PatternCounts::new(&self.triples))
+        &self.counts
     }
 
     /// Runs `run` with the checks, the timeout and the memory budget of `options` applied.

@@ -151,8 +151,8 @@ pub async fn lookup(
     // request. Not on the query workers: autocomplete would then take SPARQL's slots and get
     // its 503s under load.
     let q = q.to_owned();
-    let searching = state.clone();
-    let answer = tokio::task::spawn_blocking(move || searching.lookup.respond(&q, &options))
+    let lookup = state.lookup.get().await?;
+    let answer = tokio::task::spawn_blocking(move || lookup.respond(&q, &options))
         .await
         .map_err(|e| AppError::Internal(format!("the lookup stopped: {e}")))?;
     json(&state, &answer, &[key.as_bytes()], negotiated)

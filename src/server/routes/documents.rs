@@ -157,9 +157,9 @@ pub async fn ontology(
         .chain([("text/html", None), ("application/xhtml+xml", None)])
         .collect();
     match negotiate(accept_header(&headers).as_deref(), &offers) {
-        Some((_, None)) => Ok(crate::server::routes::page::ontology(
-            &state, &public, &uri, &headers,
-        )),
+        Some((_, None)) => {
+            Ok(crate::server::routes::page::ontology(&state, &public, &uri, &headers).await)
+        }
         _ => state
             .ontology
             .representation(&state, &headers)

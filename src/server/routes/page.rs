@@ -2,6 +2,8 @@
 //! `?lang=`, then the `lang` cookie, then Accept-Language. Choosing a language with `?lang=`
 //! sets the cookie, so the switch on every page sticks; such a response is `private`.
 
+use std::sync::Arc;
+
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Response, StatusCode, Uri};
@@ -72,7 +74,11 @@ pub async fn home(
     headers: HeaderMap,
 ) -> Response<Body> {
     let lang = request_lang(&uri, &headers);
-    let body = state.pages.home(&state.localizer, lang, &public.0);
+    let pages = match state.pages.get().await {
+        Ok(pages) => pages,
+        Err(e) => return axum::response::IntoResponse::into_response(e),
+    };
+    let body = pages.home(&state.localizer, lang, &public.0);
     html(
         &state,
         body,
@@ -94,16 +100,15 @@ pub async fn page(
     // The assets' version: the page links to its stylesheet by a URL that changes with it.
     let etag_parts = ["html", lang.as_str(), path.as_str(), assets::version()];
     let iri = format!("{}{path}", state.graph.base.as_str());
-    match state
-        .pages
-        .resource(&state.localizer, lang, &iri, &public.0)
-    {
+    let pages = match state.pages.get().await {
+        Ok(pages) => pages,
+        Err(e) => return axum::response::IntoResponse::into_response(e),
+    };
+    match pages.resource(&state.localizer, lang, &iri, &public.0) {
         Some(body) => html(&state, body, lang, &uri, &etag_parts),
         // A reader who followed a stale link gets a page in their language, with the way home.
         None => {
-            let body = state
-                .pages
-                .not_found(&state.localizer, lang, &public.0, &path);
+            let body = pages.not_found(&state.localizer, lang, &public.0, &path);
             uncacheable(
                 html(&state, body, lang, &uri, &etag_parts),
                 StatusCode::NOT_FOUND,
@@ -161,6 +166,8 @@ pub async fn search(
             };
             let body = state
                 .pages
+                .get()
+                .await?
                 .search(&state.localizer, lang, &public.0, &search);
             return Ok(uncacheable(
                 html(&state, body, lang, &uri, &etag_parts),
@@ -173,14 +180,15 @@ pub async fn search(
     options.limit = SEARCH_LIMIT;
     // As `/api/lookup` does: the lookup (and here the page around it) is CPU-bound work, on
     // the blocking pool rather than on the threads that answer every other request.
-    let searching = state.clone();
+    let (lookup, pages) = (state.lookup.get().await?, state.pages.get().await?);
+    let localizer = Arc::clone(&state.localizer);
     let body = tokio::task::spawn_blocking(move || {
-        let answer = searching.lookup.respond(&q, &options);
+        let answer = lookup.respond(&q, &options);
         let hits = answer
             .hits
             .into_iter()
             .map(|hit| MarkedHit {
-                marks: searching.lookup.highlight(&q, &hit.matched.text),
+                marks: lookup.highlight(&q, &hit.matched.text),
                 hit,
             })
             .collect();
@@ -190,9 +198,7 @@ pub async fn search(
             hits,
             limit: answer.limit,
         };
-        searching
-            .pages
-            .search(&searching.localizer, lang, &public.0, &search)
+        pages.search(&localizer, lang, &public.0, &search)
     })
     .await
     .map_err(|e| AppError::Internal(format!("the search stopped: {e}")))?;
@@ -212,14 +218,18 @@ fn uncacheable(mut response: Response<Body>, status: StatusCode) -> Response<Bod
 /// The ontology's HTML page (`GET /ontology` from a client that prefers HTML; the route's
 /// handler in `documents` negotiates). Its ETag differs from every RDF syntax's, and it varies
 /// on `Accept` as well as on what chose its language.
-pub fn ontology(
+pub async fn ontology(
     state: &AppState,
     public: &PublicUrl,
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Response<Body> {
     let lang = request_lang(uri, headers);
-    let body = state.pages.ontology(&state.localizer, lang, &public.0);
+    let pages = match state.pages.get().await {
+        Ok(pages) => pages,
+        Err(e) => return axum::response::IntoResponse::into_response(e),
+    };
+    let body = pages.ontology(&state.localizer, lang, &public.0);
     let mut response = html(
         state,
         body,

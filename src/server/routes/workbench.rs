@@ -82,6 +82,10 @@ pub async fn page(
 ) -> Response<Body> {
     let params = Params::from_uri(&uri);
     let lang = request_lang(&uri, &headers);
+    let pages = match state.pages.get().await {
+        Ok(pages) => pages,
+        Err(e) => return axum::response::IntoResponse::into_response(e),
+    };
     let rest = params.rest();
     let asset = |path: &str| assets::href(path);
     let workbench = Workbench {
@@ -94,9 +98,7 @@ pub async fn page(
         max_results: state.config.max_results,
         asset: &asset,
     };
-    let body = state
-        .pages
-        .workbench(&state.localizer, lang, &public.0, &workbench);
+    let body = pages.workbench(&state.localizer, lang, &public.0, &workbench);
 
     let key = short_hash(&[public.0.as_bytes(), rest.as_bytes()]);
     crate::server::routes::page::html(
