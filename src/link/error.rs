@@ -166,7 +166,7 @@ pub enum EntityFault {
         /// The language without a label.
         lang: &'static str,
     },
-    /// A `label` or `alt` in a language other than ru, en and zh.
+    /// A `label`, `alt` or `official` in a language other than ru, en and zh.
     UnknownLanguage {
         /// The language key as written.
         lang: String,

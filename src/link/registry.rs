@@ -150,6 +150,8 @@ struct RawEntity {
     long: Option<f64>,
     #[serde(default)]
     coordinates_source: Option<String>,
+    #[serde(default)]
+    official: Vec<String>,
 }
 
 /// Where a place is on the Earth: a point in WGS84 decimal degrees (`lat`, `long` and
@@ -219,6 +221,10 @@ pub struct Entity {
     pub executor_scope: BTreeMap<String, ExecutorScope>,
     /// Places only, where known: the place's point and the source of its figures.
     pub coordinates: Option<Coordinates>,
+    /// The languages in which `label` is the entity's own official name (the entry's
+    /// `official`), not this project's wording: the glossary of the translations does not apply
+    /// to it (tests/library/glossary.rs).
+    pub official: Vec<String>,
 }
 
 impl Entity {
@@ -423,6 +429,7 @@ impl Registry {
                     .label
                     .keys()
                     .chain(entry.alt.keys())
+                    .chain(&entry.official)
                     .find(|l| !LANGUAGES.contains(&l.as_str()))
                 {
                     return Err(fail(EntityFault::UnknownLanguage {
@@ -494,6 +501,7 @@ impl Registry {
                     status: entry.status,
                     executor_scope: entry.executor_scope,
                     coordinates,
+                    official: entry.official,
                 });
             }
         }

@@ -743,3 +743,92 @@ fn labels_of_untitled_documents_are_not_marked_as_titles() {
     assert!(label("programme-green-belt", "zh").starts_with('《'));
     assert!(label("anti-drug-strategy-2018-2023", "zh").starts_with('《'));
 }
+
+// ───────────────────────── Labels follow the glossary ─────────────────────────
+
+/// A label in `lang` of `iri` (preferred).
+fn pref_label(iri: &str, lang: &str) -> String {
+    select(&format!(
+        "SELECT ?l WHERE {{ <{iri}> skos:prefLabel ?l . FILTER(LANG(?l) = \"{lang}\") }}"
+    ))
+    .remove(0)
+    .remove(0)
+}
+
+/// «Взаимодействие» is interaction (协作), not cooperation (合作), in the labels as in the texts.
+/// Line 1364 f. (61): «Реализация Концепции взаимодействия железнодорожных администраций
+/// (железных дорог) государств-членов ШОС»; line 1800 ff. (83): «Подготовка проекта Концепции
+/// взаимодействия государств-членов ШОС в области «умного» сельского хозяйства и внедрения
+/// агроинноваций»; the executors of 112 (line 2412 ff.), 116 (line 2500 ff.) and 117 (line 2516
+/// ff.): «Министерства и ведомства государств-членов ШОС [государства-члена ШОС], отвечающие за
+/// вопросы взаимодействия в сфере туризма», and of 114 (line 2454 ff.) the same of the state
+/// «председательствующего в Организации». None of them says «сотрудничество».
+#[test]
+fn labels_say_interaction_where_the_plan_does() {
+    assert!(text(61, "ru").contains("Концепции взаимодействия железнодорожных администраций"));
+    assert!(text(83, "ru").contains(
+        "Концепции взаимодействия государств-членов ШОС в области «умного» сельского хозяйства"
+    ));
+    let mut iris = Vec::new();
+    for (measure, id) in [
+        (61, "concept-railway-administrations"),
+        (83, "concept-smart-agriculture"),
+    ] {
+        let iri = format!("{ID}document/{id}");
+        assert!(
+            column(&format!(
+                "SELECT ?d WHERE {{ m:{measure} sco:references ?d }}"
+            ))
+            .contains(&iri),
+            "{measure}"
+        );
+        iris.push(iri);
+    }
+    for (measures, id) in [
+        (&[112, 116, 117][..], "tourism-ministries"),
+        (&[114], "chair-tourism-ministries"),
+    ] {
+        let iri = body(id);
+        for measure in measures {
+            assert!(
+                column(&format!(
+                    "SELECT ?b WHERE {{ m:{measure} sco:executor ?b }}"
+                ))
+                .contains(&iri),
+                "{measure}: {id}"
+            );
+        }
+        iris.push(iri);
+    }
+    for iri in &iris {
+        let ru = pref_label(iri, "ru");
+        assert!(
+            ru.contains("взаимодействия") && !ru.contains("сотрудничеств"),
+            "{ru}"
+        );
+        let en = pref_label(iri, "en");
+        assert!(
+            en.contains("Interaction") || en.contains("interaction"),
+            "{en}"
+        );
+        assert!(!en.to_lowercase().contains("cooperation"), "{en}");
+        // 上海合作组织 is the SCO's own name; 合作 nowhere else.
+        let zh = pref_label(iri, "zh");
+        assert!(zh.contains("协作"), "{zh}");
+        assert!(!zh.replace("上海合作组织", "").contains("合作"), "{zh}");
+    }
+}
+
+/// Line 1646 f. (74): «Реализация программы «Международный молодежный бизнес-инкубатор стран
+/// ШОС»»: a programme of activities, 项目 in its Chinese text and in its document's label alike,
+/// never 计划 (план).
+#[test]
+fn the_programme_of_74_is_one_name_in_text_and_label() {
+    let name = "“上海合作组织国家国际青年创业孵化器”项目";
+    assert!(text(74, "zh").contains(name), "{}", text(74, "zh"));
+    let label = pref_label(
+        &format!("{ID}document/programme-youth-business-incubator"),
+        "zh",
+    );
+    assert_eq!(label, name);
+}

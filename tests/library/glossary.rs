@@ -2,17 +2,26 @@
 //! of a text of the plan has a term, the English and Chinese texts have its rendering; distinct
 //! Russian terms have distinct renderings; a term marked exclusive is rendered so only where the
 //! Russian has it. The Russian comes from the source text through `ingest::parse`, the
-//! translations through `link::Translations`.
+//! translations through `link::Translations`. The registry's labels (data/registry/) follow the
+//! same glossary, except those the registry marks as the entity's official name (`official`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use sco_kg::data::{self, DataError, DataFile};
 use sco_kg::ingest;
-use sco_kg::link::{Translations, TRANSLATED};
+use sco_kg::link::{EntityFault, EntityType, Registry, Translations, TRANSLATED};
 use serde::Deserialize;
 
 const PATH: &str = "translations/glossary.toml";
+
+/// The terms the issue keeps apart, by headword: each has its own renderings, and none is
+/// rendered as another of its group.
+const KEPT_APART: [&[&str]; 3] = [
+    &["взаимодействие", "сотрудничество"],
+    &["проработка", "изучение", "рассмотрение"],
+    &["программа", "план"],
+];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -420,11 +429,140 @@ fn shared_renderings(glossary: &Glossary) -> Vec<String> {
     problems
 }
 
+// ───────────────────────── The registry's labels ─────────────────────────
+
+/// An entity as messages name it: "body/tourism-ministries".
+fn entity_name(registry: &Registry, index: usize) -> String {
+    let e = &registry.entities[index];
+    format!("{}/{}", e.entity_type.path(), e.id)
+}
+
+/// Each entity whose Russian preferred label has a term and whose preferred label in a
+/// translated language has none of its renderings, that language not being marked `official`:
+/// "body/tourism-ministries en: взаимодействие needs one of [\"interaction\"]".
+fn registry_missing_renderings(glossary: &Glossary, registry: &Registry) -> Vec<String> {
+    let by_headword: BTreeMap<&str, &Term> =
+        glossary.term.iter().map(|t| (t.ru.as_str(), t)).collect();
+    let mut problems = Vec::new();
+    for (index, entity) in registry.entities.iter().enumerate() {
+        let russian = entity.label("ru").to_lowercase();
+        for lang in TRANSLATED {
+            if entity.official.iter().any(|l| l == lang) {
+                continue;
+            }
+            let translated = entity.label(lang).to_lowercase();
+            for headword in terms_in(glossary, &russian) {
+                let term = by_headword[headword];
+                if !has_rendering(term, lang, &translated) {
+                    problems.push(format!(
+                        "{} {lang}: {headword} needs one of {:?}",
+                        entity_name(registry, index),
+                        term.renderings(lang)
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// The official names in `lang` (the preferred labels marked `official` in it), lower case,
+/// longest first.
+fn official_names(registry: &Registry, lang: &str) -> Vec<String> {
+    let mut names: Vec<String> = registry
+        .entities
+        .iter()
+        .filter(|e| e.official.iter().any(|l| l == lang))
+        .map(|e| e.label(lang).to_lowercase())
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+}
+
+/// Each label, preferred or alternative, in a translated language that renders a term of a
+/// [`KEPT_APART`] group the entity's Russian labels do not have, where they have another term of
+/// the group: "document/x en: \"SCO Railway Cooperation Concept\" renders сотрудничество, which
+/// its Russian labels do not have (they have взаимодействие)". Official names inside a label (the
+/// SCO's, 上海合作组织, in 上海合作组织成员国…) are left out, and an official preferred label is
+/// not read.
+fn registry_confused_terms(glossary: &Glossary, registry: &Registry) -> Vec<String> {
+    let by_headword: BTreeMap<&str, &Term> =
+        glossary.term.iter().map(|t| (t.ru.as_str(), t)).collect();
+    let mut problems = Vec::new();
+    for (index, entity) in registry.entities.iter().enumerate() {
+        let mut russian = vec![entity.label("ru").to_lowercase()];
+        russian.extend(
+            entity
+                .alt
+                .get("ru")
+                .into_iter()
+                .flatten()
+                .map(|a| a.to_lowercase()),
+        );
+        let present = terms_anywhere(glossary, &russian.join(" | "));
+        for lang in TRANSLATED {
+            let official = official_names(registry, lang);
+            let mut labels: Vec<&str> = Vec::new();
+            if !entity.official.iter().any(|l| l == lang) {
+                labels.push(entity.label(lang));
+            }
+            labels.extend(
+                entity
+                    .alt
+                    .get(lang)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
+            for group in KEPT_APART {
+                let Some(has) = group.iter().find(|t| present.contains(**t)) else {
+                    continue;
+                };
+                for absent in group.iter().filter(|t| !present.contains(**t)) {
+                    for label in &labels {
+                        let mut text = label.to_lowercase();
+                        for name in &official {
+                            text = text.replace(name.as_str(), " ");
+                        }
+                        if has_rendering(by_headword[absent], lang, &text) {
+                            problems.push(format!(
+                                "{} {lang}: {label:?} renders {absent}, which its Russian labels \
+                                 do not have (they have {has})",
+                                entity_name(registry, index)
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Each official title of the glossary that is not the preferred label of an entity marked
+/// `official` in its language.
+fn titles_not_in_the_registry(glossary: &Glossary, registry: &Registry) -> Vec<String> {
+    let mut problems = Vec::new();
+    for title in &glossary.official_title {
+        for lang in TRANSLATED {
+            let Some(name) = title.rendering(lang) else {
+                continue;
+            };
+            if !official_names(registry, lang).contains(&name.to_lowercase()) {
+                problems.push(format!(
+                    "{lang}: {name} is no label the registry marks official"
+                ));
+            }
+        }
+    }
+    problems
+}
+
 // ───────────────────────── Tests ─────────────────────────
 
-/// The file parses, and it holds the distinctions the issue asks for: взаимодействие and
-/// сотрудничество, and проработка, изучение and рассмотрение, are rendered differently in each
-/// language; программа is never 计划, which is план.
+/// The file parses, and it holds the distinctions the issue asks for ([`KEPT_APART`]):
+/// взаимодействие and сотрудничество, and проработка, изучение and рассмотрение, are rendered
+/// differently in each language; программа is never 计划, which is план.
 #[test]
 fn the_glossary_parses_and_keeps_the_issues_terms_apart() {
     let glossary = glossary();
@@ -436,11 +574,7 @@ fn the_glossary_parses_and_keeps_the_issues_terms_apart() {
             .unwrap_or_else(|| panic!("no term {ru}"))
     };
     for lang in TRANSLATED {
-        for group in [
-            &["взаимодействие", "сотрудничество"][..],
-            &["проработка", "изучение", "рассмотрение"],
-            &["программа", "план"],
-        ] {
+        for group in KEPT_APART {
             let mut seen = BTreeSet::new();
             for ru in group {
                 for r in term(ru).renderings(lang) {
@@ -699,5 +833,148 @@ fn a_broken_glossary_says_where_and_what() {
         err(&twice).ends_with("term \"изучение\" is given twice"),
         "{}",
         err(&twice)
+    );
+}
+
+// ───────────────────────── The registry's labels follow it ─────────────────────────
+
+fn registry() -> Registry {
+    Registry::embedded().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Wherever an entity's Russian preferred label has a term, its English and Chinese preferred
+/// labels have one of the term's renderings, unless the registry marks the label as the entity's
+/// official name in that language (`official`).
+#[test]
+fn every_registry_label_follows_the_glossary() {
+    let problems = registry_missing_renderings(&glossary(), &registry());
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// No label, preferred or alternative, says cooperation (合作) where the entity's Russian has
+/// взаимодействие and not сотрудничество, or 计划 where it has программа and not план.
+#[test]
+fn no_registry_label_renders_a_term_as_another() {
+    let problems = registry_confused_terms(&glossary(), &registry());
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The official titles the glossary leaves out of the texts' check (24's and 105's agreements)
+/// are labels the registry marks official: one list of official names for texts and labels.
+#[test]
+fn the_glossarys_official_titles_are_official_labels_of_the_registry() {
+    let glossary = glossary();
+    assert!(!glossary.official_title.is_empty());
+    let problems = titles_not_in_the_registry(&glossary, &registry());
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The check reads what the labels' Russian has. Line 1364 f. (61): «Концепции взаимодействия
+/// железнодорожных администраций (железных дорог) государств-членов ШОС»; lines 2412 ff., 2500
+/// ff. (112, 116): the executors «Министерства и ведомства государств-членов ШОС, отвечающие за
+/// вопросы взаимодействия в сфере туризма»; the official names marked: 24's agreement in
+/// Chinese (no 协作 for its «взаимодействии»), the CSTO and the Council of Ministers of Foreign
+/// Affairs in English.
+#[test]
+fn the_registry_check_reads_the_labels_terms() {
+    let glossary = glossary();
+    let registry = registry();
+    let entity = |t: EntityType, id: &str| {
+        registry
+            .entities
+            .iter()
+            .find(|e| e.entity_type == t && e.id == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    let terms = |t: EntityType, id: &str| {
+        terms_in(&glossary, &entity(t, id).label("ru").to_lowercase())
+            .into_iter()
+            .map(str::to_string)
+            .collect::<BTreeSet<String>>()
+    };
+    let set = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(
+        terms(EntityType::Document, "concept-railway-administrations"),
+        set(&["взаимодействие", "концепция"])
+    );
+    assert_eq!(
+        terms(EntityType::Body, "tourism-ministries"),
+        set(&["взаимодействие"])
+    );
+    for (t, id, langs) in [
+        (
+            EntityType::Document,
+            "agreement-border-cooperation",
+            &["zh"][..],
+        ),
+        (
+            EntityType::Document,
+            "agreement-emergency-relief-2005",
+            &["zh"],
+        ),
+        (EntityType::Body, "csto", &["en"]),
+        (EntityType::Body, "council-of-foreign-ministers", &["en"]),
+    ] {
+        assert_eq!(entity(t, id).official, langs, "{id}");
+    }
+}
+
+/// A body whose labels say "cooperation" and 合作 for «взаимодействия»: missing renderings in its
+/// preferred labels, and a confused term in its preferred and alternative labels; marked
+/// official in Chinese, its Chinese preferred label is not checked; an official language that
+/// is no language of the graph is refused where the entry starts.
+#[test]
+fn the_registry_checks_catch_cooperation_for_interaction() {
+    let glossary = glossary();
+    let body = |official: &str| {
+        format!(
+            "[[entity]]\nid = \"tourism\"\nkind = \"national-bodies\"\n\
+             label = {{ ru = \"Министерства, отвечающие за вопросы взаимодействия в сфере туризма\", \
+             en = \"Ministries responsible for cooperation in tourism\", zh = \"负责旅游合作的部门\" }}\n\
+             {official}alt = {{ en = [\"Tourism cooperation ministries\"] }}\n"
+        )
+    };
+    let read = |contents: &str| {
+        Registry::from_files(&[(
+            EntityType::Body,
+            DataFile {
+                path: "data/registry/bodies-test.toml".into(),
+                contents,
+            },
+        )])
+    };
+    let plain = read(&body("")).unwrap();
+    assert_eq!(
+        registry_missing_renderings(&glossary, &plain),
+        [
+            "body/tourism en: взаимодействие needs one of [\"interaction\"]",
+            "body/tourism zh: взаимодействие needs one of [\"协作\"]",
+        ]
+    );
+    assert_eq!(
+        registry_confused_terms(&glossary, &plain),
+        [
+            "body/tourism en: \"Ministries responsible for cooperation in tourism\" renders сотрудничество, which its Russian labels do not have (they have взаимодействие)",
+            "body/tourism en: \"Tourism cooperation ministries\" renders сотрудничество, which its Russian labels do not have (they have взаимодействие)",
+            "body/tourism zh: \"负责旅游合作的部门\" renders сотрудничество, which its Russian labels do not have (they have взаимодействие)",
+        ]
+    );
+    let official = read(&body("official = [\"zh\"]\n")).unwrap();
+    assert_eq!(
+        registry_missing_renderings(&glossary, &official),
+        ["body/tourism en: взаимодействие needs one of [\"interaction\"]"]
+    );
+    assert_eq!(registry_confused_terms(&glossary, &official).len(), 2);
+    let unknown = body("official = [\"fr\"]\n");
+    let Err(error) = read(&unknown) else {
+        panic!("official = [\"fr\"] was read");
+    };
+    assert_eq!(error.location(), "data/registry/bodies-test.toml:2");
+    assert!(
+        matches!(&error, sco_kg::link::DataFileError::Invalid {
+            problem: sco_kg::link::Problem::Entity { fault: EntityFault::UnknownLanguage { lang }, .. },
+            ..
+        } if lang == "fr"),
+        "{error:?}"
     );
 }
