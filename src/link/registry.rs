@@ -101,7 +101,7 @@ pub enum DocumentKind {
     Strategy,
     /// A concept ("Концепция …").
     Concept,
-    /// A plan or a set of joint measures ("План …", "Комплекс совместных мер …").
+    /// A plan ("План …", "Комплексный план …").
     Plan,
     /// A memorandum ("Меморандум о взаимопонимании …").
     Memorandum,

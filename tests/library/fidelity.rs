@@ -626,6 +626,32 @@ fn the_sets_of_joint_measures_of_7_to_10_are_no_documents() {
     .is_empty());
 }
 
+/// Lines 286-350 (7-10): «комплекса совместных мер по …», in lower case: no title, so the
+/// translations write none. English says "the set of joint measures …" in sentence case (no word
+/// after the first capitalised but the SCO's and RATS's abbreviations); Chinese has no 《》.
+#[test]
+fn the_sets_of_joint_measures_of_7_to_10_are_not_written_as_titles() {
+    for measure in 7..=10 {
+        assert!(
+            text(measure, "ru").contains("комплекса совместных мер"),
+            "{measure}"
+        );
+        let en = text(measure, "en");
+        assert!(en.contains("the set of joint measures"), "{measure}: {en}");
+        let capitalised: Vec<&str> = en
+            .split(|c: char| !c.is_alphanumeric())
+            .skip(1)
+            .filter(|w| w.starts_with(char::is_uppercase) && !["SCO", "RATS"].contains(w))
+            .collect();
+        assert!(capitalised.is_empty(), "{measure}: {capitalised:?} in {en}");
+        let zh = text(measure, "zh");
+        assert!(
+            zh.contains("联合措施") && !zh.contains('《') && !zh.contains('》'),
+            "{measure}: {zh}"
+        );
+    }
+}
+
 /// Line 1588 ff. (71): "Проработка и согласование Программы «Зелёный пояс» ШОС": a programme with
 /// its title, to be worked out and agreed: a draft document. Line 1646 ff. (74): "Реализация
 /// программы «Международный молодежный бизнес-инкубатор стран ШОС»": a programme named in
