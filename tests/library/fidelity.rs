@@ -858,3 +858,75 @@ fn the_programme_of_74_is_one_name_in_text_and_label() {
     );
     assert_eq!(label, name);
 }
+
+// ───────────────────────── The ontology says what the graph does ─────────────────────────
+
+/// The `skos:definition`s of `sco:{local}` in ontology/sco-kg.ttl, by language.
+fn definitions(local: &str) -> std::collections::BTreeMap<String, String> {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::{NamedOrBlankNode, Term};
+    let file = sco_kg::data::ontology("sco-kg.ttl").unwrap();
+    let iri = format!("https://w3id.org/sco-kg/ontology#{local}");
+    RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(file.contents.as_bytes())
+        .map(|quad| quad.expect("the ontology parses"))
+        .filter_map(|q| match (&q.subject, q.predicate.as_str(), &q.object) {
+            (
+                NamedOrBlankNode::NamedNode(s),
+                "http://www.w3.org/2004/02/skos/core#definition",
+                Term::Literal(l),
+            ) if s.as_str() == iri => Some((l.language()?.to_string(), l.value().to_string())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The executors cells give five scopes (measure 48, line 1110 ff.: the ministries of seven
+/// named states; 94, line 2036 ff.: of the interested states; 114, line 2454 ff.: of the chair;
+/// 117, line 2516 ff.: of one member state; every other cell: of all member states), and the
+/// graph says each with a `sco:ParticipationScope`. The class's definition covers them, in ru, en
+/// and zh, beside the participants cell's three; and each scope the executors use says what it
+/// means there.
+#[test]
+fn participation_scope_is_defined_for_executors_too() {
+    let scopes = column("SELECT DISTINCT ?s WHERE { ?m sco:executorScope ?s }");
+    let ontology = "https://w3id.org/sco-kg/ontology#";
+    let five = [
+        "AllMemberStates",
+        "NamedMemberStates",
+        "InterestedMemberStates",
+        "ChairMemberState",
+        "OneMemberState",
+    ];
+    assert_eq!(
+        scopes,
+        five.iter().map(|s| format!("{ontology}{s}")).collect()
+    );
+    let class = definitions("ParticipationScope");
+    for (lang, words) in [
+        (
+            "ru",
+            &[
+                "председательствующего",
+                "одного государства-члена",
+                "заинтересованных",
+            ][..],
+        ),
+        ("en", &["chairmanship", "one member state", "interested"]),
+        ("zh", &["轮值主席国", "某一成员国", "有关成员国"]),
+    ] {
+        let text = &class[lang];
+        assert!(
+            text.contains("sco:participationScope") && text.contains("sco:executorScope"),
+            "{lang}: {text}"
+        );
+        for word in words {
+            assert!(text.contains(word), "{lang}: {word} not in {text}");
+        }
+    }
+    for scope in five {
+        for (lang, text) in definitions(scope) {
+            assert!(text.contains("sco:executorScope"), "{scope} {lang}: {text}");
+        }
+    }
+}
