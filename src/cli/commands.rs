@@ -174,6 +174,12 @@ pub(crate) fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
         let graph =
             sco_kg::store::KnowledgeGraph::embedded_scaled(base, copies).map_err(Failure::graph)?;
         let triples = graph.triples.len();
+        // For an operator timing a start: the graph, then the rest before the server listens.
+        tracing::info!(
+            triples,
+            ms = started.elapsed().as_millis() as u64,
+            "graph built"
+        );
         let public_url = settings.public_url.clone();
         let server = server::bind(settings, Arc::new(graph))
             .await

@@ -6,8 +6,9 @@
 //! The table keeps a 64-bit hash of each (bound positions, terms) combination, not the terms:
 //! a few hundred kilobytes for this graph. A collision could only change an estimate.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 
 use oxigraph::model::{NamedNodeRef, TermRef, Triple};
 
@@ -46,17 +47,18 @@ impl PatternCounts {
         // One pass, each term hashed once per triple and its hash combined into every key:
         // hashing the terms' strings again for each of the seven shapes and in four passes
         // took most of the time on a large graph (benches/scale.rs, stage "counts").
-        let mut by_key: HashMap<u64, u32> = HashMap::with_capacity(triples.len() * 4);
+        let mut by_key: HashMap<u64, u32> =
+            HashMap::with_capacity_and_hasher(triples.len() * 4, Default::default());
         // The nodes a path's closure can reach: those its predicates' triples touch.
-        let mut nodes_of: HashMap<u64, std::collections::HashSet<u64>> = HashMap::new();
-        let mut nodes = std::collections::HashSet::new();
+        let mut nodes_of: HashMap<u64, HashSet<u64>> = HashMap::default();
+        let mut nodes = HashSet::default();
         // How many triples share a term at a place, per predicate and over all of them: what
         // one row of a join can meet of a pattern (the guards' upper bounds).
-        let mut per_subject: HashMap<(u64, u64), u32> = HashMap::new();
-        let mut per_object: HashMap<(u64, u64), u32> = HashMap::new();
-        let mut any_subject: HashMap<u64, u32> = HashMap::new();
-        let mut any_object: HashMap<u64, u32> = HashMap::new();
-        let mut per_predicate: HashMap<u64, u32> = HashMap::new();
+        let mut per_subject: HashMap<(u64, u64), u32> = HashMap::default();
+        let mut per_object: HashMap<(u64, u64), u32> = HashMap::default();
+        let mut any_subject: HashMap<u64, u32> = HashMap::default();
+        let mut any_object: HashMap<u64, u32> = HashMap::default();
+        let mut per_predicate: HashMap<u64, u32> = HashMap::default();
         for t in triples {
             let (s, p, o) = (
                 hash(TermRef::from(t.subject.as_ref())),
@@ -80,7 +82,7 @@ impl PatternCounts {
             *per_predicate.entry(p).or_default() += 1;
         }
         by_key.shrink_to_fit();
-        let mut degrees_by_predicate: HashMap<u64, (u32, u32)> = HashMap::new();
+        let mut degrees_by_predicate: HashMap<u64, (u32, u32)> = HashMap::default();
         for ((p, _), n) in per_subject {
             let entry = degrees_by_predicate.entry(p).or_default();
             entry.0 = entry.0.max(n);
@@ -162,7 +164,7 @@ impl PatternCounts {
 }
 
 fn hash(value: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     value.hash(&mut hasher);
     hasher.finish()
 }
@@ -170,7 +172,7 @@ fn hash(value: impl Hash) -> u64 {
 /// The hashes of the shape's positions' terms (see [`hash`]), hashed with the shape; the other
 /// positions are left out.
 fn key(shape: Shape, subject: Option<u64>, predicate: Option<u64>, object: Option<u64>) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     shape.hash(&mut hasher);
     for (bit, term) in [(1, subject), (2, predicate), (4, object)] {
         if shape & bit != 0 {

@@ -44,14 +44,20 @@ pub fn scale_triples(triples: Vec<Triple>, base: &Base, copies: NonZeroUsize) ->
         return triples;
     }
     let mut all = Vec::with_capacity(triples.len() * copies);
-    for k in 1..copies {
+    // Copies in the order of their namespaces ("copy/1/", "copy/10/", …, "copy/2/"): each is
+    // nearly in order already (the plan's order under one more prefix), so the stable sort
+    // below, which merges the runs it finds, has little left to do. Sorting them unstably from
+    // scratch took 2.4 s at ×100.
+    let mut order: Vec<usize> = (1..copies).collect();
+    order.sort_unstable_by_key(|k| k.to_string());
+    for k in order {
         let copy = Copy::new(base, k);
         all.extend(triples.iter().map(|t| copy.triple(t)));
     }
     all.extend(triples);
     // The order of graph::build's triples (its `order_key`): by subject, predicate, then
     // object, each by kind and then by its strings.
-    all.sort_unstable_by(|a, b| order_key(a).cmp(&order_key(b)));
+    all.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
     all
 }
 
