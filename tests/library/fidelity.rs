@@ -913,7 +913,7 @@ fn participation_scope_is_defined_for_executors_too() {
             ][..],
         ),
         ("en", &["chairmanship", "one member state", "interested"]),
-        ("zh", &["轮值主席国", "某一成员国", "有关成员国"]),
+        ("zh", &["轮值主席国", "某一成员国", "有意愿的成员国"]),
     ] {
         let text = &class[lang];
         assert!(
@@ -929,4 +929,59 @@ fn participation_scope_is_defined_for_executors_too() {
             assert!(text.contains("sco:executorScope"), "{scope} {lang}: {text}");
         }
     }
+}
+
+/// Lines 1886-1899 (measure 87): «путем разработки и принятия соответствующего Плана действий».
+/// The text titles the plan "План действий" and no more: the Chinese text and label mark as
+/// titles (《》) only 《行动计划》 and the Concept's own title, not a full title made up from what
+/// the plan implements; the English label keeps that part in lower case.
+#[test]
+fn the_plan_of_87_is_titled_as_the_text_titles_it() {
+    assert!(text(87, "ru").contains("соответствующего Плана действий"));
+    let zh = text(87, "zh");
+    assert!(zh.contains("相应的《行动计划》"), "{zh}");
+    assert!(!zh.contains("《落实"), "{zh}");
+    let label = |lang: &str| {
+        select(&format!(
+            "SELECT ?l WHERE {{ document:plan-digitalisation-ict skos:prefLabel ?l . \
+             FILTER(LANG(?l) = \"{lang}\") }}"
+        ))
+        .remove(0)
+        .remove(0)
+    };
+    assert!(label("zh").contains("的《行动计划》"), "{}", label("zh"));
+    assert!(!label("zh").starts_with('《'), "{}", label("zh"));
+    assert!(
+        label("en").starts_with("Plan of Action to implement"),
+        "{}",
+        label("en")
+    );
+}
+
+/// Lines 2882-2884 (measure 134): «на базе шосовского проекта «Правил поведения государств в
+/// области обеспечения МИБ»». The rules' labels and the translations say what the plan says;
+/// the name the draft later had at the UN ("International Code of Conduct for Information
+/// Security") comes from outside the plan and is only an alternative label.
+#[test]
+fn the_rules_of_conduct_of_134_are_named_as_the_plan_names_them() {
+    assert!(text(134, "ru").contains("«Правил поведения государств в области обеспечения МИБ»"));
+    let pref = column(
+        "SELECT ?l WHERE { document:rules-of-conduct-information-security skos:prefLabel ?l }",
+    );
+    assert!(pref.contains(
+        "Rules of Conduct of States in the Field of Ensuring International Information Security"
+    ));
+    assert!(
+        !pref
+            .iter()
+            .any(|l| l.contains("Code of Conduct") || l.contains("准则")),
+        "{pref:?}"
+    );
+    assert!(text(134, "en").contains("“Rules of Conduct of States"));
+    assert!(!text(134, "en").contains("Code of Conduct"));
+    assert!(!text(134, "zh").contains("行为准则"));
+    assert!(column(
+        "SELECT ?l WHERE { document:rules-of-conduct-information-security skos:altLabel ?l }"
+    )
+    .contains("International Code of Conduct for Information Security"));
 }
