@@ -146,9 +146,14 @@ pub(crate) fn serve(args: ServeArgs) -> Result<Vec<u8>, Failure> {
 
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // A log the server cannot write (its reader gone: `sco-kg serve 2>&1 | head`, a collector
+    // that died) is lost, not fatal: by default the subscriber reports a failed write with
+    // eprintln!, which panics on that same closed stderr, inside whatever logged — every
+    // request, and the task that stops the server on SIGTERM, which then never stopped.
     let log = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .log_internal_errors(false);
     let _ = match args.log_format {
         LogFormat::Json => log.json().try_init(),
         // Colour codes are for a person at a terminal: in a file or a journal they are noise

@@ -134,3 +134,39 @@ fn sigterm_under_load_finishes_the_queries_in_flight_and_exits_0() {
          {answered_after:?} after it"
     );
 }
+
+/// A server whose log has no reader any more (`sco-kg serve 2>&1 | head`, a log collector that
+/// died): each line it logs fails to be written. It still answers every request, and SIGTERM
+/// still stops it, with 0. (Before: the log's report of its own failed write panicked on the
+/// same closed stderr, in every request and in the task that stops the server, which then ran
+/// on, deaf, until killed.)
+#[test]
+fn a_server_whose_log_is_closed_still_answers_and_stops_on_sigterm() {
+    let mut binary = Binary::serve_with(&[], |command| {
+        command
+            .env("RUST_LOG", "info")
+            .stderr(std::process::Stdio::piped());
+    });
+    drop(binary.child.stderr.take());
+    let url = binary.url.clone();
+    for _ in 0..3 {
+        assert_eq!(
+            count(&url, "SELECT (COUNT(*) AS ?n) WHERE { ?m a sco:Measure }"),
+            139,
+            "the plan's 139 measures"
+        );
+    }
+    binary.terminate();
+    let signalled = Instant::now();
+    let exit = loop {
+        if let Some(exit) = binary.child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            signalled.elapsed() < NO_HANG,
+            "sco-kg serve did not exit after SIGTERM with its log closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(exit.code(), Some(0), "{exit}");
+}
