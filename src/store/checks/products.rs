@@ -584,11 +584,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
                 .iter()
                 .flat_map(|o| o.variables.iter().copied())
                 .collect();
-            // With one variable bound, the part holding it grows from that value only.
-            let degrees = variables
-                .iter()
-                .map(|&v| group_degree(&operands, v).min(rows))
-                .collect();
+            let degrees = group_degrees(&operands, &variables, rows);
             Operand {
                 reads: operands.iter().any(|o| o.reads),
                 gathered: false,
@@ -700,36 +696,55 @@ fn joined_rows<'q>(
         };
         let i = left.swap_remove(k);
         rows = rows.saturating_mul(degree.max(1));
-        bound.extend(operands[i].certain.iter().copied());
+        for &v in &operands[i].certain {
+            if !bound.contains(&v) {
+                bound.push(v);
+            }
+        }
     }
     rows
 }
 
-/// The most rows of the join group of `operands` with `v` bound to one value: the parts
-/// without `v` whole, times the part with it grown from that value (from whichever of its
-/// operands bind `v` in all their rows gives the least).
-fn group_degree<'q>(operands: &[Operand<'q>], v: Name<'q>) -> u64 {
-    let holders: Vec<usize> = (0..operands.len())
-        .filter(|&i| operands[i].certain.contains(&v))
-        .collect();
-    if holders.is_empty() {
-        return parts(operands)
-            .into_iter()
-            .fold(1u64, |p, (n, _)| p.saturating_mul(n.max(1)));
+/// The most operands of a join group whose variables get degrees of their own: each degree is
+/// a walk of the group's part (quadratic in its operands), once per distinct variable, so a
+/// large group (a star of a hundred patterns) would cost seconds before its query is even
+/// evaluated. Past this, the group's degrees are its rows, as before degrees were counted: an
+/// upper bound still, only a looser one.
+const DEGREES_UP_TO: usize = 16;
+
+/// The degree of each of `variables` (the group's, in order) in the join group of `operands`
+/// of `rows` rows: see [`group_degree`].
+fn group_degrees<'q>(operands: &[Operand<'q>], variables: &[Name<'q>], rows: u64) -> Vec<u64> {
+    if operands.len() > DEGREES_UP_TO {
+        return Vec::new();
     }
+    let mut known: Vec<(Name<'q>, u64)> = Vec::new();
+    variables
+        .iter()
+        .map(|&v| {
+            if let Some(&(_, degree)) = known.iter().find(|(w, _)| *w == v) {
+                return degree;
+            }
+            let degree = group_degree(operands, v).min(rows);
+            known.push((v, degree));
+            degree
+        })
+        .collect()
+}
+
+/// The most rows of the join group of `operands` with `v` bound to one value: the parts
+/// without `v` whole, times the part with it grown from that value (from the operand that
+/// binds `v` in all its rows with the fewest rows per value).
+fn group_degree<'q>(operands: &[Operand<'q>], v: Name<'q>) -> u64 {
     members(operands)
         .into_iter()
         .map(|m| {
-            let starts: Vec<usize> = m.iter().copied().filter(|i| holders.contains(i)).collect();
-            if starts.is_empty() {
-                joined_rows(operands, &m, None)
-            } else {
-                starts
-                    .into_iter()
-                    .map(|i| joined_rows(operands, &m, Some((i, v))))
-                    .min()
-                    .unwrap_or(0)
-            }
+            let start = m
+                .iter()
+                .copied()
+                .filter(|&i| operands[i].certain.contains(&v))
+                .min_by_key(|&i| operands[i].degree_of(v));
+            joined_rows(operands, &m, start.map(|i| (i, v)))
         })
         .fold(1u64, |p, n| p.saturating_mul(n.max(1)))
 }
@@ -831,6 +846,37 @@ mod tests {
         // The same UNION on a variable of its own joins nothing: every row meets every row.
         let unrelated = query.replace("{ ?m ex:", "{ ?x ex:");
         assert!(check_products(&parse(&unrelated), &counts).is_err());
+    }
+
+    /// A star of many patterns on one variable keeps its rows but gets no degrees of its own:
+    /// each would be a walk of the whole group (see DEGREES_UP_TO).
+    #[test]
+    fn large_groups_carry_no_degrees() {
+        let star = |n: usize| {
+            let patterns: Vec<String> = (0..n).map(|i| format!("?m ex:p{i} ?o{i} .")).collect();
+            format!(
+                "SELECT * WHERE {{ {{ SELECT * WHERE {{ {} }} }} }}",
+                patterns.join(" ")
+            )
+        };
+        let counts = Counts(graph_rows);
+        let degrees = |query: &str| {
+            let parsed = parse(query);
+            let counter = Counter {
+                statistics: &counts,
+                counted: RefCell::new(HashMap::new()),
+            };
+            let operand = estimate(root(&parsed), &counter);
+            (0..operand.variables.len())
+                .map(|i| operand.degree(i))
+                .filter(|&d| d < operand.rows)
+                .count()
+        };
+        // Bound to one value, every variable of the small star narrows its rows...
+        assert_eq!(degrees(&star(DEGREES_UP_TO)), DEGREES_UP_TO + 1);
+        // ...while in the large one none does, as before degrees.
+        assert_eq!(degrees(&star(DEGREES_UP_TO + 1)), 0);
+        assert!(check(&star(100)).is_ok());
     }
 
     #[test]
