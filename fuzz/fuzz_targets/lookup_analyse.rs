@@ -2,7 +2,7 @@
 //! `highlight`) on the real index, in every language, with any set of types and any limit.
 //!
 //! The input's first byte chooses the language of the labels (its value modulo 3), the next two
-//! the types (a bit for each of the nine, in `EntityKind::ALL`'s order; none set: all), the
+//! the types (a bit for each of the nine, in `ResourceKind::ALL`'s order; none set: all), the
 //! fourth the limit (0 to 255, the cap of `/api/lookup` is 100); the rest, as UTF-8 (invalid
 //! sequences replaced), is the query. What must hold, whatever the text: no panic (integer
 //! overflow included: run with `-a`); nothing found for a query `check_query` refuses; at most
@@ -15,7 +15,8 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use sco_kg::graph::Base;
-use sco_kg::lookup::{check_query, EntityKind, Lang, LookupIndex, LookupOptions, MatchKind};
+use sco_kg::graph::ResourceKind;
+use sco_kg::lookup::{check_query, Lang, LookupIndex, LookupOptions, MatchKind};
 use sco_kg::store::KnowledgeGraph;
 
 static LOOKUP: LazyLock<LookupIndex> = LazyLock::new(|| {
@@ -38,7 +39,7 @@ fn check(data: &[u8]) {
     };
     let lang = Lang::ALL[*lang as usize % Lang::ALL.len()];
     let mask = u16::from(*t0) | (u16::from(*t1) << 8);
-    let types: Vec<EntityKind> = EntityKind::ALL
+    let types: Vec<ResourceKind> = ResourceKind::ALL
         .into_iter()
         .enumerate()
         .filter(|(i, _)| mask & (1 << i) != 0)
