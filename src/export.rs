@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use oxigraph::io::RdfFormat;
-use oxigraph::model::Triple;
+use oxigraph::model::{Term, Triple};
 use sha2::{Digest, Sha256};
 use sophia::api::prelude::*;
 use sophia::api::quad::Spog;
@@ -202,12 +202,14 @@ pub fn canonical(graph: &KnowledgeGraph) -> Result<Vec<u8>, ExportError> {
     }
 }
 
+/// Whether the fast path cannot take `t`: a blank node, or anything but an IRI or a literal as
+/// its object (an RDF 1.2 triple term may hold blank nodes of its own).
 fn has_blank_node(t: &Triple) -> bool {
-    t.subject.is_blank_node() || t.object.is_blank_node()
+    t.subject.is_blank_node() || !matches!(t.object, Term::NamedNode(_) | Term::Literal(_))
 }
 
 /// Canonical N-Quads of blank-node-free `triples`: oxigraph's N-Quads lines, which are
-/// canonical N-Quads (only `"`, `\\`, LF and CR escaped as ECHAR, the other controls as
+/// canonical N-Quads (`"`, `\\` and BS, HT, LF, FF, CR escaped as ECHAR, the other controls as
 /// UCHAR), deduplicated and sorted by bytes.
 fn canonical_sorted(triples: &[Triple]) -> Result<Vec<u8>, ExportError> {
     let nquads = write_triples(triples, RdfFormat::NQuads, &[])?;

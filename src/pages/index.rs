@@ -42,7 +42,8 @@ pub(crate) use crate::graph::{Edge, ResourceView as Node};
 /// Labels of one IRI by language.
 pub(crate) type Labels = Vec<(Lang, String)>;
 
-/// The pages' view of one knowledge graph. Build it once at start; it is `Send + Sync`.
+/// The pages' view of one knowledge graph. Build it once per graph (the server does, in the
+/// background after it starts); it is `Send + Sync`.
 pub struct Pages {
     pub(crate) base: String,
     pub(crate) plan: String,

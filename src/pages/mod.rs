@@ -69,7 +69,7 @@ fn cached(kg: &KnowledgeGraph) -> Arc<Pages> {
 }
 
 /// The home page. Convenience over [`Pages::home`] that indexes `kg` on first use and keeps
-/// the index for the dataset's version; a server should rather build [`Pages`] at start.
+/// the index for the dataset's version; a server should rather build [`Pages`] once and keep it.
 pub fn home(kg: &KnowledgeGraph, loc: &Localizer, lang: Lang, public_url: &str) -> String {
     cached(kg).home(loc, lang, public_url)
 }

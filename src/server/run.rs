@@ -2,7 +2,7 @@
 //! [`Server::run`] serves until its [`ShutdownHandle`] fires, then lets in-flight requests
 //! finish (for at most the query timeout and a few seconds more). [`spawn`] runs a server on a
 //! thread of its own, for tests and embedding; [`bind_with`] and [`spawn_with`] serve the data
-//! of a state already built (dumps and all) under other settings.
+//! of a state already built (version, indexes, dumps so far) under other settings.
 //!
 //! Connections are HTTP/1.1, served by hyper with a header-read timeout: a client must send
 //! a request's head (request line and headers) within the query timeout of starting it — or,
@@ -62,7 +62,7 @@ pub enum ServeError {
         /// Why not (in use, not an address, no permission, …).
         source: std::io::Error,
     },
-    /// The state (dumps, documents, query threads) could not be built.
+    /// The state (version, documents, query threads) could not be built.
     Start(StartError),
     /// The runtime or a socket failed.
     Io(std::io::Error),
@@ -153,7 +153,8 @@ pub struct Server {
 }
 
 /// Checks the settings ([`Config::validate`]), listens on `config.bind` and builds the shared
-/// state (dumps, version, …).
+/// state (the version, the documents, the query threads; the pages and lookup indexes follow
+/// in the background, the dumps when first asked for).
 pub async fn bind(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Server, ServeError> {
     bind_state(config, |config, local_addr| {
         AppState::new(graph, config, local_addr)
@@ -161,8 +162,8 @@ pub async fn bind(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Server, 
     .await
 }
 
-/// Listens on `config.bind` and serves the data of `data` (graph, dumps, version, …, computed
-/// when `data` was built) under `config`'s settings: see [`AppState::with_config`].
+/// Listens on `config.bind` and serves the data of `data` (graph, version, indexes, the dumps
+/// written so far, all shared with it) under `config`'s settings: see [`AppState::with_config`].
 pub async fn bind_with(config: Config, data: &AppState) -> Result<Server, ServeError> {
     bind_state(config, |config, local_addr| {
         data.with_config(config, local_addr)
@@ -371,7 +372,7 @@ pub fn spawn(config: Config, graph: Arc<KnowledgeGraph>) -> Result<Background, S
     spawn_bound(config, |config| bind(config, graph))
 }
 
-/// [`spawn`] serving the data of `data` (see [`bind_with`]): no dumps computed again.
+/// [`spawn`] serving the data of `data` (see [`bind_with`]): nothing of it computed again.
 pub fn spawn_with(config: Config, data: &AppState) -> Result<Background, ServeError> {
     let data = data.clone();
     spawn_bound(

@@ -1,5 +1,6 @@
-//! The one state every handler shares, built once at start: the graph, its version, what is
-//! served unchanged (dumps, ontology, shapes, source) and the query slots.
+//! The one state every handler shares: the graph and its version, built before the server
+//! listens; what is served unchanged (ontology, shapes, source; the dumps, written when first
+//! asked for); the pages' and lookup indexes, built right after ([`Warm`]); the query slots.
 
 use std::net::SocketAddr;
 use std::ops::Deref;
@@ -53,7 +54,8 @@ pub struct Shared {
     /// Every user-facing message, in ru, en and zh.
     pub localizer: Arc<crate::i18n::Localizer>,
     /// Entity lookup by label, alias or text in any of the three languages: the graph's own
-    /// index, the one `SERVICE sco:search` reads too (built once, here at start).
+    /// index, the one `SERVICE sco:search` reads too (built in the background once the server
+    /// is built).
     pub lookup: Warm<crate::lookup::LookupIndex>,
 }
 
@@ -68,7 +70,7 @@ impl Deref for AppState {
 /// Why the server could not start: each cause with its file and place as data.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    /// A dump could not be written.
+    /// The canonical form, whose digest is the version, could not be written.
     #[error("{0}")]
     Export(#[from] export::ExportError),
     /// An embedded data file is missing or unreadable.
@@ -118,8 +120,6 @@ impl AppState {
             let graph = Arc::clone(&graph);
             Warm::new("the lookup index", move || graph.lookup())
         };
-        pages.start();
-        lookup.start();
         let prefixes = graph.prefixes();
         let document = |name: &str| {
             let file = crate::data::ontology(name)?;
@@ -139,12 +139,16 @@ impl AppState {
             version,
             graph,
         };
-        Self::assemble(data, config, local_addr)
+        let state = Self::assemble(data, config, local_addr)?;
+        // Only once nothing more can fail: a start that fails leaves no build behind.
+        state.pages.start();
+        state.lookup.start();
+        Ok(state)
     }
 
     /// The same data as `self` (graph, version, dumps, documents, pages, lookup index) under
     /// other settings, with query slots, queue, workers, caches and metrics of its own: a second
-    /// server over the same graph without computing the dumps again (the tests start many,
+    /// server over the same graph without computing the version and indexes again (the tests start many,
     /// with different settings).
     pub fn with_config(&self, config: Config, local_addr: SocketAddr) -> Result<Self, StartError> {
         let data = Data {

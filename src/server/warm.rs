@@ -1,8 +1,9 @@
-//! What the server builds once, after it starts listening: the pages' index and the lookup
-//! index. At ×100 (872 000 triples) they took about four seconds, which a SPARQL client need
-//! not wait for. They are started as soon as the server is built (on the blocking pool); a
-//! request that needs one before it is ready waits, without holding a thread, for that same
-//! build.
+//! What the server builds once, on the blocking pool, while it serves: the pages' index and
+//! the lookup index right after it starts listening (at ×100, 876 000 triples, they took about
+//! four seconds, which a SPARQL client need not wait for), each dump and its compressed forms
+//! when first asked for. A request that needs one before it is ready waits, without holding a
+//! thread, for that same build; one that goes away (a client that disconnects) leaves the build
+//! running and its result kept ([`once`]).
 
 use std::sync::Arc;
 
@@ -51,14 +52,35 @@ impl<T: Send + Sync + 'static> Warm<T> {
 
     /// The value, built by this call or by the one already under way.
     pub async fn get(&self) -> Result<Arc<T>, AppError> {
-        self.cell
-            .get_or_try_init(|| async {
-                let build = Arc::clone(&self.build);
-                tokio::task::spawn_blocking(move || build())
+        let build = Arc::clone(&self.build);
+        let what = self.what;
+        once(&self.cell, move || Ok(build()), what).await
+    }
+}
+
+/// The value of `cell`, initialised by `build` on the blocking pool if it is empty. The
+/// initialisation runs in a task of its own, which the caller only awaits: when the caller's
+/// future is dropped (its client gone) the build goes on and its result is kept, instead of
+/// being thrown away and started again by the next request. `what` names it in an error.
+pub async fn once<T: Clone + Send + Sync + 'static>(
+    cell: &Arc<OnceCell<T>>,
+    build: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+    what: &'static str,
+) -> Result<T, AppError> {
+    if let Some(value) = cell.get() {
+        return Ok(value.clone());
+    }
+    let shared = Arc::clone(cell);
+    tokio::spawn(async move {
+        shared
+            .get_or_try_init(|| async move {
+                tokio::task::spawn_blocking(build)
                     .await
-                    .map_err(|e| AppError::Internal(format!("building {}: {e}", self.what)))
+                    .map_err(|e| AppError::Internal(format!("building {what}: {e}")))?
             })
             .await
             .cloned()
-    }
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("building {what}: {e}")))?
 }

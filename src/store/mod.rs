@@ -425,9 +425,10 @@ impl KnowledgeGraph {
             move |args| labels.evaluate(args),
         );
         // Building the index takes a while: a one-off `sco-kg query` that does not search
-        // should not pay for it. The server builds it at start, so there it is always set;
-        // elsewhere the query's text says whether it names the service (a false positive, the
-        // IRI in a string, only builds the index).
+        // should not pay for it. The server builds it in the background as soon as it
+        // listens; until then, and elsewhere, the query's text says whether it names the
+        // service (a false positive, the IRI in a string, only builds the index). A search in
+        // that first moment waits for the same build, on its worker (at ×100, up to 4 s).
         if self.lookup.get().is_some() || query.to_string().contains(extensions::SEARCH_SERVICE) {
             evaluator = evaluator.with_service_handler(
                 NamedNode::new_unchecked(extensions::SEARCH_SERVICE),

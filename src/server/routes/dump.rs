@@ -29,6 +29,7 @@ use crate::server::http::error::AppError;
 use crate::server::http::formats;
 use crate::server::http::negotiate::{accept_header, negotiate};
 use crate::server::state::AppState;
+use crate::server::warm::once;
 use crate::store::KnowledgeGraph;
 
 /// The dumps in the server's order of preference.
@@ -49,9 +50,9 @@ pub struct Dumps {
 
 struct Dump {
     format: DumpFormat,
-    body: OnceCell<Bytes>,
-    gzip: OnceCell<Bytes>,
-    br: OnceCell<Bytes>,
+    body: Arc<OnceCell<Bytes>>,
+    gzip: Arc<OnceCell<Bytes>>,
+    br: Arc<OnceCell<Bytes>>,
 }
 
 /// The content codings a dump is kept in, besides identity.
@@ -149,9 +150,9 @@ impl Dumps {
                 .into_iter()
                 .map(|format| Dump {
                     format,
-                    body: OnceCell::new(),
-                    gzip: OnceCell::new(),
-                    br: OnceCell::new(),
+                    body: Arc::default(),
+                    gzip: Arc::default(),
+                    br: Arc::default(),
                 })
                 .collect(),
         }
@@ -164,21 +165,17 @@ impl Dumps {
             .ok_or_else(|| AppError::Internal(format!("no {} dump", format.file_name())))
     }
 
-    /// The dump in `format`, written on the first call for it.
+    /// The dump in `format`, written on the first call for it (concurrent first calls wait
+    /// for the one serialisation).
     pub async fn body(&self, format: DumpFormat) -> Result<Bytes, AppError> {
         let dump = self.dump(format)?;
-        dump.body
-            .get_or_try_init(|| async {
-                let graph = Arc::clone(&self.graph);
-                let written =
-                    tokio::task::spawn_blocking(move || export::serialise(&graph, format))
-                        .await
-                        .map_err(|e| AppError::Internal(format!("writing a dump: {e}")))?
-                        .map_err(|e| AppError::Internal(format!("writing a dump: {e}")))?;
-                Ok(Bytes::from(written))
-            })
-            .await
-            .cloned()
+        let graph = Arc::clone(&self.graph);
+        let write = move || {
+            export::serialise(&graph, format)
+                .map(Bytes::from)
+                .map_err(|e| AppError::Internal(format!("writing a dump: {e}")))
+        };
+        once(&dump.body, write, "a dump").await
     }
 
     /// The dump in `coding`, compressed on the first call for it (concurrent first calls wait
@@ -189,16 +186,17 @@ impl Dumps {
             Coding::Gzip => &dump.gzip,
             Coding::Brotli => &dump.br,
         };
-        cell.get_or_try_init(|| async {
-            let body = self.body(format).await?;
-            let compressed = tokio::task::spawn_blocking(move || coding.compress(&body))
-                .await
-                .map_err(|e| AppError::Internal(format!("compressing a dump: {e}")))?
-                .map_err(|e| AppError::Internal(format!("compressing a dump: {e}")))?;
-            Ok(Bytes::from(compressed))
-        })
-        .await
-        .cloned()
+        if let Some(compressed) = cell.get() {
+            return Ok(compressed.clone());
+        }
+        let body = self.body(format).await?;
+        let compress = move || {
+            coding
+                .compress(&body)
+                .map(Bytes::from)
+                .map_err(|e| AppError::Internal(format!("compressing a dump: {e}")))
+        };
+        once(cell, compress, "a compressed dump").await
     }
 }
 
