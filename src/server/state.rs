@@ -101,15 +101,13 @@ impl AppState {
         // The version (the root of every ETag) is what the first answer needs beyond the graph
         // (whose counts came with its store). The pages' index and the lookup are built next,
         // in the background ([`Warm`]); the dumps when a client asks ([`Dumps::body`]).
-        let (canonical, statistics) = std::thread::scope(|scope| {
-            let canonical = scope.spawn(|| export::canonical(&graph));
+        let (version, statistics) = std::thread::scope(|scope| {
+            let version = scope.spawn(|| export::graph_version(&graph));
             let statistics = Statistics::of(&graph.triples);
-            let canonical = canonical
-                .join()
-                .unwrap_or(Err(export::ExportError::Panicked));
-            (canonical, statistics)
+            let version = version.join().unwrap_or(Err(export::ExportError::Panicked));
+            (version, statistics)
         });
-        let version = export::version(&canonical?);
+        let version = version?;
         let pages = {
             let graph = Arc::clone(&graph);
             Warm::new("the pages' index", move || {
