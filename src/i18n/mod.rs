@@ -232,7 +232,7 @@ fn fluent_problem(
             LocaleFault::Syntax {
                 detail: e.kind.to_string(),
             },
-            file.map(|f| line_and_column(f.contents, e.pos.start)),
+            file.map(|f| data::line_and_column(f.contents, e.pos.start)),
         ),
         other => (
             LocaleFault::Fluent {
@@ -246,20 +246,6 @@ fn fluent_problem(
         column: at.map(|(_, column)| column),
         fault,
     }
-}
-
-/// The 1-based line and column (in characters) of byte `offset` of `text`.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
 }
 
 /// The 1-based line of the last definition of `id` (a message's id, or a term's with its '-')

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::registry::EntityType;
-use crate::data::{DataError, DataErrorKind};
+use crate::data::DataError;
 use crate::i18n::Message;
 use crate::ingest::IngestError;
 
@@ -330,16 +330,7 @@ impl DataFileError {
     /// What is wrong, in no language yet (the location is the caller's to add).
     pub fn message(&self) -> Message {
         match self {
-            Self::Read(e) => match &e.kind {
-                DataErrorKind::Missing => Message::new("data-missing"),
-                DataErrorKind::NotUtf8 => Message::new("data-not-utf8"),
-                DataErrorKind::Toml { detail } => {
-                    Message::new("data-toml").arg("detail", detail.as_str())
-                }
-                DataErrorKind::Invalid { detail } => {
-                    Message::new("data-invalid").arg("detail", detail.as_str())
-                }
-            },
+            Self::Read(e) => e.message(),
             Self::Invalid { problem, .. } => problem.message(),
         }
     }
@@ -462,6 +453,7 @@ impl std::error::Error for LoadError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::DataErrorKind;
     use crate::i18n::Lang;
 
     #[test]
