@@ -92,8 +92,13 @@ fn stages(scale: NonZeroUsize) -> Arc<KnowledgeGraph> {
         "graph ×N: whole (link, triples, copies, store)",
         || KnowledgeGraph::embedded_scaled(base, scale).unwrap(),
     ));
+    // The graph's own counts came with its store (on the other core); built again here, alone,
+    // so that the stage says what they cost.
     stage("counts: pattern counts", || {
-        graph.counts();
+        sco_kg::store::PatternCounts::new(&graph.triples)
+    });
+    stage("version: the canonical form's digest", || {
+        export::graph_version(&graph).unwrap()
     });
     stage("lookup: the entity index", || {
         graph.lookup();

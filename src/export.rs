@@ -195,16 +195,17 @@ pub fn serialise(graph: &KnowledgeGraph, format: DumpFormat) -> Result<Vec<u8>, 
 /// through sophia's implementation. Both give the same bytes on the same
 /// graph (the unit tests hold them to it, control characters and escapes included).
 pub fn canonical(graph: &KnowledgeGraph) -> Result<Vec<u8>, ExportError> {
-    if graph.triples.iter().any(has_blank_node) {
+    if graph.triples.iter().any(needs_labelling) {
         canonical_rdfc10(&graph.triples)
     } else {
         canonical_sorted(&graph.triples)
     }
 }
 
-/// Whether the fast path cannot take `t`: a blank node, or anything but an IRI or a literal as
-/// its object (an RDF 1.2 triple term may hold blank nodes of its own).
-fn has_blank_node(t: &Triple) -> bool {
+/// Whether `t` may hold a blank node for RDFC-1.0 to label, so that the fast path cannot take
+/// it: a blank subject, or any object but an IRI or a literal (an RDF 1.2 triple term may hold
+/// blank nodes of its own).
+fn needs_labelling(t: &Triple) -> bool {
     t.subject.is_blank_node() || !matches!(t.object, Term::NamedNode(_) | Term::Literal(_))
 }
 
@@ -233,7 +234,7 @@ fn sorted_lines(triples: &[Triple], mut each: impl FnMut(&[u8])) -> Result<(), E
 /// that form when the graph has no blank nodes (its sorted lines go to the digest one by one:
 /// at ×100, 159 MB that a server's start need not hold beside the graph).
 pub fn graph_version(graph: &KnowledgeGraph) -> Result<String, ExportError> {
-    if graph.triples.iter().any(has_blank_node) {
+    if graph.triples.iter().any(needs_labelling) {
         return Ok(version(&canonical_rdfc10(&graph.triples)?));
     }
     let mut digest = Sha256::new();
@@ -395,7 +396,7 @@ mod tests {
             String::from_utf8(canonical_rdfc10(&awkward).unwrap()).unwrap(),
         );
         let graph = KnowledgeGraph::embedded(crate::graph::Base::default()).unwrap();
-        assert!(!graph.triples.iter().any(has_blank_node));
+        assert!(!graph.triples.iter().any(needs_labelling));
         assert!(
             canonical_sorted(&graph.triples).unwrap() == canonical_rdfc10(&graph.triples).unwrap()
         );

@@ -37,16 +37,9 @@ fn heading_inside_a_measure() -> Vec<u8> {
 /// `sco-kg ARGS` in the locale `env` alone (the locale variables of the test's own
 /// environment removed): its output, whatever the exit.
 fn sco_kg(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sco-kg"));
-    command
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    command.output().expect("run sco-kg")
+    crate::support::cli_in_locale(args, env)
+        .output()
+        .expect("run sco-kg")
 }
 
 /// Runs `parse --source` on `bytes` with the locale variables `env` (all others removed) and

@@ -23,16 +23,7 @@ static GRAPH: LazyLock<Arc<KnowledgeGraph>> = LazyLock::new(|| {
 
 /// `sco-kg ARGS` with the locale variables `env` alone.
 fn sco_kg(args: &[&str], env: &[(&str, &str)]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sco-kg"));
-    command
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    command
+    crate::support::cli_in_locale(args, env)
 }
 
 /// Runs `command` with stdout a pipe whose reader closes it after `lines` lines (0: before the

@@ -236,6 +236,21 @@ pub fn eventually(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
     ready()
 }
 
+/// `sco-kg ARGS` with the locale variables `env` alone: those of the test's own environment
+/// (LC_ALL, LC_MESSAGES, LANG) removed, so that the terminal's language is the test's choice.
+pub fn cli_in_locale(args: &[&str], env: &[(&str, &str)]) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_sco-kg"));
+    command
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command
+}
+
 /// The real binary serving on a free loopback port (`sco-kg serve --bind 127.0.0.1:0` and
 /// `args`), its URL read from the first line it prints; killed when dropped if still running,
 /// so that a failing test leaves nothing behind.
