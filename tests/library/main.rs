@@ -20,6 +20,7 @@ mod lookup_relevance;
 mod lookup_search;
 mod pages_render;
 mod places;
+mod reread_second_half;
 mod scale;
 mod store_checks;
 mod store_limits;
