@@ -184,6 +184,26 @@ fn every_wikidata_id_is_an_owl_same_as_of_its_entity() {
     }
 }
 
+/// The items added for the external organisations, each checked on pages generated from
+/// Wikidata (SpocWiki/_Standards): the CSTO is Q318693 (official name «Организация Договора о
+/// коллективной безопасности», founded 1992-05-15, members Kazakhstan, Kyrgyzstan, Russia and
+/// Tajikistan, seat in Moscow), the EAEU Q4173083 («Евразийский экономический союз», 2015-01-01).
+/// Each body has that one item and no other; no other entity claims it.
+#[test]
+fn the_csto_and_the_eaeu_are_their_wikidata_items() {
+    for (id, q) in [("csto", "Q318693"), ("eaeu", "Q4173083")] {
+        let item = format!("http://www.wikidata.org/entity/{q}");
+        let rows = select(&format!("SELECT ?q WHERE {{ body:{id} owl:sameAs ?q }}"));
+        assert_eq!(rows, [[item.clone()]], "{id}");
+        let claimed = select(&format!("SELECT ?s WHERE {{ ?s owl:sameAs <{item}> }}"));
+        assert_eq!(
+            claimed,
+            [[format!("https://w3id.org/sco-kg/id/body/{id}")]],
+            "{q}"
+        );
+    }
+}
+
 fn page(id: &str, lang: Lang) -> String {
     let pages = Pages::new(embedded());
     let loc = Localizer::embedded().unwrap();
