@@ -151,7 +151,7 @@ fn meetings_are_named_with_the_texts_scope() {
     assert!(text(72, "ru").contains(
         "совещаний руководителей министерств и ведомств государств-членов ШОС, отвечающих за вопросы охраны окружающей среды"
     ));
-    assert!(text(72, "en").contains("Heads of Ministries and Agencies"));
+    assert!(text(72, "en").contains("heads of ministries and agencies"));
     let zh = text(72, "zh");
     assert!(!zh.contains("部长"), "{zh}");
     assert!(zh.contains("环境保护部门领导人会议"), "{zh}");
@@ -197,4 +197,47 @@ fn names_are_written_as_the_text_and_the_registry_give_them() {
     .remove(0);
     assert_eq!(label, official);
     assert!(text(139, "en").contains(official), "{}", text(139, "en"));
+}
+
+/// Meetings the Russian names in lower case are not written as titles, and keep the text's
+/// number and words: 72 (line 1608 ff.) «Проведение на регулярной основе совещаний руководителей
+/// министерств и ведомств …», 100 (line 2160 ff.) «в рамках механизма совещания министров
+/// здравоохранения …», 102 (line 2200 ff.) «в рамках совещаний глав служб …, отвечающих за
+/// обеспечение санитарно-эпидемиологического благополучия населения» (ensuring the welfare, a word
+/// the English had left out), 107 (line 2316) «Регулярное проведение совещаний министров юстиции
+/// …», 112 (line 2404) «Проведение регулярных встреч руководителей туристских администраций …».
+#[test]
+fn meetings_named_in_lower_case_are_not_titles() {
+    for (measure, russian, english) in [
+        (
+            72,
+            "Проведение на регулярной основе совещаний руководителей министерств и ведомств государств-членов ШОС, отвечающих за вопросы охраны окружающей среды",
+            "Holding on a regular basis meetings of heads of ministries and agencies of the SCO member states responsible for environmental protection",
+        ),
+        (
+            100,
+            "в рамках механизма совещания министров здравоохранения государств-членов ШОС",
+            "within the mechanism of the meeting of ministers of health of the SCO member states",
+        ),
+        (
+            102,
+            "в рамках совещаний глав служб государств-членов ШОС, отвечающих за обеспечение санитарно-эпидемиологического благополучия населения",
+            "within the framework of meetings of heads of services of the SCO member states responsible for ensuring the sanitary and epidemiological welfare of the population",
+        ),
+        (
+            107,
+            "Регулярное проведение совещаний министров юстиции государств-членов ШОС",
+            "Regular holding of meetings of ministers of justice of the SCO member states",
+        ),
+        (
+            112,
+            "Проведение регулярных встреч руководителей туристских администраций государств-членов ШОС",
+            "Holding regular meetings of heads of tourism administrations of the SCO member states",
+        ),
+    ] {
+        assert!(text(measure, "ru").contains(russian), "{measure}: {russian}");
+        let en = text(measure, "en");
+        assert!(en.contains(english), "{measure}: {en}");
+        assert!(!en.contains("Meeting"), "{measure}: {en}");
+    }
 }
