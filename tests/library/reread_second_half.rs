@@ -241,3 +241,28 @@ fn meetings_named_in_lower_case_are_not_titles() {
         assert!(!en.contains("Meeting"), "{measure}: {en}");
     }
 }
+
+/// 74 (line 1646 f.): «программы «Международный молодежный бизнес-инкубатор стран ШОС»»: the
+/// quoted name is the incubator "of the SCO countries" (стран ШОС), as the Chinese says (国家);
+/// the English had moved the SCO to the front and left the countries out.
+#[test]
+fn the_programme_of_74_keeps_its_quoted_words() {
+    assert!(text(74, "ru").contains("«Международный молодежный бизнес-инкубатор стран ШОС»"));
+    let en = text(74, "en");
+    assert!(
+        en.contains("“International Youth Business Incubator of the SCO Countries”"),
+        "{en}"
+    );
+    assert!(text(74, "zh").contains("上海合作组织国家国际青年创业孵化器"));
+}
+
+/// 90 (line 1952 ff.): «Продолжение практики повышения академической мобильности, …»: the
+/// practice is continued, no more; the Chinese said 继续推进 (continue to push forward), a word
+/// the Russian does not have, and now says 继续实行 (continue to carry out).
+#[test]
+fn measure_90_continues_the_practice_and_adds_nothing() {
+    assert!(text(90, "ru").starts_with("Продолжение практики повышения академической мобильности"));
+    let zh = text(90, "zh");
+    assert!(zh.starts_with("继续实行提高学术流动性"), "{zh}");
+    assert!(!zh.contains("推进"), "{zh}");
+}
