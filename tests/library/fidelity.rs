@@ -845,6 +845,79 @@ fn labels_say_interaction_where_the_plan_does() {
     }
 }
 
+/// The labels of an entity in `lang`, preferred and alternative.
+fn labels(iri: &str, lang: &str) -> BTreeSet<String> {
+    column(&format!(
+        "SELECT ?l WHERE {{ <{iri}> skos:prefLabel|skos:altLabel ?l . FILTER(LANG(?l) = \"{lang}\") }}"
+    ))
+}
+
+/// Where every Russian label of an entity says «взаимодействие», so does every English and
+/// Chinese label, alternative as well as preferred, unless the language's name is the entity's
+/// official one: no short form drops it ("Tourism ministries") or says another word for it
+/// ("Mutual Assistance"). The tourism ministries' executors (lines 2412 ff., 2454 ff., 2500 ff.,
+/// 2516 ff.) are «отвечающие за вопросы взаимодействия в сфере туризма»; line 1364 f. (61) the
+/// «Концепции взаимодействия железнодорожных администраций»; line 2266 ff. (105) the «Соглашения
+/// между правительствами государств-членов ШОС о взаимодействии при оказании помощи в ликвидации
+/// чрезвычайных ситуаций», whose Chinese name alone is official (救灾互助, its Chinese text).
+#[test]
+fn alternative_labels_say_interaction_where_the_plan_does() {
+    assert!(text(105, "ru").contains(
+        "Соглашения между правительствами государств-членов ШОС о взаимодействии при оказании помощи в ликвидации чрезвычайных ситуаций"
+    ));
+    for (iri, langs) in [
+        (body("tourism-ministries"), &["en", "zh"][..]),
+        (body("chair-tourism-ministries"), &["en", "zh"]),
+        (
+            format!("{ID}document/concept-railway-administrations"),
+            &["en", "zh"],
+        ),
+        (
+            format!("{ID}document/agreement-emergency-relief-2005"),
+            &["en"],
+        ),
+    ] {
+        for ru in labels(&iri, "ru") {
+            assert!(ru.contains("взаимодейств"), "{iri}: {ru}");
+        }
+        for lang in langs {
+            let all = labels(&iri, lang);
+            assert!(all.len() >= 2, "{iri} {lang}: {all:?}");
+            for label in all {
+                let found = match *lang {
+                    "en" => label.to_lowercase().contains("interaction"),
+                    _ => label.contains("协作"),
+                };
+                assert!(found, "{iri} {lang}: {label}");
+            }
+        }
+    }
+}
+
+/// Line 2872 ff. (134): «Совместной декларации о сотрудничестве между секретариатами ШОС и
+/// ООН»: a declaration of the two secretariats, not of the SCO and the UN Secretariat. Every
+/// label names both secretariats: 上海合作组织秘书处 (or 上合组织秘书处) and 联合国秘书处 in
+/// Chinese, a Secretariat in English.
+#[test]
+fn the_declaration_of_134_is_the_two_secretariats() {
+    assert!(text(134, "ru")
+        .contains("Совместной декларации о сотрудничестве между секретариатами ШОС и ООН"));
+    let iri = format!("{ID}document/declaration-sco-un-secretariats");
+    assert!(column("SELECT ?d WHERE { m:134 sco:references ?d }").contains(&iri));
+    let zh = labels(&iri, "zh");
+    assert_eq!(zh.len(), 2, "{zh:?}");
+    for label in zh {
+        assert!(
+            (label.contains("上海合作组织秘书处") || label.contains("上合组织秘书处"))
+                && label.contains("联合国秘书处"),
+            "{label}"
+        );
+    }
+    for label in labels(&iri, "en") {
+        assert!(label.contains("Secretariat"), "{label}");
+    }
+}
+
 /// Line 1646 f. (74): «Реализация программы «Международный молодежный бизнес-инкубатор стран
 /// ШОС»»: a programme of activities, 项目 in its Chinese text and in its document's label alike,
 /// never 计划 (план).

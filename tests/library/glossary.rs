@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use sco_kg::data::{self, DataError, DataFile};
 use sco_kg::ingest;
-use sco_kg::link::{EntityFault, EntityType, Registry, Translations, TRANSLATED};
+use sco_kg::link::{Entity, EntityFault, EntityType, Registry, Translations, TRANSLATED};
 use serde::Deserialize;
 
 const PATH: &str = "translations/glossary.toml";
@@ -45,6 +45,10 @@ struct Term {
     exclusive: bool,
     #[serde(default)]
     synonyms: Vec<String>,
+    #[serde(default)]
+    contains: Vec<String>,
+    #[serde(default)]
+    abbreviations: BTreeMap<String, Vec<String>>,
     note: String,
 }
 
@@ -66,6 +70,11 @@ impl Term {
             "zh" => &self.zh,
             other => panic!("no renderings in {other}"),
         }
+    }
+
+    /// The abbreviations of the renderings in `lang` a label may use (none in texts).
+    fn abbreviations(&self, lang: &str) -> &[String] {
+        self.abbreviations.get(lang).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -128,18 +137,40 @@ fn load(file: &DataFile<'_>) -> Result<Glossary, DataError> {
         }
     }
     for term in &glossary.term {
+        let err = |detail: String| Err(file.error(line_of(file, &term.ru), detail));
         if let Some(unknown) = term
             .synonyms
             .iter()
             .find(|s| !headwords.contains(s.as_str()))
         {
-            return Err(file.error(
-                line_of(file, &term.ru),
-                format!(
-                    "term \"{}\": synonym \"{unknown}\" is no term of the glossary",
-                    term.ru
-                ),
+            return err(format!(
+                "term \"{}\": synonym \"{unknown}\" is no term of the glossary",
+                term.ru
             ));
+        }
+        if let Some(unknown) = term
+            .contains
+            .iter()
+            .find(|s| !headwords.contains(s.as_str()) || **s == term.ru)
+        {
+            return err(format!(
+                "term \"{}\": contained \"{unknown}\" is no other term of the glossary",
+                term.ru
+            ));
+        }
+        for (lang, abbreviations) in &term.abbreviations {
+            if !TRANSLATED.contains(&lang.as_str()) {
+                return err(format!(
+                    "term \"{}\": abbreviations in \"{lang}\", which is no translated language",
+                    term.ru
+                ));
+            }
+            if abbreviations.is_empty() || abbreviations.iter().any(|a| a.trim().is_empty()) {
+                return err(format!(
+                    "term \"{}\" needs non-empty {lang} abbreviations",
+                    term.ru
+                ));
+            }
         }
     }
     for title in &glossary.official_title {
@@ -336,6 +367,31 @@ fn has_rendering(term: &Term, lang: &str, translated: &str) -> bool {
         .any(|r| translated.contains(&r.to_lowercase()))
 }
 
+/// `translated` (lower case) with the renderings in `lang` of each term of `present` that
+/// `contains` the term `headword` blanked out, longest first: where the Russian has the compound
+/// (исследовательский центр), its rendering (研究中心) is its own, and `headword`'s (研究) is
+/// looked for outside it.
+fn outside_compounds(
+    glossary: &Glossary,
+    present: &BTreeSet<&str>,
+    headword: &str,
+    lang: &str,
+    translated: &str,
+) -> String {
+    let mut compounds: Vec<String> = glossary
+        .term
+        .iter()
+        .filter(|t| present.contains(t.ru.as_str()) && t.contains.iter().any(|c| c == headword))
+        .flat_map(|t| t.renderings(lang).iter().map(|r| r.to_lowercase()))
+        .collect();
+    compounds.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    let mut text = translated.to_string();
+    for compound in compounds {
+        text = text.replace(&compound, " ");
+    }
+    text
+}
+
 /// Each text whose Russian has a term and whose translation has none of its renderings:
 /// "measure 22 zh: проработка needs one of [\"研拟\"]".
 fn missing_renderings(glossary: &Glossary, texts: &[Text]) -> Vec<String> {
@@ -346,9 +402,11 @@ fn missing_renderings(glossary: &Glossary, texts: &[Text]) -> Vec<String> {
         for (&lang, translated) in &text.translated {
             let (russian, translated) =
                 without_official_titles(glossary, &text.russian, lang, translated);
+            let present = terms_anywhere(glossary, &russian);
             for headword in terms_in(glossary, &russian) {
                 let term = by_headword[headword];
-                if !has_rendering(term, lang, &translated) {
+                let outside = outside_compounds(glossary, &present, headword, lang, &translated);
+                if !has_rendering(term, lang, &outside) {
                     problems.push(format!(
                         "{} {lang}: {headword} needs one of {:?}",
                         text.name,
@@ -361,7 +419,8 @@ fn missing_renderings(glossary: &Glossary, texts: &[Text]) -> Vec<String> {
     problems
 }
 
-/// Each text whose translation has a rendering of an exclusive term its Russian does not have:
+/// Each text whose translation has a rendering of an exclusive term its Russian does not have,
+/// outside the renderings of the compounds its Russian has:
 /// "measure 34 zh: 研究 is изучение's, which the Russian does not have".
 fn borrowed_renderings(glossary: &Glossary, texts: &[Text]) -> Vec<String> {
     let mut problems = Vec::new();
@@ -374,8 +433,9 @@ fn borrowed_renderings(glossary: &Glossary, texts: &[Text]) -> Vec<String> {
                 if present.contains(term.ru.as_str()) {
                     continue;
                 }
+                let outside = outside_compounds(glossary, &present, &term.ru, lang, &translated);
                 for r in term.renderings(lang) {
-                    if translated.contains(&r.to_lowercase()) {
+                    if outside.contains(&r.to_lowercase()) {
                         problems.push(format!(
                             "{} {lang}: {r} is {}'s, which the Russian does not have",
                             text.name, term.ru
@@ -415,7 +475,7 @@ fn shared_renderings(glossary: &Glossary) -> Vec<String> {
                         let (la, lb) = (ra.to_lowercase(), rb.to_lowercase());
                         if la == lb && a.ru < b.ru {
                             problems.push(format!("{lang}: {} and {} share \"{ra}\"", a.ru, b.ru));
-                        } else if la != lb && la.contains(&lb) {
+                        } else if la != lb && la.contains(&lb) && !a.contains.contains(&b.ru) {
                             problems.push(format!(
                                 "{lang}: \"{ra}\" of {} contains \"{rb}\" of {}",
                                 a.ru, b.ru
@@ -437,33 +497,152 @@ fn entity_name(registry: &Registry, index: usize) -> String {
     format!("{}/{}", e.entity_type.path(), e.id)
 }
 
-/// Each entity whose Russian preferred label has a term and whose preferred label in a
-/// translated language has none of its renderings, that language not being marked `official`:
-/// "body/tourism-ministries en: взаимодействие needs one of [\"interaction\"]".
+/// An entity's Russian labels, lower case: the preferred label first, then the alternatives.
+fn russian_labels(entity: &Entity) -> Vec<String> {
+    std::iter::once(entity.label("ru"))
+        .chain(
+            entity
+                .alt
+                .get("ru")
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        )
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `label` (as written) has a rendering of `term` in `lang` outside the renderings of
+/// the compounds of `present` that contain it, or one of the term's abbreviations as a whole
+/// word.
+fn label_renders(
+    glossary: &Glossary,
+    present: &BTreeSet<&str>,
+    term: &Term,
+    lang: &str,
+    label: &str,
+) -> bool {
+    let outside = outside_compounds(glossary, present, &term.ru, lang, &label.to_lowercase());
+    has_rendering(term, lang, &outside)
+        || term.abbreviations(lang).iter().any(|a| {
+            label.match_indices(a.as_str()).any(|(at, _)| {
+                let before = label[..at].chars().next_back();
+                let after = label[at + a.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+}
+
+/// Each label in a translated language not marked `official` for its entity that misses a
+/// rendering. A preferred label renders every term of the Russian preferred label: "body/x en:
+/// взаимодействие needs one of [\"interaction\"]". An alternative label translates one of the
+/// Russian labels, preferred or alternative, and renders every term of it; one that translates
+/// none is named with the Russian label it comes nearest: "body/x en: \"Tourism ministries\"
+/// translates none of its Russian labels (nearest \"министерства …\": взаимодействие needs one of
+/// [\"interaction\"])".
 fn registry_missing_renderings(glossary: &Glossary, registry: &Registry) -> Vec<String> {
     let by_headword: BTreeMap<&str, &Term> =
         glossary.term.iter().map(|t| (t.ru.as_str(), t)).collect();
     let mut problems = Vec::new();
     for (index, entity) in registry.entities.iter().enumerate() {
-        let russian = entity.label("ru").to_lowercase();
+        let russian = russian_labels(entity);
+        let present = terms_anywhere(glossary, &russian.join(" | "));
         for lang in TRANSLATED {
             if entity.official.iter().any(|l| l == lang) {
                 continue;
             }
-            let translated = entity.label(lang).to_lowercase();
-            for headword in terms_in(glossary, &russian) {
-                let term = by_headword[headword];
-                if !has_rendering(term, lang, &translated) {
-                    problems.push(format!(
-                        "{} {lang}: {headword} needs one of {:?}",
-                        entity_name(registry, index),
-                        term.renderings(lang)
-                    ));
+            let missing = |ru: &str, label: &str| -> Vec<&str> {
+                terms_in(glossary, ru)
+                    .into_iter()
+                    .filter(|h| !label_renders(glossary, &present, by_headword[h], lang, label))
+                    .collect()
+            };
+            for headword in missing(&russian[0], entity.label(lang)) {
+                problems.push(format!(
+                    "{} {lang}: {headword} needs one of {:?}",
+                    entity_name(registry, index),
+                    by_headword[headword].renderings(lang)
+                ));
+            }
+            for alt in entity.alt.get(lang).into_iter().flatten() {
+                let nearest = russian
+                    .iter()
+                    .map(|ru| (missing(ru, alt), ru))
+                    .min_by_key(|(m, _)| m.len())
+                    .expect("an entity has a Russian label");
+                let (missing, ru) = nearest;
+                if missing.is_empty() {
+                    continue;
+                }
+                let needs: Vec<String> = missing
+                    .iter()
+                    .map(|h| format!("{h} needs one of {:?}", by_headword[h].renderings(lang)))
+                    .collect();
+                problems.push(format!(
+                    "{} {lang}: {alt:?} translates none of its Russian labels (nearest {ru:?}: {})",
+                    entity_name(registry, index),
+                    needs.join(", ")
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Each label, preferred (unless official) or alternative, in a translated language that has a
+/// rendering of an exclusive term none of the entity's Russian labels has, outside the official
+/// names inside it and the renderings of the compounds its Russian has: "body/x zh: \"研究所\" has
+/// 研究, изучение's, which its Russian labels do not have".
+fn registry_borrowed_renderings(glossary: &Glossary, registry: &Registry) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (index, entity) in registry.entities.iter().enumerate() {
+        let present = terms_anywhere(glossary, &russian_labels(entity).join(" | "));
+        for lang in TRANSLATED {
+            let official = official_names(registry, lang);
+            for label in translated_labels(entity, lang) {
+                let mut text = label.to_lowercase();
+                for name in &official {
+                    text = text.replace(name.as_str(), " ");
+                }
+                for term in glossary.term.iter().filter(|t| t.exclusive) {
+                    if present.contains(term.ru.as_str()) {
+                        continue;
+                    }
+                    let outside = outside_compounds(glossary, &present, &term.ru, lang, &text);
+                    for r in term.renderings(lang) {
+                        if outside.contains(&r.to_lowercase()) {
+                            problems.push(format!(
+                                "{} {lang}: {label:?} has {r}, {}'s, which its Russian labels do \
+                                 not have",
+                                entity_name(registry, index),
+                                term.ru
+                            ));
+                        }
+                    }
                 }
             }
         }
     }
     problems
+}
+
+/// The labels of an entity in a translated language that the glossary applies to: the
+/// preferred one unless it is marked official in `lang`, and the alternatives.
+fn translated_labels<'e>(entity: &'e Entity, lang: &str) -> Vec<&'e str> {
+    let mut labels: Vec<&str> = Vec::new();
+    if !entity.official.iter().any(|l| l == lang) {
+        labels.push(entity.label(lang));
+    }
+    labels.extend(
+        entity
+            .alt
+            .get(lang)
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+    );
+    labels
 }
 
 /// The official names in `lang` (the preferred labels marked `official` in it), lower case,
@@ -490,30 +669,10 @@ fn registry_confused_terms(glossary: &Glossary, registry: &Registry) -> Vec<Stri
         glossary.term.iter().map(|t| (t.ru.as_str(), t)).collect();
     let mut problems = Vec::new();
     for (index, entity) in registry.entities.iter().enumerate() {
-        let mut russian = vec![entity.label("ru").to_lowercase()];
-        russian.extend(
-            entity
-                .alt
-                .get("ru")
-                .into_iter()
-                .flatten()
-                .map(|a| a.to_lowercase()),
-        );
-        let present = terms_anywhere(glossary, &russian.join(" | "));
+        let present = terms_anywhere(glossary, &russian_labels(entity).join(" | "));
         for lang in TRANSLATED {
             let official = official_names(registry, lang);
-            let mut labels: Vec<&str> = Vec::new();
-            if !entity.official.iter().any(|l| l == lang) {
-                labels.push(entity.label(lang));
-            }
-            labels.extend(
-                entity
-                    .alt
-                    .get(lang)
-                    .into_iter()
-                    .flatten()
-                    .map(String::as_str),
-            );
+            let labels = translated_labels(entity, lang);
             for group in KEPT_APART {
                 let Some(has) = group.iter().find(|t| present.contains(**t)) else {
                     continue;
@@ -783,6 +942,107 @@ fn the_uniqueness_check_catches_shared_and_contained_renderings() {
     assert!(shared_renderings(&load(&file(&synonyms)).unwrap()).is_empty());
 }
 
+const COMPOUND: &str = r#"
+[[term]]
+ru = "исследовательский центр"
+forms = ["исследовательские центры", "исследовательских центров"]
+en = ["research centre"]
+zh = ["研究中心"]
+contains = ["изучение"]
+note = "c"
+"#;
+
+/// A compound whose rendering contains an exclusive term's (研究中心, 研究) must say so; where
+/// the Russian has the compound its rendering is its own, and the contained term's is looked for
+/// outside it: needed there where the Russian has изучение too, borrowed there where it has not.
+#[test]
+fn a_compound_s_rendering_is_its_own() {
+    let undeclared = format!(
+        "{TWO_TERMS}{}",
+        COMPOUND.replace("contains = [\"изучение\"]\n", "")
+    );
+    assert_eq!(
+        shared_renderings(&load(&file(&undeclared)).unwrap()),
+        ["zh: \"研究中心\" of исследовательский центр contains \"研究\" of изучение"]
+    );
+    let glossary = load(&file(&format!("{TWO_TERMS}{COMPOUND}"))).unwrap();
+    assert!(shared_renderings(&glossary).is_empty());
+
+    let centres = [text(
+        "Исследовательские центры государств-членов ШОС",
+        "Research centres of the SCO member states",
+        "上合组织成员国研究中心",
+    )];
+    assert!(missing_renderings(&glossary, &centres).is_empty());
+    assert!(borrowed_renderings(&glossary, &centres).is_empty());
+    // Without the compound, 研究中心 borrows изучение's 研究.
+    let two = load(&file(TWO_TERMS)).unwrap();
+    assert_eq!(
+        borrowed_renderings(&two, &centres),
+        ["measure 1 zh: 研究 is изучение's, which the Russian does not have"]
+    );
+
+    let study_by_centres = |zh: &str| {
+        [text(
+            "Изучение вопроса силами научно-исследовательских центров.",
+            "Study of the question by research centres.",
+            zh,
+        )]
+    };
+    assert_eq!(
+        missing_renderings(&glossary, &study_by_centres("由研究中心处理该问题。")),
+        ["measure 1 zh: изучение needs one of [\"研究\"]"]
+    );
+    assert!(missing_renderings(&glossary, &study_by_centres("由研究中心研究该问题。")).is_empty());
+
+    let more_than_centres = [text(
+        "Исследовательские центры.",
+        "Research centres.",
+        "研究中心研究。",
+    )];
+    assert_eq!(
+        borrowed_renderings(&glossary, &more_than_centres),
+        ["measure 1 zh: 研究 is изучение's, which the Russian does not have"]
+    );
+}
+
+/// The source names the research centres «исследовательские центры» (lines 476-478, the
+/// executors of 17; 520-522, of 19): the compound, not изучение. Measure 85's
+/// «научно-исследовательских и инновационных проектов» (line 1846) is research too, but no centre.
+#[test]
+fn the_research_centres_are_the_compound_in_the_source() {
+    let glossary = glossary();
+    let plan = ingest::parse(data::source(), &data::lexicon().unwrap()).unwrap();
+    let measure = |n: u32| plan.measures.iter().find(|m| m.number == n).unwrap();
+    for n in [17, 19] {
+        let executors = &measure(n).executors;
+        assert!(
+            executors.iter().any(|e| e == "исследовательские центры"),
+            "{n}: {executors:?}"
+        );
+        assert_eq!(
+            terms_in(&glossary, "исследовательские центры"),
+            BTreeSet::from(["исследовательский центр"])
+        );
+    }
+    let text85 = measure(85).text.to_lowercase();
+    assert!(text85.contains("научно-исследовательских"), "{text85}");
+    assert!(!terms_anywhere(&glossary, &text85).contains("исследовательский центр"));
+    assert!(!terms_anywhere(&glossary, &text85).contains("изучение"));
+    let registry = registry();
+    let centres = registry
+        .entities
+        .iter()
+        .find(|e| e.entity_type == EntityType::Body && e.id == "research-centres")
+        .unwrap();
+    assert_eq!(centres.forms, ["исследовательские центры"]);
+    assert_eq!(
+        terms_in(&glossary, &centres.label("ru").to_lowercase()),
+        BTreeSet::from(["исследовательский центр"])
+    );
+    assert_eq!(centres.label("zh"), "研究中心");
+}
+
 /// A broken file names itself, the line and what is wrong.
 #[test]
 fn a_broken_glossary_says_where_and_what() {
@@ -825,6 +1085,22 @@ fn a_broken_glossary_says_where_and_what() {
         "data/translations/glossary-test.toml:3: term \"проработка\": synonym \"рассмотрение\" is no term of the glossary"
     );
 
+    let unknown_contained =
+        TWO_TERMS.replace("note = \"a\"", "contains = [\"проработка\"]\nnote = \"a\"");
+    assert_eq!(
+        err(&unknown_contained),
+        "data/translations/glossary-test.toml:3: term \"проработка\": contained \"проработка\" is no other term of the glossary"
+    );
+
+    let abbreviated_in_ru = TWO_TERMS.replace(
+        "note = \"b\"",
+        "abbreviations = { ru = [\"ИЗ\"] }\nnote = \"b\"",
+    );
+    assert_eq!(
+        err(&abbreviated_in_ru),
+        "data/translations/glossary-test.toml:11: term \"изучение\": abbreviations in \"ru\", which is no translated language"
+    );
+
     let twice = format!(
         "{TWO_TERMS}{}",
         &TWO_TERMS[TWO_TERMS.find("[[term]]\nru = \"изучение\"").unwrap()..]
@@ -857,6 +1133,88 @@ fn every_registry_label_follows_the_glossary() {
 fn no_registry_label_renders_a_term_as_another() {
     let problems = registry_confused_terms(&glossary(), &registry());
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// Every alternative label in English and Chinese translates one of its entity's Russian labels
+/// and follows the glossary there, unless the language is marked official for the entity.
+#[test]
+fn every_alternative_label_translates_a_russian_label() {
+    let problems = registry_missing_renderings(&glossary(), &registry());
+    assert!(problems.is_empty(), "{problems:#?}");
+    let alts: usize = registry()
+        .entities
+        .iter()
+        .map(|e| {
+            TRANSLATED
+                .iter()
+                .map(|l| e.alt.get(*l).map_or(0, Vec::len))
+                .sum::<usize>()
+        })
+        .sum();
+    assert!(alts > 200, "{alts} alternative labels read");
+}
+
+/// No label, preferred or alternative, has a rendering of an exclusive term its entity's
+/// Russian labels do not have: the research centres' 研究中心 is the compound's, not изучение's.
+#[test]
+fn no_registry_label_borrows_an_exclusive_rendering() {
+    let glossary = glossary();
+    let registry = registry();
+    let problems = registry_borrowed_renderings(&glossary, &registry);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let mut without_compound = self::glossary();
+    without_compound
+        .term
+        .retain(|t| t.ru != "исследовательский центр");
+    assert_eq!(
+        registry_borrowed_renderings(&without_compound, &registry),
+        [
+            "body/research-centres zh: \"研究中心\" has 研究, изучение's, which its Russian labels do not have",
+            "body/research-centres zh: \"上合组织成员国研究中心\" has 研究, изучение's, which its Russian labels do not have",
+        ]
+    );
+}
+
+/// The alternative labels' check: a short form that drops a term of every Russian label is
+/// named with the nearest; one that renders a term as another word is named too; an
+/// abbreviation the glossary lists (MoU) renders its term; an official language is not read.
+#[test]
+fn the_alternative_label_check_catches_a_dropped_term() {
+    let glossary = glossary();
+    let read = |contents: &str| {
+        Registry::from_files(&[(
+            EntityType::Document,
+            DataFile {
+                path: "data/registry/documents-test.toml".into(),
+                contents,
+            },
+        )])
+        .unwrap()
+    };
+    let entry = |official: &str, en_alt: &str| {
+        format!(
+            "[[entity]]\nid = \"relief\"\nkind = \"document\"\ndoc_kind = \"agreement\"\nstatus = \"in-force\"\n\
+             label = {{ ru = \"Соглашение о взаимодействии при оказании помощи\", \
+             en = \"Agreement on Interaction in Providing Assistance\", zh = \"救灾协作协定\" }}\n\
+             {official}alt = {{ ru = [\"Меморандум ШОС-ОДКБ\"], en = [{en_alt}] }}\n"
+        )
+    };
+    let plain = read(&entry(
+        "",
+        "\"SCO Agreement on Mutual Assistance\", \"SCO-CSTO MoU\", \"SCO-CSTO Mou\"",
+    ));
+    assert_eq!(
+        registry_missing_renderings(&glossary, &plain),
+        [
+            "document/relief en: \"SCO Agreement on Mutual Assistance\" translates none of its Russian labels (nearest \"соглашение о взаимодействии при оказании помощи\": взаимодействие needs one of [\"interaction\"])",
+            "document/relief en: \"SCO-CSTO Mou\" translates none of its Russian labels (nearest \"меморандум шос-одкб\": меморандум needs one of [\"memorand\"])",
+        ]
+    );
+    let official = read(&entry(
+        "official = [\"en\"]\n",
+        "\"SCO Agreement on Mutual Assistance\"",
+    ));
+    assert!(registry_missing_renderings(&glossary, &official).is_empty());
 }
 
 /// The official titles the glossary leaves out of the texts' check (24's and 105's agreements)
@@ -920,7 +1278,7 @@ fn the_registry_check_reads_the_labels_terms() {
 }
 
 /// A body whose labels say "cooperation" and 合作 for «взаимодействия»: missing renderings in its
-/// preferred labels, and a confused term in its preferred and alternative labels; marked
+/// preferred and alternative labels, and a confused term in both; marked
 /// official in Chinese, its Chinese preferred label is not checked; an official language that
 /// is no language of the graph is refused where the entry starts.
 #[test]
@@ -948,6 +1306,7 @@ fn the_registry_checks_catch_cooperation_for_interaction() {
         registry_missing_renderings(&glossary, &plain),
         [
             "body/tourism en: взаимодействие needs one of [\"interaction\"]",
+            "body/tourism en: \"Tourism cooperation ministries\" translates none of its Russian labels (nearest \"министерства, отвечающие за вопросы взаимодействия в сфере туризма\": взаимодействие needs one of [\"interaction\"])",
             "body/tourism zh: взаимодействие needs one of [\"协作\"]",
         ]
     );
@@ -962,7 +1321,10 @@ fn the_registry_checks_catch_cooperation_for_interaction() {
     let official = read(&body("official = [\"zh\"]\n")).unwrap();
     assert_eq!(
         registry_missing_renderings(&glossary, &official),
-        ["body/tourism en: взаимодействие needs one of [\"interaction\"]"]
+        [
+            "body/tourism en: взаимодействие needs one of [\"interaction\"]",
+            "body/tourism en: \"Tourism cooperation ministries\" translates none of its Russian labels (nearest \"министерства, отвечающие за вопросы взаимодействия в сфере туризма\": взаимодействие needs one of [\"interaction\"])",
+        ]
     );
     assert_eq!(registry_confused_terms(&glossary, &official).len(), 2);
     let unknown = body("official = [\"fr\"]\n");
