@@ -414,6 +414,29 @@ fn the_csto_is_an_organization() {
     assert!(spelt_s.is_empty(), "{spelt_s:?}");
 }
 
+/// Line 786 ff. (33): «Развитие взаимодействия между ШОС и ОДКБ на основе Меморандума о
+/// взаимопонимании между двумя организациями»: the plan writes the CSTO one way, ОДКБ, and the
+/// Chinese one way too: 集体安全条约组织 in full, 集安组织 short, as the CSTO's own labels, 33's
+/// text and the memorandum's labels all write it; never a third form such as 集安条约组织.
+#[test]
+fn the_csto_is_named_one_way_in_chinese() {
+    assert!(text(33, "ru").contains("между ШОС и ОДКБ"));
+    assert_eq!(
+        labels(&body("csto"), "zh"),
+        set(&["集体安全条约组织", "集安组织"])
+    );
+    let texts = column(
+        "SELECT ?t WHERE { ?x skos:prefLabel|skos:altLabel|sco:text ?t . \
+         FILTER(LANG(?t) = \"zh\" && CONTAINS(?t, \"集\") && CONTAINS(?t, \"组织\")) }",
+    );
+    assert!(texts.len() >= 4, "{texts:?}");
+    for t in &texts {
+        let rest = t.replace("集体安全条约组织", "").replace("集安组织", "");
+        assert!(!rest.contains("集安") && !rest.contains("集体安全"), "{t}");
+    }
+    assert!(text(33, "zh").contains("集安组织"), "{}", text(33, "zh"));
+}
+
 /// Line 1110 ff. (48): the text's «Один пояс, один путь» is the Belt and Road Initiative; its
 /// official English name is the preferred label, the text's wording an alternative.
 #[test]
