@@ -25,6 +25,21 @@ impl Capped {
     pub(super) fn into_inner(self) -> Vec<u8> {
         self.buffer
     }
+
+    /// Lets `write` append to the buffer directly (a writer of many small pieces pays no call
+    /// per piece), then holds the limit: what passes it is taken back, and the write fails.
+    pub(super) fn append(
+        &mut self,
+        write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let before = self.buffer.len();
+        let written = write(&mut self.buffer);
+        if self.buffer.len() > self.limit {
+            self.buffer.truncate(before);
+            return Err(io::Error::other(TooManyBytes));
+        }
+        written
+    }
 }
 
 impl Write for Capped {
