@@ -102,7 +102,7 @@ fn literal_json(property: &str, lit: &Literal) -> Value {
 ///   `label_lang` as for the entity, `null` where the linked resource has no prefLabel.
 pub fn entity_json(kg: &KnowledgeGraph, iri: &str, lang: Lang) -> Option<Value> {
     let views = kg.views();
-    let me = views.get(iri).filter(|v| !v.out.is_empty())?;
+    let me = views.get(iri).filter(|v| v.is_subject())?;
     let mut classes = Vec::new();
     let mut labels = Map::new();
     let mut alt_labels: BTreeMap<Lang, Vec<&str>> =
@@ -114,9 +114,9 @@ pub fn entity_json(kg: &KnowledgeGraph, iri: &str, lang: Lang) -> Option<Value> 
             labels.insert(l.as_str().into(), text.into());
         }
     }
-    for e in &me.out {
+    for e in me.out() {
         let p = e.pred.as_str();
-        match &e.term {
+        match e.term {
             Term::NamedNode(o) if e.pred == rdf::TYPE => classes.push(curie(o.as_str())),
             Term::NamedNode(o) => links.push(link_json(&views, p, o.as_str(), lang)),
             Term::Literal(_) if e.pred == skos::prefLabel => {}
@@ -130,9 +130,8 @@ pub fn entity_json(kg: &KnowledgeGraph, iri: &str, lang: Lang) -> Option<Value> 
         }
     }
     let incoming: Vec<Value> = me
-        .inbound
-        .iter()
-        .filter_map(|e| match &e.term {
+        .inbound()
+        .filter_map(|e| match e.term {
             Term::NamedNode(s) => Some(link_json(&views, e.pred.as_str(), s.as_str(), lang)),
             _ => None,
         })

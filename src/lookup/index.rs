@@ -197,7 +197,7 @@ impl LookupIndex {
     /// The index of the resources of the nine types in `triples` (through their
     /// [`Views`]; a graph at hand should rather give its own to [`LookupIndex::from_views`]).
     pub fn from_triples(triples: &[Triple]) -> Self {
-        Self::from_views(&Views::from_triples(triples))
+        Self::from_views(&Views::from_triples(&triples.to_vec().into()))
     }
 
     /// The index of the resources of the nine types ([`ResourceKind::searchable`]) in `views`:
@@ -271,8 +271,8 @@ impl LookupIndex {
         let mut in_iri_order: Vec<u32> = (0..found.len() as u32).collect();
         in_iri_order.sort_by_key(|&e| found[e as usize].0);
         for e in in_iri_order {
-            for edge in &found[e as usize].2.out {
-                let Term::Literal(lit) = &edge.term else {
+            for edge in found[e as usize].2.out() {
+                let Term::Literal(lit) = edge.term else {
                     continue;
                 };
                 let Some(lang) = lit.language().and_then(literal_lang) else {
@@ -334,10 +334,9 @@ impl LookupIndex {
             // The resources linking to it (by anything but rdf:type), each once.
             let linkers: HashSet<&Term> = found[e.rank as usize]
                 .2
-                .inbound
-                .iter()
+                .inbound()
                 .filter(|edge| edge.pred != rdf::TYPE)
-                .map(|edge| &edge.term)
+                .map(|edge| edge.term)
                 .collect();
             let d = linkers.len() as f64;
             e.prior = ((80.0 * (1.0 + d).ln()).round() as u32).min(399);

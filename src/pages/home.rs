@@ -29,8 +29,7 @@ fn ranked<'a>(
             .filter(|i| cx.p.kind(i) == Some(kind))
             .map(|i| {
                 let n = cx.p[i.as_str()]
-                    .inbound
-                    .iter()
+                    .inbound()
                     .filter(|e| e.pred == predicate)
                     .count();
                 (i.as_str(), n)
@@ -123,7 +122,7 @@ pub(crate) fn home(cx: &Cx) -> String {
                     tr {
                         td { (cx.link(d)) }
                         td { @for k in node.iris(sco::documentKind) { (cx.name(k)) } }
-                        td { @for e in node.out.iter().filter(|e| e.pred == sco::date) { (cx.term(&e.term)) } }
+                        td { @for e in node.out().filter(|e| e.pred == sco::date) { (cx.term(e.term)) } }
                         td.num { (cx.measures_count(*n)) }
                     }
                 }

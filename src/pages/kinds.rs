@@ -383,10 +383,9 @@ fn document(cx: &Cx, iri: &str, node: &Node) -> Markup {
     let measures = cx.sorted(cx.of_kind(citing.clone(), ResourceKind::Measure));
     let plan_refs = cx.of_kind(citing, ResourceKind::Plan);
     let date = node
-        .out
-        .iter()
+        .out()
         .find(|e| e.pred == sco::date)
-        .map(|e| cx.term(&e.term));
+        .map(|e| cx.term(e.term));
     html! {
         (head(cx, iri, node, &[]))
         (facts(vec![
@@ -522,10 +521,9 @@ fn plan_page(cx: &Cx, iri: &str, node: &Node) -> Markup {
 fn decision(cx: &Cx, iri: &str, node: &Node) -> Markup {
     let signatories = cx.sorted(node.iris(sco::signatory));
     let date = node
-        .out
-        .iter()
+        .out()
         .find(|e| e.pred == sco::date)
-        .map(|e| cx.term(&e.term));
+        .map(|e| cx.term(e.term));
     html! {
         (head(cx, iri, node, &[]))
         (facts(vec![
@@ -602,10 +600,9 @@ fn source_span(cx: &Cx, iri: &str, node: &Node) -> Markup {
     let (start, end) = span_lines(node);
     let measures = node.subjects(sco::sourceSpan);
     let offsets = |pred: NamedNodeRef<'_>| {
-        node.out
-            .iter()
+        node.out()
             .find(|e| e.pred == pred)
-            .and_then(|e| match &e.term {
+            .and_then(|e| match e.term {
                 Term::Literal(l) => Some(html! { (l.value()) }),
                 _ => None,
             })

@@ -286,7 +286,7 @@ impl OntologyIndex {
         let mut instances: HashMap<&str, Use> = HashMap::new();
         let mut predicates: HashMap<&str, Use> = HashMap::new();
         let mut objects: HashMap<&str, Use> = HashMap::new();
-        for t in &kg.triples {
+        for t in kg.triples.iter() {
             predicates
                 .entry(t.predicate.as_str())
                 .or_default()

@@ -189,7 +189,7 @@ impl<'a> Cx<'a> {
             // A term of the ontology: linked to its definition on the ontology's page.
             return self.link(edge.pred.as_str());
         }
-        let p = edge.pred.as_ref();
+        let p = edge.pred;
         let text = if p == rdf::TYPE {
             t!(self, "pred-rdf-type")
         } else if p == skos::prefLabel {
@@ -244,10 +244,9 @@ impl<'a> Cx<'a> {
 /// The lines a source span covers.
 pub(crate) fn span_lines(node: &Node) -> (u64, u64) {
     let line = |predicate: NamedNodeRef<'_>| {
-        node.out
-            .iter()
+        node.out()
             .find(|e| e.pred == predicate)
-            .and_then(|e| match &e.term {
+            .and_then(|e| match e.term {
                 Term::Literal(l) => l.value().parse().ok(),
                 _ => None,
             })
@@ -257,12 +256,12 @@ pub(crate) fn span_lines(node: &Node) -> (u64, u64) {
 }
 
 /// Groups edges by predicate, in order of first appearance.
-pub(crate) fn group(edges: &[Edge]) -> Vec<(&Edge, Vec<&Term>)> {
-    let mut out: Vec<(&Edge, Vec<&Term>)> = Vec::new();
+pub(crate) fn group<'a>(edges: impl Iterator<Item = Edge<'a>>) -> Vec<(Edge<'a>, Vec<&'a Term>)> {
+    let mut out: Vec<(Edge<'a>, Vec<&'a Term>)> = Vec::new();
     for edge in edges {
         match out.iter_mut().find(|(e, _)| e.pred == edge.pred) {
-            Some((_, terms)) => terms.push(&edge.term),
-            None => out.push((edge, vec![&edge.term])),
+            Some((_, terms)) => terms.push(edge.term),
+            None => out.push((edge, vec![edge.term])),
         }
     }
     out
@@ -323,14 +322,8 @@ fn term_iri(term: &Term) -> &str {
 
 /// The "links" (outbound IRIs) and "referenced by" (inbound) lists every page ends with.
 pub(crate) fn graph_links(cx: &Cx, node: &Node) -> Markup {
-    let outbound: Vec<Edge> = node
-        .out
-        .iter()
-        .filter(|e| matches!(e.term, Term::NamedNode(_)))
-        .cloned()
-        .collect();
-    let outbound = group(&outbound);
-    let inbound = group(&node.inbound);
+    let outbound = group(node.out().filter(|e| matches!(e.term, Term::NamedNode(_))));
+    let inbound = group(node.inbound());
     html! {
         section.graph {
             h2 #links { (t!(cx, "links-heading")) }
@@ -350,7 +343,7 @@ pub(crate) fn graph_links(cx: &Cx, node: &Node) -> Markup {
             @if inbound.is_empty() {
                 p.muted { (t!(cx, "referenced-by-none")) }
             } @else {
-                p.muted { (t!(cx, "referenced-by-intro", "count" => node.inbound.len())) }
+                p.muted { (t!(cx, "referenced-by-intro", "count" => node.inbound().len())) }
                 dl.links {
                     @for (edge, terms) in &inbound {
                         dt { (cx.predicate(edge)) " " span.count { (terms.len()) } }

@@ -205,10 +205,10 @@ impl Pages {
 fn vocabulary(cx: &Cx) -> (Vec<Value>, Vec<Value>) {
     let (mut classes, mut properties) = ontology_terms().clone();
     for node in cx.p.nodes() {
-        for edge in &node.out {
+        for edge in node.out() {
             properties.insert(edge.pred.as_str().to_string());
             if edge.pred == rdf::TYPE {
-                if let Term::NamedNode(class) = &edge.term {
+                if let Term::NamedNode(class) = edge.term {
                     classes.insert(class.as_str().to_string());
                 }
             }

@@ -45,8 +45,8 @@ pub struct KnowledgeGraph {
     pub base: Base,
     /// The IRIs of the plan, the decision and the source.
     pub iris: graph::Iris,
-    /// Every triple, sorted: the order of every dump.
-    pub triples: Vec<Triple>,
+    /// Every triple, sorted: the order of every dump. Shared with [`KnowledgeGraph::views`].
+    pub triples: graph::Triples,
     /// The in-memory store holding the triples, in the default graph.
     pub store: Store,
     /// The source text the graph was built from.
@@ -193,7 +193,7 @@ impl KnowledgeGraph {
             lookup: OnceLock::new(),
             views: OnceLock::new(),
             counts,
-            triples,
+            triples: triples.into(),
         })
     }
 
