@@ -20,6 +20,7 @@ mod lookup_relevance;
 mod lookup_search;
 mod pages_render;
 mod places;
+mod registry_reread;
 mod reread_first_half;
 mod reread_second_half;
 mod scale;
