@@ -63,6 +63,9 @@ pub struct KnowledgeGraph {
     views: OnceLock<Arc<graph::Views>>,
     /// What the checks estimate a query's cost from, counted with the store's load.
     counts: PatternCounts,
+    /// The dataset's version ([`crate::export::graph_version`]), computed with the store's
+    /// load; `None` if that failed (it is then computed again, and fails, where asked for).
+    canonical_version: Option<String>,
 }
 
 /// Why a query got no answer.
@@ -146,14 +149,16 @@ impl KnowledgeGraph {
         triples: Vec<Triple>,
     ) -> Result<Self, GraphError> {
         let store = Store::new()?;
-        // The store's load and what is read from the triples beside it (the labels, and the
-        // counts every checked query needs) take two cores: on the graph ×100 that is seconds
-        // before a server's first answer.
-        let (loaded, labels, counts) = std::thread::scope(|scope| {
+        // The store's load and what is read from the triples beside it (the labels, the
+        // counts every checked query needs and the version every ETag starts with) take two
+        // cores: on the graph ×100 the load alone takes two seconds before a server's first
+        // answer, and the rest as long again.
+        let (loaded, (labels, counts, canonical_version)) = std::thread::scope(|scope| {
             let beside = scope.spawn(|| {
                 (
                     extensions::Labels::from_triples(&triples),
                     PatternCounts::new(&triples),
+                    crate::export::triples_version(&triples).ok(),
                 )
             });
             // A plain transaction: the bulk loader's threads cost more than they save here.
@@ -162,11 +167,11 @@ impl KnowledgeGraph {
                     .iter()
                     .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph).into_owned()),
             );
-            let (labels, counts) = match beside.join() {
-                Ok(both) => both,
+            let beside = match beside.join() {
+                Ok(all) => all,
                 Err(panic) => std::panic::resume_unwind(panic),
             };
-            (loaded, labels, counts)
+            (loaded, beside)
         });
         loaded?;
         let iris = graph::Iris::new(&base, &linked);
@@ -193,6 +198,7 @@ impl KnowledgeGraph {
             lookup: OnceLock::new(),
             views: OnceLock::new(),
             counts,
+            canonical_version,
             triples: triples.into(),
         })
     }
@@ -229,6 +235,11 @@ impl KnowledgeGraph {
             self.views
                 .get_or_init(|| Arc::new(graph::Views::from_triples(&self.triples))),
         )
+    }
+
+    /// The dataset's version as computed with the store: see [`crate::export::graph_version`].
+    pub(crate) fn canonical_version(&self) -> Option<&str> {
+        self.canonical_version.as_deref()
     }
 
     /// SHA-256 of the sorted N-Triples: changes whenever any triple does.
