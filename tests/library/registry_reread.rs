@@ -336,12 +336,26 @@ fn the_sanitary_meeting_of_102_ensures_the_welfare() {
 
 /// 26 (lines 658-660) «совещаний глав оборонных ведомств» and 24 (lines 622-624) «заседаний
 /// руководителей пограничных служб»: the text's words are alternative labels in every language
-/// (国防部门领导人会议 and 边防部门领导人会议, as 26's and 24's Chinese texts).
+/// (国防部门领导人会议 and 边防部门领导人会议, as 26's and 24's Chinese texts), and 26's preferred
+/// labels are of heads of defence agencies, as the plan says, not of defence ministers.
 #[test]
 fn the_texts_words_for_the_meetings_of_24_and_26() {
     assert!(text(26, "ru").contains("совещаний глав оборонных ведомств"));
     assert!(text(24, "ru").contains("заседаний руководителей пограничных служб"));
     let defence = "body/defence-ministers-meeting";
+    // The plan's words are the preferred labels; "Defence Ministers", the name from outside the
+    // plan (not marked official), an alternative.
+    assert_eq!(
+        pref(defence, "en"),
+        "Meeting of Heads of Defence Agencies of the SCO Member States"
+    );
+    assert_eq!(pref(defence, "zh"), "上海合作组织成员国国防部门领导人会议");
+    assert!(alts(defence, "en").contains("Meeting of Defence Ministers of the SCO Member States"));
+    assert!(
+        registry_entity(EntityType::Body, "defence-ministers-meeting")
+            .official
+            .is_empty()
+    );
     assert!(alts(defence, "ru").contains("совещания глав оборонных ведомств"));
     assert!(alts(defence, "en").contains("Meetings of heads of defence agencies"));
     assert!(alts(defence, "zh").contains("国防部门领导人会议"));
