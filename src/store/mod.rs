@@ -162,11 +162,16 @@ impl KnowledgeGraph {
                 )
             });
             // A plain transaction: the bulk loader's threads cost more than they save here.
-            let loaded = store.extend(
-                triples
-                    .iter()
-                    .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph).into_owned()),
-            );
+            // Fed borrowed quads: `Store::extend` takes owned ones, a copy of every string of
+            // every triple, made and freed again one quad at a time.
+            let loaded = store.start_transaction().and_then(|mut transaction| {
+                transaction.extend(
+                    triples
+                        .iter()
+                        .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph)),
+                );
+                transaction.commit()
+            });
             let beside = match beside.join() {
                 Ok(all) => all,
                 Err(panic) => std::panic::resume_unwind(panic),
