@@ -183,8 +183,8 @@ fn measure_24_names_the_border_meetings_as_the_text_does() {
 
 /// Lines 658-664 (26): «регулярных совещаний глав оборонных ведомств, начальников генеральных
 /// штабов»: meetings of the heads of defence agencies, not of defence ministers (министров
-/// обороны: the meeting's official name and the graph's preferred label, not the plan's words),
-/// in lower case and with no ШОС. The Chinese said 国防部长 (defence ministers); neither
+/// обороны: a name from outside the plan, an alternative label of the meeting only), in lower
+/// case and with no ШОС. The Chinese said 国防部长 (defence ministers); neither
 /// translation names the meeting "of the SCO Member States" now.
 #[test]
 fn measure_26_says_heads_of_defence_agencies() {
