@@ -32,10 +32,15 @@ const STEP = 10;
  * the labels go, each edge moved out to a whole 10°, within the Earth.
  */
 export function extentOf(points) {
-  const lats = points.map((p) => p.lat);
-  const longs = points.map((p) => p.long);
-  const [south, north] = points.length ? [Math.min(...lats), Math.max(...lats)] : [0, 0];
-  const [west, east] = points.length ? [Math.min(...longs), Math.max(...longs)] : [0, 0];
+  // A loop, not Math.min(...values): spreading an answer of a few hundred thousand rows into
+  // arguments overflows the call stack.
+  let [south, north, west, east] = points.length ? [90, -90, 180, -180] : [0, 0, 0, 0];
+  for (const { lat, long } of points) {
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+    west = Math.min(west, long);
+    east = Math.max(east, long);
+  }
   return {
     west: Math.max(-180, Math.floor((west - 5) / STEP) * STEP),
     east: Math.min(180, Math.ceil((east + 15) / STEP) * STEP),

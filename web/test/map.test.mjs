@@ -17,6 +17,12 @@ const BEIJING = { lat: 39.91, long: 116.4 };
 const QINGDAO = { lat: 36.07, long: 120.38 };
 const DUSHANBE = { lat: 38.54, long: 68.78 };
 
+test("the box of an answer of half a million points is found without overflowing the stack", () => {
+  // Spreading this many values into Math.min's arguments throws a RangeError.
+  const points = Array.from({ length: 500000 }, (_, i) => (i % 2 ? MOSCOW : QINGDAO));
+  assert.deepEqual(extentOf(points), extentOf([MOSCOW, QINGDAO]));
+});
+
 test("the box holds the points on whole tens of degrees, with room for labels to the east", () => {
   const extent = extentOf([MOSCOW, QINGDAO]);
   assert.deepEqual(extent, { west: 30, east: 140, south: 30, north: 70 });
