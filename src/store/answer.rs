@@ -6,6 +6,7 @@ use oxigraph::model::{Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 
 use super::capped::Capped;
+use super::json_results::{bound, SolutionsWriter};
 
 /// A collected answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,34 +147,12 @@ impl Answer {
             (Answer::Boolean(value), ResultFormat::Table) => {
                 Some(Ok(format!("{value}\n").into_bytes()))
             }
-            (
-                Answer::Solutions { variables, rows },
-                ResultFormat::Results(QueryResultsFormat::Json),
-            ) => Some((|| {
-                let mut writer =
-                    super::json_results::JsonSolutionsWriter::start(Capped::new(None), variables)?;
+            (Answer::Solutions { variables, rows }, ResultFormat::Results(f)) => Some((|| {
+                let mut writer = SolutionsWriter::start(f, Capped::new(None), variables)?;
                 for row in rows {
-                    writer.serialize(
-                        variables
-                            .iter()
-                            .zip(row)
-                            .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
-                    )?;
+                    writer.serialize(bound(variables, row))?;
                 }
                 Ok(writer.finish()?.into_inner())
-            })()),
-            (Answer::Solutions { variables, rows }, ResultFormat::Results(f)) => Some((|| {
-                let mut writer = QueryResultsSerializer::from_format(f)
-                    .serialize_solutions_to_writer(Vec::new(), variables.clone())?;
-                for row in rows {
-                    writer.serialize(
-                        variables
-                            .iter()
-                            .zip(row)
-                            .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
-                    )?;
-                }
-                writer.finish()
             })(
             )),
             (Answer::Solutions { variables, rows }, ResultFormat::Table) => {

@@ -10,10 +10,63 @@
 use std::io;
 
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{TermRef, Variable, VariableRef};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::model::{Term, TermRef, Variable, VariableRef};
+use oxigraph::sparql::results::{
+    QueryResultsFormat, QueryResultsSerializer, WriterSolutionsSerializer,
+};
 
 use super::capped::Capped;
+
+/// The solutions of a SELECT written in a results format: SPARQL JSON by
+/// [`JsonSolutionsWriter`], the other formats by sparesults.
+pub(super) enum SolutionsWriter {
+    Json(JsonSolutionsWriter),
+    Sparesults(WriterSolutionsSerializer<Capped>),
+}
+
+impl SolutionsWriter {
+    pub(super) fn start(
+        format: QueryResultsFormat,
+        output: Capped,
+        variables: &[Variable],
+    ) -> io::Result<Self> {
+        Ok(match format {
+            QueryResultsFormat::Json => Self::Json(JsonSolutionsWriter::start(output, variables)?),
+            other => Self::Sparesults(
+                QueryResultsSerializer::from_format(other)
+                    .serialize_solutions_to_writer(output, variables.to_vec())?,
+            ),
+        })
+    }
+
+    pub(super) fn serialize<'a>(
+        &mut self,
+        solution: impl IntoIterator<Item = (impl Into<VariableRef<'a>>, impl Into<TermRef<'a>>)>,
+    ) -> io::Result<()> {
+        match self {
+            Self::Json(writer) => writer.serialize(solution),
+            Self::Sparesults(writer) => writer.serialize(solution),
+        }
+    }
+
+    pub(super) fn finish(self) -> io::Result<Capped> {
+        match self {
+            Self::Json(writer) => writer.finish(),
+            Self::Sparesults(writer) => writer.finish(),
+        }
+    }
+}
+
+/// The bound variables of a collected row (a term per variable, `None` where unbound), in order.
+pub(super) fn bound<'a>(
+    variables: &'a [Variable],
+    row: &'a [Option<Term>],
+) -> impl Iterator<Item = (VariableRef<'a>, TermRef<'a>)> {
+    variables
+        .iter()
+        .zip(row)
+        .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref())))
+}
 
 /// Writes the solutions of a SELECT, row after row, into a [`Capped`] buffer.
 pub(super) struct JsonSolutionsWriter {
@@ -152,14 +205,7 @@ mod tests {
             .serialize_solutions_to_writer(Vec::new(), variables.to_vec())
             .unwrap();
         for row in rows {
-            writer
-                .serialize(
-                    variables
-                        .iter()
-                        .zip(row)
-                        .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
-                )
-                .unwrap();
+            writer.serialize(bound(variables, row)).unwrap();
         }
         writer.finish().unwrap()
     }
@@ -171,12 +217,7 @@ mod tests {
     ) -> io::Result<Vec<u8>> {
         let mut writer = JsonSolutionsWriter::start(Capped::new(limit), variables)?;
         for row in rows {
-            writer.serialize(
-                variables
-                    .iter()
-                    .zip(row)
-                    .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
-            )?;
+            writer.serialize(bound(variables, row))?;
         }
         Ok(writer.finish()?.into_inner())
     }

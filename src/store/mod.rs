@@ -384,21 +384,10 @@ impl KnowledgeGraph {
                 QueryResults::Boolean(value) => serializer
                     .serialize_boolean_to_writer(output, value)
                     .map_err(|e| write_error(e, options)),
-                QueryResults::Solutions(solutions) if format == QueryResultsFormat::Json => {
-                    let mut writer =
-                        json_results::JsonSolutionsWriter::start(output, solutions.variables())
-                            .map_err(|e| write_error(e, options))?;
-                    for solution in within(solutions, limit) {
-                        writer
-                            .serialize(&solution?)
-                            .map_err(|e| write_error(e, options))?;
-                    }
-                    writer.finish().map_err(|e| write_error(e, options))
-                }
                 QueryResults::Solutions(solutions) => {
-                    let mut writer = serializer
-                        .serialize_solutions_to_writer(output, solutions.variables().to_vec())
-                        .map_err(|e| write_error(e, options))?;
+                    let mut writer =
+                        json_results::SolutionsWriter::start(format, output, solutions.variables())
+                            .map_err(|e| write_error(e, options))?;
                     for solution in within(solutions, limit) {
                         writer
                             .serialize(&solution?)
