@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::support;
+use crate::support::measure_text as text;
 
 const ID: &str = "https://w3id.org/sco-kg/id/";
 const PLAN: &str = "https://w3id.org/sco-kg/id/plan/2021-2025/measure/";
@@ -338,15 +339,6 @@ fn the_eight_signatories_are_labelled_in_three_languages() {
 }
 
 // ───────────────────────── No additions to the source ─────────────────────────
-
-/// A measure's text in one language.
-fn text(measure: u32, lang: &str) -> String {
-    select(&format!(
-        "SELECT ?t WHERE {{ m:{measure} sco:text ?t . FILTER(LANG(?t) = \"{lang}\") }}"
-    ))
-    .remove(0)
-    .remove(0)
-}
 
 /// Line 2792 ff. (131): "реализации Антинаркотической стратегии ШОС, … в рамках Программы
 /// многостороннего торгово-экономического сотрудничества государств-членов ШОС": neither the

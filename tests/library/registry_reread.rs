@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use sco_kg::link::{EntityType, Registry};
 
 use crate::support;
+use crate::support::measure_text as text;
 
 const ID: &str = "https://w3id.org/sco-kg/id/";
 const PLAN: &str = "https://w3id.org/sco-kg/id/plan/2021-2025/measure/";
@@ -22,15 +23,6 @@ fn select(query: &str) -> Vec<Vec<String>> {
 
 fn column(query: &str) -> BTreeSet<String> {
     select(query).into_iter().map(|mut r| r.remove(0)).collect()
-}
-
-/// A measure's text in one language.
-fn text(measure: u32, lang: &str) -> String {
-    select(&format!(
-        "SELECT ?t WHERE {{ m:{measure} sco:text ?t . FILTER(LANG(?t) = \"{lang}\") }}"
-    ))
-    .remove(0)
-    .remove(0)
 }
 
 /// The preferred label in `lang` of `{ID}{path}` (`body/rats`).

@@ -3,23 +3,7 @@
 //! (line numbers given), not from the program's output; each test first checks that the Russian
 //! text in the graph says what the source says, then what the translations must (not) say.
 
-use crate::support;
-
-const PLAN: &str = "https://w3id.org/sco-kg/id/plan/2021-2025/measure/";
-
-/// A measure's text in one language.
-fn text(measure: u32, lang: &str) -> String {
-    let rows = support::select(&format!(
-        "PREFIX sco: <https://w3id.org/sco-kg/ontology#>\n\
-         SELECT ?t WHERE {{ <{PLAN}{measure}> sco:text ?t . FILTER(LANG(?t) = \"{lang}\") }}"
-    ));
-    assert_eq!(
-        rows.len(),
-        1,
-        "measure {measure} has one {lang} text: {rows:?}"
-    );
-    rows[0][0].clone()
-}
+use crate::support::measure_text as text;
 
 // ───────────────────────── Titles as the plan writes them ─────────────────────────
 

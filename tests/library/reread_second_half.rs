@@ -3,18 +3,7 @@
 //! given); each test first checks that the Russian has the words it relies on.
 
 use crate::support;
-
-const PLAN: &str = "https://w3id.org/sco-kg/id/plan/2021-2025/measure/";
-
-/// A measure's text in one language.
-fn text(measure: u32, lang: &str) -> String {
-    support::select(&format!(
-        "PREFIX sco: <https://w3id.org/sco-kg/ontology#>\n\
-         SELECT ?t WHERE {{ <{PLAN}{measure}> sco:text ?t . FILTER(LANG(?t) = \"{lang}\") }}"
-    ))
-    .remove(0)
-    .remove(0)
-}
+use crate::support::measure_text as text;
 
 /// The paragraph `index` (from 0) of a text: the plan's measures keep the source's paragraphs.
 fn paragraph(text: &str, index: usize) -> &str {

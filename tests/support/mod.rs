@@ -115,6 +115,23 @@ pub fn graph_triples() -> BTreeSet<String> {
     graph().triples.iter().map(|t| t.to_string()).collect()
 }
 
+/// A measure's IRI without its number: `{MEASURE}14` is measure 14 of the plan.
+pub const MEASURE: &str = "https://w3id.org/sco-kg/id/plan/2021-2025/measure/";
+
+/// A measure's text in one language (its one `sco:text` tagged `lang`).
+pub fn measure_text(measure: u32, lang: &str) -> String {
+    let rows = select(&format!(
+        "PREFIX sco: <https://w3id.org/sco-kg/ontology#>\n\
+         SELECT ?t WHERE {{ <{MEASURE}{measure}> sco:text ?t . FILTER(LANG(?t) = \"{lang}\") }}"
+    ));
+    assert_eq!(
+        rows.len(),
+        1,
+        "measure {measure} has one {lang} text: {rows:?}"
+    );
+    rows.into_iter().next().unwrap().remove(0)
+}
+
 /// Runs a SELECT on the embedded graph, written as CSV as `sco-kg query --format csv` writes
 /// it, and returns its rows (header dropped).
 pub fn select(query: &str) -> Vec<Vec<String>> {
