@@ -96,6 +96,34 @@ fn a_repeated_query_is_answered_without_a_query_slot() {
 }
 
 #[test]
+fn the_answer_of_every_triple_is_kept_by_the_default_cache() {
+    let _one_at_a_time = crate::support::one_at_a_time();
+    let server = start(Config {
+        timeout: Duration::from_secs(10),
+        max_concurrent: 1,
+        ..config()
+    });
+    let url = server.url();
+    let every_triple = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }";
+    let first = ask(&url, every_triple, "application/sparql-results+json");
+    assert_eq!(first.status(), StatusCode::OK);
+    let first_body = first.bytes().unwrap();
+    // More than an eighth of the default cache (16 MB), less than a quarter.
+    let cache = Config::default().cache_bytes;
+    assert!(
+        first_body.len() > cache / 8 && first_body.len() <= cache / 4,
+        "{} bytes",
+        first_body.len()
+    );
+    let slow = hold_the_slot(&url);
+    // No slot is free, yet it is answered again, the same bytes.
+    let again = ask(&url, every_triple, "application/sparql-results+json");
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(again.bytes().unwrap(), first_body);
+    slow.join().unwrap();
+}
+
+#[test]
 fn without_a_cache_every_query_needs_a_slot() {
     let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {

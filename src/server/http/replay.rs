@@ -35,7 +35,7 @@ use quick_cache::Weighter;
 use tower::Service;
 
 use crate::server::config::Config;
-use crate::server::execution::answers::TYPICAL_ENTRY_BYTES;
+use crate::server::execution::answers::bounded_cache;
 use crate::server::state::AppState;
 
 /// The request headers a kept response may vary on, and so the ones its key records.
@@ -198,9 +198,7 @@ impl ResponseCache {
         // the compressed variants.
         let bytes = config.cache_bytes / 4;
         Self {
-            cache: (bytes > 0).then(|| {
-                Cache::with_weighter((bytes / TYPICAL_ENTRY_BYTES).max(16), bytes as u64, ByBytes)
-            }),
+            cache: (bytes > 0).then(|| bounded_cache(bytes, ByBytes)),
             seen_once: Cache::new(SEEN_ONCE),
             hasher: RandomState::new(),
             largest: bytes / 8,
