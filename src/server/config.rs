@@ -69,9 +69,11 @@ pub const DEFAULT_MAX_IN_FLIGHT_MEGABYTES: usize = 256;
 /// Queries waiting for a slot: 64 clients each with a few queries in flight wait their turn
 /// instead of being refused.
 pub const DEFAULT_MAX_QUEUED: usize = 256;
-/// Room for thousands of typical answers. With the response cache (a quarter more), a server
-/// under a load of never-repeated queries stays under 100 MB resident (issue 7's note).
-pub const DEFAULT_CACHE_MEGABYTES: usize = 16;
+/// Room for thousands of typical answers and for the answer of every triple (an answer of up to
+/// a quarter of it is kept). With the response cache (a quarter more), a server under the whole
+/// load benchmark stays under 100 MB resident: with 16 MB its peak was 100–106 MB once answers
+/// were written faster (issue 20's note), with 12 MB 88 MB.
+pub const DEFAULT_CACHE_MEGABYTES: usize = 12;
 /// Long enough for a client on a slow, lossy link to take the next bytes of a large dump;
 /// short enough that stalled connections cannot pile up.
 pub const DEFAULT_WRITE_TIMEOUT_SECONDS: u64 = 30;

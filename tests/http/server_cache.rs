@@ -108,7 +108,7 @@ fn the_answer_of_every_triple_is_kept_by_the_default_cache() {
     let first = ask(&url, every_triple, "application/sparql-results+json");
     assert_eq!(first.status(), StatusCode::OK);
     let first_body = first.bytes().unwrap();
-    // More than an eighth of the default cache (16 MB), less than a quarter.
+    // More than an eighth of the default cache, no more than a quarter.
     let cache = Config::default().cache_bytes;
     assert!(
         first_body.len() > cache / 8 && first_body.len() <= cache / 4,

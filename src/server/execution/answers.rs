@@ -6,7 +6,7 @@
 //! version is part of the key anyway, so that a cache shared across versions could never mix
 //! them. Only complete, successful answers are kept; the cache is bounded by the bytes of the
 //! answers it holds, and an answer larger than a quarter of it is never kept (at the default
-//! 16 MB, the answer of every triple, 2.3 MB in SPARQL JSON, is kept: with an eighth it was
+//! 12 MB, the answer of every triple, 2.3 MB in SPARQL JSON, is kept: with an eighth it was
 //! evaluated again each time, at 0.07 of what nginx sends of the same bytes).
 
 use axum::body::Bytes;
