@@ -27,7 +27,10 @@ impl Capped {
     }
 
     /// Lets `write` append to the buffer directly (a writer of many small pieces pays no call
-    /// per piece), then holds the limit: what passes it is taken back, and the write fails.
+    /// per piece), then holds the limit: what passes it is taken back, and the write fails. The
+    /// bound holds between appends; during one (a row of an answer) the buffer may pass it by
+    /// that append's bytes, which the terms it writes already take in memory. A failed write is
+    /// taken back too.
     pub(super) fn append(
         &mut self,
         write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
@@ -37,6 +40,9 @@ impl Capped {
         if self.buffer.len() > self.limit {
             self.buffer.truncate(before);
             return Err(io::Error::other(TooManyBytes));
+        }
+        if written.is_err() {
+            self.buffer.truncate(before);
         }
         written
     }

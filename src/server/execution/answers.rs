@@ -8,6 +8,9 @@
 //! answers it holds, and an answer larger than a quarter of it is never kept (at the default
 //! 12 MB, the answer of every triple, 2.3 MB in SPARQL JSON, is kept: with an eighth it was
 //! evaluated again each time, at 0.07 of what nginx sends of the same bytes).
+//! A newly kept answer waits in quick_cache's cold part: asked for again, it stays; if not, it is
+//! the first to go once the cache is full, so one-off queries pass through without pushing out
+//! what is repeated.
 
 use axum::body::Bytes;
 use prometheus_client::metrics::counter::Counter;
