@@ -123,8 +123,6 @@ pub enum ExportError {
         /// The algorithm's message.
         detail: String,
     },
-    /// The thread computing a dump panicked.
-    Panicked,
 }
 
 impl ExportError {
@@ -146,7 +144,6 @@ impl ExportError {
             Self::Canonical { detail } => {
                 Message::new("export-canonical").arg("detail", detail.as_str())
             }
-            Self::Panicked => Message::new("export-panicked"),
         }
     }
 }

@@ -14,7 +14,6 @@ export-serialise = the graph could not be serialised: { $detail }
 export-not-utf8 = the N-Quads written for the canonical form are not UTF-8 at line { $line }, byte { $byte }
 export-reread = the N-Quads written for the canonical form do not read back at line { $line }, column { $column }: { $detail }
 export-canonical = the graph could not be canonicalised: { $detail }
-export-panicked = computing a dump panicked
 # $setting: a field of the server's settings (timeout, max_results, …).
 config-zero = the setting { $setting } must be more than zero
 # $url: the URL as given, in quotes.

@@ -13,7 +13,6 @@ export-serialise = граф не удалось сериализовать: { $d
 export-not-utf8 = N-Quads, записанные для канонической формы, не в UTF-8 в строке { $line }, байт { $byte }
 export-reread = N-Quads, записанные для канонической формы, не читаются обратно в строке { $line }, столбце { $column }: { $detail }
 export-canonical = граф не удалось привести к канонической форме: { $detail }
-export-panicked = вычисление дампа завершилось паникой
 # $setting — поле настроек сервера (timeout, max_results, …).
 config-zero = параметр { $setting } должен быть больше нуля
 # $url — адрес как он задан, в кавычках.

@@ -13,7 +13,6 @@ export-serialise = 无法序列化该图：{ $detail }
 export-not-utf8 = 为规范形式写出的 N-Quads 在第 { $line } 行第 { $byte } 字节处不是 UTF-8
 export-reread = 为规范形式写出的 N-Quads 在第 { $line } 行第 { $column } 列处无法读回：{ $detail }
 export-canonical = 无法将该图规范化：{ $detail }
-export-panicked = 计算转储时发生了 panic
 # $setting：服务器设置的字段（timeout、max_results 等）。
 config-zero = 设置项 { $setting } 必须大于零
 # $url：给出的网址，带引号。

@@ -61,9 +61,13 @@ pub const DUMP_EXTENSIONS: [&str; 6] = ["ttl", "nt", "nq", "trig", "rdf", "jsonl
 fn cached(kg: &KnowledgeGraph) -> Arc<Pages> {
     static CACHE: OnceLock<Mutex<HashMap<String, Arc<Pages>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
+    // Keyed by the version the graph computed with its store; without one, nothing to key by.
+    let Ok(version) = crate::export::graph_version(kg) else {
+        return Arc::new(Pages::new(kg));
+    };
     let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
     cache
-        .entry(kg.version().to_string())
+        .entry(version)
         .or_insert_with(|| Arc::new(Pages::new(kg)))
         .clone()
 }

@@ -98,16 +98,11 @@ impl AppState {
         config: Config,
         local_addr: SocketAddr,
     ) -> Result<Self, StartError> {
-        // The version (the root of every ETag) is what the first answer needs beyond the graph
-        // (whose counts came with its store). The pages' index and the lookup are built next,
-        // in the background ([`Warm`]); the dumps when a client asks ([`Dumps::body`]).
-        let (version, statistics) = std::thread::scope(|scope| {
-            let version = scope.spawn(|| export::graph_version(&graph));
-            let statistics = Statistics::of(&graph.triples);
-            let version = version.join().unwrap_or(Err(export::ExportError::Panicked));
-            (version, statistics)
-        });
-        let version = version?;
+        // The version (the root of every ETag) and the counts came with the graph's store; the
+        // pages' index and the lookup are built next, in the background ([`Warm`]); the dumps
+        // when a client asks ([`Dumps::body`]).
+        let version = export::graph_version(&graph)?;
+        let statistics = Statistics::of(&graph.triples);
         let pages = {
             let graph = Arc::clone(&graph);
             Warm::new("the pages' index", move || {

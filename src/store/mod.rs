@@ -15,7 +15,6 @@ use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Trip
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use sha2::{Digest, Sha256};
 use spargebra::SparqlParser;
 
 use std::sync::{Arc, OnceLock};
@@ -51,8 +50,6 @@ pub struct KnowledgeGraph {
     pub store: Store,
     /// The source text the graph was built from.
     pub source: String,
-    /// See [`KnowledgeGraph::version`]: computed when first asked for, not at every build.
-    version: std::sync::OnceLock<String>,
     /// Parses queries with the graph's prefixes declared (see [`KnowledgeGraph::parser`]).
     parser: SparqlParser,
     /// Every subject's prefLabels by language: what `sco:label` reads.
@@ -197,7 +194,6 @@ impl KnowledgeGraph {
             iris,
             store,
             source,
-            version: std::sync::OnceLock::new(),
             parser,
             labels: Arc::new(labels),
             lookup: OnceLock::new(),
@@ -245,22 +241,6 @@ impl KnowledgeGraph {
     /// The dataset's version as computed with the store: see [`crate::export::graph_version`].
     pub(crate) fn canonical_version(&self) -> Option<&str> {
         self.canonical_version.as_deref()
-    }
-
-    /// SHA-256 of the sorted N-Triples: changes whenever any triple does.
-    pub fn version(&self) -> &str {
-        self.version.get_or_init(|| {
-            let mut hasher = Sha256::new();
-            for t in &self.triples {
-                hasher.update(t.to_string().as_bytes());
-                hasher.update(b" .\n");
-            }
-            hasher
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect()
-        })
     }
 
     /// The SPARQL prefixes every query may use without declaring them, as a prologue of

@@ -18,6 +18,15 @@ fn ask(url: &str, query: &str, accept: &str) -> reqwest::blocking::Response {
         .expect("answers")
 }
 
+/// One query slot, and a timeout long enough for [`hold_the_slot`] to hold it while a test asks.
+fn one_slot() -> Config {
+    Config {
+        timeout: Duration::from_secs(10),
+        max_concurrent: 1,
+        ..config()
+    }
+}
+
 /// Occupies the only query slot for the server's timeout (the slow query runs until stopped).
 fn hold_the_slot(url: &str) -> std::thread::JoinHandle<StatusCode> {
     let slow = {
@@ -48,11 +57,7 @@ fn hold_the_slot(url: &str) -> std::thread::JoinHandle<StatusCode> {
 #[test]
 fn a_repeated_query_is_answered_without_a_query_slot() {
     let _one_at_a_time = crate::support::one_at_a_time();
-    let server = start(Config {
-        timeout: Duration::from_secs(10),
-        max_concurrent: 1,
-        ..config()
-    });
+    let server = start(one_slot());
     let url = server.url();
     // 139 measures: the table's last number.
     let first = ask(&url, QUESTION, "text/csv");
@@ -98,11 +103,7 @@ fn a_repeated_query_is_answered_without_a_query_slot() {
 #[test]
 fn the_answer_of_every_triple_is_kept_by_the_default_cache() {
     let _one_at_a_time = crate::support::one_at_a_time();
-    let server = start(Config {
-        timeout: Duration::from_secs(10),
-        max_concurrent: 1,
-        ..config()
-    });
+    let server = start(one_slot());
     let url = server.url();
     let every_triple = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }";
     let first = ask(&url, every_triple, "application/sparql-results+json");
@@ -127,10 +128,8 @@ fn the_answer_of_every_triple_is_kept_by_the_default_cache() {
 fn without_a_cache_every_query_needs_a_slot() {
     let _one_at_a_time = crate::support::one_at_a_time();
     let server = start(Config {
-        timeout: Duration::from_secs(10),
-        max_concurrent: 1,
         cache_bytes: 0,
-        ..config()
+        ..one_slot()
     });
     let url = server.url();
     assert_eq!(ask(&url, QUESTION, "text/csv").status(), StatusCode::OK);
