@@ -279,7 +279,7 @@ fn subject_order(a: &NamedOrBlankNode, b: &NamedOrBlankNode) -> std::cmp::Orderi
 }
 
 /// The dataset's version of `graph`: [`version`] of its [`canonical`] form. The graph computes
-/// it beside its store's load; [`triples_version`] when it could not.
+/// it beside its index's build; [`triples_version`] when it could not.
 pub fn graph_version(graph: &KnowledgeGraph) -> Result<String, ExportError> {
     match graph.canonical_version() {
         Some(version) => Ok(version.to_string()),

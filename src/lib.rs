@@ -2,7 +2,8 @@
 //!
 //! Data flows one way, one stage a module:
 //! source text → [`ingest`] (typed model) → [`link`] (entities) → [`graph`] (triples) →
-//! [`store`] (Oxigraph, SPARQL under the [`store::checks`]) → [`server`] / the CLI. Beside
+//! [`store`] (an index, Oxigraph's SPARQL evaluator over it, under the [`store::checks`]) →
+//! [`server`] / the CLI. Beside
 //! them: [`data`] (the embedded files), [`i18n`] (every user-facing string, Fluent),
 //! [`lookup`] (finding entities by name), [`pages`] (HTML), [`export`] (dumps), [`examples`]
 //! (the query gallery).

@@ -6,7 +6,6 @@
 use std::fmt;
 
 use oxigraph::sparql::QueryEvaluationError;
-use oxigraph::store::StorageError;
 
 use crate::i18n::Message;
 use crate::link::LoadError;
@@ -16,8 +15,11 @@ use crate::link::LoadError;
 pub enum GraphError {
     /// The embedded plan could not be read and linked: the file and line are the error's.
     Load(LoadError),
-    /// The in-memory store refused the triples.
-    Store(StorageError),
+    /// The graph has more triples than the query index numbers (a third of `u32::MAX`).
+    TooLarge {
+        /// How many triples the graph has.
+        triples: usize,
+    },
     /// A prefix of the graph's vocabularies is not an IRI a query may use (a base that makes
     /// no IRI, say).
     Prefix {
@@ -35,7 +37,7 @@ impl GraphError {
     pub fn location(&self) -> Option<String> {
         match self {
             Self::Load(e) => Some(e.location()),
-            Self::Store(_) | Self::Prefix { .. } => None,
+            Self::TooLarge { .. } | Self::Prefix { .. } => None,
         }
     }
 
@@ -49,7 +51,9 @@ impl GraphError {
     pub fn message(&self) -> Message {
         match self {
             Self::Load(e) => e.message(),
-            Self::Store(e) => Message::new("graph-store").arg("detail", e.to_string()),
+            Self::TooLarge { triples } => Message::new("graph-too-large")
+                .arg("triples", *triples)
+                .arg("most", (u32::MAX / 3) as usize),
             Self::Prefix {
                 prefix,
                 namespace,
@@ -68,12 +72,6 @@ impl From<LoadError> for GraphError {
     }
 }
 
-impl From<StorageError> for GraphError {
-    fn from(e: StorageError) -> Self {
-        Self::Store(e)
-    }
-}
-
 /// `location: message`, in English.
 impl fmt::Display for GraphError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -88,8 +86,7 @@ impl std::error::Error for GraphError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Self::Load(e) => Some(e),
-            Self::Store(e) => Some(e),
-            Self::Prefix { .. } => None,
+            Self::TooLarge { .. } | Self::Prefix { .. } => None,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Store: the graph loaded into an in-memory Oxigraph store, and SPARQL over it.
+//! Store: the graph indexed for SPARQL (numbered terms, sorted three ways: `index.rs`), and
+//! queries over it, evaluated by Oxigraph's evaluator (`vendor/spareval`).
 
 mod answer;
 mod budget;
@@ -7,14 +8,15 @@ pub mod checks;
 mod counts;
 mod error;
 mod extensions;
+mod index;
 mod json_results;
 mod scale;
 mod syntax;
 
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
+use oxigraph::sparql::{QueryEvaluationError, QueryResults};
+use spareval::QueryEvaluator;
 use spargebra::SparqlParser;
 
 use std::sync::{Arc, OnceLock};
@@ -35,8 +37,9 @@ pub use scale::scale_triples;
 pub use syntax::{Problem, SyntaxError};
 
 use capped::{Capped, TooManyBytes};
+use index::TripleIndex;
 
-/// The knowledge graph: the linked plan, its triples and the store that answers queries.
+/// The knowledge graph: the linked plan, its triples and the index that answers queries.
 pub struct KnowledgeGraph {
     /// The linked plan the triples were built from.
     pub linked: LinkedPlan,
@@ -44,10 +47,11 @@ pub struct KnowledgeGraph {
     pub base: Base,
     /// The IRIs of the plan, the decision and the source.
     pub iris: graph::Iris,
-    /// Every triple, sorted: the order of every dump. Shared with [`KnowledgeGraph::views`].
+    /// Every triple, sorted: the order of every dump. Shared with [`KnowledgeGraph::views`]
+    /// and the index queries read.
     pub triples: graph::Triples,
-    /// The in-memory store holding the triples, in the default graph.
-    pub store: Store,
+    /// The triples as queries read them, all in the default graph.
+    index: TripleIndex,
     /// The source text the graph was built from.
     pub source: String,
     /// Parses queries with the graph's prefixes declared (see [`KnowledgeGraph::parser`]).
@@ -58,10 +62,10 @@ pub struct KnowledgeGraph {
     lookup: OnceLock<Arc<LookupIndex>>,
     /// Every resource's description, built when first needed (see [`KnowledgeGraph::views`]).
     views: OnceLock<Arc<graph::Views>>,
-    /// What the checks estimate a query's cost from, counted with the store's load.
+    /// What the checks estimate a query's cost from, counted beside the index's build.
     counts: PatternCounts,
-    /// The dataset's version ([`crate::export::graph_version`]), computed with the store's
-    /// load; `None` if that failed (it is then computed again, and fails, where asked for).
+    /// The dataset's version ([`crate::export::graph_version`]), computed beside the index's
+    /// build; `None` if that failed (it is then computed again, and fails, where asked for).
     canonical_version: Option<String>,
 }
 
@@ -145,12 +149,11 @@ impl KnowledgeGraph {
         base: Base,
         triples: Vec<Triple>,
     ) -> Result<Self, GraphError> {
-        let store = Store::new()?;
-        // The store's load and what is read from the triples beside it (the labels, the
-        // counts every checked query needs and the version every ETag starts with) take two
-        // cores: on the graph ×100 the load alone takes two seconds before a server's first
-        // answer, and the rest as long again.
-        let (loaded, (labels, counts, canonical_version)) = std::thread::scope(|scope| {
+        let triples = graph::Triples::from(triples);
+        // The index and what is read from the triples beside it (the labels, the counts every
+        // checked query needs and the version every ETag starts with) take two cores: on the
+        // graph ×100 each takes a good part of a second before a server's first answer.
+        let (index, (labels, counts, canonical_version)) = std::thread::scope(|scope| {
             let beside = scope.spawn(|| {
                 (
                     extensions::Labels::from_triples(&triples),
@@ -158,24 +161,16 @@ impl KnowledgeGraph {
                     crate::export::triples_version(&triples).ok(),
                 )
             });
-            // A plain transaction: the bulk loader's threads cost more than they save here.
-            // Fed borrowed quads: `Store::extend` takes owned ones, a copy of every string of
-            // every triple, made and freed again one quad at a time.
-            let loaded = store.start_transaction().and_then(|mut transaction| {
-                transaction.extend(
-                    triples
-                        .iter()
-                        .map(|t| t.as_ref().in_graph(GraphNameRef::DefaultGraph)),
-                );
-                transaction.commit()
-            });
+            let index = TripleIndex::new(triples.clone());
             let beside = match beside.join() {
                 Ok(all) => all,
                 Err(panic) => std::panic::resume_unwind(panic),
             };
-            (loaded, beside)
+            (index, beside)
         });
-        loaded?;
+        let index = index.map_err(|too_many| GraphError::TooLarge {
+            triples: too_many.0,
+        })?;
         let iris = graph::Iris::new(&base, &linked);
         let mut parser = SparqlParser::new();
         let (plan, decision) = (path_of(&base, &iris.plan), path_of(&base, &iris.decision));
@@ -192,7 +187,7 @@ impl KnowledgeGraph {
             linked,
             base,
             iris,
-            store,
+            index,
             source,
             parser,
             labels: Arc::new(labels),
@@ -200,7 +195,7 @@ impl KnowledgeGraph {
             views: OnceLock::new(),
             counts,
             canonical_version,
-            triples: triples.into(),
+            triples,
         })
     }
 
@@ -417,7 +412,7 @@ impl KnowledgeGraph {
         // but our own `sco:search`, answered from the lookup index, fails, and the store never
         // makes outbound requests.
         let labels = Arc::clone(&self.labels);
-        let mut evaluator = SparqlEvaluator::new().with_custom_function(
+        let mut evaluator = QueryEvaluator::new().with_custom_function(
             NamedNode::new_unchecked(extensions::LABEL_FUNCTION),
             move |args| labels.evaluate(args),
         );
@@ -435,7 +430,7 @@ impl KnowledgeGraph {
         if let Some(token) = options.cancel.clone() {
             evaluator = evaluator.with_cancellation_token(token);
         }
-        let mut prepared = evaluator.for_query(query);
+        let mut prepared = evaluator.prepare(&query);
         if !options.default_graphs.is_empty() {
             prepared.dataset_mut().set_default_graph(
                 options
@@ -457,8 +452,7 @@ impl KnowledgeGraph {
             );
         }
         prepared
-            .on_store(&self.store)
-            .execute()
+            .execute(self.index.view())
             .map_err(evaluation_error)
     }
 }

@@ -1,0 +1,489 @@
+//! The graph as the SPARQL evaluator reads it: a read-only index of numbered terms.
+//!
+//! Every distinct term of the triples gets a number, and the triples are kept three times as
+//! sorted arrays of numbers (subject–predicate–object, predicate–object–subject,
+//! object–subject–predicate): every triple pattern, whatever it binds, is a prefix of one of
+//! them, so its matches are one contiguous slice found by two binary searches. The evaluator
+//! (Oxigraph's, `vendor/spareval`) joins, groups and hashes those numbers, and turns a number
+//! back into a term only where a value is read or written.
+//!
+//! Oxigraph's in-memory store, which held the triples before, is built for transactions:
+//! versioned linked lists of quads walked node by node. On the graph ×100 its scans took four
+//! fifths of an aggregation's time (`perf`), and it held a second copy of every string (309
+//! MB). A term here is not copied either: its number points at the triple and the position it
+//! was first seen in, in the graph's own [`graph::Triples`].
+
+use std::cell::RefCell;
+use std::convert::Infallible;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use oxigraph::model::{Term, TermRef, Triple};
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use spareval::{InternalQuad, QueryableDataset};
+
+use crate::graph;
+
+/// The triples of a graph, numbered and sorted three ways.
+pub(crate) struct TripleIndex {
+    triples: graph::Triples,
+    /// Where each term was first seen: the index of a triple and a position in it (0 the
+    /// subject, 1 the predicate, 2 the object). A term's number is its index here.
+    first_seen: Vec<(u32, u8)>,
+    /// Every term's number, found by the term's hash.
+    numbers: HashTable<u32>,
+    spo: Sorted,
+    pos: Sorted,
+    osp: Sorted,
+}
+
+/// The triples' numbers in one order, and where the rows of each leading term start: a
+/// pattern's first number finds its rows without a search (a binary search over the whole
+/// array was 58 % of an aggregation's time at ×100, a cache miss a step).
+struct Sorted {
+    rows: Vec<[u32; 3]>,
+    /// The rows of leading term `t` are `rows[starts[t]..starts[t + 1]]`.
+    starts: Vec<u32>,
+}
+
+impl Sorted {
+    fn new(mut rows: Vec<[u32; 3]>, terms: usize) -> Self {
+        rows.sort_unstable();
+        let mut starts = vec![0u32; terms + 1];
+        for row in &rows {
+            starts[row[0] as usize + 1] += 1;
+        }
+        for t in 0..terms {
+            starts[t + 1] += starts[t];
+        }
+        Self { rows, starts }
+    }
+
+    /// The rows that start with `prefix` (one to three numbers).
+    fn starting(&self, prefix: &[u32]) -> &[[u32; 3]] {
+        let Some(&first) = prefix.first() else {
+            return &self.rows;
+        };
+        let Some(end) = self.starts.get(first as usize + 1) else {
+            // A term the query made: no triple has it.
+            return &[];
+        };
+        let rows = &self.rows[self.starts[first as usize] as usize..*end as usize];
+        // The comparisons are spelled out: comparing slices calls `memcmp`.
+        let (start, end) = match *prefix {
+            [_, b] => (
+                rows.partition_point(|row| row[1] < b),
+                rows.partition_point(|row| row[1] <= b),
+            ),
+            [_, b, c] => (
+                rows.partition_point(|row| (row[1], row[2]) < (b, c)),
+                rows.partition_point(|row| (row[1], row[2]) <= (b, c)),
+            ),
+            _ => (0, rows.len()),
+        };
+        &rows[start..end.max(start)]
+    }
+}
+
+/// The graph has more triples than the index can number (`u32`).
+#[derive(Debug)]
+pub(crate) struct TooManyTriples(pub usize);
+
+impl TripleIndex {
+    /// Numbers the terms of `triples` and sorts them three ways.
+    pub(crate) fn new(triples: graph::Triples) -> Result<Self, TooManyTriples> {
+        // Three terms a triple at most: their numbers fit in a u32 if the triples' do thrice.
+        if triples.len() > (u32::MAX / 3) as usize {
+            return Err(TooManyTriples(triples.len()));
+        }
+        let mut first_seen: Vec<(u32, u8)> = Vec::new();
+        let mut numbers = HashTable::new();
+        let mut spo = Vec::with_capacity(triples.len());
+        let mut previous: Option<(usize, u32)> = None;
+        for (at, triple) in triples.iter().enumerate() {
+            // The triples are sorted: a subject's come together, and need no second hash.
+            let subject = match previous {
+                Some((before, number)) if triples[before].subject == triple.subject => number,
+                _ => intern(
+                    &triples,
+                    &mut first_seen,
+                    &mut numbers,
+                    triple.subject.as_ref().into(),
+                    at,
+                    0,
+                ),
+            };
+            previous = Some((at, subject));
+            let predicate = intern(
+                &triples,
+                &mut first_seen,
+                &mut numbers,
+                triple.predicate.as_ref().into(),
+                at,
+                1,
+            );
+            let object = intern(
+                &triples,
+                &mut first_seen,
+                &mut numbers,
+                triple.object.as_ref(),
+                at,
+                2,
+            );
+            spo.push([subject, predicate, object]);
+        }
+        spo.sort_unstable();
+        spo.dedup();
+        let terms = first_seen.len();
+        let pos = Sorted::new(spo.iter().map(|&[s, p, o]| [p, o, s]).collect(), terms);
+        let osp = Sorted::new(spo.iter().map(|&[s, p, o]| [o, s, p]).collect(), terms);
+        Ok(Self {
+            triples,
+            first_seen,
+            numbers,
+            spo: Sorted::new(spo, terms),
+            pos,
+            osp,
+        })
+    }
+
+    /// How many distinct terms the triples have.
+    #[cfg(test)]
+    fn term_count(&self) -> usize {
+        self.first_seen.len()
+    }
+
+    fn term(&self, number: u32) -> TermRef<'_> {
+        term_at(&self.triples, self.first_seen[number as usize])
+    }
+
+    fn number(&self, term: TermRef<'_>) -> Option<u32> {
+        self.numbers
+            .find(hash(term), |&number| self.term(number) == term)
+            .copied()
+    }
+
+    /// The triples matching a pattern of numbers (`None` matches any term), as subject,
+    /// predicate, object.
+    fn matching(&self, s: Option<u32>, p: Option<u32>, o: Option<u32>) -> Matches<'_> {
+        let (rows, order) = match (s, p, o) {
+            (Some(s), Some(p), Some(o)) => (self.spo.starting(&[s, p, o]), Order::Spo),
+            (Some(s), Some(p), None) => (self.spo.starting(&[s, p]), Order::Spo),
+            (Some(s), None, Some(o)) => (self.osp.starting(&[o, s]), Order::Osp),
+            (Some(s), None, None) => (self.spo.starting(&[s]), Order::Spo),
+            (None, Some(p), Some(o)) => (self.pos.starting(&[p, o]), Order::Pos),
+            (None, Some(p), None) => (self.pos.starting(&[p]), Order::Pos),
+            (None, None, Some(o)) => (self.osp.starting(&[o]), Order::Osp),
+            (None, None, None) => (self.spo.starting(&[]), Order::Spo),
+        };
+        Matches {
+            rows: rows.iter(),
+            order,
+        }
+    }
+
+    /// The view of one query: the index, and the terms its evaluation makes that the graph
+    /// does not have (an aggregate's value, a `BIND`'s), numbered after the graph's.
+    pub(crate) fn view(&self) -> IndexView<'_> {
+        IndexView {
+            index: self,
+            made: RefCell::default(),
+        }
+    }
+}
+
+fn term_at(triples: &[Triple], (at, position): (u32, u8)) -> TermRef<'_> {
+    let triple = &triples[at as usize];
+    match position {
+        0 => triple.subject.as_ref().into(),
+        1 => triple.predicate.as_ref().into(),
+        _ => triple.object.as_ref(),
+    }
+}
+
+fn hash(term: TermRef<'_>) -> u64 {
+    FxBuildHasher.hash_one(term)
+}
+
+/// The number of `term`, first seen at position `position` of triple `at`: its own if the
+/// term was seen before, the next one if not.
+fn intern(
+    triples: &[Triple],
+    first_seen: &mut Vec<(u32, u8)>,
+    numbers: &mut HashTable<u32>,
+    term: TermRef<'_>,
+    at: usize,
+    position: u8,
+) -> u32 {
+    let hashed = hash(term);
+    if let Some(&number) = numbers.find(hashed, |&n| {
+        term_at(triples, first_seen[n as usize]) == term
+    }) {
+        return number;
+    }
+    let number = first_seen.len() as u32;
+    first_seen.push((at as u32, position));
+    numbers.insert_unique(hashed, number, |&n| {
+        hash(term_at(triples, first_seen[n as usize]))
+    });
+    number
+}
+
+#[derive(Clone, Copy)]
+enum Order {
+    Spo,
+    Pos,
+    Osp,
+}
+
+/// Rows of one of the three arrays, read back as subject, predicate, object.
+struct Matches<'a> {
+    rows: std::slice::Iter<'a, [u32; 3]>,
+    order: Order,
+}
+
+impl Iterator for Matches<'_> {
+    type Item = [u32; 3];
+
+    fn next(&mut self) -> Option<[u32; 3]> {
+        let &[a, b, c] = self.rows.next()?;
+        Some(match self.order {
+            Order::Spo => [a, b, c],
+            Order::Pos => [c, a, b],
+            Order::Osp => [b, c, a],
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.rows.size_hint()
+    }
+}
+
+/// What one query's evaluation reads: the index, and the terms it made.
+pub(crate) struct IndexView<'a> {
+    index: &'a TripleIndex,
+    made: RefCell<Made>,
+}
+
+/// Terms a query made that the graph does not have, numbered from the graph's term count on.
+#[derive(Default)]
+struct Made {
+    terms: Vec<Term>,
+    numbers: FxHashMap<Term, u32>,
+}
+
+impl<'a> QueryableDataset<'a> for IndexView<'a> {
+    type InternalTerm = u32;
+    type Error = Infallible;
+
+    fn internal_quads_for_pattern(
+        &self,
+        subject: Option<&u32>,
+        predicate: Option<&u32>,
+        object: Option<&u32>,
+        graph_name: Option<Option<&u32>>,
+    ) -> impl Iterator<Item = Result<InternalQuad<u32>, Infallible>> + use<'a> {
+        // Every triple is in the default graph: there are no named graphs.
+        let in_default_graph = matches!(graph_name, Some(None));
+        let index: &'a TripleIndex = self.index;
+        let matches = if in_default_graph {
+            index.matching(subject.copied(), predicate.copied(), object.copied())
+        } else {
+            Matches {
+                rows: [].iter(),
+                order: Order::Spo,
+            }
+        };
+        matches.map(|[subject, predicate, object]| {
+            Ok(InternalQuad {
+                subject,
+                predicate,
+                object,
+                graph_name: None,
+            })
+        })
+    }
+
+    fn internal_named_graphs(&self) -> impl Iterator<Item = Result<u32, Infallible>> + use<'a> {
+        std::iter::empty()
+    }
+
+    fn contains_internal_graph_name(&self, _graph_name: &u32) -> Result<bool, Infallible> {
+        Ok(false)
+    }
+
+    fn internalize_term(&self, term: Term) -> Result<u32, Infallible> {
+        if let Some(number) = self.index.number(term.as_ref()) {
+            return Ok(number);
+        }
+        let mut made = self.made.borrow_mut();
+        if let Some(&number) = made.numbers.get(&term) {
+            return Ok(number);
+        }
+        // Past u32 the numbers would wrap onto the graph's: a query making four billion terms
+        // has long been stopped by its memory budget.
+        let number = (self.index.first_seen.len() + made.terms.len()) as u32;
+        made.terms.push(term.clone());
+        made.numbers.insert(term, number);
+        Ok(number)
+    }
+
+    fn externalize_term(&self, number: u32) -> Result<Term, Infallible> {
+        let graph_terms = self.index.first_seen.len();
+        Ok(match (number as usize).checked_sub(graph_terms) {
+            None => self.index.term(number).into_owned(),
+            Some(made) => self.made.borrow().terms[made].clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{Literal, NamedNode};
+
+    fn iri(name: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("http://example.org/{name}"))
+    }
+
+    fn index() -> TripleIndex {
+        let triples = vec![
+            Triple::new(iri("a"), iri("p"), iri("b")),
+            Triple::new(
+                iri("a"),
+                iri("p"),
+                Literal::new_language_tagged_literal_unchecked("x", "ru"),
+            ),
+            Triple::new(iri("a"), iri("q"), iri("a")),
+            Triple::new(iri("b"), iri("p"), iri("a")),
+            Triple::new(iri("b"), iri("q"), Literal::from(1)),
+            // The same string in another kind of term is another term.
+            Triple::new(
+                iri("c"),
+                iri("p"),
+                Literal::new_simple_literal("http://example.org/a"),
+            ),
+        ];
+        TripleIndex::new(triples.into()).unwrap()
+    }
+
+    fn number(index: &TripleIndex, term: impl Into<Term>) -> Option<u32> {
+        index.number(term.into().as_ref())
+    }
+
+    /// The triples matching a pattern, as terms, sorted.
+    fn matching(index: &TripleIndex, pattern: [Option<Term>; 3]) -> Vec<[Term; 3]> {
+        let [s, p, o] = pattern.map(|term| term.map(|t| number(index, t).unwrap()));
+        let mut found: Vec<[Term; 3]> = index
+            .matching(s, p, o)
+            .map(|row| row.map(|n| index.term(n).into_owned()))
+            .collect();
+        found.sort_by_key(|row| format!("{row:?}"));
+        found
+    }
+
+    #[test]
+    fn every_distinct_term_gets_one_number() {
+        let index = index();
+        // a b c, p q, the literals "x"@ru, 1 and "http://example.org/a".
+        assert_eq!(index.term_count(), 8);
+        let a = number(&index, iri("a")).unwrap();
+        assert_eq!(index.term(a), TermRef::from(iri("a").as_ref()));
+        assert_ne!(
+            number(&index, Literal::new_simple_literal("http://example.org/a")),
+            Some(a)
+        );
+        assert_eq!(number(&index, iri("nowhere")), None);
+        // Another language is another term.
+        assert_eq!(
+            number(
+                &index,
+                Literal::new_language_tagged_literal_unchecked("x", "en")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn every_shape_of_pattern_finds_exactly_its_triples() {
+        let index = index();
+        let t = |name: &str| Some(Term::from(iri(name)));
+        let all = matching(&index, [None, None, None]);
+        assert_eq!(all.len(), 6);
+        // Each shape against a filter of every triple: the index must agree with a scan.
+        let shapes: Vec<[Option<Term>; 3]> = vec![
+            [t("a"), t("p"), t("b")],
+            [t("a"), t("p"), None],
+            [t("a"), None, t("a")],
+            [t("a"), None, None],
+            [None, t("p"), t("a")],
+            [None, t("q"), None],
+            [None, None, t("a")],
+            [t("c"), t("q"), None],
+        ];
+        for shape in shapes {
+            let expected: Vec<[Term; 3]> = all
+                .iter()
+                .filter(|row| {
+                    row.iter()
+                        .zip(&shape)
+                        .all(|(term, bound)| bound.as_ref().is_none_or(|b| b == term))
+                })
+                .cloned()
+                .collect();
+            assert_eq!(matching(&index, shape.clone()), expected, "{shape:?}");
+        }
+        assert_eq!(matching(&index, [None, t("q"), None]).len(), 2);
+        assert_eq!(matching(&index, [None, None, t("a")]).len(), 2);
+    }
+
+    #[test]
+    fn a_term_the_graph_lacks_gets_a_number_of_its_own_and_matches_nothing() {
+        let index = index();
+        let view = index.view();
+        let made = Term::from(Literal::from(42));
+        let number = view.internalize_term(made.clone()).unwrap();
+        assert!(number as usize >= index.term_count());
+        assert_eq!(view.internalize_term(made.clone()).unwrap(), number);
+        assert_eq!(view.externalize_term(number).unwrap(), made);
+        assert_eq!(
+            view.internal_quads_for_pattern(Some(&number), None, None, Some(None))
+                .count(),
+            0
+        );
+        // A term of the graph keeps the graph's number.
+        let one = Term::from(Literal::from(1));
+        assert_eq!(
+            view.internalize_term(one.clone()).unwrap(),
+            number_of(&index, one)
+        );
+    }
+
+    fn number_of(index: &TripleIndex, term: Term) -> u32 {
+        number(index, term).unwrap()
+    }
+
+    #[test]
+    fn there_are_no_named_graphs() {
+        let index = index();
+        let view = index.view();
+        let a = number_of(&index, Term::from(iri("a")));
+        assert_eq!(
+            view.internal_quads_for_pattern(None, None, None, None)
+                .count(),
+            0
+        );
+        assert_eq!(
+            view.internal_quads_for_pattern(None, None, None, Some(Some(&a)))
+                .count(),
+            0
+        );
+        assert_eq!(view.internal_named_graphs().count(), 0);
+        assert!(!view.contains_internal_graph_name(&a).unwrap());
+        assert_eq!(
+            view.internal_quads_for_pattern(None, None, None, Some(None))
+                .count(),
+            6
+        );
+    }
+}
