@@ -70,18 +70,39 @@ impl Sorted {
         };
         let rows = &self.rows[self.starts[first as usize] as usize..*end as usize];
         // The comparisons are spelled out: comparing slices calls `memcmp`.
-        let (start, end) = match *prefix {
-            [_, b] => (
-                rows.partition_point(|row| row[1] < b),
-                rows.partition_point(|row| row[1] <= b),
+        match *prefix {
+            [_, b] => matching_run(rows, |row| row[1] < b, |row| row[1] == b),
+            [_, b, c] => matching_run(
+                rows,
+                |row| (row[1], row[2]) < (b, c),
+                |row| (row[1], row[2]) == (b, c),
             ),
-            [_, b, c] => (
-                rows.partition_point(|row| (row[1], row[2]) < (b, c)),
-                rows.partition_point(|row| (row[1], row[2]) <= (b, c)),
-            ),
-            _ => (0, rows.len()),
-        };
-        &rows[start..end.max(start)]
+            _ => rows,
+        }
+    }
+}
+
+/// The run of sorted `rows` that `matches`, where `before` holds of every row ahead of it:
+/// its start by a binary search, its end by doubling steps from the start (the run is short
+/// next to the rows of its leading term, and the steps stay near each other in memory).
+fn matching_run(
+    rows: &[[u32; 3]],
+    before: impl Fn(&[u32; 3]) -> bool,
+    matches: impl Fn(&[u32; 3]) -> bool,
+) -> &[[u32; 3]] {
+    let rows = &rows[rows.partition_point(before)..];
+    let mut past = 1;
+    while past < rows.len() && matches(&rows[past]) {
+        past *= 2;
+    }
+    let from = past / 2;
+    let window = &rows[from.min(rows.len())..past.min(rows.len())];
+    let end = from + window.partition_point(|row| matches(row));
+    // An empty run: the first row after those before it does not match.
+    if rows.first().is_some_and(&matches) {
+        &rows[..end]
+    } else {
+        &[]
     }
 }
 
@@ -435,6 +456,24 @@ mod tests {
         }
         assert_eq!(matching(&index, [None, t("q"), None]).len(), 2);
         assert_eq!(matching(&index, [None, None, t("a")]).len(), 2);
+    }
+
+    #[test]
+    fn a_run_of_any_length_is_found_whole() {
+        // Runs of 0 to 70 rows with the second number 5, between rows with 4 and 6.
+        for before in [0, 1, 3] {
+            for run in 0..70u32 {
+                for after in [0, 1, 9] {
+                    let mut rows: Vec<[u32; 3]> = (0..before).map(|i| [0, 4, i]).collect();
+                    rows.extend((0..run).map(|i| [0, 5, i]));
+                    rows.extend((0..after).map(|i| [0, 6, i]));
+                    let found = matching_run(&rows, |row| row[1] < 5, |row| row[1] == 5);
+                    let expected: Vec<[u32; 3]> =
+                        rows.iter().filter(|row| row[1] == 5).copied().collect();
+                    assert_eq!(found, &expected[..], "{before} {run} {after}");
+                }
+            }
+        }
     }
 
     #[test]
