@@ -229,3 +229,42 @@ fn every_measure_carries_its_provenance() {
     let measures: BTreeSet<&str> = rows.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(measures.len(), 139);
 }
+
+#[test]
+fn every_triple_is_in_the_default_graph_and_no_named_graph_has_any() {
+    let count = |query: &str| select(query)[0][0].parse::<usize>().unwrap();
+    let all = count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    assert_eq!(all, crate::support::graph().triples.len());
+    assert_eq!(
+        count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+        0
+    );
+    // A default graph named in the query is a named graph, and none has triples.
+    assert_eq!(
+        count("SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/sco-kg/> WHERE { ?s ?p ?o }"),
+        0
+    );
+    assert_eq!(
+        count(
+            "SELECT (COUNT(*) AS ?n) FROM NAMED <https://w3id.org/sco-kg/> \
+             WHERE { GRAPH ?g { ?s ?p ?o } }"
+        ),
+        0
+    );
+}
+
+#[test]
+fn a_term_a_query_computes_finds_the_same_term_in_the_graph() {
+    // Measure 46 (line 1076 of the source) is found from its number made by the query, the
+    // same term as the graph's; a term the graph lacks finds nothing and is still answered.
+    let rows = select(
+        "SELECT ?m WHERE { BIND(STRDT(CONCAT(\"4\", \"6\"), xsd:integer) AS ?n) ?m sco:number ?n }",
+    );
+    assert_eq!(rows, [[format!("{}46", crate::support::MEASURE)]]);
+    let rows = select(
+        "SELECT ?made (COUNT(?m) AS ?measures) WHERE { \
+         BIND(CONCAT(\"no \", \"such term\") AS ?made) OPTIONAL { ?m sco:text ?made } } \
+         GROUP BY ?made",
+    );
+    assert_eq!(rows, [["no such term", "0"]]);
+}
