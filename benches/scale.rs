@@ -89,15 +89,15 @@ fn stages(scale: NonZeroUsize) -> Arc<KnowledgeGraph> {
     println!("TRIPLES {}", scaled.len());
     drop(scaled);
     let graph = Arc::new(stage(
-        "graph ×N: whole (link, triples, copies, store)",
+        "graph ×N: whole (link, triples, copies, index, counts, version)",
         || KnowledgeGraph::embedded_scaled(base, scale).unwrap(),
     ));
-    // The graph's own counts came with its store (on the other core); built again here, alone,
+    // The graph's own counts came with its index (on the other core); built again here, alone,
     // so that the stage says what they cost.
     stage("counts: pattern counts", || {
         sco_kg::store::PatternCounts::new(&graph.triples)
     });
-    // The graph's own version came with its store too (beside the load); computed again here.
+    // The graph's own version came with its index too (beside its build); computed again here.
     stage("version: the canonical form's digest", || {
         export::triples_version(&graph.triples).unwrap()
     });

@@ -3,7 +3,8 @@
 //! Every distinct term of the triples gets a number, and the triples are kept three times as
 //! sorted arrays of numbers (subject–predicate–object, predicate–object–subject,
 //! object–subject–predicate): every triple pattern, whatever it binds, is a prefix of one of
-//! them, so its matches are one contiguous slice found by two binary searches. The evaluator
+//! them, so its matches are one contiguous slice: the rows of its first term are kept, the
+//! rest is a binary search among them and doubling steps to the run's end. The evaluator
 //! (Oxigraph's, `vendor/spareval`) joins, groups and hashes those numbers, and turns a number
 //! back into a term only where a value is read or written.
 //!

@@ -141,7 +141,7 @@ impl KnowledgeGraph {
     }
 
     /// The graph of `triples`, built from `linked` and `source` under `base` (the plan's own,
-    /// or more: see [`KnowledgeGraph::embedded_scaled`]): the store, the labels and the
+    /// or more: see [`KnowledgeGraph::embedded_scaled`]): the index, the labels and the
     /// parser from them.
     fn from_triples(
         linked: LinkedPlan,
@@ -233,7 +233,7 @@ impl KnowledgeGraph {
         )
     }
 
-    /// The dataset's version as computed with the store: see [`crate::export::graph_version`].
+    /// The dataset's version as computed beside the index: see [`crate::export::graph_version`].
     pub(crate) fn canonical_version(&self) -> Option<&str> {
         self.canonical_version.as_deref()
     }

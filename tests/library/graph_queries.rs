@@ -268,3 +268,17 @@ fn a_term_a_query_computes_finds_the_same_term_in_the_graph() {
     );
     assert_eq!(rows, [["no such term", "0"]]);
 }
+
+#[test]
+fn now_is_one_instant_for_the_whole_query() {
+    // SPARQL 1.1, 17.4.5.1: NOW() returns the same value for every call within one query.
+    let rows =
+        select("SELECT ?a ?b WHERE { VALUES ?x { 1 2 3 } BIND(NOW() AS ?a) BIND(NOW() AS ?b) }");
+    assert_eq!(rows.len(), 3);
+    let first = rows[0][0].clone();
+    assert!(first.starts_with("20"), "{first}");
+    assert!(
+        rows.iter().all(|row| row[0] == first && row[1] == first),
+        "{rows:?}"
+    );
+}

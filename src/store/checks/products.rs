@@ -1,8 +1,8 @@
 //! Cartesian products and sorts the evaluator could not stop in time, estimated from the
 //! store's counts before evaluation.
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use oxigraph::model::TermRef;
 use spargebra::algebra::{GraphPattern, PropertyPathExpression};
@@ -15,6 +15,7 @@ use crate::store::PatternCounts;
 
 /// A part of a join group: its variables, an estimate of its rows, and whether evaluating it
 /// reads the store (and so checks the cancellation token) — VALUES does not.
+#[derive(Clone)]
 struct Operand<'q> {
     variables: Vec<Name<'q>>,
     rows: u64,
@@ -97,7 +98,13 @@ impl Statistics for PatternCounts {
 /// the store). A path is counted where it is met: one lookup in the table of counts.
 struct Counter<'q> {
     statistics: &'q dyn Statistics,
-    counted: RefCell<HashMap<&'q TriplePattern, u64>>,
+    /// Keyed by the pattern's value (equal patterns of a UNION's branches are counted once),
+    /// hashed with Fx: SipHash of the patterns' IRIs was a fifth of a small query's checks.
+    counted: RefCell<FxHashMap<&'q TriplePattern, u64>>,
+    /// Every pattern's estimate, by its place in the query: a group is estimated as a part of
+    /// the group around it, again where it is checked on its own, and again under each ORDER
+    /// BY above it; a chain of OPTIONALs re-estimated its left side at every link.
+    estimated: RefCell<FxHashMap<*const GraphPattern, Operand<'q>>>,
 }
 
 impl<'q> Counter<'q> {
@@ -229,7 +236,8 @@ pub fn check_products<'q>(query: &'q Query, statistics: &'q dyn Statistics) -> R
     let pattern = root(query);
     let counter = Counter {
         statistics,
-        counted: RefCell::new(HashMap::new()),
+        counted: RefCell::default(),
+        estimated: RefCell::default(),
     };
     let mut groups = vec![(pattern, false)];
     while let Some((group, gathered)) = groups.pop() {
@@ -258,7 +266,8 @@ pub fn estimate_rows(query: &Query, statistics: &dyn Statistics) -> Option<u64> 
     }
     let counter = Counter {
         statistics,
-        counted: RefCell::new(HashMap::new()),
+        counted: RefCell::default(),
+        estimated: RefCell::default(),
     };
     Some(estimate(pattern, &counter).rows)
 }
@@ -405,8 +414,19 @@ fn flatten<'q>(
     }
 }
 
-/// The variables and a rough row count of a pattern taken as one part of a join.
+/// The variables and a rough row count of a pattern taken as one part of a join, estimated
+/// once per pattern of the query.
 fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
+    let key: *const GraphPattern = p;
+    if let Some(known) = counter.estimated.borrow().get(&key) {
+        return known.clone();
+    }
+    let operand = estimate_anew(p, counter);
+    counter.estimated.borrow_mut().insert(key, operand.clone());
+    operand
+}
+
+fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
     let union = |a: Operand<'q>, b: Operand<'q>, rows: u64, certain: Vec<Name<'q>>| Operand {
         variables: a.variables.into_iter().chain(b.variables).collect(),
         rows,
@@ -718,6 +738,8 @@ fn group_degrees<'q>(operands: &[Operand<'q>], variables: &[Name<'q>], rows: u64
     if operands.len() > DEGREES_UP_TO {
         return Vec::new();
     }
+    // The connected parts are the same for every variable: found once.
+    let parts = members(operands);
     let mut known: Vec<(Name<'q>, u64)> = Vec::new();
     variables
         .iter()
@@ -725,26 +747,27 @@ fn group_degrees<'q>(operands: &[Operand<'q>], variables: &[Name<'q>], rows: u64
             if let Some(&(_, degree)) = known.iter().find(|(w, _)| *w == v) {
                 return degree;
             }
-            let degree = group_degree(operands, v).min(rows);
+            let degree = group_degree(operands, &parts, v).min(rows);
             known.push((v, degree));
             degree
         })
         .collect()
 }
 
-/// The most rows of the join group of `operands` with `v` bound to one value: the parts
+/// The most rows of the join group of `operands` (its connected `parts`, [`members`]) with `v`
+/// bound to one value: the parts
 /// without `v` whole, times the part with it grown from that value (from the operand that
 /// binds `v` in all its rows with the fewest rows per value).
-fn group_degree<'q>(operands: &[Operand<'q>], v: Name<'q>) -> u64 {
-    members(operands)
-        .into_iter()
+fn group_degree<'q>(operands: &[Operand<'q>], parts: &[Vec<usize>], v: Name<'q>) -> u64 {
+    parts
+        .iter()
         .map(|m| {
             let start = m
                 .iter()
                 .copied()
                 .filter(|&i| operands[i].certain.contains(&v))
                 .min_by_key(|&i| operands[i].degree_of(v));
-            joined_rows(operands, &m, start.map(|i| (i, v)))
+            joined_rows(operands, m, start.map(|i| (i, v)))
         })
         .fold(1u64, |p, n| p.saturating_mul(n.max(1)))
 }
@@ -866,7 +889,8 @@ mod tests {
             let parsed = parse(query);
             let counter = Counter {
                 statistics: &counts,
-                counted: RefCell::new(HashMap::new()),
+                counted: RefCell::default(),
+                estimated: RefCell::default(),
             };
             let operand = estimate(root(&parsed), &counter);
             (0..operand.variables.len())
