@@ -61,7 +61,7 @@ pub const DUMP_EXTENSIONS: [&str; 6] = ["ttl", "nt", "nq", "trig", "rdf", "jsonl
 fn cached(kg: &KnowledgeGraph) -> Arc<Pages> {
     static CACHE: OnceLock<Mutex<HashMap<String, Arc<Pages>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
-    // Keyed by the version the graph computed with its store; without one, nothing to key by.
+    // Keyed by the version the graph computed beside its index; without one, nothing to key by.
     let Ok(version) = crate::export::graph_version(kg) else {
         return Arc::new(Pages::new(kg));
     };

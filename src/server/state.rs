@@ -98,9 +98,9 @@ impl AppState {
         config: Config,
         local_addr: SocketAddr,
     ) -> Result<Self, StartError> {
-        // The version (the root of every ETag) and the counts came with the graph's store; the
-        // pages' index and the lookup are built next, in the background ([`Warm`]); the dumps
-        // when a client asks ([`Dumps::body`]).
+        // The version (the root of every ETag) and the counts came with the graph, computed
+        // beside its index; the pages' index and the lookup are built next, in the background
+        // ([`Warm`]); the dumps when a client asks ([`Dumps::body`]).
         let version = export::graph_version(&graph)?;
         let statistics = Statistics::of(&graph.triples);
         let pages = {

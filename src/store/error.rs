@@ -15,7 +15,7 @@ use crate::link::LoadError;
 pub enum GraphError {
     /// The embedded plan could not be read and linked: the file and line are the error's.
     Load(LoadError),
-    /// The graph has more triples than the query index numbers (a third of `u32::MAX`).
+    /// The graph has more triples than the query index numbers ([`super::MAX_TRIPLES`]).
     TooLarge {
         /// How many triples the graph has.
         triples: usize,
@@ -53,7 +53,7 @@ impl GraphError {
             Self::Load(e) => e.message(),
             Self::TooLarge { triples } => Message::new("graph-too-large")
                 .arg("triples", *triples)
-                .arg("most", (u32::MAX / 3) as usize),
+                .arg("most", super::MAX_TRIPLES),
             Self::Prefix {
                 prefix,
                 namespace,

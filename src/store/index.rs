@@ -23,7 +23,12 @@ use oxigraph::model::{Term, TermRef, Triple};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use spareval::{InternalQuad, QueryableDataset};
 
+use super::GraphError;
 use crate::graph;
+
+/// The most triples a graph may have: three terms a triple at most, and every term's number
+/// must fit a `u32`.
+pub const MAX_TRIPLES: usize = (u32::MAX / 3) as usize;
 
 /// The triples of a graph, numbered and sorted three ways.
 pub(crate) struct TripleIndex {
@@ -50,6 +55,7 @@ struct Sorted {
 impl Sorted {
     fn new(mut rows: Vec<[u32; 3]>, terms: usize) -> Self {
         rows.sort_unstable();
+        rows.dedup();
         let mut starts = vec![0u32; terms + 1];
         for row in &rows {
             starts[row[0] as usize + 1] += 1;
@@ -107,70 +113,52 @@ fn matching_run(
     }
 }
 
-/// The graph has more triples than the index can number (`u32`).
-#[derive(Debug)]
-pub(crate) struct TooManyTriples(pub usize);
-
 impl TripleIndex {
     /// Numbers the terms of `triples` and sorts them three ways.
-    pub(crate) fn new(triples: graph::Triples) -> Result<Self, TooManyTriples> {
-        // Three terms a triple at most: their numbers fit in a u32 if the triples' do thrice.
-        if triples.len() > (u32::MAX / 3) as usize {
-            return Err(TooManyTriples(triples.len()));
+    pub(crate) fn new(triples: graph::Triples) -> Result<Self, GraphError> {
+        if triples.len() > MAX_TRIPLES {
+            return Err(GraphError::TooLarge {
+                triples: triples.len(),
+            });
         }
-        let mut first_seen: Vec<(u32, u8)> = Vec::new();
-        let mut numbers = HashTable::new();
+        let mut numbering = Numbering {
+            triples: &triples,
+            first_seen: Vec::new(),
+            numbers: HashTable::new(),
+        };
         let mut spo = Vec::with_capacity(triples.len());
         let mut previous: Option<(usize, u32)> = None;
         for (at, triple) in triples.iter().enumerate() {
             // The triples are sorted: a subject's come together, and need no second hash.
             let subject = match previous {
                 Some((before, number)) if triples[before].subject == triple.subject => number,
-                _ => intern(
-                    &triples,
-                    &mut first_seen,
-                    &mut numbers,
-                    triple.subject.as_ref().into(),
-                    at,
-                    0,
-                ),
+                _ => numbering.number(triple.subject.as_ref().into(), at, 0),
             };
             previous = Some((at, subject));
-            let predicate = intern(
-                &triples,
-                &mut first_seen,
-                &mut numbers,
-                triple.predicate.as_ref().into(),
-                at,
-                1,
-            );
-            let object = intern(
-                &triples,
-                &mut first_seen,
-                &mut numbers,
-                triple.object.as_ref(),
-                at,
-                2,
-            );
+            let predicate = numbering.number(triple.predicate.as_ref().into(), at, 1);
+            let object = numbering.number(triple.object.as_ref(), at, 2);
             spo.push([subject, predicate, object]);
         }
-        spo.sort_unstable();
-        spo.dedup();
+        let Numbering {
+            first_seen,
+            numbers,
+            ..
+        } = numbering;
         let terms = first_seen.len();
-        let pos = Sorted::new(spo.iter().map(|&[s, p, o]| [p, o, s]).collect(), terms);
-        let osp = Sorted::new(spo.iter().map(|&[s, p, o]| [o, s, p]).collect(), terms);
+        let spo = Sorted::new(spo, terms);
+        let pos = Sorted::new(spo.rows.iter().map(|&[s, p, o]| [p, o, s]).collect(), terms);
+        let osp = Sorted::new(spo.rows.iter().map(|&[s, p, o]| [o, s, p]).collect(), terms);
         Ok(Self {
             triples,
             first_seen,
             numbers,
-            spo: Sorted::new(spo, terms),
+            spo,
             pos,
             osp,
         })
     }
 
-    /// How many distinct terms the triples have.
-    #[cfg(test)]
+    /// How many distinct terms the triples have: the numbers past it are terms a query made.
     fn term_count(&self) -> usize {
         self.first_seen.len()
     }
@@ -227,28 +215,31 @@ fn hash(term: TermRef<'_>) -> u64 {
     FxBuildHasher.hash_one(term)
 }
 
-/// The number of `term`, first seen at position `position` of triple `at`: its own if the
-/// term was seen before, the next one if not.
-fn intern(
-    triples: &[Triple],
-    first_seen: &mut Vec<(u32, u8)>,
-    numbers: &mut HashTable<u32>,
-    term: TermRef<'_>,
-    at: usize,
-    position: u8,
-) -> u32 {
-    let hashed = hash(term);
-    if let Some(&number) = numbers.find(hashed, |&n| {
-        term_at(triples, first_seen[n as usize]) == term
-    }) {
-        return number;
+/// The terms' numbers while the index is built.
+struct Numbering<'t> {
+    triples: &'t [Triple],
+    first_seen: Vec<(u32, u8)>,
+    numbers: HashTable<u32>,
+}
+
+impl Numbering<'_> {
+    /// The number of `term`, at position `position` of triple `at`: its own if the term was
+    /// seen before, the next one if not.
+    fn number(&mut self, term: TermRef<'_>, at: usize, position: u8) -> u32 {
+        let (triples, first_seen) = (self.triples, &mut self.first_seen);
+        let hashed = hash(term);
+        if let Some(&number) = self.numbers.find(hashed, |&n| {
+            term_at(triples, first_seen[n as usize]) == term
+        }) {
+            return number;
+        }
+        let number = first_seen.len() as u32;
+        first_seen.push((at as u32, position));
+        self.numbers.insert_unique(hashed, number, |&n| {
+            hash(term_at(triples, first_seen[n as usize]))
+        });
+        number
     }
-    let number = first_seen.len() as u32;
-    first_seen.push((at as u32, position));
-    numbers.insert_unique(hashed, number, |&n| {
-        hash(term_at(triples, first_seen[n as usize]))
-    });
-    number
 }
 
 #[derive(Clone, Copy)]
@@ -346,18 +337,19 @@ impl<'a> QueryableDataset<'a> for IndexView<'a> {
         }
         // Past u32 the numbers would wrap onto the graph's: a query making four billion terms
         // has long been stopped by its memory budget.
-        let number = (self.index.first_seen.len() + made.terms.len()) as u32;
+        let number = (self.index.term_count() + made.terms.len()) as u32;
         made.terms.push(term.clone());
         made.numbers.insert(term, number);
         Ok(number)
     }
 
     fn externalize_term(&self, number: u32) -> Result<Term, Infallible> {
-        let graph_terms = self.index.first_seen.len();
-        Ok(match (number as usize).checked_sub(graph_terms) {
-            None => self.index.term(number).into_owned(),
-            Some(made) => self.made.borrow().terms[made].clone(),
-        })
+        Ok(
+            match (number as usize).checked_sub(self.index.term_count()) {
+                None => self.index.term(number).into_owned(),
+                Some(made) => self.made.borrow().terms[made].clone(),
+            },
+        )
     }
 }
 

@@ -31,6 +31,7 @@ pub use budget::{is_counting, CountingAllocator};
 pub use counts::{PatternCounts, Position};
 pub use error::{EvaluationError, GraphError};
 pub use extensions::{LABEL_FUNCTION, MAX_SEARCH_LIMIT, SEARCH_SERVICE};
+pub use index::MAX_TRIPLES;
 /// Stops a query from another thread: see [`QueryOptions::cancel`].
 pub use oxigraph::sparql::CancellationToken;
 pub use scale::scale_triples;
@@ -168,9 +169,7 @@ impl KnowledgeGraph {
             };
             (index, beside)
         });
-        let index = index.map_err(|too_many| GraphError::TooLarge {
-            triples: too_many.0,
-        })?;
+        let index = index?;
         let iris = graph::Iris::new(&base, &linked);
         let mut parser = SparqlParser::new();
         let (plan, decision) = (path_of(&base, &iris.plan), path_of(&base, &iris.decision));

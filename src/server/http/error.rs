@@ -140,8 +140,8 @@ impl From<QueryError> for AppError {
             QueryError::TooLarge { limit } => Self::TooManyResults(limit),
             QueryError::AnswerTooLong { limit } => Self::AnswerTooLong(limit),
             QueryError::OutOfMemory { limit } => Self::OutOfMemory(limit),
-            // Evaluation errors come from the query: an unsupported
-            // SERVICE, a dataset the query names, … — the client's to fix.
+            // Evaluation errors come from the query: an unsupported SERVICE, a dataset the
+            // query names, … — the client's to fix.
             QueryError::Evaluation(error) => Self::Evaluation(error),
         }
     }

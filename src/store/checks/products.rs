@@ -108,6 +108,14 @@ struct Counter<'q> {
 }
 
 impl<'q> Counter<'q> {
+    fn new(statistics: &'q dyn Statistics) -> Self {
+        Self {
+            statistics,
+            counted: RefCell::default(),
+            estimated: RefCell::default(),
+        }
+    }
+
     /// The most rows `t` has with `v` bound to one value: at each place `v` holds, the most
     /// triples that share a term there.
     fn degree(&self, t: &'q TriplePattern, v: Name<'q>) -> u64 {
@@ -234,11 +242,7 @@ pub fn matches(counts: &PatternCounts, pattern: &TriplePattern) -> u64 {
 /// within [`MAX_GATHERED`] rows, sorts within [`MAX_SORTED`].
 pub fn check_products<'q>(query: &'q Query, statistics: &'q dyn Statistics) -> Result<(), Refusal> {
     let pattern = root(query);
-    let counter = Counter {
-        statistics,
-        counted: RefCell::default(),
-        estimated: RefCell::default(),
-    };
+    let counter = Counter::new(statistics);
     let mut groups = vec![(pattern, false)];
     while let Some((group, gathered)) = groups.pop() {
         if gathered {
@@ -264,11 +268,7 @@ pub fn estimate_rows(query: &Query, statistics: &dyn Statistics) -> Option<u64> 
     if !bounded(pattern) {
         return None;
     }
-    let counter = Counter {
-        statistics,
-        counted: RefCell::default(),
-        estimated: RefCell::default(),
-    };
+    let counter = Counter::new(statistics);
     Some(estimate(pattern, &counter).rows)
 }
 
@@ -426,6 +426,7 @@ fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
     operand
 }
 
+/// What [`estimate`] remembers: the pattern's estimate, its parts estimated through it.
 fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
     let union = |a: Operand<'q>, b: Operand<'q>, rows: u64, certain: Vec<Name<'q>>| Operand {
         variables: a.variables.into_iter().chain(b.variables).collect(),
@@ -755,9 +756,8 @@ fn group_degrees<'q>(operands: &[Operand<'q>], variables: &[Name<'q>], rows: u64
 }
 
 /// The most rows of the join group of `operands` (its connected `parts`, [`members`]) with `v`
-/// bound to one value: the parts
-/// without `v` whole, times the part with it grown from that value (from the operand that
-/// binds `v` in all its rows with the fewest rows per value).
+/// bound to one value: the parts without `v` whole, times the part with it grown from that
+/// value (from the operand that binds `v` in all its rows with the fewest rows per value).
 fn group_degree<'q>(operands: &[Operand<'q>], parts: &[Vec<usize>], v: Name<'q>) -> u64 {
     parts
         .iter()
@@ -887,11 +887,7 @@ mod tests {
         let counts = Counts(graph_rows);
         let degrees = |query: &str| {
             let parsed = parse(query);
-            let counter = Counter {
-                statistics: &counts,
-                counted: RefCell::default(),
-                estimated: RefCell::default(),
-            };
+            let counter = Counter::new(&counts);
             let operand = estimate(root(&parsed), &counter);
             (0..operand.variables.len())
                 .map(|i| operand.degree(i))
