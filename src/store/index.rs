@@ -1,10 +1,11 @@
 //! The graph as the SPARQL evaluator reads it: a read-only index of numbered terms.
 //!
-//! Every distinct term of the triples gets a number, and the triples are kept three times as
-//! sorted arrays of numbers (subject–predicate–object, predicate–object–subject,
-//! object–subject–predicate): every triple pattern, whatever it binds, is a prefix of one of
-//! them, so its matches are one contiguous slice: the rows of its first term are kept, the
-//! rest is a binary search among them and doubling steps to the run's end. The evaluator
+//! Every distinct term of the triples gets a number, and the triples are kept four times as
+//! sorted arrays of numbers (subject–predicate–object, predicate–subject–object,
+//! predicate–object–subject, object–subject–predicate): every triple pattern, whatever it
+//! binds, is a prefix of one of them, so its matches are one contiguous slice: where the rows
+//! of its first term start is kept, the rest is a search among them (guesses from the numbers
+//! at its ends, then a binary search) and doubling steps to the run's end. The evaluator
 //! (Oxigraph's, `vendor/spareval`) joins, groups and hashes those numbers, and turns a number
 //! back into a term only where a value is read or written.
 //!
@@ -14,7 +15,7 @@
 //! MB). A term here is not copied either: its number points at the triple and the position it
 //! was first seen in, in the graph's own [`graph::Triples`].
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::convert::Infallible;
 use std::hash::BuildHasher;
 
@@ -30,7 +31,7 @@ use crate::graph;
 /// must fit a `u32`.
 pub const MAX_TRIPLES: usize = (u32::MAX / 3) as usize;
 
-/// The triples of a graph, numbered and sorted three ways.
+/// The triples of a graph, numbered and sorted four ways.
 pub(crate) struct TripleIndex {
     triples: graph::Triples,
     /// Where each term was first seen: the index of a triple and a position in it (0 the
@@ -39,6 +40,11 @@ pub(crate) struct TripleIndex {
     /// Every term's number, found by the term's hash.
     numbers: HashTable<u32>,
     spo: Sorted,
+    /// The subject–predicate lookups' order: a predicate's rows are few next to the graph's,
+    /// and a join that looks up the same predicate for subject after subject (a measure's
+    /// section, then the next measure's) reads near where it read last. In SPO each subject's
+    /// rows were a cache miss of their own: 75 % of the time of those lookups at ×100 (`perf`).
+    pso: Sorted,
     pos: Sorted,
     osp: Sorted,
 }
@@ -66,8 +72,9 @@ impl Sorted {
         Self { rows, starts }
     }
 
-    /// The rows that start with `prefix` (one to three numbers).
-    fn starting(&self, prefix: &[u32]) -> &[[u32; 3]] {
+    /// The rows that start with `prefix` (one to three numbers). `finger` holds where the
+    /// last search among the rows of the same first number ended.
+    fn starting(&self, prefix: &[u32], finger: &Cell<Finger>) -> &[[u32; 3]] {
         let Some(&first) = prefix.first() else {
             return &self.rows;
         };
@@ -76,45 +83,115 @@ impl Sorted {
             return &[];
         };
         let rows = &self.rows[self.starts[first as usize] as usize..*end as usize];
-        // The comparisons are spelled out: comparing slices calls `memcmp`.
+        let Some(&second) = prefix.get(1) else {
+            return rows;
+        };
+        let last = finger.get();
+        let near = (last.first == first).then_some(last.at as usize);
+        let start = first_at_least(rows, second, near);
+        finger.set(Finger {
+            first,
+            at: start as u32,
+        });
+        let of_second = run_from(rows, start, |row| row[1] == second);
         match *prefix {
-            [_, b] => matching_run(rows, |row| row[1] < b, |row| row[1] == b),
-            [_, b, c] => matching_run(
-                rows,
-                |row| (row[1], row[2]) < (b, c),
-                |row| (row[1], row[2]) == (b, c),
+            [_, _, third] => run_from(
+                of_second,
+                of_second.partition_point(|row| row[2] < third),
+                |row| row[2] == third,
             ),
-            _ => rows,
+            _ => of_second,
         }
     }
 }
 
-/// The run of sorted `rows` that `matches`, where `before` holds of every row ahead of it:
-/// its start by a binary search, its end by doubling steps from the start (the run is short
-/// next to the rows of its leading term, and the steps stay near each other in memory).
-fn matching_run(
-    rows: &[[u32; 3]],
-    before: impl Fn(&[u32; 3]) -> bool,
-    matches: impl Fn(&[u32; 3]) -> bool,
-) -> &[[u32; 3]] {
-    let rows = &rows[rows.partition_point(before)..];
+/// Where a search among the rows of one first number ended.
+#[derive(Clone, Copy)]
+struct Finger {
+    first: u32,
+    at: u32,
+}
+
+impl Default for Finger {
+    fn default() -> Self {
+        // No term has the last number: the index holds fewer than u32::MAX terms.
+        Self {
+            first: u32::MAX,
+            at: 0,
+        }
+    }
+}
+
+/// A query's fingers: a join that looks up one predicate for subject after subject mostly
+/// asks them in order (the left side comes from a sorted array), so the next search starts
+/// where the last one ended and finds its row a few rows on. A binary search over all the
+/// rows of the predicate was a third of an aggregation's time at ×100 (`perf`): fourteen
+/// dependent steps among a predicate's 13 900 rows.
+#[derive(Default)]
+pub(crate) struct Fingers([Cell<Finger>; 16]);
+
+impl Fingers {
+    fn of(&self, order: Order, first: u32) -> &Cell<Finger> {
+        let key = (u64::from(first) << 2) | order as u64;
+        // Fibonacci hashing: the top four bits of the product pick one of the sixteen.
+        &self.0[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 60) as usize]
+    }
+}
+
+/// The first of `rows` (sorted, one leading term) whose second number is `target` or more,
+/// searched from `near` (where a search ended last) outwards in doubling steps while they stay
+/// close, then by a binary search of what is left.
+fn first_at_least(rows: &[[u32; 3]], target: u32, near: Option<usize>) -> usize {
+    // Past this, the steps from `near` would cost more than a binary search would.
+    const FARTHEST_STEP: usize = 64;
+    // Every row before `low` is below `target`, every row from `high` on is not.
+    let (mut low, mut high) = (0, rows.len());
+    if let Some(near) = near.filter(|&near| near < rows.len()) {
+        let mut step = 1;
+        if rows[near][1] < target {
+            low = near + 1;
+            while step <= FARTHEST_STEP && near + step < high {
+                if rows[near + step][1] >= target {
+                    high = near + step;
+                    break;
+                }
+                low = near + step + 1;
+                step *= 2;
+            }
+        } else {
+            high = near;
+            while step <= FARTHEST_STEP && step <= near {
+                if rows[near - step][1] < target {
+                    low = near - step + 1;
+                    break;
+                }
+                high = near - step;
+                step *= 2;
+            }
+        }
+    }
+    low + rows[low..high].partition_point(|row| row[1] < target)
+}
+
+/// The run of sorted `rows` from `start` whose rows `match`: its end by doubling steps from
+/// the start (the run is short next to the rows of its leading term, and the steps stay near
+/// each other in memory). Empty if the row at `start` does not match.
+fn run_from(rows: &[[u32; 3]], start: usize, matches: impl Fn(&[u32; 3]) -> bool) -> &[[u32; 3]] {
+    let rows = &rows[start..];
+    if !rows.first().is_some_and(&matches) {
+        return &[];
+    }
     let mut past = 1;
     while past < rows.len() && matches(&rows[past]) {
         past *= 2;
     }
     let from = past / 2;
-    let window = &rows[from.min(rows.len())..past.min(rows.len())];
-    let end = from + window.partition_point(|row| matches(row));
-    // An empty run: the first row after those before it does not match.
-    if rows.first().is_some_and(&matches) {
-        &rows[..end]
-    } else {
-        &[]
-    }
+    let window = &rows[from..past.min(rows.len())];
+    &rows[..from + window.partition_point(|row| matches(row))]
 }
 
 impl TripleIndex {
-    /// Numbers the terms of `triples` and sorts them three ways.
+    /// Numbers the terms of `triples` and sorts them four ways.
     pub(crate) fn new(triples: graph::Triples) -> Result<Self, GraphError> {
         if triples.len() > MAX_TRIPLES {
             return Err(GraphError::TooLarge {
@@ -146,6 +223,7 @@ impl TripleIndex {
         } = numbering;
         let terms = first_seen.len();
         let spo = Sorted::new(spo, terms);
+        let pso = Sorted::new(spo.rows.iter().map(|&[s, p, o]| [p, s, o]).collect(), terms);
         let pos = Sorted::new(spo.rows.iter().map(|&[s, p, o]| [p, o, s]).collect(), terms);
         let osp = Sorted::new(spo.rows.iter().map(|&[s, p, o]| [o, s, p]).collect(), terms);
         Ok(Self {
@@ -153,6 +231,7 @@ impl TripleIndex {
             first_seen,
             numbers,
             spo,
+            pso,
             pos,
             osp,
         })
@@ -175,17 +254,31 @@ impl TripleIndex {
 
     /// The triples matching a pattern of numbers (`None` matches any term), as subject,
     /// predicate, object.
-    fn matching(&self, s: Option<u32>, p: Option<u32>, o: Option<u32>) -> Matches<'_> {
-        let (rows, order) = match (s, p, o) {
-            (Some(s), Some(p), Some(o)) => (self.spo.starting(&[s, p, o]), Order::Spo),
-            (Some(s), Some(p), None) => (self.spo.starting(&[s, p]), Order::Spo),
-            (Some(s), None, Some(o)) => (self.osp.starting(&[o, s]), Order::Osp),
-            (Some(s), None, None) => (self.spo.starting(&[s]), Order::Spo),
-            (None, Some(p), Some(o)) => (self.pos.starting(&[p, o]), Order::Pos),
-            (None, Some(p), None) => (self.pos.starting(&[p]), Order::Pos),
-            (None, None, Some(o)) => (self.osp.starting(&[o]), Order::Osp),
-            (None, None, None) => (self.spo.starting(&[]), Order::Spo),
+    fn matching(
+        &self,
+        s: Option<u32>,
+        p: Option<u32>,
+        o: Option<u32>,
+        fingers: &Fingers,
+    ) -> Matches<'_> {
+        let (prefix, order): (&[u32], _) = match (s, p, o) {
+            (Some(s), Some(p), Some(o)) => (&[p, s, o], Order::Pso),
+            (Some(s), Some(p), None) => (&[p, s], Order::Pso),
+            (Some(s), None, Some(o)) => (&[o, s], Order::Osp),
+            (Some(s), None, None) => (&[s], Order::Spo),
+            (None, Some(p), Some(o)) => (&[p, o], Order::Pos),
+            (None, Some(p), None) => (&[p], Order::Pos),
+            (None, None, Some(o)) => (&[o], Order::Osp),
+            (None, None, None) => (&[], Order::Spo),
         };
+        let sorted = match order {
+            Order::Spo => &self.spo,
+            Order::Pso => &self.pso,
+            Order::Pos => &self.pos,
+            Order::Osp => &self.osp,
+        };
+        let finger = fingers.of(order, prefix.first().copied().unwrap_or(0));
+        let rows = sorted.starting(prefix, finger);
         Matches {
             rows: rows.iter(),
             order,
@@ -198,6 +291,7 @@ impl TripleIndex {
         IndexView {
             index: self,
             made: RefCell::default(),
+            fingers: Fingers::default(),
         }
     }
 }
@@ -245,11 +339,12 @@ impl Numbering<'_> {
 #[derive(Clone, Copy)]
 enum Order {
     Spo,
+    Pso,
     Pos,
     Osp,
 }
 
-/// Rows of one of the three arrays, read back as subject, predicate, object.
+/// Rows of one of the four arrays, read back as subject, predicate, object.
 struct Matches<'a> {
     rows: std::slice::Iter<'a, [u32; 3]>,
     order: Order,
@@ -262,6 +357,7 @@ impl Iterator for Matches<'_> {
         let &[a, b, c] = self.rows.next()?;
         Some(match self.order {
             Order::Spo => [a, b, c],
+            Order::Pso => [b, a, c],
             Order::Pos => [c, a, b],
             Order::Osp => [b, c, a],
         })
@@ -276,6 +372,7 @@ impl Iterator for Matches<'_> {
 pub(crate) struct IndexView<'a> {
     index: &'a TripleIndex,
     made: RefCell<Made>,
+    fingers: Fingers,
 }
 
 /// Terms a query made that the graph does not have, numbered from the graph's term count on.
@@ -302,7 +399,12 @@ impl<'a> QueryableDataset<'a> for IndexView<'a> {
         let named_graph = matches!(graph_name, Some(Some(_)));
         let index: &'a TripleIndex = self.index;
         let matches = if !named_graph {
-            index.matching(subject.copied(), predicate.copied(), object.copied())
+            index.matching(
+                subject.copied(),
+                predicate.copied(),
+                object.copied(),
+                &self.fingers,
+            )
         } else {
             Matches {
                 rows: [].iter(),
@@ -391,7 +493,7 @@ mod tests {
     fn matching(index: &TripleIndex, pattern: [Option<Term>; 3]) -> Vec<[Term; 3]> {
         let [s, p, o] = pattern.map(|term| term.map(|t| number(index, t).unwrap()));
         let mut found: Vec<[Term; 3]> = index
-            .matching(s, p, o)
+            .matching(s, p, o, &Fingers::default())
             .map(|row| row.map(|n| index.term(n).into_owned()))
             .collect();
         found.sort_by_key(|row| format!("{row:?}"));
@@ -462,11 +564,84 @@ mod tests {
                     let mut rows: Vec<[u32; 3]> = (0..before).map(|i| [0, 4, i]).collect();
                     rows.extend((0..run).map(|i| [0, 5, i]));
                     rows.extend((0..after).map(|i| [0, 6, i]));
-                    let found = matching_run(&rows, |row| row[1] < 5, |row| row[1] == 5);
+                    let found = run_from(&rows, first_at_least(&rows, 5, None), |row| row[1] == 5);
                     let expected: Vec<[u32; 3]> =
                         rows.iter().filter(|row| row[1] == 5).copied().collect();
                     assert_eq!(found, &expected[..], "{before} {run} {after}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_search_from_any_finger_finds_what_a_binary_search_finds() {
+        // Second numbers one apart, spread in a few clusters, all equal, and in long runs of
+        // one number; every target from below the least to above the most, searched from no
+        // finger and from fingers before, at, after and far from the answer.
+        let spreads: Vec<Vec<u32>> = vec![
+            (0..300).map(|i| 3 * i + 7).collect(),
+            (0..300).map(|i| (i / 100) * 100_000 + i % 100).collect(),
+            vec![42; 200],
+            (0..300).map(|i| (i / 37) * 5).collect(),
+            vec![0, 1, u32::MAX - 1, u32::MAX],
+        ];
+        for seconds in spreads {
+            let rows: Vec<[u32; 3]> = seconds.iter().map(|&b| [0, b, 0]).collect();
+            let mut targets: Vec<u32> = seconds
+                .iter()
+                .flat_map(|&b| [b.saturating_sub(1), b, b.saturating_add(1)])
+                .collect();
+            targets.extend([0, u32::MAX]);
+            for target in targets {
+                let expected = rows.partition_point(|row| row[1] < target);
+                let fingers = [
+                    0,
+                    1,
+                    2,
+                    5,
+                    63,
+                    64,
+                    65,
+                    130,
+                    rows.len() - 1,
+                    rows.len(),
+                    10_000,
+                ]
+                .into_iter()
+                .map(Some)
+                .chain([None, Some(expected), Some(expected.saturating_sub(1))]);
+                for near in fingers {
+                    assert_eq!(
+                        first_at_least(&rows, target, near),
+                        expected,
+                        "{target} from {near:?} among {:?}…",
+                        &seconds[..4]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_one_after_another_find_the_same_rows_as_lookups_on_their_own() {
+        let index = index();
+        let fingers = Fingers::default();
+        let numbers: Vec<u32> = (0..index.term_count() as u32).collect();
+        // Every pattern binding two or three terms, in an order that goes back and forth.
+        for &s in numbers.iter().chain(numbers.iter().rev()) {
+            for &p in &numbers {
+                for o in [None, Some(s), Some(p)] {
+                    let shared: Vec<_> = index.matching(Some(s), Some(p), o, &fingers).collect();
+                    let alone: Vec<_> = index
+                        .matching(Some(s), Some(p), o, &Fingers::default())
+                        .collect();
+                    assert_eq!(shared, alone, "{s} {p} {o:?}");
+                }
+                let shared: Vec<_> = index.matching(None, Some(p), Some(s), &fingers).collect();
+                let alone: Vec<_> = index
+                    .matching(None, Some(p), Some(s), &Fingers::default())
+                    .collect();
+                assert_eq!(shared, alone, "? {p} {s}");
             }
         }
     }

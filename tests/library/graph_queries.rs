@@ -282,3 +282,28 @@ fn now_is_one_instant_for_the_whole_query() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_join_keeps_each_rows_bindings_across_all_its_matches() {
+    // Measure 5 names two counter-terrorism programmes (2019-2021 and 2022-2024), measure 20
+    // four instruments of information exchange: the references of each are looked up from a
+    // row that already binds ?m and ?n, and every match must keep both.
+    let rows = select(
+        "SELECT ?n ?again ?d WHERE { VALUES ?n { 20 5 } ?m sco:number ?n ; sco:references ?d . \
+         ?m sco:number ?again }",
+    );
+    let mut per_measure = std::collections::BTreeMap::<String, BTreeSet<String>>::new();
+    for row in &rows {
+        assert_eq!(row[0], row[1], "{rows:?}");
+        per_measure
+            .entry(row[0].clone())
+            .or_default()
+            .insert(row[2].clone());
+    }
+    let counts: Vec<(&str, usize)> = per_measure
+        .iter()
+        .map(|(n, documents)| (n.as_str(), documents.len()))
+        .collect();
+    assert_eq!(counts, [("20", 4), ("5", 2)]);
+    assert_eq!(rows.len(), 6);
+}

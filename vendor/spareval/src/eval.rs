@@ -1334,6 +1334,74 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                         }));
                     }
                 }
+                // sco-kg patch (3): a triple pattern joined to each left row is looked up in
+                // the dataset directly, with no iterator boxed and no tuple copied per row.
+                if let GraphPattern::QuadPattern {
+                    subject,
+                    predicate,
+                    object,
+                    graph_name: None,
+                } = right.as_ref()
+                {
+                    // The graphs the default graph is read from: all of them (`None`), or
+                    // one; a default graph merged from several goes the general way.
+                    let graph = match &self.dataset.specification.default {
+                        None => Some(None),
+                        Some(graphs) if graphs.len() == 1 => Some(Some(graphs[0].clone())),
+                        Some(_) => None,
+                    };
+                    if let (Some(graph), false) = (graph, self.run_stats) {
+                        // The right side's node, for `explain`; its evaluator goes unused.
+                        let (_, right_stats) =
+                            self.graph_pattern_evaluator(right, encoded_variables);
+                        stat_children.push(right_stats);
+                        let selectors = Rc::new([
+                            TupleSelector::from_ground_term_pattern(
+                                subject,
+                                encoded_variables,
+                                &self.dataset,
+                            )?,
+                            TupleSelector::from_named_node_pattern(
+                                predicate,
+                                encoded_variables,
+                                &self.dataset,
+                            )?,
+                            TupleSelector::from_ground_term_pattern(
+                                object,
+                                encoded_variables,
+                                &self.dataset,
+                            )?,
+                        ]);
+                        let dataset = Rc::new(self.dataset.clone());
+                        return Ok(Rc::new(move |from| {
+                            Box::new(LookupJoinIterator::new(
+                                left(from),
+                                Rc::clone(&dataset),
+                                graph.clone(),
+                                Rc::clone(&selectors),
+                                |dataset: &EvalDataset<'a, D>,
+                                 graph: &Option<Option<D::InternalTerm>>,
+                                 [s, p, o]: [Option<D::InternalTerm>; 3]| {
+                                    // The token is checked by the join itself: a clone of
+                                    // it per lookup cost two atomic operations.
+                                    dataset
+                                        .dataset
+                                        .internal_quads_for_pattern(
+                                            s.as_ref(),
+                                            p.as_ref(),
+                                            o.as_ref(),
+                                            graph.as_ref().map(Option::as_ref),
+                                        )
+                                        .map(|quad| {
+                                            quad.map_err(|e| {
+                                                QueryEvaluationError::Dataset(Box::new(e))
+                                            })
+                                        })
+                                },
+                            ))
+                        }));
+                    }
+                }
                 let (right, right_stats) = self.graph_pattern_evaluator(right, encoded_variables);
                 stat_children.push(right_stats);
                 let right = right?;
@@ -1717,6 +1785,7 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                     let tuple_size = from.capacity();
                     let key_variables = Rc::clone(&key_variables);
                     let mut errors = Vec::default();
+                    let mut key = Vec::with_capacity(key_variables.len());
                     let mut accumulators_for_group = FxHashMap::<
                         Vec<Option<D::InternalTerm>>,
                         Vec<AccumulatorWrapper<'_, D::InternalTerm>>,
@@ -1737,18 +1806,23 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                             }
                         })
                         .for_each(|tuple| {
-                            // TODO avoid copy for key?
-                            let key = key_variables
-                                .iter()
-                                .map(|v| tuple.get(*v).cloned())
-                                .collect();
-
-                            let key_accumulators =
-                                accumulators_for_group.entry(key).or_insert_with(|| {
-                                    accumulator_builders.iter().map(|c| c()).collect::<Vec<_>>()
-                                });
-                            for accumulator in key_accumulators {
-                                accumulator.accumulate(&tuple);
+                            // sco-kg patch (3): the key is gathered in one buffer and copied
+                            // only for a new group (upstream allocated and freed a key a row).
+                            key.clear();
+                            key.extend(key_variables.iter().map(|v| tuple.get(*v).cloned()));
+                            if let Some(accumulators) =
+                                accumulators_for_group.get_mut(key.as_slice())
+                            {
+                                for accumulator in accumulators {
+                                    accumulator.accumulate(&tuple);
+                                }
+                            } else {
+                                let mut accumulators =
+                                    accumulator_builders.iter().map(|c| c()).collect::<Vec<_>>();
+                                for accumulator in &mut accumulators {
+                                    accumulator.accumulate(&tuple);
+                                }
+                                accumulators_for_group.insert(key.clone(), accumulators);
                             }
                         });
                     let accumulator_variables = accumulator_variables.clone();
@@ -4447,6 +4521,164 @@ impl<T: Hash> Extend<InternalTuple<T>> for InternalTupleSet<T> {
         self.map.reserve(iter.size_hint().0);
         for tuple in iter {
             self.insert(tuple);
+        }
+    }
+}
+
+/// sco-kg patch (3): each left row extended by the quads matching a triple pattern under its
+/// bindings, looked up in the dataset's default graph. The last match of a row takes the row
+/// itself rather than a copy, so a one-to-one join copies no tuple.
+struct LookupJoinIterator<'a, D: QueryableDataset<'a>, F, I> {
+    left: InternalTuplesIterator<'a, D::InternalTerm>,
+    dataset: Rc<EvalDataset<'a, D>>,
+    /// The graph to read: `Some(None)` the dataset's default graph, `None` all its graphs.
+    graph: Option<Option<D::InternalTerm>>,
+    selectors: Rc<[TupleSelector<D::InternalTerm>; 3]>,
+    lookup: F,
+    current: Option<Lookup<D::InternalTerm, I>>,
+}
+
+/// The row being extended, its matches, and the next match, read ahead.
+struct Lookup<T, I> {
+    from: InternalTuple<T>,
+    quads: I,
+    next: Option<Result<InternalQuad<T>, QueryEvaluationError>>,
+}
+
+impl<'a, D, F, I> LookupJoinIterator<'a, D, F, I>
+where
+    D: QueryableDataset<'a>,
+    F: Fn(&EvalDataset<'a, D>, &Option<Option<D::InternalTerm>>, [Option<D::InternalTerm>; 3]) -> I,
+    I: Iterator<Item = Result<InternalQuad<D::InternalTerm>, QueryEvaluationError>>,
+{
+    fn new(
+        left: InternalTuplesIterator<'a, D::InternalTerm>,
+        dataset: Rc<EvalDataset<'a, D>>,
+        graph: Option<Option<D::InternalTerm>>,
+        selectors: Rc<[TupleSelector<D::InternalTerm>; 3]>,
+        lookup: F,
+    ) -> Self {
+        Self {
+            left,
+            dataset,
+            graph,
+            selectors,
+            lookup,
+            current: None,
+        }
+    }
+
+    /// Binds the quad's terms in `tuple`; false if they clash with its bindings.
+    fn put(
+        &self,
+        quad: InternalQuad<D::InternalTerm>,
+        tuple: &mut InternalTuple<D::InternalTerm>,
+    ) -> Result<bool, QueryEvaluationError> {
+        let [subject, predicate, object] = &*self.selectors;
+        Ok(put_pattern_value::<D>(
+            subject,
+            quad.subject,
+            tuple,
+            #[cfg(feature = "sparql-12")]
+            &self.dataset,
+        )? && put_pattern_value::<D>(
+            predicate,
+            quad.predicate,
+            tuple,
+            #[cfg(feature = "sparql-12")]
+            &self.dataset,
+        )? && put_pattern_value::<D>(
+            object,
+            quad.object,
+            tuple,
+            #[cfg(feature = "sparql-12")]
+            &self.dataset,
+        )?)
+    }
+
+    /// The pattern's terms under the row's bindings (`None`: any term).
+    fn bound(
+        &self,
+        from: &InternalTuple<D::InternalTerm>,
+    ) -> Result<[Option<D::InternalTerm>; 3], QueryEvaluationError> {
+        let [subject, predicate, object] = &*self.selectors;
+        Ok([
+            subject.get_pattern_value(
+                from,
+                #[cfg(feature = "sparql-12")]
+                &self.dataset,
+            )?,
+            predicate.get_pattern_value(
+                from,
+                #[cfg(feature = "sparql-12")]
+                &self.dataset,
+            )?,
+            object.get_pattern_value(
+                from,
+                #[cfg(feature = "sparql-12")]
+                &self.dataset,
+            )?,
+        ])
+    }
+}
+
+impl<'a, D, F, I> Iterator for LookupJoinIterator<'a, D, F, I>
+where
+    D: QueryableDataset<'a>,
+    F: Fn(&EvalDataset<'a, D>, &Option<Option<D::InternalTerm>>, [Option<D::InternalTerm>; 3]) -> I,
+    I: Iterator<Item = Result<InternalQuad<D::InternalTerm>, QueryEvaluationError>>,
+{
+    type Item = Result<InternalTuple<D::InternalTerm>, QueryEvaluationError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            // The lookup is read in place: moving it out and back for every match cost more
+            // than the match itself.
+            let matched = match &mut self.current {
+                Some(lookup) => match lookup.next.take() {
+                    Some(quad) => {
+                        if let Err(error) = self.dataset.cancellation_token.ensure_alive() {
+                            return Some(Err(error));
+                        }
+                        lookup.next = lookup.quads.next();
+                        let quad = match quad {
+                            Ok(quad) => quad,
+                            Err(error) => return Some(Err(error)),
+                        };
+                        let tuple = if lookup.next.is_some() {
+                            lookup.from.clone()
+                        } else {
+                            // Empty, it allocates nothing; the lookup is done with.
+                            std::mem::replace(&mut lookup.from, InternalTuple::with_capacity(0))
+                        };
+                        Some((quad, tuple))
+                    }
+                    None => None,
+                },
+                None => None,
+            };
+            if let Some((quad, mut tuple)) = matched {
+                match self.put(quad, &mut tuple) {
+                    Ok(true) => return Some(Ok(tuple)),
+                    Ok(false) => continue,
+                    Err(error) => return Some(Err(error)),
+                }
+            }
+            let from = match self.left.next()? {
+                Ok(from) => from,
+                Err(error) => return Some(Err(error)),
+            };
+            let bound = match self.bound(&from) {
+                Ok(bound) => bound,
+                Err(error) => return Some(Err(error)),
+            };
+            let mut quads = (self.lookup)(&self.dataset, &self.graph, bound);
+            let next = quads.next();
+            self.current = Some(Lookup {
+                from,
+                quads,
+                next,
+            });
         }
     }
 }
