@@ -72,9 +72,10 @@ impl Sorted {
         Self { rows, starts }
     }
 
-    /// The rows that start with `prefix` (one to three numbers). `finger` holds where the
-    /// last search among the rows of the same first number ended.
-    fn starting(&self, prefix: &[u32], finger: &Cell<Finger>) -> &[[u32; 3]] {
+    /// The rows that start with `prefix` (one to three numbers). `finger`, given when the
+    /// prefix has two numbers or three, holds where the last search among the rows of the same
+    /// first number ended.
+    fn starting(&self, prefix: &[u32], finger: Option<&Cell<Finger>>) -> &[[u32; 3]] {
         let Some(&first) = prefix.first() else {
             return &self.rows;
         };
@@ -86,13 +87,15 @@ impl Sorted {
         let Some(&second) = prefix.get(1) else {
             return rows;
         };
-        let last = finger.get();
-        let near = (last.first == first).then_some(last.at as usize);
+        let last = finger.map(Cell::get);
+        let near = last.and_then(|last| last.at).map(|at| at as usize);
         let start = first_at_least(rows, second, near);
-        finger.set(Finger {
-            first,
-            at: start as u32,
-        });
+        if let (Some(finger), Some(last)) = (finger, last) {
+            finger.set(Finger {
+                at: Some(start as u32),
+                ..last
+            });
+        }
         let of_second = run_from(rows, start, |row| row[1] == second);
         match *prefix {
             [_, _, third] => run_from(
@@ -105,36 +108,40 @@ impl Sorted {
     }
 }
 
-/// Where a search among the rows of one first number ended.
-#[derive(Clone, Copy)]
+/// Where the last search among the rows of one first number of one order ended.
+#[derive(Clone, Copy, Default)]
 struct Finger {
-    first: u32,
-    at: u32,
-}
-
-impl Default for Finger {
-    fn default() -> Self {
-        // No term has the last number: the index holds fewer than u32::MAX terms.
-        Self {
-            first: u32::MAX,
-            at: 0,
-        }
-    }
+    /// The order and the first number; `None` for a finger not yet used.
+    of: Option<(Order, u32)>,
+    at: Option<u32>,
 }
 
 /// A query's fingers: a join that looks up one predicate for subject after subject mostly
 /// asks them in order (the left side comes from a sorted array), so the next search starts
 /// where the last one ended and finds its row a few rows on. A binary search over all the
 /// rows of the predicate was a third of an aggregation's time at ×100 (`perf`): fourteen
-/// dependent steps among a predicate's 13 900 rows.
+/// dependent steps among a predicate's 13 900 rows. A query's joins look up a few predicates
+/// by turns, each keeps its finger: the least recently taken is given to a new one.
 #[derive(Default)]
-pub(crate) struct Fingers([Cell<Finger>; 16]);
+pub(crate) struct Fingers {
+    fingers: [Cell<Finger>; 8],
+    next: Cell<usize>,
+}
 
 impl Fingers {
     fn of(&self, order: Order, first: u32) -> &Cell<Finger> {
-        let key = (u64::from(first) << 2) | order as u64;
-        // Fibonacci hashing: the top four bits of the product pick one of the sixteen.
-        &self.0[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 60) as usize]
+        let wanted = Some((order, first));
+        if let Some(finger) = self.fingers.iter().find(|finger| finger.get().of == wanted) {
+            return finger;
+        }
+        let taken = self.next.get();
+        self.next.set((taken + 1) % self.fingers.len());
+        let finger = &self.fingers[taken];
+        finger.set(Finger {
+            of: wanted,
+            at: None,
+        });
+        finger
     }
 }
 
@@ -277,7 +284,7 @@ impl TripleIndex {
             Order::Pos => &self.pos,
             Order::Osp => &self.osp,
         };
-        let finger = fingers.of(order, prefix.first().copied().unwrap_or(0));
+        let finger = (prefix.len() >= 2).then(|| fingers.of(order, prefix[0]));
         let rows = sorted.starting(prefix, finger);
         Matches {
             rows: rows.iter(),
@@ -336,7 +343,7 @@ impl Numbering<'_> {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Order {
     Spo,
     Pso,
