@@ -1529,11 +1529,23 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                 let (child, child_stats) = self.graph_pattern_evaluator(inner, encoded_variables);
                 stat_children.push(child_stats);
                 let child = child?;
+                let constant = is_constant(expression);
                 let expression = self.effective_boolean_value_expression_evaluator(
                     expression,
                     encoded_variables,
                     stat_children,
                 )?;
+                // sco-kg patch (4): a filter of constants holds for every row or for none; it
+                // is evaluated once, not once a row.
+                if constant {
+                    return Ok(
+                        if expression(&InternalTuple::with_capacity(0)).unwrap_or(false) {
+                            child
+                        } else {
+                            Rc::new(|_| Box::new(empty()))
+                        },
+                    );
+                }
                 Rc::new(move |from| {
                     let expression = Rc::clone(&expression);
                     Box::new(child(from).filter(move |tuple| match tuple {
@@ -4522,6 +4534,35 @@ impl<T: Hash> Extend<InternalTuple<T>> for InternalTupleSet<T> {
         for tuple in iter {
             self.insert(tuple);
         }
+    }
+}
+
+/// sco-kg patch (4): whether an expression has the same value for every row: terms, and the
+/// operators of SPARQL over them. Function calls are left out, whatever their arguments (`RAND()`
+/// and `STRUUID()` differ from row to row, `BNODE("x")` from one row's to the next's).
+fn is_constant(expression: &Expression) -> bool {
+    match expression {
+        Expression::NamedNode(_) | Expression::Literal(_) => true,
+        Expression::Or(operands) | Expression::And(operands) | Expression::Coalesce(operands) => {
+            operands.iter().all(is_constant)
+        }
+        Expression::Equal(left, right)
+        | Expression::SameTerm(left, right)
+        | Expression::Greater(left, right)
+        | Expression::GreaterOrEqual(left, right)
+        | Expression::Less(left, right)
+        | Expression::LessOrEqual(left, right)
+        | Expression::Add(left, right)
+        | Expression::Subtract(left, right)
+        | Expression::Multiply(left, right)
+        | Expression::Divide(left, right) => is_constant(left) && is_constant(right),
+        Expression::UnaryPlus(inner) | Expression::UnaryMinus(inner) | Expression::Not(inner) => {
+            is_constant(inner)
+        }
+        Expression::If(condition, then, otherwise) => {
+            is_constant(condition) && is_constant(then) && is_constant(otherwise)
+        }
+        _ => false,
     }
 }
 
