@@ -4,8 +4,9 @@
 //! sorted arrays of numbers (subject–predicate–object, predicate–subject–object,
 //! predicate–object–subject, object–subject–predicate): every triple pattern, whatever it
 //! binds, is a prefix of one of them, so its matches are one contiguous slice: where the rows
-//! of its first term start is kept, the rest is a search among them (guesses from the numbers
-//! at its ends, then a binary search) and doubling steps to the run's end. The evaluator
+//! of its first term start is kept, the rest is a search among them (from where the query's
+//! last search among the same rows ended, then a binary search) and doubling steps to the
+//! run's end. The evaluator
 //! (Oxigraph's, `vendor/spareval`) joins, groups and hashes those numbers, and turns a number
 //! back into a term only where a value is read or written.
 //!
@@ -87,13 +88,14 @@ impl Sorted {
         let Some(&second) = prefix.get(1) else {
             return rows;
         };
-        let last = finger.map(Cell::get);
-        let near = last.and_then(|last| last.at).map(|at| at as usize);
+        let near = finger
+            .and_then(|finger| finger.get().at)
+            .map(|at| at as usize);
         let start = first_at_least(rows, second, near);
-        if let (Some(finger), Some(last)) = (finger, last) {
+        if let Some(finger) = finger {
             finger.set(Finger {
                 at: Some(start as u32),
-                ..last
+                ..finger.get()
             });
         }
         let of_second = run_from(rows, start, |row| row[1] == second);
@@ -123,7 +125,7 @@ struct Finger {
 /// dependent steps among a predicate's 13 900 rows. A query's joins look up a few predicates
 /// by turns, each keeps its finger: the least recently taken is given to a new one.
 #[derive(Default)]
-pub(crate) struct Fingers {
+struct Fingers {
     fingers: [Cell<Finger>; 8],
     next: Cell<usize>,
 }

@@ -326,6 +326,8 @@ fn a_filter_of_constants_keeps_every_row_or_none() {
     assert_eq!(count("1 / 0 = 1"), "0");
     // A constant beside a variable is evaluated row by row.
     assert_eq!(count("1 >= 0 && ?n > 100"), "39");
-    // A function may differ from row to row: two fresh identifiers are never equal.
-    assert_eq!(count("STRUUID() != STRUUID()"), "139");
+    // A function may differ from row to row: evaluated once, RAND() would keep all 139 rows
+    // or none (each of those with a chance of 2^-139 when it is evaluated row by row).
+    let kept: u32 = count("RAND() < 0.5").parse().unwrap();
+    assert!(0 < kept && kept < 139, "{kept}");
 }

@@ -4568,7 +4568,8 @@ fn is_constant(expression: &Expression) -> bool {
 
 /// sco-kg patch (3): each left row extended by the quads matching a triple pattern under its
 /// bindings, looked up in the dataset's default graph. The last match of a row takes the row
-/// itself rather than a copy, so a one-to-one join copies no tuple.
+/// itself rather than a copy, so a one-to-one join copies no tuple. The lookup is a closure
+/// `F` so that the dataset's iterator, an `impl Iterator` with no name, can be the type `I`.
 struct LookupJoinIterator<'a, D: QueryableDataset<'a>, F, I> {
     left: InternalTuplesIterator<'a, D::InternalTerm>,
     dataset: Rc<EvalDataset<'a, D>>,
