@@ -168,7 +168,8 @@ pub struct Metrics {
     /// `requests{route="/sparql",status="200"}`, resolved once: the replay layer counts its
     /// responses with no label lookup.
     replayed: Counter,
-    /// Seconds each evaluated query took on its worker (cache hits are not evaluations).
+    /// Seconds each evaluated query took, on its worker or in place (cache hits are not
+    /// evaluations).
     pub query_seconds: Histogram,
     /// Seconds each query waited for a slot (zero when one was free).
     pub queue_wait_seconds: Histogram,

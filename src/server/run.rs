@@ -145,6 +145,7 @@ impl ShutdownHandle {
 pub struct Server {
     listener: TcpListener,
     app: Replay<Router>,
+    state: AppState,
     local_addr: SocketAddr,
     shutdown: ShutdownHandle,
     grace: Duration,
@@ -189,7 +190,8 @@ async fn bind_state(
     let state = state(config, local_addr)?;
     Ok(Server {
         listener,
-        app: crate::server::router(state),
+        app: crate::server::router(state.clone()),
+        state,
         local_addr,
         shutdown: ShutdownHandle(Arc::new(watch::channel(false).0)),
         grace,
@@ -219,6 +221,7 @@ impl Server {
         let Server {
             mut listener,
             app,
+            state,
             shutdown,
             grace,
             header_timeout,
@@ -253,6 +256,8 @@ impl Server {
             let connection = http.serve_connection(TokioIo::new(Box::pin(stream)), service);
             let shutdown = shutdown.clone();
             let open = open.clone();
+            // Counted for queries run in place (`execution::in_place`): only with one client.
+            let connected = state.in_place.connect();
             tokio::spawn(async move {
                 let mut connection = std::pin::pin!(connection);
                 tokio::select! {
@@ -264,6 +269,7 @@ impl Server {
                     }
                 }
                 drop(open);
+                drop(connected);
             });
         }
         // No new connections from here on.

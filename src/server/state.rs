@@ -43,6 +43,8 @@ pub struct Shared {
     pub in_flight: crate::server::execution::in_flight::InFlight,
     /// The threads queries run on, one per permit.
     pub workers: crate::server::execution::workers::Workers,
+    /// The turn to run a light query on the thread that received it, and its watchdog.
+    pub in_place: crate::server::execution::in_place::InPlace,
     /// Answers of queries already asked.
     pub answers: crate::server::execution::answers::AnswerCache,
     /// Whole responses of repeated `GET /sparql` requests.
@@ -82,7 +84,7 @@ pub enum StartError {
     /// The messages of a language cannot be loaded.
     #[error("{0}")]
     Locales(#[from] crate::i18n::I18nError),
-    /// The query threads could not be started.
+    /// The query threads (or the watchdog of queries run in place) could not be started.
     #[error("cannot start the query threads: {0}")]
     Workers(std::io::Error),
 }
@@ -189,6 +191,8 @@ impl AppState {
                 crate::store::checks::WORKER_STACK,
             )
             .map_err(StartError::Workers)?,
+            in_place: crate::server::execution::in_place::InPlace::start()
+                .map_err(StartError::Workers)?,
             answers,
             responses,
             metrics,

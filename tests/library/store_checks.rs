@@ -135,3 +135,129 @@ fn a_query_within_its_timeout_is_answered() {
     let n = rows[0][0].as_ref().expect("bound").to_string();
     assert!(n.starts_with("\"139\""), "{n}");
 }
+
+/// What a server runs in place, on a runtime thread of 2 MiB (`checks::light_text`, then
+/// `checks::light_query`), is parsed, checked and evaluated within 1 MiB: the deepest and
+/// longest texts the test lets through, in each shape the parser, the checks or the evaluator
+/// recurse through. A stack overflow aborts the whole test binary.
+#[test]
+fn light_texts_run_within_a_small_stack() {
+    use sco_kg::store::checks::{light_query, light_text, LIGHT_DEPTH, LIGHT_TEXT_BYTES};
+    let graph = std::sync::Arc::new(graph());
+    let prefix = "PREFIX sco: <https://w3id.org/sco-kg/ontology#>\n";
+    // `unit` repeated, joined by `join`, as long as the text stays light.
+    let fill = |head: &str, unit: &str, join: &str, tail: &str| {
+        let room = LIGHT_TEXT_BYTES - prefix.len() - head.len() - tail.len();
+        let n = (room + join.len()) / (unit.len() + join.len());
+        format!("{prefix}{head}{}{tail}", vec![unit; n].join(join))
+    };
+    // `inner` inside `n` of `open` … `close`, between `head` and `tail`.
+    let nest = |head: &str, open: &str, inner: &str, close: &str, tail: &str, n: usize| {
+        format!(
+            "{prefix}{head}{}{inner}{}{tail}",
+            open.repeat(n),
+            close.repeat(n)
+        )
+    };
+    let deep = LIGHT_DEPTH;
+    let inner = "?m sco:number ?n";
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "nested groups",
+            nest("SELECT ?n ", "{ ", inner, " }", "", deep),
+        ),
+        (
+            "nested OPTIONALs",
+            nest(
+                "SELECT * { ?m sco:number \"1\" ",
+                "OPTIONAL { ",
+                inner,
+                " }",
+                " }",
+                deep - 2,
+            ),
+        ),
+        (
+            "nested subqueries",
+            nest("SELECT ?n ", "{ SELECT ?n { ", inner, " } }", "", deep / 2),
+        ),
+        (
+            "nested blank nodes",
+            nest(
+                "ASK { ?m sco:references ",
+                "[ sco:p ",
+                "?d",
+                " ]",
+                " }",
+                deep - 1,
+            ),
+        ),
+        (
+            "a chain of additions",
+            fill("SELECT (", "1", "+", " AS ?x) {}"),
+        ),
+        (
+            "a chain of disjunctions",
+            fill(
+                "SELECT ?n { ?m sco:number ?n FILTER(",
+                "?n=\"1\"",
+                "||",
+                ") }",
+            ),
+        ),
+        (
+            "a sequence path",
+            fill("SELECT * { ?m ", "sco:p", "/", " ?x }"),
+        ),
+        (
+            "an alternative path",
+            fill("SELECT * { ?m ", "sco:p", "|", " ?x }"),
+        ),
+        (
+            "a long VALUES",
+            fill("SELECT ?n { VALUES ?n { ", "\"1\"", " ", " } }"),
+        ),
+    ];
+    for (name, text) in cases {
+        assert!(light_text(&text), "{name}: not a light text");
+        let graph = std::sync::Arc::clone(&graph);
+        let outcome = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || {
+                sco_kg::store::checks::check_text(&text).map_err(|e| format!("{e:?}"))?;
+                let query = graph.parse(&text).map_err(|e| e.to_string())?;
+                graph.check(&query).map_err(|e| format!("{e:?}"))?;
+                if !light_query(&query, graph.counts()) {
+                    return Ok("heavy".to_string());
+                }
+                let options = QueryOptions {
+                    unchecked: true,
+                    ..QueryOptions::default()
+                };
+                let body = graph
+                    .write_results(query, &options, QueryResultsFormat::Json)
+                    .map_err(|e| e.to_string())?;
+                Ok::<_, String>(String::from_utf8(body).unwrap())
+            })
+            .unwrap()
+            .join()
+            .unwrap_or_else(|_| panic!("{name}: panicked"));
+        match name {
+            // Answered: the number "1" (measure 1's, section 1's) or the VALUES' own.
+            "nested groups" | "nested subqueries" | "a long VALUES" => {
+                let body = outcome.unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert!(body.contains("\"value\":\"1\""), "{name}: {body}");
+            }
+            "nested OPTIONALs" | "nested blank nodes" => {
+                assert!(outcome.is_ok(), "{name}: {outcome:?}");
+            }
+            // Deeper than the checks allow once parsed: refused, not evaluated.
+            _ => assert!(
+                outcome
+                    .as_ref()
+                    .is_err_and(|e| e.contains("TooDeep") || e.contains("TooManyPatterns")),
+                "{name}: {outcome:?}"
+            ),
+        }
+    }
+}

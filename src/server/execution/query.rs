@@ -1,7 +1,8 @@
 //! Running a query under the server's limits: a free slot (else 503 with Retry-After), a worker
 //! thread with a large stack ([`crate::server::execution::workers`]), a deadline, and a cancellation
 //! token that really stops the evaluation — on timeout, and when the client goes away (hyper
-//! drops the handler's future, and with it the token's guard).
+//! drops the handler's future, and with it the token's guard). A light query runs in place
+//! instead, on the thread that received it ([`crate::server::execution::in_place`]).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -11,6 +12,7 @@ use axum::body::Bytes;
 use oxigraph::sparql::CancellationToken;
 use spargebra::Query;
 
+use crate::server::execution::in_place;
 use crate::server::http::error::AppError;
 use crate::server::http::formats::AnswerKind;
 use crate::server::metrics::Refusal;
@@ -35,8 +37,9 @@ pub struct Written {
     pub format: ResultFormat,
 }
 
-/// Parses, checks, evaluates and serialises a query on a worker thread. `choose` picks the
-/// format once the query's form is known (so a 406 costs no evaluation).
+/// Parses, checks, evaluates and serialises a query: on a worker thread, or in place when its
+/// text and then the query are light ([`checks::light_text`], [`checks::light_query`]).
+/// `choose` picks the format once the query's form is known (so a 406 costs no evaluation).
 pub async fn run<F>(
     state: &AppState,
     text: String,
@@ -82,7 +85,7 @@ where
         }
     };
     let token = CancellationToken::new();
-    let _cancel = CancelOnDrop(token.clone());
+    let mut cancel = CancelOnDrop(token.clone());
     let options = QueryOptions {
         cancel: Some(token),
         max_results: Some(state.config.max_results),
@@ -90,6 +93,75 @@ where
         max_memory: Some(state.config.max_query_memory),
         ..options
     };
+    // With one client, a short, shallow text is parsed and checked here, and a light query
+    // evaluated here too, unless the watchdog stops it (then it goes to a worker, parsed).
+    let alone = state.in_place.alone();
+    let job = if alone && state.config.timeout > in_place::BUDGET && checks::light_text(&text) {
+        let started = Instant::now();
+        let prepared =
+            prepare(state, &text).and_then(|query| Ok((choose(AnswerKind::of(&query))?, query)));
+        let ((content_type, format), query) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => return answered(state, permit, started, Err(error)),
+        };
+        let turn = checks::light_query(&query, state.graph.counts())
+            .then(|| state.in_place.enter(&cancel.0))
+            .flatten();
+        match turn {
+            Some(turn) => {
+                let result = write(state, query.clone(), &options, content_type, format);
+                if !turn.end() {
+                    return answered(state, permit, started, result);
+                }
+                // Stopped by the watchdog: the query goes to a worker, to run anew.
+                cancel = CancelOnDrop(CancellationToken::new());
+                let options = QueryOptions {
+                    cancel: Some(cancel.0.clone()),
+                    ..options
+                };
+                Job::Parsed(Box::new(query), options, content_type, format)
+            }
+            None => Job::Parsed(Box::new(query), options, content_type, format),
+        }
+    } else {
+        Job::Text(text, options, Box::new(choose))
+    };
+    hand_over(state, permit, cancel, job).await
+}
+
+/// A query's slot given back and its run counted, where it ran.
+fn answered(
+    state: &AppState,
+    permit: tokio::sync::OwnedSemaphorePermit,
+    started: Instant,
+    result: Result<Written, AppError>,
+) -> Result<Written, AppError> {
+    drop(permit);
+    state.metrics.evaluated(started.elapsed());
+    if let Some(refusal) = result.as_ref().err().and_then(Refusal::of) {
+        state.metrics.refused(refusal);
+    }
+    result
+}
+
+/// What a worker is given: a text to parse, check and answer in the format `choose` picks, or a
+/// query already parsed and checked, with its format chosen.
+enum Job {
+    Text(String, QueryOptions, Box<Chooser>),
+    Parsed(Box<Query>, QueryOptions, &'static str, ResultFormat),
+}
+
+type Chooser =
+    dyn FnOnce(AnswerKind) -> Result<(&'static str, ResultFormat), AppError> + Send + 'static;
+
+/// Runs `job` on a worker and waits for its answer, within the query's timeout.
+async fn hand_over(
+    state: &AppState,
+    permit: tokio::sync::OwnedSemaphorePermit,
+    cancel: CancelOnDrop,
+    job: Job,
+) -> Result<Written, AppError> {
+    let metrics = &state.metrics;
     let worker_state = state.clone();
     let (sender, receiver) = tokio::sync::oneshot::channel();
     state
@@ -99,12 +171,15 @@ where
             // evaluation has really stopped — and before the answer goes out, so that the
             // client's next query, sent the moment it has this answer, finds it free.
             let started = Instant::now();
-            let result = evaluate(&worker_state, &text, &options, choose);
-            drop(permit);
-            worker_state.metrics.evaluated(started.elapsed());
-            if let Some(refusal) = result.as_ref().err().and_then(Refusal::of) {
-                worker_state.metrics.refused(refusal);
-            }
+            let result = match job {
+                Job::Text(text, options, choose) => {
+                    evaluate(&worker_state, &text, &options, choose)
+                }
+                Job::Parsed(query, options, content_type, format) => {
+                    write(&worker_state, *query, &options, content_type, format)
+                }
+            };
+            let result = answered(&worker_state, permit, started, result);
             // The handler may be gone (timeout, disconnection): nobody to tell.
             let _ = sender.send(result);
         })
@@ -118,8 +193,8 @@ where
         Err(_) => {
             // Stop the worker and wait until it has (it gives its slot back before it answers),
             // a little: the client that reads "stopped" and asks again finds the slot free.
-            // Past the wait, returning drops `_cancel` all the same.
-            _cancel.0.cancel();
+            // Past the wait, returning drops `cancel` all the same.
+            cancel.0.cancel();
             let _ = tokio::time::timeout(STOP_WAIT, receiver).await;
             // Counted once the wait is over: a caller that gives up during it (its own,
             // longer, bound) counts the timeout itself, and it is not counted twice.
@@ -176,17 +251,20 @@ impl Drop for Place<'_> {
 /// How long a timed-out query's answer waits for its worker to stop (milliseconds, usually).
 const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
-fn evaluate<F>(
+fn evaluate(
     state: &AppState,
     text: &str,
     options: &QueryOptions,
-    choose: F,
-) -> Result<Written, AppError>
-where
-    F: FnOnce(AnswerKind) -> Result<(&'static str, ResultFormat), AppError>,
-{
-    // The checks before evaluation are the library's: the text's nesting here, before parsing
-    // (the parser recurses), the parsed query's in the graph's methods below.
+    choose: Box<Chooser>,
+) -> Result<Written, AppError> {
+    let query = prepare(state, text)?;
+    let (content_type, format) = choose(AnswerKind::of(&query))?;
+    write(state, query, options, content_type, format)
+}
+
+/// The checks before evaluation are the library's: the text's nesting before parsing (the
+/// parser recurses), then the parsed query's. A refusal is counted here.
+fn prepare(state: &AppState, text: &str) -> Result<Query, AppError> {
     if let Err(refusal) = checks::check_text(text) {
         state.metrics.refused(Refusal::Guard);
         return Err(AppError::BadRequest(refusal.message()));
@@ -205,17 +283,21 @@ where
         state.metrics.refused(Refusal::Guard);
         return Err(AppError::BadRequest(refusal.message()));
     }
-    // Checked once, here, where a refusal is counted: the graph need not check again.
+    Ok(query)
+}
+
+/// Evaluates a query [`prepare`]d (parsed once, checked once) and writes its answer.
+fn write(
+    state: &AppState,
+    query: Query,
+    options: &QueryOptions,
+    content_type: &'static str,
+    format: ResultFormat,
+) -> Result<Written, AppError> {
     let options = &QueryOptions {
         unchecked: true,
         ..options.clone()
     };
-    let kind = match query {
-        Query::Select { .. } | Query::Ask { .. } => AnswerKind::Results,
-        Query::Construct { .. } | Query::Describe { .. } => AnswerKind::Graph,
-    };
-    let (content_type, format) = choose(kind)?;
-    // The query checked above is the one evaluated: parsed once.
     let body = match format {
         ResultFormat::Results(results) => state.graph.write_results(query, options, results)?,
         // Graphs through our writer: JSON-LD with its "@context".

@@ -48,6 +48,16 @@ pub enum AnswerKind {
     Graph,
 }
 
+impl AnswerKind {
+    /// What a query answers: solutions (or a boolean) or a graph.
+    pub fn of(query: &spargebra::Query) -> Self {
+        match query {
+            spargebra::Query::Select { .. } | spargebra::Query::Ask { .. } => Self::Results,
+            spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. } => Self::Graph,
+        }
+    }
+}
+
 /// What a `format=` value asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Requested {

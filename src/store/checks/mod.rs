@@ -28,16 +28,20 @@
 //! they share, `refusal` what they answer.
 
 pub mod growth;
+mod light;
 mod products;
 mod refusal;
 mod shape;
 mod text;
 mod walk;
 
-pub use products::{check_products, estimate_rows, matches, Position, Statistics};
+pub use light::{
+    light_query, light_text, LIGHT_DEPTH, LIGHT_PARENTHESES, LIGHT_TEXT_BYTES, LIGHT_WORK,
+};
+pub use products::{check_products, estimate_rows, estimate_work, matches, Position, Statistics};
 pub use refusal::Refusal;
 pub use shape::check_query;
-pub use text::check_text;
+pub use text::{check_text, nesting, Nesting};
 
 use spargebra::Query;
 

@@ -272,6 +272,55 @@ pub fn estimate_rows(query: &Query, statistics: &dyn Statistics) -> Option<u64> 
     Some(estimate(pattern, &counter).rows)
 }
 
+/// A guess of how many rows evaluating a query handles: the estimated rows of each part of
+/// its pattern, added up, where the right side of OPTIONAL, MINUS and LATERAL counts its rows
+/// for one value of a shared variable, once for each row of the left side (the evaluator
+/// looks it up row by row). A guess, not a bound (OPTIONAL and LATERAL are guessed at, and a
+/// group's rows are bounded where the evaluator may go through more); `None` for DESCRIBE,
+/// whose description of each resource the pattern does not show.
+pub fn estimate_work(query: &Query, statistics: &dyn Statistics) -> Option<u64> {
+    let pattern = match query {
+        Query::Select { pattern, .. }
+        | Query::Ask { pattern, .. }
+        | Query::Construct { pattern, .. } => pattern,
+        Query::Describe { .. } => return None,
+    };
+    Some(work(Node::Pattern(pattern), &Counter::new(statistics)))
+}
+
+fn work<'q>(node: Node<'q>, counter: &Counter<'q>) -> u64 {
+    let own = match node {
+        Node::Pattern(p) => estimate(p, counter).rows,
+        Node::Expression(_) | Node::Path(_) => 0,
+    };
+    let mut below = 0u64;
+    match node {
+        Node::Pattern(
+            GraphPattern::LeftJoin { left, right, .. }
+            | GraphPattern::Minus { left, right }
+            | GraphPattern::Lateral { left, right },
+        ) => {
+            let (a, b) = (estimate(left, counter), estimate(right, counter));
+            let per_row = a
+                .variables
+                .iter()
+                .filter(|v| b.variables.contains(v))
+                .map(|&v| b.degree_of(v))
+                .min()
+                .unwrap_or(b.rows);
+            below = work(Node::Pattern(left), counter)
+                .saturating_add(a.rows.saturating_mul(per_row.max(1)));
+        }
+        _ => {
+            let _ = children(node, |child| {
+                below = below.saturating_add(work(child, counter));
+                Ok::<_, ()>(())
+            });
+        }
+    }
+    own.saturating_add(below)
+}
+
 /// Whether [`estimate`] of `p` is an upper bound (see [`estimate_rows`]).
 fn bounded(p: &GraphPattern) -> bool {
     match p {

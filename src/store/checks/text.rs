@@ -6,24 +6,46 @@ use super::{Refusal, MAX_DEPTH, MAX_PARENTHESES};
 /// Brackets nest at most [`MAX_DEPTH`] deep, and parentheses [`MAX_PARENTHESES`], outside
 /// strings, IRIs and comments: checked on the text, before the parser sees it.
 pub fn check_text(text: &str) -> Result<(), Refusal> {
+    let nesting = nesting(text);
+    // Parentheses first: they count in the depth too, and reach their lower limit first.
+    if nesting.parentheses > MAX_PARENTHESES {
+        return Err(Refusal::ParenthesesTooDeep {
+            limit: MAX_PARENTHESES,
+        });
+    }
+    if nesting.depth > MAX_DEPTH {
+        return Err(Refusal::TooDeep { limit: MAX_DEPTH });
+    }
+    Ok(())
+}
+
+/// How deep a text's brackets nest, outside strings, IRIs and comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Nesting {
+    /// The deepest nesting of `{`, `(` and `[` together.
+    pub depth: usize,
+    /// The deepest nesting of `(` alone.
+    pub parentheses: usize,
+}
+
+/// The deepest nesting of `text`'s brackets, outside strings, IRIs and comments. Unbalanced
+/// closing brackets count as nothing (the parser refuses them).
+pub fn nesting(text: &str) -> Nesting {
     let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut parentheses = 0usize;
+    let (mut depth, mut parentheses) = (0usize, 0usize);
+    let mut deepest = Nesting {
+        depth: 0,
+        parentheses: 0,
+    };
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'{' | b'(' | b'[' => {
                 depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(Refusal::TooDeep { limit: MAX_DEPTH });
-                }
+                deepest.depth = deepest.depth.max(depth);
                 if bytes[i] == b'(' {
                     parentheses += 1;
-                    if parentheses > MAX_PARENTHESES {
-                        return Err(Refusal::ParenthesesTooDeep {
-                            limit: MAX_PARENTHESES,
-                        });
-                    }
+                    deepest.parentheses = deepest.parentheses.max(parentheses);
                 }
             }
             b'}' | b']' => depth = depth.saturating_sub(1),
@@ -69,7 +91,7 @@ pub fn check_text(text: &str) -> Result<(), Refusal> {
         }
         i += 1;
     }
-    Ok(())
+    deepest
 }
 
 #[cfg(test)]

@@ -1,0 +1,150 @@
+//! Queries light enough to run on whichever thread received them. A server hands a query to a
+//! worker thread so that a long evaluation blocks nothing else; for a query of a fraction of a
+//! millisecond, that hand-off (waking the worker, then waking the receiver with the answer) is
+//! most of the server's time: on a 2-core VM, 300–550 µs of CPU a request against 220–370 µs
+//! evaluated where received (unseen query 04 of the gallery at one connection).
+//!
+//! Two tests, one on the text before parsing (parsing cannot be cancelled, and backtracks
+//! through nested parentheses) and one on the parsed query (its estimated work). Both are
+//! guesses of cost, not bounds: whoever runs a light query in place still needs a deadline.
+
+use spargebra::algebra::GraphPattern;
+use spargebra::Query;
+
+use super::products::{estimate_work, Statistics};
+use super::text::nesting;
+use super::walk::{children, root, Node};
+
+/// The longest text parsed in place (bytes): the gallery's longest is 1.4 KB. The parser
+/// takes tens of microseconds a kilobyte of an ordinary query; what bounds the stack it needs
+/// is [`LIGHT_DEPTH`], and this (a chain of 2000 `1+` is a tree 2000 deep, dropped by
+/// recursion before the checks refuse it).
+pub const LIGHT_TEXT_BYTES: usize = 4 << 10;
+
+/// The deepest brackets of a text parsed in place: the parser recurses through each. With
+/// these limits a query is parsed, checked and evaluated within the 2 MiB stack of a runtime
+/// thread (`tests/library/store_checks.rs` does it within 1 MiB); deeper queries, within
+/// [`super::MAX_DEPTH`], need a worker's.
+pub const LIGHT_DEPTH: usize = 32;
+
+/// The deepest parentheses of a text parsed in place: the parser's backtracking grows about
+/// 2.5× a level (16 levels took 0.5 s, see [`super::MAX_PARENTHESES`]); 6 levels take
+/// microseconds.
+pub const LIGHT_PARENTHESES: usize = 6;
+
+/// The most rows a light query is estimated to handle ([`estimate_work`]). Evaluating a row
+/// costs a fraction of a microsecond: a few milliseconds at most.
+pub const LIGHT_WORK: u64 = 10_000;
+
+/// Whether `text` is short and shallow enough to parse in place.
+pub fn light_text(text: &str) -> bool {
+    if text.len() > LIGHT_TEXT_BYTES {
+        return false;
+    }
+    let nesting = nesting(text);
+    nesting.depth <= LIGHT_DEPTH && nesting.parentheses <= LIGHT_PARENTHESES
+}
+
+/// Whether a parsed query is estimated to handle at most [`LIGHT_WORK`] rows and asks no
+/// service (`SERVICE sco:search` may wait for the lookup index to be built).
+pub fn light_query(query: &Query, statistics: &dyn Statistics) -> bool {
+    !asks_service(Node::Pattern(root(query)))
+        && estimate_work(query, statistics).is_some_and(|work| work <= LIGHT_WORK)
+}
+
+fn asks_service(node: Node<'_>) -> bool {
+    if let Node::Pattern(GraphPattern::Service { .. }) = node {
+        return true;
+    }
+    children(
+        node,
+        |child| if asks_service(child) { Err(()) } else { Ok(()) },
+    )
+    .is_err()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::*;
+    use crate::store::checks::Position;
+    use spargebra::term::{NamedNode, NamedNodePattern, TermPattern, TriplePattern};
+
+    /// Ten thousand triples of each predicate, 100 000 in all; a term bound beside the
+    /// predicate leaves one triple, and a subject or object has one triple of a predicate.
+    struct Flat;
+
+    impl Statistics for Flat {
+        fn rows(&self, pattern: &TriplePattern) -> u64 {
+            let bound = !matches!(pattern.subject, TermPattern::Variable(_))
+                || !matches!(pattern.object, TermPattern::Variable(_));
+            match (&pattern.predicate, bound) {
+                (_, true) => 1,
+                (NamedNodePattern::NamedNode(_), false) => 10_000,
+                (NamedNodePattern::Variable(_), false) => 100_000,
+            }
+        }
+
+        fn nodes(&self, predicate: Option<&NamedNode>) -> u64 {
+            if predicate.is_some() {
+                10_000
+            } else {
+                100_000
+            }
+        }
+
+        fn degree(&self, _: Option<&NamedNode>, _: Position) -> u64 {
+            1
+        }
+    }
+
+    #[test]
+    fn texts_short_and_shallow_are_light() {
+        assert!(light_text("SELECT * { ?s ex:p ?o FILTER((?o > 1)) }"));
+        let parentheses = |n: usize| {
+            format!(
+                "SELECT * {{ FILTER({}1{}) }}",
+                "(".repeat(n - 1),
+                ")".repeat(n - 1)
+            )
+        };
+        assert!(light_text(&parentheses(LIGHT_PARENTHESES)));
+        assert!(!light_text(&parentheses(LIGHT_PARENTHESES + 1)));
+        // Parentheses inside a string are not the parser's.
+        let quoted = format!("SELECT * {{ FILTER(?o = \"{}\") }}", "(".repeat(50));
+        assert!(light_text(&quoted));
+        let long = format!(
+            "SELECT * {{ ?s ex:p ?o }} # {}",
+            "x".repeat(LIGHT_TEXT_BYTES)
+        );
+        assert!(!light_text(&long));
+        let braces = |n: usize| format!("SELECT * {}{}", "{".repeat(n), "}".repeat(n));
+        assert!(light_text(&braces(LIGHT_DEPTH)));
+        assert!(!light_text(&braces(LIGHT_DEPTH + 1)));
+    }
+
+    #[test]
+    fn queries_of_few_rows_are_light() {
+        let light = |text: &str| light_query(&parse(text), &Flat);
+        assert!(light("SELECT ?o { ex:a ex:p ?o }"));
+        assert!(light("ASK { ex:a ex:p ?o OPTIONAL { ?o ex:q ?x } }"));
+        assert!(light(
+            "CONSTRUCT { ?s ex:q ?o } WHERE { ?s ex:p ex:b . ?s ex:r ?o }"
+        ));
+        // A scan of a predicate's 10 000 rows, with what the scan's rows make besides.
+        assert!(!light("SELECT (COUNT(*) AS ?n) { ?s ex:p ?o }"));
+        assert!(!light("SELECT * { ?s ?p ?o } LIMIT 1"));
+        // A product of two light parts is not light.
+        assert!(!light(
+            "SELECT * { ?a ex:p ex:b . ?c ex:p ex:d . ?e ?f ?g . ?h ?i ?j } LIMIT 1"
+        ));
+        // DESCRIBE's descriptions are not in its pattern; a service may wait for its index.
+        assert!(!light("DESCRIBE ex:a"));
+        assert!(!light(
+            "SELECT * { SERVICE <https://w3id.org/sco-kg/ontology#search> { ex:a ex:p ?o } }"
+        ));
+        assert!(!light(
+            "SELECT * { ex:a ex:p ?o FILTER EXISTS { SERVICE ex:s { ?o ex:q ?x } } }"
+        ));
+    }
+}
