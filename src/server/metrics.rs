@@ -174,6 +174,10 @@ pub struct Metrics {
     /// Seconds each query waited for a slot (zero when one was free).
     pub queue_wait_seconds: Histogram,
     pub timeouts: Counter,
+    /// Light queries evaluated on the thread that received them (`execution::in_place`).
+    pub in_place: Counter,
+    /// Light queries stopped in place by the watchdog and handed to a worker.
+    pub in_place_stopped: Counter,
     /// One counter per [`Refusal`], in the order of [`Refusal::ALL`].
     refusals: [Counter; Refusal::ALL.len()],
     queue_length: Gauge,
@@ -239,6 +243,19 @@ impl Metrics {
             "query_timeouts",
             "SPARQL queries stopped at the timeout",
             timeouts.clone(),
+        );
+        let in_place = Counter::default();
+        registry.register(
+            "query_in_place",
+            "Light SPARQL queries evaluated on the thread that received them (one client \
+             connected)",
+            in_place.clone(),
+        );
+        let in_place_stopped = Counter::default();
+        registry.register(
+            "query_in_place_stopped",
+            "Light SPARQL queries stopped in place past their budget and handed to a worker",
+            in_place_stopped.clone(),
         );
         let reasons = Family::<ReasonLabels, Counter>::default();
         registry.register(
@@ -316,6 +333,8 @@ impl Metrics {
             query_seconds,
             queue_wait_seconds,
             timeouts,
+            in_place,
+            in_place_stopped,
             refusals,
             queue_length,
             slots_in_use,

@@ -943,3 +943,57 @@ fn openapi_is_served_with_validators_and_describes_every_api_route() {
         );
     }
 }
+
+#[test]
+fn light_queries_of_a_lone_client_run_in_place_and_others_on_a_worker() {
+    let server = start(config());
+    let base = server.url();
+    let client = client();
+    let in_place = |s: &_| sample(s, "sco_kg_query_in_place_total", &[]);
+    let ask = |query: &str| {
+        let answer = client
+            .get(format!("{base}/sparql?query={}", encode(query)))
+            .header("Accept", "application/sparql-results+json")
+            .send()
+            .unwrap();
+        assert_eq!(answer.status(), 200, "{query}");
+        answer.text().unwrap()
+    };
+    // Measure 1's number, read from one subject: light.
+    let light = |n: usize| {
+        format!(
+            "SELECT ?n {{ <https://w3id.org/sco-kg/id/plan/2021-2025/measure/1> \
+             <https://w3id.org/sco-kg/ontology#number> ?n FILTER({n} >= 0) }}"
+        )
+    };
+    let before = scrape(&client, &base);
+    assert!(ask(&light(1)).contains("\"value\":\"1\""));
+    let after = scrape(&client, &base);
+    assert_eq!(in_place(&after) - in_place(&before), 1.0);
+    // Every pair of triples that share a subject: estimated far beyond a light query's rows.
+    ask("SELECT (COUNT(*) AS ?n) { ?s ?p ?o . ?s ?q ?r }");
+    // Parentheses seven deep: parsed by a worker, whatever the query.
+    ask(
+        "SELECT ?n { ?m <https://w3id.org/sco-kg/ontology#number> ?n \
+         FILTER(((((((?n = \"1\"))))))) }",
+    );
+    let heavy = scrape(&client, &base);
+    assert_eq!(in_place(&heavy), in_place(&after));
+    // A second client connected (its request answered, so surely accepted): nothing in place.
+    let mut other = std::net::TcpStream::connect(server.local_addr()).unwrap();
+    std::io::Write::write_all(
+        &mut other,
+        b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    )
+    .unwrap();
+    let mut head = [0u8; 12];
+    std::io::Read::read_exact(&mut other, &mut head).unwrap();
+    assert_eq!(&head, b"HTTP/1.1 200");
+    assert!(ask(&light(2)).contains("\"value\":\"1\""));
+    let crowded = scrape(&client, &base);
+    assert_eq!(in_place(&crowded), in_place(&heavy));
+    assert_eq!(
+        sample(&crowded, "sco_kg_query_in_place_stopped_total", &[]),
+        0.0
+    );
+}

@@ -110,10 +110,13 @@ where
         match turn {
             Some(turn) => {
                 let result = write(state, query.clone(), &options, content_type, format);
-                if !turn.end() {
+                // An answer finished as the watchdog struck is kept.
+                if !turn.end() || result.is_ok() {
+                    state.metrics.in_place.inc();
                     return answered(state, permit, started, result);
                 }
                 // Stopped by the watchdog: the query goes to a worker, to run anew.
+                state.metrics.in_place_stopped.inc();
                 cancel = CancelOnDrop(CancellationToken::new());
                 let options = QueryOptions {
                     cancel: Some(cancel.0.clone()),
