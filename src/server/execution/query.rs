@@ -109,20 +109,21 @@ where
             .flatten();
         match turn {
             Some(turn) => {
-                let result = write(state, query.clone(), &options, content_type, format);
+                let result = write(state, query, &options, content_type, format);
                 // An answer finished as the watchdog struck is kept.
                 if !turn.end() || result.is_ok() {
                     state.metrics.in_place.inc();
                     return answered(state, permit, started, result);
                 }
-                // Stopped by the watchdog: the query goes to a worker, to run anew.
+                // Stopped by the watchdog: the text goes to a worker, to run anew (parsed
+                // again there: rarer than a clone of every light query would be).
                 state.metrics.in_place_stopped.inc();
                 cancel = CancelOnDrop(CancellationToken::new());
                 let options = QueryOptions {
                     cancel: Some(cancel.0.clone()),
                     ..options
                 };
-                Job::Parsed(Box::new(query), options, content_type, format)
+                Job::Text(text, options, Box::new(move |_| Ok((content_type, format))))
             }
             None => Job::Parsed(Box::new(query), options, content_type, format),
         }

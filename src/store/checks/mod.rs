@@ -25,7 +25,8 @@
 //! One file a check: `text` (nesting, on the text, before parsing), `shape` (depth and size of
 //! the parsed query), [`growth`] (strings too long to build), `products` (Cartesian products and
 //! sorts, estimated from the store's counts); `walk` is the one walk over the query's algebra
-//! they share, `refusal` what they answer.
+//! they share, `refusal` what they answer. `light` is no refusal: what is cheap enough to run
+//! without a worker thread.
 
 pub mod growth;
 mod light;
@@ -41,7 +42,7 @@ pub use light::{
 pub use products::{check_products, estimate_rows, estimate_work, matches, Position, Statistics};
 pub use refusal::Refusal;
 pub use shape::check_query;
-pub use text::{check_text, nesting, Nesting};
+pub use text::check_text;
 
 use spargebra::Query;
 
