@@ -323,7 +323,7 @@ fn service_description(
 ) -> Result<Representation, AppError> {
     let (content_type, format) = negotiate(accept_header(headers).as_deref(), formats::RDF)
         .ok_or_else(|| AppError::NotAcceptable(formats::listed(formats::RDF)))?;
-    let triples = description::description(public, state.statistics.triples, &state.prefixes);
+    let triples = description::description(public, state.graph.triples.len(), &state.prefixes);
     let body = write_rdf(&triples, format, &description::prefixes())
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(Representation {

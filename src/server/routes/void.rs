@@ -148,7 +148,8 @@ pub async fn void(
 ) -> Result<Representation, AppError> {
     let (content_type, format) = negotiate(accept_header(&headers).as_deref(), formats::RDF)
         .ok_or_else(|| AppError::NotAcceptable(formats::listed(formats::RDF)))?;
-    let triples = description(&state.graph, &state.statistics, &state.version, &public);
+    let statistics = state.statistics.get().await?;
+    let triples = description(&state.graph, &statistics, &state.version, &public);
     // The vocabularies' prefixes; resources stay full IRIs.
     let prefixes: Vec<(String, String)> = std::iter::once(("void", VOID))
         .chain(vocab::PREFIXES)
