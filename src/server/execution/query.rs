@@ -6,7 +6,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use oxigraph::sparql::CancellationToken;
@@ -54,7 +54,7 @@ where
         Ok(permit) => {
             // The queries that found a slot free belong in the histogram of waits too: without
             // them, it shows how long the unlucky waited, not how long queries wait.
-            metrics.waited(std::time::Duration::ZERO);
+            metrics.waited(Duration::ZERO);
             permit
         }
         Err(_) if state.config.queue_wait.is_zero() => {
@@ -96,41 +96,51 @@ where
     // With one client, a short, shallow text is parsed and checked here, and a light query
     // evaluated here too, unless the watchdog stops it (then it goes to a worker, parsed).
     let alone = state.in_place.alone();
-    let job = if alone && state.config.timeout > in_place::BUDGET && checks::light_text(&text) {
-        let started = Instant::now();
-        let prepared =
-            prepare(state, &text).and_then(|query| Ok((choose(AnswerKind::of(&query))?, query)));
-        let ((content_type, format), query) = match prepared {
-            Ok(prepared) => prepared,
-            Err(error) => return answered(state, permit, started, Err(error)),
-        };
-        let turn = checks::light_query(&query, state.graph.counts())
-            .then(|| state.in_place.enter(&cancel.0))
-            .flatten();
-        match turn {
-            Some(turn) => {
-                let result = write(state, query, &options, content_type, format);
-                // An answer finished as the watchdog struck is kept.
-                if !turn.end() || result.is_ok() {
-                    state.metrics.in_place.inc();
-                    return answered(state, permit, started, result);
+    let (job, timeout) =
+        if alone && state.config.timeout > in_place::BUDGET && checks::light_text(&text) {
+            let started = Instant::now();
+            let prepared = prepare(state, &text)
+                .and_then(|query| Ok((choose(AnswerKind::of(&query))?, query)));
+            let ((content_type, format), query) = match prepared {
+                Ok(prepared) => prepared,
+                Err(error) => return answered(state, permit, started, Err(error)),
+            };
+            let turn = checks::light_query(&query, state.graph.counts())
+                .then(|| state.in_place.enter(&cancel.0))
+                .flatten();
+            match turn {
+                Some(turn) => {
+                    let result = write(state, query, &options, content_type, format);
+                    // An answer finished as the watchdog struck is kept.
+                    if !turn.end() || result.is_ok() {
+                        state.metrics.in_place.inc();
+                        return answered(state, permit, started, result);
+                    }
+                    // Stopped by the watchdog: the text goes to a worker, to run anew (parsed
+                    // again there: rarer than a clone of every light query would be).
+                    state.metrics.in_place_stopped.inc();
+                    cancel = CancelOnDrop(CancellationToken::new());
+                    let options = QueryOptions {
+                        cancel: Some(cancel.0.clone()),
+                        ..options
+                    };
+                    let job =
+                        Job::Text(text, options, Box::new(move |_| Ok((content_type, format))));
+                    // The time spent in place counts against the query's timeout.
+                    (job, state.config.timeout.saturating_sub(started.elapsed()))
                 }
-                // Stopped by the watchdog: the text goes to a worker, to run anew (parsed
-                // again there: rarer than a clone of every light query would be).
-                state.metrics.in_place_stopped.inc();
-                cancel = CancelOnDrop(CancellationToken::new());
-                let options = QueryOptions {
-                    cancel: Some(cancel.0.clone()),
-                    ..options
-                };
-                Job::Text(text, options, Box::new(move |_| Ok((content_type, format))))
+                None => (
+                    Job::Parsed(Box::new(query), options, content_type, format),
+                    state.config.timeout.saturating_sub(started.elapsed()),
+                ),
             }
-            None => Job::Parsed(Box::new(query), options, content_type, format),
-        }
-    } else {
-        Job::Text(text, options, Box::new(choose))
-    };
-    hand_over(state, permit, cancel, job).await
+        } else {
+            (
+                Job::Text(text, options, Box::new(choose)),
+                state.config.timeout,
+            )
+        };
+    hand_over(state, permit, cancel, job, timeout).await
 }
 
 /// A query's slot given back and its run counted, where it ran.
@@ -158,12 +168,13 @@ enum Job {
 type Chooser =
     dyn FnOnce(AnswerKind) -> Result<(&'static str, ResultFormat), AppError> + Send + 'static;
 
-/// Runs `job` on a worker and waits for its answer, within the query's timeout.
+/// Runs `job` on a worker and waits for its answer, for what is left of the query's timeout.
 async fn hand_over(
     state: &AppState,
     permit: tokio::sync::OwnedSemaphorePermit,
     cancel: CancelOnDrop,
     job: Job,
+    timeout: Duration,
 ) -> Result<Written, AppError> {
     let metrics = &state.metrics;
     let worker_state = state.clone();
@@ -189,7 +200,7 @@ async fn hand_over(
         })
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let mut receiver = receiver;
-    match tokio::time::timeout(state.config.timeout, &mut receiver).await {
+    match tokio::time::timeout(timeout, &mut receiver).await {
         Ok(Ok(result)) => result,
         Ok(Err(_)) => Err(AppError::Internal(
             "the query worker stopped without an answer".into(),
