@@ -93,8 +93,8 @@ pub enum StartError {
 
 impl AppState {
     /// Builds what is served from `graph` once: the version (the canonical form's SHA-256), the
-    /// ontology and shapes, the pages, the lookup index and the graph's counts (the dumps are
-    /// written when first asked for);
+    /// ontology and shapes, and, in the background, VoID's statistics, the pages and the lookup
+    /// index (the dumps are written when first asked for);
     /// then the query slots, workers and caches sized by `config`. `local_addr` is the bound
     /// address, the public URL's last fallback.
     pub fn new(
@@ -103,8 +103,8 @@ impl AppState {
         local_addr: SocketAddr,
     ) -> Result<Self, StartError> {
         // The version (the root of every ETag) and the counts came with the graph, computed
-        // beside its index; the pages' index and the lookup are built next, in the background
-        // ([`Warm`]); the dumps when a client asks ([`Dumps::body`]).
+        // beside its index; VoID's statistics, the pages' index and the lookup are built next,
+        // in the background ([`Warm`]); the dumps when a client asks ([`Dumps::body`]).
         let version = export::graph_version(&graph)?;
         let statistics = {
             let graph = Arc::clone(&graph);
