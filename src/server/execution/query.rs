@@ -96,50 +96,42 @@ where
     // With one client, a short, shallow text is parsed and checked here, and a light query
     // evaluated here too, unless the watchdog stops it (then it goes to a worker, parsed).
     let alone = state.in_place.alone();
-    let (job, timeout) =
-        if alone && state.config.timeout > in_place::BUDGET && checks::light_text(&text) {
-            let started = Instant::now();
-            let prepared = prepare(state, &text)
-                .and_then(|query| Ok((choose(AnswerKind::of(&query))?, query)));
-            let ((content_type, format), query) = match prepared {
-                Ok(prepared) => prepared,
-                Err(error) => return answered(state, permit, started, Err(error)),
-            };
-            let turn = checks::light_query(&query, state.graph.counts())
-                .then(|| state.in_place.enter(&cancel.0))
-                .flatten();
-            match turn {
-                Some(turn) => {
-                    let result = write(state, query, &options, content_type, format);
-                    // An answer finished as the watchdog struck is kept.
-                    if !turn.end() || result.is_ok() {
-                        state.metrics.in_place.inc();
-                        return answered(state, permit, started, result);
-                    }
-                    // Stopped by the watchdog: the text goes to a worker, to run anew (parsed
-                    // again there: rarer than a clone of every light query would be).
-                    state.metrics.in_place_stopped.inc();
-                    cancel = CancelOnDrop(CancellationToken::new());
-                    let options = QueryOptions {
-                        cancel: Some(cancel.0.clone()),
-                        ..options
-                    };
-                    let job =
-                        Job::Text(text, options, Box::new(move |_| Ok((content_type, format))));
-                    // The time spent in place counts against the query's timeout.
-                    (job, state.config.timeout.saturating_sub(started.elapsed()))
-                }
-                None => (
-                    Job::Parsed(Box::new(query), options, content_type, format),
-                    state.config.timeout.saturating_sub(started.elapsed()),
-                ),
-            }
-        } else {
-            (
-                Job::Text(text, options, Box::new(choose)),
-                state.config.timeout,
-            )
+    // The time spent in place, if any, counts against the query's timeout on a worker.
+    let started = Instant::now();
+    let job = if alone && state.config.timeout > in_place::BUDGET && checks::light_text(&text) {
+        let prepared =
+            prepare(state, &text).and_then(|query| Ok((choose(AnswerKind::of(&query))?, query)));
+        let ((content_type, format), query) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => return answered(state, permit, started, Err(error)),
         };
+        let turn = checks::light_query(&query, state.graph.counts())
+            .then(|| state.in_place.enter(&cancel.0))
+            .flatten();
+        match turn {
+            Some(turn) => {
+                let result = write(state, query, &options, content_type, format);
+                // An answer finished as the watchdog struck is kept.
+                if !turn.end() || result.is_ok() {
+                    state.metrics.in_place.inc();
+                    return answered(state, permit, started, result);
+                }
+                // Stopped by the watchdog: the text goes to a worker, to run anew (parsed
+                // again there: rarer than a clone of every light query would be).
+                state.metrics.in_place_stopped.inc();
+                cancel = CancelOnDrop(CancellationToken::new());
+                let options = QueryOptions {
+                    cancel: Some(cancel.0.clone()),
+                    ..options
+                };
+                Job::Text(text, options, Box::new(move |_| Ok((content_type, format))))
+            }
+            None => Job::Parsed(Box::new(query), options, content_type, format),
+        }
+    } else {
+        Job::Text(text, options, Box::new(choose))
+    };
+    let timeout = state.config.timeout.saturating_sub(started.elapsed());
     hand_over(state, permit, cancel, job, timeout).await
 }
 

@@ -2,8 +2,8 @@ use crate::algebra::{Expression, GraphPattern};
 use oxrdf::Variable;
 use spargebra::algebra::Function;
 use spargebra::term::{GroundTerm, GroundTermPattern, NamedNodePattern};
-// sco-kg patch (1): Fx, not SipHash (PATCH.md).
-use rustc_hash::FxHashMap as HashMap;
+// sco-kg patch (1): foldhash, not SipHash (PATCH.md).
+use foldhash::HashMap;
 use std::ops::{BitAnd, BitOr};
 
 pub fn infer_graph_pattern_types(
