@@ -280,9 +280,10 @@ impl KnowledgeGraph {
         self.evaluate(query, options)
     }
 
-    /// The checks of a parsed query ([`checks::check`]) against this graph's counts; the
-    /// evaluating methods apply them unless [`QueryOptions::unchecked`].
-    pub fn check(&self, query: &spargebra::Query) -> Result<(), checks::Refusal> {
+    /// The checks of a parsed query ([`checks::check`]) against this graph's counts, and the
+    /// weight of a query they let through; the evaluating methods apply them unless
+    /// [`QueryOptions::unchecked`].
+    pub fn check(&self, query: &spargebra::Query) -> Result<checks::Weight, checks::Refusal> {
         checks::check(query, self.counts())
     }
 

@@ -38,7 +38,7 @@ pub struct Written {
 }
 
 /// Parses, checks, evaluates and serialises a query: on a worker thread, or in place when its
-/// text and then the query are light ([`checks::light_text`], [`checks::light_query`]).
+/// text and then the query are light ([`checks::light_text`], [`checks::Weight::light`]).
 /// `choose` picks the format once the query's form is known (so a 406 costs no evaluation).
 pub async fn run<F>(
     state: &AppState,
@@ -99,13 +99,14 @@ where
     // The time spent in place, if any, counts against the query's timeout on a worker.
     let started = Instant::now();
     let job = if alone && state.config.timeout > in_place::BUDGET && checks::light_text(&text) {
-        let prepared =
-            prepare(state, &text).and_then(|query| Ok((choose(AnswerKind::of(&query))?, query)));
-        let ((content_type, format), query) = match prepared {
+        let prepared = prepare(state, &text)
+            .and_then(|(query, weight)| Ok((choose(AnswerKind::of(&query))?, query, weight)));
+        let ((content_type, format), query, weight) = match prepared {
             Ok(prepared) => prepared,
             Err(error) => return answered(state, permit, started, Err(error)),
         };
-        let turn = checks::light_query(&query, state.graph.counts())
+        let turn = weight
+            .light()
             .then(|| state.in_place.enter(&cancel.0))
             .flatten();
         match turn {
@@ -264,14 +265,15 @@ fn evaluate(
     options: &QueryOptions,
     choose: Box<Chooser>,
 ) -> Result<Written, AppError> {
-    let query = prepare(state, text)?;
+    let (query, _) = prepare(state, text)?;
     let (content_type, format) = choose(AnswerKind::of(&query))?;
     write(state, query, options, content_type, format)
 }
 
 /// The checks before evaluation are the library's: the text's nesting before parsing (the
-/// parser recurses), then the parsed query's. A refusal is counted here.
-fn prepare(state: &AppState, text: &str) -> Result<Query, AppError> {
+/// parser recurses), then the parsed query's, which weigh what they let through. A refusal is
+/// counted here.
+fn prepare(state: &AppState, text: &str) -> Result<(Query, checks::Weight), AppError> {
     if let Err(refusal) = checks::check_text(text) {
         state.metrics.refused(Refusal::Guard);
         return Err(AppError::BadRequest(refusal.message()));
@@ -286,11 +288,13 @@ fn prepare(state: &AppState, text: &str) -> Result<Query, AppError> {
             })
         }
     };
-    if let Err(refusal) = state.graph.check(&query) {
-        state.metrics.refused(Refusal::Guard);
-        return Err(AppError::BadRequest(refusal.message()));
+    match state.graph.check(&query) {
+        Ok(weight) => Ok((query, weight)),
+        Err(refusal) => {
+            state.metrics.refused(Refusal::Guard);
+            Err(AppError::BadRequest(refusal.message()))
+        }
     }
-    Ok(query)
 }
 
 /// Evaluates a query [`prepare`]d (parsed once, checked once) and writes its answer.

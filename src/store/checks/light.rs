@@ -47,10 +47,34 @@ pub fn light_text(text: &str) -> bool {
 }
 
 /// Whether a parsed query is estimated to handle at most [`LIGHT_WORK`] rows and asks no
-/// service (`SERVICE sco:search` may wait for the lookup index to be built).
+/// service (`SERVICE sco:search` may wait for the lookup index to be built). What
+/// [`super::check`]'s [`Weight::light`] says without counting again.
 pub fn light_query(query: &Query, statistics: &dyn Statistics) -> bool {
-    !asks_service(Node::Pattern(root(query)))
-        && estimate_work(query, statistics).is_some_and(|work| work <= LIGHT_WORK)
+    Weight::of(query, estimate_work(query, statistics)).light()
+}
+
+/// How heavy a query the checks let through is, as [`super::check`] estimated it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Weight {
+    /// [`estimate_work`]'s guess; `None` for DESCRIBE.
+    pub work: Option<u64>,
+    /// Whether the query asks a service.
+    pub service: bool,
+}
+
+impl Weight {
+    pub(super) fn of(query: &Query, work: Option<u64>) -> Self {
+        Self {
+            work,
+            service: asks_service(Node::Pattern(root(query))),
+        }
+    }
+
+    /// Whether the query is light enough to evaluate on the thread that received it (see
+    /// [`light_query`]).
+    pub fn light(&self) -> bool {
+        !self.service && self.work.is_some_and(|work| work <= LIGHT_WORK)
+    }
 }
 
 fn asks_service(node: Node<'_>) -> bool {
@@ -128,7 +152,14 @@ mod tests {
 
     #[test]
     fn queries_of_few_rows_are_light() {
-        let light = |text: &str| light_query(&parse(text), &Flat);
+        // The weight the checks give says the same as `light_query` counting anew.
+        let light = |text: &str| {
+            let query = parse(text);
+            let light = light_query(&query, &Flat);
+            let weight = super::super::check(&query, &Flat).expect("let through");
+            assert_eq!(weight.light(), light, "{text}");
+            light
+        };
         assert!(light("SELECT ?o { ex:a ex:p ?o }"));
         assert!(light("ASK { ex:a ex:p ?o OPTIONAL { ?o ex:q ?x } }"));
         assert!(light(

@@ -37,7 +37,7 @@ mod text;
 mod walk;
 
 pub use light::{
-    light_query, light_text, LIGHT_DEPTH, LIGHT_PARENTHESES, LIGHT_TEXT_BYTES, LIGHT_WORK,
+    light_query, light_text, Weight, LIGHT_DEPTH, LIGHT_PARENTHESES, LIGHT_TEXT_BYTES, LIGHT_WORK,
 };
 pub use products::{check_products, estimate_rows, estimate_work, matches, Position, Statistics};
 pub use refusal::Refusal;
@@ -47,11 +47,13 @@ pub use text::check_text;
 use spargebra::Query;
 
 /// Every check of a parsed query: its depth and size, the strings it can build, its products
-/// and sorts as estimated from `statistics`. [`check_text`] comes before parsing.
-pub fn check(query: &Query, statistics: &dyn Statistics) -> Result<(), Refusal> {
+/// and sorts as estimated from `statistics`; and, for a query they let through, its
+/// [`Weight`] from the same estimates. [`check_text`] comes before parsing.
+pub fn check(query: &Query, statistics: &dyn Statistics) -> Result<Weight, Refusal> {
     check_query(query)?;
     growth::check_strings(query)?;
-    check_products(query, statistics)
+    let work = products::check_products_and_estimate_work(query, statistics)?;
+    Ok(Weight::of(query, work))
 }
 
 /// The deepest nesting of groups, expressions and paths a query may have.

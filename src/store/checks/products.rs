@@ -241,18 +241,32 @@ pub fn matches(counts: &PatternCounts, pattern: &TriplePattern) -> u64 {
 /// all, when none does) must stay within [`MAX_PRODUCT`]. Parts held whole in memory must stay
 /// within [`MAX_GATHERED`] rows, sorts within [`MAX_SORTED`].
 pub fn check_products<'q>(query: &'q Query, statistics: &'q dyn Statistics) -> Result<(), Refusal> {
-    let pattern = root(query);
+    products_and_sorts(query, &Counter::new(statistics))
+}
+
+/// [`check_products`], then [`estimate_work`] from the same counts and estimates: the server
+/// asks both of every query, and the second read most of what the first had estimated again.
+pub(super) fn check_products_and_estimate_work<'q>(
+    query: &'q Query,
+    statistics: &'q dyn Statistics,
+) -> Result<Option<u64>, Refusal> {
     let counter = Counter::new(statistics);
+    products_and_sorts(query, &counter)?;
+    Ok(work_of(query, &counter))
+}
+
+fn products_and_sorts<'q>(query: &'q Query, counter: &Counter<'q>) -> Result<(), Refusal> {
+    let pattern = root(query);
     let mut groups = vec![(pattern, false)];
     while let Some((group, gathered)) = groups.pop() {
         if gathered {
-            check_gathered(estimate(group, &counter).rows)?;
+            check_gathered(estimate(group, counter).rows)?;
         }
         let mut operands = Vec::new();
-        flatten(group, &counter, &mut operands, &mut groups);
+        flatten(group, counter, &mut operands, &mut groups);
         check_group(&operands)?;
     }
-    check_sorts(Node::Pattern(pattern), &counter)
+    check_sorts(Node::Pattern(pattern), counter)
 }
 
 /// An upper bound of the solutions of a SELECT or ASK query's pattern, where the estimates
@@ -279,13 +293,17 @@ pub fn estimate_rows(query: &Query, statistics: &dyn Statistics) -> Option<u64> 
 /// group's rows are bounded where the evaluator may go through more); `None` for DESCRIBE,
 /// whose description of each resource the pattern does not show.
 pub fn estimate_work(query: &Query, statistics: &dyn Statistics) -> Option<u64> {
+    work_of(query, &Counter::new(statistics))
+}
+
+fn work_of<'q>(query: &'q Query, counter: &Counter<'q>) -> Option<u64> {
     let pattern = match query {
         Query::Select { pattern, .. }
         | Query::Ask { pattern, .. }
         | Query::Construct { pattern, .. } => pattern,
         Query::Describe { .. } => return None,
     };
-    Some(work(Node::Pattern(pattern), &Counter::new(statistics)))
+    Some(work(Node::Pattern(pattern), counter))
 }
 
 fn work<'q>(node: Node<'q>, counter: &Counter<'q>) -> u64 {
