@@ -249,7 +249,7 @@ pub fn check_products<'q>(query: &'q Query, statistics: &'q dyn Statistics) -> R
 pub(super) fn check_products_and_estimate_work<'q>(
     query: &'q Query,
     statistics: &'q dyn Statistics,
-) -> Result<Option<u64>, Refusal> {
+) -> Result<u64, Refusal> {
     let counter = Counter::new(statistics);
     products_and_sorts(query, &counter)?;
     Ok(work_of(query, &counter))
@@ -290,20 +290,28 @@ pub fn estimate_rows(query: &Query, statistics: &dyn Statistics) -> Option<u64> 
 /// its pattern, added up, where the right side of OPTIONAL, MINUS and LATERAL counts its rows
 /// for one value of a shared variable, once for each row of the left side (the evaluator
 /// looks it up row by row). A guess, not a bound (OPTIONAL and LATERAL are guessed at, and a
-/// group's rows are bounded where the evaluator may go through more); `None` for DESCRIBE,
-/// whose description of each resource the pattern does not show.
-pub fn estimate_work(query: &Query, statistics: &dyn Statistics) -> Option<u64> {
+/// group's rows are bounded where the evaluator may go through more). DESCRIBE adds, for each
+/// resource its pattern names, the most triples one subject has: the evaluator describes a
+/// resource by its triples as subject (and the blank nodes they reach, which this leaves out).
+pub fn estimate_work(query: &Query, statistics: &dyn Statistics) -> u64 {
     work_of(query, &Counter::new(statistics))
 }
 
-fn work_of<'q>(query: &'q Query, counter: &Counter<'q>) -> Option<u64> {
-    let pattern = match query {
+fn work_of<'q>(query: &'q Query, counter: &Counter<'q>) -> u64 {
+    match query {
         Query::Select { pattern, .. }
         | Query::Ask { pattern, .. }
-        | Query::Construct { pattern, .. } => pattern,
-        Query::Describe { .. } => return None,
-    };
-    Some(work(Node::Pattern(pattern), counter))
+        | Query::Construct { pattern, .. } => work(Node::Pattern(pattern), counter),
+        Query::Describe { pattern, .. } => {
+            let mut named = 0u64;
+            pattern.on_in_scope_variable(|_| named += 1);
+            let described = estimate(pattern, counter)
+                .rows
+                .saturating_mul(named)
+                .saturating_mul(counter.statistics.degree(None, Position::Subject));
+            work(Node::Pattern(pattern), counter).saturating_add(described)
+        }
+    }
 }
 
 fn work<'q>(node: Node<'q>, counter: &Counter<'q>) -> u64 {
