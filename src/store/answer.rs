@@ -7,6 +7,7 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 
 use super::capped::Capped;
 use super::json_results::{bound, SolutionsWriter};
+use super::prefixed::Prefixed;
 
 /// A collected answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,12 +86,17 @@ pub fn write_triples_to<W: std::io::Write>(
     output: W,
 ) -> std::io::Result<W> {
     if matches!(format, RdfFormat::JsonLd { .. }) {
-        let mut serializer = oxjsonld::JsonLdSerializer::new();
-        for (prefix, namespace) in prefixes {
-            serializer = serializer
-                .with_prefix(prefix, namespace)
-                .map_err(std::io::Error::other)?;
-        }
+        static KEPT: Prefixed<oxjsonld::JsonLdSerializer> = Prefixed::new();
+        let serializer = KEPT.get(format, prefixes, || {
+            prefixes.iter().try_fold(
+                oxjsonld::JsonLdSerializer::new(),
+                |serializer, (prefix, namespace)| {
+                    serializer
+                        .with_prefix(prefix, namespace)
+                        .map_err(std::io::Error::other)
+                },
+            )
+        })?;
         let mut writer = serializer.for_writer(output);
         for triple in triples {
             writer.serialize_quad(
@@ -101,12 +107,17 @@ pub fn write_triples_to<W: std::io::Write>(
         }
         return writer.finish();
     }
-    let mut serializer = RdfSerializer::from_format(format);
-    for (prefix, namespace) in prefixes {
-        serializer = serializer
-            .with_prefix(prefix, namespace)
-            .map_err(std::io::Error::other)?;
-    }
+    static KEPT: Prefixed<RdfSerializer> = Prefixed::new();
+    let serializer = KEPT.get(format, prefixes, || {
+        prefixes.iter().try_fold(
+            RdfSerializer::from_format(format),
+            |serializer, (prefix, namespace)| {
+                serializer
+                    .with_prefix(prefix, namespace)
+                    .map_err(std::io::Error::other)
+            },
+        )
+    })?;
     let mut writer = serializer.for_writer(output);
     for triple in triples {
         writer.serialize_triple(triple)?;

@@ -10,6 +10,7 @@ mod error;
 mod extensions;
 mod index;
 mod json_results;
+mod prefixed;
 mod scale;
 mod syntax;
 
