@@ -66,7 +66,7 @@ impl Weight {
     pub(super) fn of(query: &Query, work: u64) -> Self {
         Self {
             work,
-            service: asks_service(Node::Pattern(root(query))),
+            service: asks_service(query),
         }
     }
 
@@ -77,15 +77,15 @@ impl Weight {
     }
 }
 
-fn asks_service(node: Node<'_>) -> bool {
-    if let Node::Pattern(GraphPattern::Service { .. }) = node {
-        return true;
+/// Whether a query has a `SERVICE` pattern anywhere (inside `EXISTS` too).
+pub fn asks_service(query: &Query) -> bool {
+    fn within(node: Node<'_>) -> bool {
+        if let Node::Pattern(GraphPattern::Service { .. }) = node {
+            return true;
+        }
+        children(node, |child| if within(child) { Err(()) } else { Ok(()) }).is_err()
     }
-    children(
-        node,
-        |child| if asks_service(child) { Err(()) } else { Ok(()) },
-    )
-    .is_err()
+    within(Node::Pattern(root(query)))
 }
 
 #[cfg(test)]
