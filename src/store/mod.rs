@@ -425,8 +425,8 @@ impl KnowledgeGraph {
         // listens; until then, and elsewhere, a query that asks any service gets it (another
         // service fails all the same; `SERVICE ?s` may be bound to ours). A search in that
         // first moment waits for the same build, on its worker (at ×100, up to 4 s). The query
-        // is walked, not written out as text and searched: that was a quarter of the time of a
-        // light query before the index was built.
+        // is walked, not written out as text and searched (4 % of a light query's
+        // instructions, and a false positive for the IRI in a string).
         if self.lookup.get().is_some() || checks::asks_service(&query) {
             evaluator = evaluator.with_service_handler(
                 NamedNode::new_unchecked(extensions::SEARCH_SERVICE),
