@@ -62,54 +62,44 @@ mod tests {
     fn a_serialiser_is_built_once_for_the_same_format_and_prefixes() {
         let kept: Prefixed<String> = Prefixed::new();
         let built = Cell::new(0);
-        let build = |name: &str| {
-            built.set(built.get() + 1);
-            Ok::<_, ()>(name.to_string())
-        };
         let ex = vec![("ex".to_string(), "http://example.org/".to_string())];
         let other = vec![("ex".to_string(), "http://example.com/".to_string())];
-        assert_eq!(
-            kept.get(RdfFormat::Turtle, &ex, || build("a")),
-            Ok("a".into())
-        );
-        assert_eq!(
-            kept.get(RdfFormat::Turtle, &ex, || build("b")),
-            Ok("a".into())
-        );
-        assert_eq!(built.get(), 1);
-        // Another format, other prefixes: built anew.
-        assert_eq!(
-            kept.get(RdfFormat::TriG, &ex, || build("c")),
-            Ok("c".into())
-        );
-        assert_eq!(
-            kept.get(RdfFormat::Turtle, &other, || build("d")),
-            Ok("d".into())
-        );
-        assert_eq!(built.get(), 3);
-        // No prefixes: nothing to keep.
-        assert_eq!(
-            kept.get(RdfFormat::Turtle, &[], || build("e")),
-            Ok("e".into())
-        );
-        assert_eq!(
-            kept.get(RdfFormat::Turtle, &[], || build("f")),
-            Ok("f".into())
-        );
+        // Asked in turn: format, prefixes, what a build would make, what is answered, and how
+        // many builds there have been since the start.
+        type Step<'a> = (RdfFormat, &'a [(String, String)], &'a str, &'a str, usize);
+        let steps: [Step; 6] = [
+            (RdfFormat::Turtle, &ex, "a", "a", 1),
+            (RdfFormat::Turtle, &ex, "b", "a", 1),
+            // Another format, other prefixes: built anew.
+            (RdfFormat::TriG, &ex, "c", "c", 2),
+            (RdfFormat::Turtle, &other, "d", "d", 3),
+            // No prefixes: nothing to keep.
+            (RdfFormat::Turtle, &[], "e", "e", 4),
+            (RdfFormat::Turtle, &[], "f", "f", 5),
+        ];
+        for (format, prefixes, offered, answered, builds) in steps {
+            let got = kept.get(format, prefixes, || {
+                built.set(built.get() + 1);
+                Ok::<_, ()>(offered.to_string())
+            });
+            assert_eq!(got.as_deref(), Ok(answered), "{format:?} {prefixes:?}");
+            assert_eq!(built.get(), builds, "{format:?} {prefixes:?}");
+        }
         // A failed build is not kept.
         assert_eq!(
             kept.get(RdfFormat::N3, &ex, || Err::<String, ()>(())),
             Err(())
         );
-        assert_eq!(kept.get(RdfFormat::N3, &ex, || build("g")), Ok("g".into()));
+        assert_eq!(
+            kept.get(RdfFormat::N3, &ex, || Ok::<_, ()>("g".into())),
+            Ok("g".into())
+        );
         // The oldest goes past KEPT.
-        for (i, format) in [RdfFormat::NTriples, RdfFormat::NQuads, RdfFormat::RdfXml]
-            .into_iter()
-            .enumerate()
-        {
-            kept.get(format, &ex, || build(&i.to_string())).unwrap();
+        for format in [RdfFormat::NTriples, RdfFormat::NQuads, RdfFormat::RdfXml] {
+            kept.get(format, &ex, || Ok::<_, ()>(String::new()))
+                .unwrap();
         }
-        let formats = |p: &[(String, String)]| {
+        let held = |p: &[(String, String)]| {
             kept.kept
                 .lock()
                 .unwrap()
@@ -117,15 +107,12 @@ mod tests {
                 .filter(|(_, q, _)| q == p)
                 .count()
         };
-        assert_eq!((formats(&ex), formats(&other)), (6, 1));
+        assert_eq!((held(&ex), held(&other)), (6, 1));
         for i in 0..KEPT {
-            kept.get(
-                RdfFormat::Turtle,
-                &[(i.to_string(), "http://x/".into())],
-                || build("h"),
-            )
-            .unwrap();
+            let prefixes = [(i.to_string(), "http://x/".to_string())];
+            kept.get(RdfFormat::Turtle, &prefixes, || Ok::<_, ()>(String::new()))
+                .unwrap();
         }
-        assert_eq!(formats(&ex), 0);
+        assert_eq!((held(&ex), held(&other)), (0, 0));
     }
 }

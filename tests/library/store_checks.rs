@@ -136,13 +136,13 @@ fn a_query_within_its_timeout_is_answered() {
     assert!(n.starts_with("\"139\""), "{n}");
 }
 
-/// What a server runs in place, on a runtime thread of 2 MiB (`checks::light_text`, then
-/// `checks::light_query`), is parsed, checked and evaluated within 1 MiB: the deepest and
+/// What a server runs in place, on a runtime thread of 2 MiB (`checks::light_text`, then the
+/// weight the checks give, `checks::Weight::light`), is parsed, checked and evaluated within 1 MiB: the deepest and
 /// longest texts the test lets through, in each shape the parser, the checks or the evaluator
 /// recurse through. A stack overflow aborts the whole test binary.
 #[test]
 fn light_texts_run_within_a_small_stack() {
-    use sco_kg::store::checks::{light_query, light_text, LIGHT_DEPTH, LIGHT_TEXT_BYTES};
+    use sco_kg::store::checks::{light_text, LIGHT_DEPTH, LIGHT_TEXT_BYTES};
     let graph = std::sync::Arc::new(graph());
     let prefix = "PREFIX sco: <https://w3id.org/sco-kg/ontology#>\n";
     // `unit` repeated, joined by `join`, as long as the text stays light.
@@ -228,8 +228,8 @@ fn light_texts_run_within_a_small_stack() {
             .spawn(move || {
                 sco_kg::store::checks::check_text(&text).map_err(|e| format!("{e:?}"))?;
                 let query = graph.parse(&text).map_err(|e| e.to_string())?;
-                graph.check(&query).map_err(|e| format!("{e:?}"))?;
-                if !light_query(&query, graph.counts()) {
+                let weight = graph.check(&query).map_err(|e| format!("{e:?}"))?;
+                if !weight.light() {
                     return Err("heavy".to_string());
                 }
                 let options = QueryOptions {

@@ -1,4 +1,4 @@
-//! Light queries ([`crate::store::checks::light_query`]) evaluated on the runtime thread that
+//! Light queries ([`crate::store::checks::Weight::light`]) evaluated on the runtime thread that
 //! received them, not handed to a worker: for a query of a fraction of a millisecond, waking a
 //! worker and then waking the receiver with its answer cost more than the evaluation (unseen
 //! query 04 of the gallery at one connection, 2-core VM, five rounds taking turns: 405–559 µs

@@ -37,8 +37,7 @@ mod text;
 mod walk;
 
 pub use light::{
-    asks_service, light_query, light_text, Weight, LIGHT_DEPTH, LIGHT_PARENTHESES,
-    LIGHT_TEXT_BYTES, LIGHT_WORK,
+    asks_service, light_text, Weight, LIGHT_DEPTH, LIGHT_PARENTHESES, LIGHT_TEXT_BYTES, LIGHT_WORK,
 };
 pub use products::{check_products, estimate_rows, estimate_work, matches, Position, Statistics};
 pub use refusal::Refusal;
