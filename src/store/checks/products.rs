@@ -2,7 +2,9 @@
 //! store's counts before evaluation.
 
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use oxigraph::model::TermRef;
 use spargebra::algebra::{GraphPattern, PropertyPathExpression};
@@ -13,11 +15,18 @@ use super::walk::{children, root, Node};
 use super::{Refusal, MAX_GATHERED, MAX_PRODUCT, MAX_SORTED};
 use crate::store::PatternCounts;
 
+/// A part's variables: a triple pattern has at most three, and most groups a handful, so they
+/// are kept inline: a small query's checks made 140 allocations, a fifth of their time.
+type Names = SmallVec<[Name; 4]>;
+
+/// The degrees of a part's variables, in their order.
+type Degrees = SmallVec<[u64; 4]>;
+
 /// A part of a join group: its variables, an estimate of its rows, and whether evaluating it
 /// reads the store (and so checks the cancellation token) — VALUES does not.
 #[derive(Clone)]
-struct Operand<'q> {
-    variables: Vec<Name<'q>>,
+struct Operand {
+    variables: Names,
     rows: u64,
     reads: bool,
     /// Whether the evaluator gathers all its rows in memory before it hands on the first: a
@@ -25,13 +34,13 @@ struct Operand<'q> {
     gathered: bool,
     /// For each variable (same order), the most rows the part has with that variable bound to
     /// one value; empty: as many as `rows`.
-    degrees: Vec<u64>,
+    degrees: Degrees,
     /// The variables bound in every row (not those a UNION branch, an UNDEF, an OPTIONAL or an
     /// aggregate may leave unbound: a row without them joins with every row of the other side).
-    certain: Vec<Name<'q>>,
+    certain: Names,
 }
 
-impl<'q> Operand<'q> {
+impl Operand {
     fn degree(&self, i: usize) -> u64 {
         self.degrees
             .get(i)
@@ -41,7 +50,7 @@ impl<'q> Operand<'q> {
     }
 
     /// The most rows with `v` bound to one value: all of them when `v` is not bound here.
-    fn degree_of(&self, v: Name<'q>) -> u64 {
+    fn degree_of(&self, v: Name) -> u64 {
         self.variables
             .iter()
             .position(|&w| w == v)
@@ -49,20 +58,23 @@ impl<'q> Operand<'q> {
     }
 }
 
-/// A variable of a group, borrowed from the query: a blank node of a pattern is one too, and
-/// never the same as a variable of the same name.
+/// A variable of a group, numbered by the [`Counter`] in the order met: the checks compare
+/// variables over and over (a join's bound variables, a part's, a group's), and comparing
+/// their names was a tenth of a small query's checks.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Name<'q> {
+struct Name(u32);
+
+/// What a [`Name`] stands for, borrowed from the query: a blank node of a pattern is a
+/// variable too, and never the same as a variable of the same name.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Named<'q> {
     Variable(&'q str),
-    BlankNode(&'q str),
+    BlankNode(&'q spargebra::term::BlankNode),
 }
 
-fn variable(term: &TermPattern) -> Option<Name<'_>> {
-    match term {
-        TermPattern::Variable(v) => Some(Name::Variable(v.as_str())),
-        TermPattern::BlankNode(b) => Some(Name::BlankNode(b.as_str())),
-        _ => None,
-    }
+/// Whether a term of a pattern is a variable (a blank node is one too).
+fn is_variable(term: &TermPattern) -> bool {
+    matches!(term, TermPattern::Variable(_) | TermPattern::BlankNode(_))
 }
 
 /// What the estimates read of the graph.
@@ -101,48 +113,108 @@ struct Counter<'q> {
     /// Keyed by the pattern's value (equal patterns of a UNION's branches are counted once),
     /// hashed with Fx: SipHash of the patterns' IRIs was a fifth of a small query's checks.
     counted: RefCell<FxHashMap<&'q TriplePattern, u64>>,
+    /// The same counts by the pattern's place in the query: a pattern is asked for again and
+    /// again (for each of its variables, in each group that holds it), and hashing and
+    /// comparing its IRIs each time was a sixth of a small query's checks.
+    by_place: RefCell<FxHashMap<*const TriplePattern, u64>>,
     /// Every pattern's estimate, by its place in the query: a group is estimated as a part of
     /// the group around it, again where it is checked on its own, and again under each ORDER
     /// BY above it; a chain of OPTIONALs re-estimated its left side at every link.
-    estimated: RefCell<FxHashMap<*const GraphPattern, Operand<'q>>>,
+    /// Shared, not copied: most readers want its rows alone.
+    estimated: RefCell<FxHashMap<*const GraphPattern, Rc<Operand>>>,
+    /// The number of each variable met so far.
+    names: RefCell<FxHashMap<Named<'q>, u32>>,
 }
 
 impl<'q> Counter<'q> {
     fn new(statistics: &'q dyn Statistics) -> Self {
         Self {
             statistics,
-            counted: RefCell::default(),
-            estimated: RefCell::default(),
+            // Sized for a small query at once: growing four tables step by step made a third
+            // of the checks' allocations.
+            counted: RefCell::new(table(16)),
+            by_place: RefCell::new(table(16)),
+            estimated: RefCell::new(table(16)),
+            names: RefCell::new(table(16)),
         }
     }
 
-    /// The most rows `t` has with `v` bound to one value: at each place `v` holds, the most
-    /// triples that share a term there.
-    fn degree(&self, t: &'q TriplePattern, v: Name<'q>) -> u64 {
+    /// The number of a variable (the same for every place it is named).
+    fn name(&self, named: Named<'q>) -> Name {
+        let mut names = self.names.borrow_mut();
+        let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
+        Name(*names.entry(named).or_insert(next))
+    }
+
+    fn variable(&self, v: &'q spargebra::term::Variable) -> Name {
+        self.name(Named::Variable(v.as_str()))
+    }
+
+    /// The name of a term of a pattern, if it is a variable or a blank node.
+    fn term(&self, term: &'q TermPattern) -> Option<Name> {
+        match term {
+            TermPattern::Variable(v) => Some(self.variable(v)),
+            TermPattern::BlankNode(b) => Some(self.name(Named::BlankNode(b))),
+            _ => None,
+        }
+    }
+
+    /// A triple pattern as a part of a join: its variables (subject, object, predicate; one
+    /// named twice is listed twice), and for each the most rows `t` has with it bound to one
+    /// value: at each place it holds, the most triples that share a term there.
+    fn triple(&self, t: &'q TriplePattern) -> Operand {
+        let rows = self.pattern(t);
         let predicate = match &t.predicate {
             NamedNodePattern::NamedNode(n) => Some(n),
             NamedNodePattern::Variable(_) => None,
         };
-        let mut degree = self.pattern(t);
-        if variable(&t.subject) == Some(v) {
-            degree = degree.min(self.statistics.degree(predicate, Position::Subject));
+        let places = [
+            (self.term(&t.subject), Position::Subject),
+            (self.term(&t.object), Position::Object),
+            (
+                match &t.predicate {
+                    NamedNodePattern::Variable(v) => Some(self.variable(v)),
+                    NamedNodePattern::NamedNode(_) => None,
+                },
+                Position::Predicate,
+            ),
+        ];
+        let most = |position| match position {
+            Position::Predicate => self.statistics.degree(None, position),
+            _ => self.statistics.degree(predicate, position),
+        };
+        let variables: Names = places.iter().filter_map(|&(name, _)| name).collect();
+        let degrees = variables
+            .iter()
+            .map(|&v| {
+                places
+                    .iter()
+                    .filter(|&&(name, _)| name == Some(v))
+                    .fold(rows, |degree, &(_, position)| degree.min(most(position)))
+            })
+            .collect();
+        Operand {
+            certain: variables.clone(),
+            variables,
+            rows,
+            reads: true,
+            gathered: false,
+            degrees,
         }
-        if variable(&t.object) == Some(v) {
-            degree = degree.min(self.statistics.degree(predicate, Position::Object));
-        }
-        if matches!(&t.predicate, NamedNodePattern::Variable(p) if Name::Variable(p.as_str()) == v)
-        {
-            degree = degree.min(self.statistics.degree(None, Position::Predicate));
-        }
-        degree
     }
 
     fn pattern(&self, t: &'q TriplePattern) -> u64 {
-        if let Some(&n) = self.counted.borrow().get(t) {
+        let place: *const TriplePattern = t;
+        if let Some(&n) = self.by_place.borrow().get(&place) {
             return n;
         }
-        let n = self.statistics.rows(t);
-        self.counted.borrow_mut().insert(t, n);
+        let known = self.counted.borrow().get(t).copied();
+        let n = known.unwrap_or_else(|| {
+            let n = self.statistics.rows(t);
+            self.counted.borrow_mut().insert(t, n);
+            n
+        });
+        self.by_place.borrow_mut().insert(place, n);
         n
     }
 
@@ -174,13 +246,17 @@ impl<'q> Counter<'q> {
         }
         let everything = self.statistics.nodes(None);
         let reached = nodes(path, &|p| self.statistics.nodes(p)).min(everything);
-        let bound = |t: &TermPattern| variable(t).is_none();
+        let bound = |t: &TermPattern| !is_variable(t);
         match (bound(subject), bound(object)) {
             (true, true) => 1,
             (true, false) | (false, true) => reached.saturating_add(1),
             (false, false) => reached.saturating_mul(reached).max(everything),
         }
     }
+}
+
+fn table<K, V>(capacity: usize) -> FxHashMap<K, V> {
+    FxHashMap::with_capacity_and_hasher(capacity, Default::default())
 }
 
 /// Whether a path has a closure (`*` or `+`) anywhere.
@@ -397,11 +473,11 @@ fn check_sorts<'q>(node: Node<'q>, counter: &Counter<'q>) -> Result<(), Refusal>
 }
 
 /// The name, borrowed from `pattern`, of the variable `v` of a `SERVICE sco:search` pattern.
-fn search_variable<'q>(pattern: &'q GraphPattern, v: &str) -> Option<Name<'q>> {
+fn search_variable<'q>(pattern: &'q GraphPattern, v: &str, counter: &Counter<'q>) -> Option<Name> {
     let mut found = None;
     pattern.on_in_scope_variable(|variable| {
         if found.is_none() && variable.as_str() == v {
-            found = Some(Name::Variable(variable.as_str()));
+            found = Some(counter.variable(variable));
         }
     });
     found
@@ -414,48 +490,31 @@ fn search_variable<'q>(pattern: &'q GraphPattern, v: &str) -> Option<Name<'q>> {
 fn flatten<'q>(
     p: &'q GraphPattern,
     counter: &Counter<'q>,
-    operands: &mut Vec<Operand<'q>>,
+    operands: &mut Vec<Operand>,
     nested: &mut Vec<(&'q GraphPattern, bool)>,
 ) {
     match p {
         GraphPattern::Bgp { patterns } => {
-            for t in patterns {
-                let mut variables: Vec<Name<'q>> = [variable(&t.subject), variable(&t.object)]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                if let NamedNodePattern::Variable(v) = &t.predicate {
-                    variables.push(Name::Variable(v.as_str()));
-                }
-                let degrees = variables.iter().map(|&v| counter.degree(t, v)).collect();
-                operands.push(Operand {
-                    certain: variables.clone(),
-                    variables,
-                    rows: counter.pattern(t),
-                    reads: true,
-                    gathered: false,
-                    degrees,
-                });
-            }
+            operands.extend(patterns.iter().map(|t| counter.triple(t)));
         }
         GraphPattern::Path {
             subject,
             path,
             object,
-        } => operands.push(Operand {
-            variables: [variable(subject), variable(object)]
+        } => {
+            let variables: Names = [counter.term(subject), counter.term(object)]
                 .into_iter()
                 .flatten()
-                .collect(),
-            rows: counter.path(subject, path, object),
-            reads: true,
-            gathered: has_closure(path),
-            degrees: Vec::new(),
-            certain: [variable(subject), variable(object)]
-                .into_iter()
-                .flatten()
-                .collect(),
-        }),
+                .collect();
+            operands.push(Operand {
+                certain: variables.clone(),
+                variables,
+                rows: counter.path(subject, path, object),
+                reads: true,
+                gathered: has_closure(path),
+                degrees: Degrees::new(),
+            });
+        }
         GraphPattern::Join { left, right } => {
             flatten(left, counter, operands, nested);
             flatten(right, counter, operands, nested);
@@ -465,7 +524,7 @@ fn flatten<'q>(
         | GraphPattern::Graph { inner, .. } => flatten(inner, counter, operands, nested),
         // Any other pattern is one part of this group, and heads groups of its own.
         other => {
-            operands.push(estimate(other, counter));
+            operands.push(Operand::clone(&estimate(other, counter)));
             match other {
                 GraphPattern::LeftJoin { left, right, .. }
                 | GraphPattern::Minus { left, right } => {
@@ -491,42 +550,45 @@ fn flatten<'q>(
 
 /// The variables and a rough row count of a pattern taken as one part of a join, estimated
 /// once per pattern of the query.
-fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
+fn estimate<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Rc<Operand> {
     let key: *const GraphPattern = p;
     if let Some(known) = counter.estimated.borrow().get(&key) {
-        return known.clone();
+        return Rc::clone(known);
     }
     let operand = estimate_anew(p, counter);
-    counter.estimated.borrow_mut().insert(key, operand.clone());
+    counter
+        .estimated
+        .borrow_mut()
+        .insert(key, Rc::clone(&operand));
     operand
 }
 
 /// What [`estimate`] remembers: the pattern's estimate, its parts estimated through it.
-fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> {
-    let union = |a: Operand<'q>, b: Operand<'q>, rows: u64, certain: Vec<Name<'q>>| Operand {
-        variables: a.variables.into_iter().chain(b.variables).collect(),
+fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Rc<Operand> {
+    let union = |a: &Operand, b: &Operand, rows: u64, certain: Names| Operand {
+        variables: a.variables.iter().chain(&b.variables).copied().collect(),
         rows,
         reads: a.reads || b.reads,
         gathered: false,
-        degrees: Vec::new(),
+        degrees: Degrees::new(),
         certain,
     };
     // A row of either side has the value: the sides' degrees add up.
-    let union_degrees = |a: &Operand<'q>, b: &Operand<'q>| -> Vec<u64> {
+    let union_degrees = |a: &Operand, b: &Operand| -> Degrees {
         a.variables
             .iter()
             .chain(&b.variables)
             .map(|&v| a.degree_of(v).saturating_add(b.degree_of(v)))
             .collect()
     };
-    let both = |a: &Operand<'q>, b: &Operand<'q>| -> Vec<Name<'q>> {
+    let both = |a: &Operand, b: &Operand| -> Names {
         a.certain
             .iter()
             .copied()
             .filter(|v| b.certain.contains(v))
             .collect()
     };
-    match p {
+    Rc::new(match p {
         GraphPattern::Union { left, right } => {
             let (a, b) = (estimate(left, counter), estimate(right, counter));
             let n = a.rows.saturating_add(b.rows);
@@ -534,40 +596,37 @@ fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> 
             let degrees = union_degrees(&a, &b);
             Operand {
                 degrees,
-                ..union(a, b, n, certain)
+                ..union(&a, &b, n, certain)
             }
         }
         GraphPattern::LeftJoin { left, right, .. } | GraphPattern::Minus { left, right } => {
             let (a, b) = (estimate(left, counter), estimate(right, counter));
             let n = a.rows;
             let certain = a.certain.clone();
-            union(a, b, n, certain)
+            union(&a, &b, n, certain)
         }
         GraphPattern::Lateral { left, right } => {
             let (a, b) = (estimate(left, counter), estimate(right, counter));
             let n = a.rows.saturating_mul(b.rows);
             let certain = a.certain.iter().chain(&b.certain).copied().collect();
-            union(a, b, n, certain)
+            union(&a, &b, n, certain)
         }
         GraphPattern::Project { inner, variables } => {
             let inner = estimate(inner, counter);
             Operand {
-                variables: variables
-                    .iter()
-                    .map(|v| Name::Variable(v.as_str()))
-                    .collect(),
+                variables: variables.iter().map(|v| counter.variable(v)).collect(),
                 rows: inner.rows,
                 reads: inner.reads,
                 gathered: false,
                 degrees: variables
                     .iter()
-                    .map(|v| inner.degree_of(Name::Variable(v.as_str())))
+                    .map(|v| inner.degree_of(counter.variable(v)))
                     .collect(),
                 certain: inner
                     .certain
                     .iter()
                     .copied()
-                    .filter(|c| variables.iter().any(|v| Name::Variable(v.as_str()) == *c))
+                    .filter(|c| variables.iter().any(|v| counter.variable(v) == *c))
                     .collect(),
             }
         }
@@ -581,17 +640,17 @@ fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> 
                 variables: variables
                     .iter()
                     .chain(aggregates.iter().map(|(v, _)| v))
-                    .map(|v| Name::Variable(v.as_str()))
+                    .map(|v| counter.variable(v))
                     .collect(),
                 rows: if variables.is_empty() { 1 } else { inner.rows },
                 reads: inner.reads,
                 gathered: false,
-                degrees: Vec::new(),
+                degrees: Degrees::new(),
                 certain: inner
                     .certain
                     .iter()
                     .copied()
-                    .filter(|c| variables.iter().any(|v| Name::Variable(v.as_str()) == *c))
+                    .filter(|c| variables.iter().any(|v| counter.variable(v) == *c))
                     .collect(),
             }
         }
@@ -600,26 +659,25 @@ fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> 
             length: Some(length),
             ..
         } => {
-            let mut inner = estimate(inner, counter);
-            inner.rows = inner.rows.min(*length as u64);
-            inner
+            let inner = estimate(inner, counter);
+            Operand {
+                rows: inner.rows.min(*length as u64),
+                ..Operand::clone(&inner)
+            }
         }
         GraphPattern::OrderBy { inner, .. }
         | GraphPattern::Distinct { inner }
         | GraphPattern::Reduced { inner }
-        | GraphPattern::Slice { inner, .. } => estimate(inner, counter),
+        | GraphPattern::Slice { inner, .. } => return estimate(inner, counter),
         GraphPattern::Values {
             variables,
             bindings,
         } => Operand {
-            variables: variables
-                .iter()
-                .map(|v| Name::Variable(v.as_str()))
-                .collect(),
+            variables: variables.iter().map(|v| counter.variable(v)).collect(),
             rows: bindings.len() as u64,
             reads: false,
             gathered: false,
-            degrees: Vec::new(),
+            degrees: Degrees::new(),
             certain: variables
                 .iter()
                 .enumerate()
@@ -628,7 +686,7 @@ fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> 
                         .iter()
                         .all(|row| row.get(*i).is_some_and(Option::is_some))
                 })
-                .map(|(_, v)| Name::Variable(v.as_str()))
+                .map(|(_, v)| counter.variable(v))
                 .collect(),
         },
         // `SERVICE sco:search` is answered by the lookup: at most its limit of rows, each
@@ -643,11 +701,11 @@ fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> 
                 .map_or((Vec::new(), 1), |request| {
                     (request.variables(), request.options.limit as u64)
                 });
-            let variables: Vec<Name<'q>> = variables
+            let variables: Names = variables
                 .iter()
                 .filter_map(|v| {
                     // Borrowed from the query, as every other name of the group is.
-                    search_variable(inner, v.as_str())
+                    search_variable(inner, v.as_str(), counter)
                 })
                 .collect();
             Operand {
@@ -656,17 +714,17 @@ fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> 
                 rows,
                 reads: false,
                 gathered: false,
-                degrees: Vec::new(),
+                degrees: Degrees::new(),
             }
         }
         // Every other SERVICE is refused when evaluated.
         GraphPattern::Service { .. } => Operand {
-            variables: Vec::new(),
+            variables: Names::new(),
             rows: 1,
             reads: false,
             gathered: false,
-            degrees: Vec::new(),
-            certain: Vec::new(),
+            degrees: Degrees::new(),
+            certain: Names::new(),
         },
         // A join group: its parts multiplied, each connected part as large as its largest.
         group => {
@@ -676,7 +734,7 @@ fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> 
             let rows = parts(&operands)
                 .into_iter()
                 .fold(1u64, |p, (n, _)| p.saturating_mul(n.max(1)));
-            let variables: Vec<Name<'q>> = operands
+            let variables: Names = operands
                 .iter()
                 .flat_map(|o| o.variables.iter().copied())
                 .collect();
@@ -693,14 +751,14 @@ fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Operand<'q> 
                 rows,
             }
         }
-    }
+    })
 }
 
 /// The rows of each connected part of a join group (parts related by shared variables), and
 /// whether it reads the store. A part's rows are bounded from above: its smallest operand's
 /// rows, times, for each operand joined to it in turn, the most rows that operand has for one
 /// value of a variable already bound (its degree) — the cheapest next one first.
-fn parts(operands: &[Operand]) -> Vec<(u64, bool)> {
+fn parts(operands: &[Operand]) -> SmallVec<[(u64, bool); 8]> {
     members(operands)
         .into_iter()
         .map(|m| {
@@ -712,10 +770,13 @@ fn parts(operands: &[Operand]) -> Vec<(u64, bool)> {
         .collect()
 }
 
+/// The operands of one connected part, indices into the group's.
+type Part = SmallVec<[usize; 8]>;
+
 /// The connected parts of a join group: the indices of the operands related by shared
 /// variables.
-fn members(operands: &[Operand]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..operands.len()).collect();
+fn members(operands: &[Operand]) -> SmallVec<[Part; 4]> {
+    let mut parent: SmallVec<[usize; 16]> = (0..operands.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -725,7 +786,7 @@ fn members(operands: &[Operand]) -> Vec<Vec<usize>> {
     }
     // Parts that share a variable are one: sorted by name, the holders of a variable are
     // neighbours (sorting costs less than hashing the names, and stays n log n).
-    let mut names: Vec<(Name<'_>, usize)> = operands
+    let mut names: SmallVec<[(Name, usize); 16]> = operands
         .iter()
         .enumerate()
         .flat_map(|(i, operand)| operand.variables.iter().map(move |&v| (v, i)))
@@ -737,7 +798,7 @@ fn members(operands: &[Operand]) -> Vec<Vec<usize>> {
             parent[a] = b;
         }
     }
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); operands.len()];
+    let mut members: SmallVec<[Part; 4]> = smallvec::smallvec![Part::new(); operands.len()];
     for i in 0..operands.len() {
         let r = root(&mut parent, i);
         members[r].push(i);
@@ -750,11 +811,7 @@ fn members(operands: &[Operand]) -> Vec<Vec<usize>> {
 /// or, with `start` (an operand and a variable bound in all its rows), of its rows with that
 /// variable bound to one value: the chain then begins at that operand's degree.
 /// Quadratic in the part's operands, which the shape check keeps to a hundred.
-fn joined_rows<'q>(
-    operands: &[Operand<'q>],
-    members: &[usize],
-    start: Option<(usize, Name<'q>)>,
-) -> u64 {
+fn joined_rows(operands: &[Operand], members: &[usize], start: Option<(usize, Name)>) -> u64 {
     let (first, mut rows) = match start {
         Some((i, v)) => (i, operands[i].degree_of(v)),
         None => match members.iter().min_by_key(|&&i| operands[i].rows) {
@@ -763,8 +820,8 @@ fn joined_rows<'q>(
         },
     };
     // Only variables bound in every row narrow a join: a row without one meets every row.
-    let mut bound: Vec<Name<'_>> = operands[first].certain.clone();
-    let mut left: Vec<usize> = members.iter().copied().filter(|&i| i != first).collect();
+    let mut bound: Names = operands[first].certain.clone();
+    let mut left: SmallVec<[usize; 8]> = members.iter().copied().filter(|&i| i != first).collect();
     while !left.is_empty() {
         // The operand that adds the fewest rows per row so far; one that shares no bound
         // variable yet (reachable only through one not yet joined) waits its turn.
@@ -810,13 +867,13 @@ const DEGREES_UP_TO: usize = 16;
 
 /// The degree of each of `variables` (the group's, in order) in the join group of `operands`
 /// of `rows` rows: see [`group_degree`].
-fn group_degrees<'q>(operands: &[Operand<'q>], variables: &[Name<'q>], rows: u64) -> Vec<u64> {
+fn group_degrees(operands: &[Operand], variables: &[Name], rows: u64) -> Degrees {
     if operands.len() > DEGREES_UP_TO {
-        return Vec::new();
+        return Degrees::new();
     }
     // The connected parts are the same for every variable: found once.
     let parts = members(operands);
-    let mut known: Vec<(Name<'q>, u64)> = Vec::new();
+    let mut known: SmallVec<[(Name, u64); 8]> = SmallVec::new();
     variables
         .iter()
         .map(|&v| {
@@ -833,7 +890,7 @@ fn group_degrees<'q>(operands: &[Operand<'q>], variables: &[Name<'q>], rows: u64
 /// The most rows of the join group of `operands` (its connected `parts`, [`members`]) with `v`
 /// bound to one value: the parts without `v` whole, times the part with it grown from that
 /// value (from the operand that binds `v` in all its rows with the fewest rows per value).
-fn group_degree<'q>(operands: &[Operand<'q>], parts: &[Vec<usize>], v: Name<'q>) -> u64 {
+fn group_degree(operands: &[Operand], parts: &[Part], v: Name) -> u64 {
     parts
         .iter()
         .map(|m| {
