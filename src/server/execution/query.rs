@@ -99,7 +99,7 @@ where
     // The time spent in place, if any, counts against the query's timeout on a worker.
     let started = Instant::now();
     let job = if alone && state.config.timeout > in_place::BUDGET && checks::light_text(&text) {
-        let prepared = prepare(state, &text)
+        let prepared = parse_and_check(state, &text)
             .and_then(|(query, weight)| Ok((choose(AnswerKind::of(&query))?, query, weight)));
         let ((content_type, format), query, weight) = match prepared {
             Ok(prepared) => prepared,
@@ -278,6 +278,12 @@ fn prepare(state: &AppState, text: &str) -> Result<(Query, checks::Weight), AppE
         state.metrics.refused(Refusal::Guard);
         return Err(AppError::BadRequest(refusal.message()));
     }
+    parse_and_check(state, text)
+}
+
+/// [`prepare`] of a text that passed [`checks::check_text`] already, or that is light
+/// ([`checks::light_text`], which implies it).
+fn parse_and_check(state: &AppState, text: &str) -> Result<(Query, checks::Weight), AppError> {
     let query = match state.graph.parse(text) {
         Ok(query) => query,
         // A text that is an update rather than a query is refused as such.

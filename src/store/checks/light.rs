@@ -36,7 +36,12 @@ pub const LIGHT_PARENTHESES: usize = 6;
 /// hand-off, and would be the first to pass the budget of a query in place.
 pub const LIGHT_WORK: u64 = 2_000;
 
-/// Whether `text` is short and shallow enough to parse in place.
+// A light text passes [`super::check_text`]: the server does not scan it a second time.
+const _: () =
+    assert!(LIGHT_DEPTH <= super::MAX_DEPTH && LIGHT_PARENTHESES <= super::MAX_PARENTHESES);
+
+/// Whether `text` is short and shallow enough to parse in place; such a text always passes
+/// [`super::check_text`].
 pub fn light_text(text: &str) -> bool {
     if text.len() > LIGHT_TEXT_BYTES {
         return false;
