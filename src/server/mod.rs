@@ -102,7 +102,7 @@ pub fn router(state: AppState) -> Replay<Router> {
         // One stack, applied to the routes at once: each `Router::layer` call wraps every route in a
         // boxed service of its own, and a request then cloned the nine nested boxes, and each
         // `from_fn` middleware the boxes under it again (44 boxed clones and 56 allocations a
-        // request, 5 % of a light query's instructions).
+        // request; one stack took 18 000 of 479 000 instructions off a light query's request).
         .layer(
             tower::ServiceBuilder::new()
                 // Targets cut short, and no ERROR line for an expected refusal ([`http::log`]).

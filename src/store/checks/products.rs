@@ -113,9 +113,9 @@ struct Counter<'q> {
     /// Keyed by the pattern's value (equal patterns of a UNION's branches are counted once),
     /// hashed with Fx: SipHash of the patterns' IRIs was a fifth of a small query's checks.
     counted: RefCell<FxHashMap<&'q TriplePattern, u64>>,
-    /// The same counts by the pattern's place in the query: a pattern is asked for again and
-    /// again (for each of its variables, in each group that holds it), and hashing and
-    /// comparing its IRIs each time was a sixth of a small query's checks.
+    /// The same counts by the pattern's place in the query: a pattern is asked for again in
+    /// each group that holds it (its own, then each group it is estimated as a part of), and
+    /// hashing and comparing its IRIs each time was a sixth of a small query's checks.
     by_place: RefCell<FxHashMap<*const TriplePattern, u64>>,
     /// Every pattern's estimate, by its place in the query: a group is estimated as a part of
     /// the group around it, again where it is checked on its own, and again under each ORDER
@@ -472,7 +472,8 @@ fn check_sorts<'q>(node: Node<'q>, counter: &Counter<'q>) -> Result<(), Refusal>
     children(node, |child| check_sorts(child, counter))
 }
 
-/// The name, borrowed from `pattern`, of the variable `v` of a `SERVICE sco:search` pattern.
+/// The number of the variable `v` of a `SERVICE sco:search` pattern, found in `pattern`: the
+/// counter's table keys names borrowed from the query, and `v` is the request's own copy.
 fn search_variable<'q>(pattern: &'q GraphPattern, v: &str, counter: &Counter<'q>) -> Option<Name> {
     let mut found = None;
     pattern.on_in_scope_variable(|variable| {
@@ -703,10 +704,7 @@ fn estimate_anew<'q>(p: &'q GraphPattern, counter: &Counter<'q>) -> Rc<Operand> 
                 });
             let variables: Names = variables
                 .iter()
-                .filter_map(|v| {
-                    // Borrowed from the query, as every other name of the group is.
-                    search_variable(inner, v.as_str(), counter)
-                })
+                .filter_map(|v| search_variable(inner, v.as_str(), counter))
                 .collect();
             Operand {
                 certain: variables.clone(),
@@ -784,8 +782,8 @@ fn members(operands: &[Operand]) -> SmallVec<[Part; 4]> {
         }
         i
     }
-    // Parts that share a variable are one: sorted by name, the holders of a variable are
-    // neighbours (sorting costs less than hashing the names, and stays n log n).
+    // Parts that share a variable are one: sorted by the variable's number, the holders of a
+    // variable are neighbours (n log n, and no table to build).
     let mut names: SmallVec<[(Name, usize); 16]> = operands
         .iter()
         .enumerate()
