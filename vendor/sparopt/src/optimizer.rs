@@ -1058,7 +1058,7 @@ fn estimate_with_types(
         } => {
             let (size, mut types) = estimate_with_types(inner, input_types);
             let bound = infer_expression_type(expression, &types);
-            types.intersect_variable_with(variable.clone(), bound);
+            types.intersect_variable_with(variable, bound);
             (size, types)
         }
         GraphPattern::Filter { inner, .. } => estimate_with_types(inner, input_types),

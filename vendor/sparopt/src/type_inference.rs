@@ -4,6 +4,7 @@ use spargebra::algebra::Function;
 use spargebra::term::{GroundTerm, GroundTermPattern, NamedNodePattern};
 // sco-kg patch (1): foldhash, not SipHash (PATCH.md).
 use foldhash::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::{BitAnd, BitOr};
 
 pub fn infer_graph_pattern_types(
@@ -19,11 +20,11 @@ pub fn infer_graph_pattern_types(
         } => {
             add_ground_term_pattern_types(subject, &mut types, false);
             if let NamedNodePattern::Variable(v) = predicate {
-                types.intersect_variable_with(v.clone(), VariableType::NAMED_NODE)
+                types.intersect_variable_with(v, VariableType::NAMED_NODE)
             }
             add_ground_term_pattern_types(object, &mut types, true);
             if let Some(NamedNodePattern::Variable(v)) = graph_name {
-                types.intersect_variable_with(v.clone(), VariableType::NAMED_NODE)
+                types.intersect_variable_with(v, VariableType::NAMED_NODE)
             }
             types
         }
@@ -36,13 +37,13 @@ pub fn infer_graph_pattern_types(
             add_ground_term_pattern_types(subject, &mut types, false);
             add_ground_term_pattern_types(object, &mut types, true);
             if let Some(NamedNodePattern::Variable(v)) = graph_name {
-                types.intersect_variable_with(v.clone(), VariableType::NAMED_NODE)
+                types.intersect_variable_with(v, VariableType::NAMED_NODE)
             }
             types
         }
         GraphPattern::Graph { graph_name } => {
             if let NamedNodePattern::Variable(v) = graph_name {
-                types.intersect_variable_with(v.clone(), VariableType::NAMED_NODE)
+                types.intersect_variable_with(v, VariableType::NAMED_NODE)
             }
             types
         }
@@ -80,7 +81,7 @@ pub fn infer_graph_pattern_types(
         } => {
             let mut types = infer_graph_pattern_types(inner, types);
             types.intersect_variable_with(
-                variable.clone(),
+                variable,
                 infer_expression_type(expression, &types),
             );
             types
@@ -90,7 +91,7 @@ pub fn infer_graph_pattern_types(
             // Only the projected variables are given to the sub-query and the input bindings are kept
             for (v, t) in infer_graph_pattern_types(inner, types.restricted_to(variables)).inner {
                 if variables.contains(&v) {
-                    types.intersect_variable_with(v, t);
+                    types.intersect_owned_variable_with(v, t);
                 }
             }
             types
@@ -129,7 +130,7 @@ pub fn infer_graph_pattern_types(
                         None => t.undef = true,
                     }
                 }
-                types.intersect_variable_with(v.clone(), t)
+                types.intersect_variable_with(v, t)
             }
             types
         }
@@ -144,7 +145,7 @@ pub fn infer_graph_pattern_types(
                 // On failure, single empty solution
                 types.union_with(parent_types);
             } else if let NamedNodePattern::Variable(v) = name {
-                types.intersect_variable_with(v.clone(), VariableType::NAMED_NODE)
+                types.intersect_variable_with(v, VariableType::NAMED_NODE)
             }
             types
         }
@@ -158,7 +159,7 @@ fn add_ground_term_pattern_types(
 ) {
     if let GroundTermPattern::Variable(v) = pattern {
         types.intersect_variable_with(
-            v.clone(),
+            v,
             if is_object {
                 VariableType::TERM
             } else {
@@ -170,7 +171,7 @@ fn add_ground_term_pattern_types(
     if let GroundTermPattern::Triple(t) = pattern {
         add_ground_term_pattern_types(&t.subject, types, false);
         if let NamedNodePattern::Variable(v) = &t.predicate {
-            types.intersect_variable_with(v.clone(), VariableType::NAMED_NODE)
+            types.intersect_variable_with(v, VariableType::NAMED_NODE)
         }
         add_ground_term_pattern_types(&t.object, types, true);
     }
@@ -339,7 +340,7 @@ impl VariableTypes {
 
     pub fn intersect_with(&mut self, other: Self) {
         for (v, t) in other.inner {
-            self.intersect_variable_with(v, t);
+            self.intersect_owned_variable_with(v, t);
         }
     }
 
@@ -361,10 +362,34 @@ impl VariableTypes {
     }
 
     // sco-kg patch (2): crate-visible, for the optimizer's `estimate_with_types`.
-    pub(crate) fn intersect_variable_with(&mut self, variable: Variable, t: VariableType) {
-        let t = self.get(&variable) & t;
-        if t != VariableType::UNDEF {
-            self.inner.insert(variable, t);
+    // sco-kg patch (3): the variable borrowed, cloned only when it is new to the map, and
+    // looked up once (upstream took it owned, looked it up, then inserted it again).
+    pub(crate) fn intersect_variable_with(&mut self, variable: &Variable, t: VariableType) {
+        if let Some(known) = self.inner.get_mut(variable) {
+            let t = *known & t;
+            if t != VariableType::UNDEF {
+                *known = t;
+            }
+        } else if t != VariableType::UNDEF {
+            // `UNDEF & t` is `t`.
+            self.inner.insert(variable.clone(), t);
+        }
+    }
+
+    // sco-kg patch (3): `intersect_variable_with` of a variable the caller owns, looked up once.
+    fn intersect_owned_variable_with(&mut self, variable: Variable, t: VariableType) {
+        match self.inner.entry(variable) {
+            Entry::Occupied(mut known) => {
+                let t = *known.get() & t;
+                if t != VariableType::UNDEF {
+                    known.insert(t);
+                }
+            }
+            Entry::Vacant(new) => {
+                if t != VariableType::UNDEF {
+                    new.insert(t);
+                }
+            }
         }
     }
 }
