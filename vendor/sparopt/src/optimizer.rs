@@ -20,7 +20,7 @@ impl Optimizer {
     }
 
     /// Normalize the pattern, discarding any join ordering information
-    fn normalize_pattern(pattern: GraphPattern, input_types: &VariableTypes) -> GraphPattern {
+    fn normalize_pattern(pattern: GraphPattern, input_types: &VariableTypes<'_>) -> GraphPattern {
         match pattern {
             GraphPattern::QuadPattern {
                 subject,
@@ -64,12 +64,9 @@ impl Optimizer {
                 let right = Self::normalize_pattern(*right, input_types);
                 let mut inner_types = infer_graph_pattern_types(&left, input_types.clone());
                 inner_types.intersect_with(infer_graph_pattern_types(&right, input_types.clone()));
-                GraphPattern::left_join(
-                    left,
-                    right,
-                    Self::normalize_expression(expression, &inner_types),
-                    algorithm,
-                )
+                // sco-kg patch (4): computed before `left` and `right` move, which the types borrow.
+                let expression = Self::normalize_expression(expression, &inner_types);
+                GraphPattern::left_join(left, right, expression, algorithm)
             }
             #[cfg(feature = "sep-0006")]
             GraphPattern::Lateral { left, right } => {
@@ -126,20 +123,19 @@ impl Optimizer {
             GraphPattern::OrderBy { inner, expression } => {
                 let inner = Self::normalize_pattern(*inner, input_types);
                 let inner_types = infer_graph_pattern_types(&inner, input_types.clone());
-                GraphPattern::order_by(
-                    inner,
-                    expression
-                        .into_iter()
-                        .map(|e| match e {
-                            OrderExpression::Asc(e) => {
-                                OrderExpression::Asc(Self::normalize_expression(e, &inner_types))
-                            }
-                            OrderExpression::Desc(e) => {
-                                OrderExpression::Desc(Self::normalize_expression(e, &inner_types))
-                            }
-                        })
-                        .collect(),
-                )
+                // sco-kg patch (4): computed before `inner` moves, which the types borrow.
+                let expression = expression
+                    .into_iter()
+                    .map(|e| match e {
+                        OrderExpression::Asc(e) => {
+                            OrderExpression::Asc(Self::normalize_expression(e, &inner_types))
+                        }
+                        OrderExpression::Desc(e) => {
+                            OrderExpression::Desc(Self::normalize_expression(e, &inner_types))
+                        }
+                    })
+                    .collect();
+                GraphPattern::order_by(inner, expression)
             }
             GraphPattern::Project { inner, variables } => {
                 GraphPattern::project(Self::normalize_pattern(*inner, input_types), variables)
@@ -174,7 +170,7 @@ impl Optimizer {
         }
     }
 
-    fn normalize_expression(expression: Expression, types: &VariableTypes) -> Expression {
+    fn normalize_expression(expression: Expression, types: &VariableTypes<'_>) -> Expression {
         match expression {
             Expression::NamedNode(node) => node.into(),
             Expression::Literal(literal) => literal.into(),
@@ -277,7 +273,7 @@ impl Optimizer {
     fn push_filters(
         pattern: GraphPattern,
         mut filters: Vec<Expression>,
-        input_types: &VariableTypes,
+        input_types: &VariableTypes<'_>,
     ) -> GraphPattern {
         match pattern {
             GraphPattern::QuadPattern { .. }
@@ -334,8 +330,9 @@ impl Optimizer {
                         right_filters.push(filter);
                     }
                 }
-                let left = Self::push_filters(*left, left_filters, input_types);
+                // sco-kg patch (4): the right side first, while `left_types` borrows `left`.
                 let right = Self::push_filters(*right, right_filters, &left_types);
+                let left = Self::push_filters(*left, left_filters, input_types);
                 if let GraphPattern::Filter {
                     inner: inner_right,
                     expression,
@@ -499,7 +496,7 @@ impl Optimizer {
         }
     }
 
-    fn reorder_joins(pattern: GraphPattern, input_types: &VariableTypes) -> GraphPattern {
+    fn reorder_joins(pattern: GraphPattern, input_types: &VariableTypes<'_>) -> GraphPattern {
         match pattern {
             GraphPattern::QuadPattern { .. }
             | GraphPattern::Path { .. }
@@ -646,10 +643,9 @@ impl Optimizer {
             #[cfg(feature = "sep-0006")]
             GraphPattern::Lateral { left, right } => {
                 let left_types = infer_graph_pattern_types(&left, input_types.clone());
-                GraphPattern::lateral(
-                    Self::reorder_joins(*left, input_types),
-                    Self::reorder_joins(*right, &left_types),
-                )
+                // sco-kg patch (4): the right side first, while `left_types` borrows `left`.
+                let right = Self::reorder_joins(*right, &left_types);
+                GraphPattern::lateral(Self::reorder_joins(*left, input_types), right)
             }
             GraphPattern::LeftJoin {
                 left,
@@ -699,13 +695,13 @@ impl Optimizer {
                 }
                 let right = Self::reorder_joins(*right, input_types);
                 let right_types = infer_graph_pattern_types(&right, input_types.clone());
+                // sco-kg patch (4): computed before `left` and `right` move, which the types borrow.
+                let keys = join_key_variables(&left_types, &right_types, input_types);
                 GraphPattern::left_join(
                     left,
                     right,
                     expression,
-                    LeftJoinAlgorithm::HashBuildRightProbeLeft {
-                        keys: join_key_variables(&left_types, &right_types, input_types),
-                    },
+                    LeftJoinAlgorithm::HashBuildRightProbeLeft { keys },
                 )
             }
             GraphPattern::Minus { left, right, .. } => {
@@ -713,13 +709,9 @@ impl Optimizer {
                 let left_types = infer_graph_pattern_types(&left, input_types.clone());
                 let right = Self::reorder_joins(*right, input_types);
                 let right_types = infer_graph_pattern_types(&right, input_types.clone());
-                GraphPattern::minus(
-                    left,
-                    right,
-                    MinusAlgorithm::HashBuildRightProbeLeft {
-                        keys: join_key_variables(&left_types, &right_types, input_types),
-                    },
-                )
+                // sco-kg patch (4): computed before `left` and `right` move, which the types borrow.
+                let keys = join_key_variables(&left_types, &right_types, input_types);
+                GraphPattern::minus(left, right, MinusAlgorithm::HashBuildRightProbeLeft { keys })
             }
             GraphPattern::Extend {
                 inner,
@@ -774,8 +766,8 @@ impl Optimizer {
 
 fn is_fit_for_for_loop_join(
     pattern: &GraphPattern,
-    global_input_types: &VariableTypes,
-    entry_types: &VariableTypes,
+    global_input_types: &VariableTypes<'_>,
+    entry_types: &VariableTypes<'_>,
 ) -> bool {
     // TODO: think more about it
     match pattern {
@@ -855,7 +847,7 @@ fn is_fit_for_for_loop_join(
 
 fn are_all_expression_variables_bound(
     expression: &Expression,
-    variable_types: &VariableTypes,
+    variable_types: &VariableTypes<'_>,
 ) -> bool {
     expression
         .used_variables()
@@ -865,7 +857,7 @@ fn are_all_expression_variables_bound(
 
 fn are_no_expression_variables_bound(
     expression: &Expression,
-    variable_types: &VariableTypes,
+    variable_types: &VariableTypes<'_>,
 ) -> bool {
     expression
         .used_variables()
@@ -875,8 +867,8 @@ fn are_no_expression_variables_bound(
 
 fn is_expression_fit_for_for_loop_join(
     expression: &Expression,
-    input_types: &VariableTypes,
-    entry_types: &VariableTypes,
+    input_types: &VariableTypes<'_>,
+    entry_types: &VariableTypes<'_>,
 ) -> bool {
     match expression {
         Expression::NamedNode(_) | Expression::Literal(_) => true,
@@ -915,9 +907,9 @@ fn is_expression_fit_for_for_loop_join(
 }
 
 fn has_common_variables(
-    left: &VariableTypes,
-    right: &VariableTypes,
-    input_types: &VariableTypes,
+    left: &VariableTypes<'_>,
+    right: &VariableTypes<'_>,
+    input_types: &VariableTypes<'_>,
 ) -> bool {
     // TODO: we should be smart and count as shared variables FILTER(?a = ?b)
     left.iter().any(|(variable, left_type)| {
@@ -926,9 +918,9 @@ fn has_common_variables(
 }
 
 fn join_key_variables(
-    left: &VariableTypes,
-    right: &VariableTypes,
-    input_types: &VariableTypes,
+    left: &VariableTypes<'_>,
+    right: &VariableTypes<'_>,
+    input_types: &VariableTypes<'_>,
 ) -> Vec<Variable> {
     left.iter()
         .filter(|(variable, left_type)| {
@@ -938,7 +930,7 @@ fn join_key_variables(
         .collect()
 }
 
-fn estimate_graph_pattern_size(pattern: &GraphPattern, input_types: &VariableTypes) -> usize {
+fn estimate_graph_pattern_size(pattern: &GraphPattern, input_types: &VariableTypes<'_>) -> usize {
     match pattern {
         GraphPattern::Values { bindings, .. } => bindings.len(),
         GraphPattern::QuadPattern {
@@ -1041,10 +1033,10 @@ fn estimate_graph_pattern_size(pattern: &GraphPattern, input_types: &VariableTyp
 /// (0.6 ms for nine OPTIONALs). The same sizes and types as `estimate_graph_pattern_size` and
 /// `infer_graph_pattern_types` give apart.
 #[cfg(feature = "sep-0006")]
-fn estimate_with_types(
-    pattern: &GraphPattern,
-    input_types: &VariableTypes,
-) -> (usize, VariableTypes) {
+fn estimate_with_types<'a>(
+    pattern: &'a GraphPattern,
+    input_types: &VariableTypes<'a>,
+) -> (usize, VariableTypes<'a>) {
     match pattern {
         GraphPattern::Lateral { left, right } => {
             let (left_size, left_types) = estimate_with_types(left, input_types);
@@ -1073,7 +1065,7 @@ fn estimate_join_cost(
     left: &GraphPattern,
     right: &GraphPattern,
     algorithm: &JoinAlgorithm,
-    input_types: &VariableTypes,
+    input_types: &VariableTypes<'_>,
 ) -> usize {
     match algorithm {
         JoinAlgorithm::HashBuildLeftProbeRight { keys } => {
@@ -1086,9 +1078,9 @@ fn estimate_join_cost(
 
 fn estimate_lateral_cost(
     left: &GraphPattern,
-    left_types: &VariableTypes,
+    left_types: &VariableTypes<'_>,
     right: &GraphPattern,
-    input_types: &VariableTypes,
+    input_types: &VariableTypes<'_>,
 ) -> usize {
     estimate_graph_pattern_size(left, input_types)
         .saturating_mul(estimate_graph_pattern_size(right, left_types))
@@ -1159,7 +1151,7 @@ fn estimate_path_size(start_bound: bool, path: &PropertyPathExpression, end_boun
     }
 }
 
-fn is_term_pattern_bound(pattern: &GroundTermPattern, input_types: &VariableTypes) -> bool {
+fn is_term_pattern_bound(pattern: &GroundTermPattern, input_types: &VariableTypes<'_>) -> bool {
     match pattern {
         GroundTermPattern::NamedNode(_) | GroundTermPattern::Literal(_) => true,
         GroundTermPattern::Variable(v) => !input_types.get(v).undef,
@@ -1172,7 +1164,7 @@ fn is_term_pattern_bound(pattern: &GroundTermPattern, input_types: &VariableType
     }
 }
 
-fn is_named_node_pattern_bound(pattern: &NamedNodePattern, input_types: &VariableTypes) -> bool {
+fn is_named_node_pattern_bound(pattern: &NamedNodePattern, input_types: &VariableTypes<'_>) -> bool {
     match pattern {
         NamedNodePattern::NamedNode(_) => true,
         NamedNodePattern::Variable(v) => !input_types.get(v).undef,

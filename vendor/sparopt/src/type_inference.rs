@@ -7,10 +7,11 @@ use foldhash::HashMap;
 use std::collections::hash_map::Entry;
 use std::ops::{BitAnd, BitOr};
 
-pub fn infer_graph_pattern_types(
-    pattern: &GraphPattern,
-    mut types: VariableTypes,
-) -> VariableTypes {
+// sco-kg patch (4): the types borrow the variables' names from the patterns (PATCH.md).
+pub fn infer_graph_pattern_types<'a>(
+    pattern: &'a GraphPattern,
+    mut types: VariableTypes<'a>,
+) -> VariableTypes<'a> {
     match pattern {
         GraphPattern::QuadPattern {
             subject,
@@ -91,7 +92,7 @@ pub fn infer_graph_pattern_types(
             // Only the projected variables are given to the sub-query and the input bindings are kept
             for (v, t) in infer_graph_pattern_types(inner, types.restricted_to(variables)).inner {
                 if variables.contains(&v) {
-                    types.intersect_owned_variable_with(v, t);
+                    types.intersect_variable_with(v, t);
                 }
             }
             types
@@ -111,7 +112,7 @@ pub fn infer_graph_pattern_types(
                     .inner
                     .into_iter()
                     .filter(|(v, _)| variables.contains(v))
-                    .chain(aggregates.iter().map(|(v, _)| (v.clone(), VariableType::ANY))) //TODO: guess from aggregate
+                    .chain(aggregates.iter().map(|(v, _)| (v, VariableType::ANY))) //TODO: guess from aggregate
                     .collect(),
             }
         }
@@ -152,9 +153,9 @@ pub fn infer_graph_pattern_types(
     }
 }
 
-fn add_ground_term_pattern_types(
-    pattern: &GroundTermPattern,
-    types: &mut VariableTypes,
+fn add_ground_term_pattern_types<'a>(
+    pattern: &'a GroundTermPattern,
+    types: &mut VariableTypes<'a>,
     is_object: bool,
 ) {
     if let GroundTermPattern::Variable(v) = pattern {
@@ -177,7 +178,7 @@ fn add_ground_term_pattern_types(
     }
 }
 
-pub fn infer_expression_type(expression: &Expression, types: &VariableTypes) -> VariableType {
+pub fn infer_expression_type(expression: &Expression, types: &VariableTypes<'_>) -> VariableType {
     match expression {
         Expression::NamedNode(_) => VariableType::NAMED_NODE,
         Expression::Literal(_) | Expression::Exists(_) | Expression::Bound(_) => {
@@ -310,11 +311,12 @@ pub fn infer_expression_type(expression: &Expression, types: &VariableTypes) -> 
 }
 
 #[derive(Default, Clone, Debug)]
-pub struct VariableTypes {
-    inner: HashMap<Variable, VariableType>,
+pub struct VariableTypes<'a> {
+    // sco-kg patch (4): keyed by borrowed variables, so that a clone copies no names.
+    inner: HashMap<&'a Variable, VariableType>,
 }
 
-impl VariableTypes {
+impl<'a> VariableTypes<'a> {
     pub fn get(&self, variable: &Variable) -> VariableType {
         self.inner
             .get(variable)
@@ -322,8 +324,8 @@ impl VariableTypes {
             .unwrap_or(VariableType::UNDEF)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&Variable, &VariableType)> {
-        self.inner.iter()
+    pub fn iter(&self) -> impl Iterator<Item = (&'a Variable, &VariableType)> {
+        self.inner.iter().map(|(v, t)| (*v, t))
     }
 
     /// Only keeps the given variables, like a projection does
@@ -333,14 +335,14 @@ impl VariableTypes {
                 .inner
                 .iter()
                 .filter(|(v, _)| variables.contains(v))
-                .map(|(v, t)| (v.clone(), *t))
+                .map(|(v, t)| (*v, *t))
                 .collect(),
         }
     }
 
     pub fn intersect_with(&mut self, other: Self) {
         for (v, t) in other.inner {
-            self.intersect_owned_variable_with(v, t);
+            self.intersect_variable_with(v, t);
         }
     }
 
@@ -362,22 +364,8 @@ impl VariableTypes {
     }
 
     // sco-kg patch (2): crate-visible, for the optimizer's `estimate_with_types`.
-    // sco-kg patch (3): the variable borrowed, cloned only when it is new to the map, and
-    // looked up once (upstream took it owned, looked it up, then inserted it again).
-    pub(crate) fn intersect_variable_with(&mut self, variable: &Variable, t: VariableType) {
-        if let Some(known) = self.inner.get_mut(variable) {
-            let t = *known & t;
-            if t != VariableType::UNDEF {
-                *known = t;
-            }
-        } else if t != VariableType::UNDEF {
-            // `UNDEF & t` is `t`.
-            self.inner.insert(variable.clone(), t);
-        }
-    }
-
-    // sco-kg patch (3): `intersect_variable_with` of a variable the caller owns, looked up once.
-    fn intersect_owned_variable_with(&mut self, variable: Variable, t: VariableType) {
+    // sco-kg patch (3): the variable looked up once (upstream: get, then insert).
+    pub(crate) fn intersect_variable_with(&mut self, variable: &'a Variable, t: VariableType) {
         match self.inner.entry(variable) {
             Entry::Occupied(mut known) => {
                 let t = *known.get() & t;
@@ -385,6 +373,7 @@ impl VariableTypes {
                     known.insert(t);
                 }
             }
+            // `UNDEF & t` is `t`.
             Entry::Vacant(new) => {
                 if t != VariableType::UNDEF {
                     new.insert(t);
