@@ -1,9 +1,10 @@
 //! Parses every query found under the given folders, and variants of each (every prefix of it,
 //! it without each character, it with one of a few characters inserted before each), with
-//! upstream's spargebra and with ours, and counts where they differ: a parsed query must be the
-//! same (fresh variables and blank nodes are random, so their names are left out), an error
-//! must be at the same place and expect the same tokens. Character classes are left out of the
-//! expected tokens: the patch merges some (PATCH.md).
+//! upstream's spargebra and with ours, as a query and as an update (the two grammars share the
+//! patched rules), and counts where they differ: a parsed query or update must be the same
+//! algebra (its SSE; fresh variables and blank nodes are random, so their names are left out),
+//! an error must be at the same place and expect the same tokens. Character classes are left
+//! out of the expected tokens: the patch merges some (PATCH.md).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -71,23 +72,37 @@ fn main() {
             }
         }
         for variant in &variants {
-            let theirs = upstream::SparqlParser::new().parse_query(variant);
-            let ours = ours::SparqlParser::new().parse_query(variant);
-            let agree = match (&theirs, &ours) {
-                (Ok(a), Ok(b)) => without_fresh_names(&a.to_string()) == without_fresh_names(&b.to_string()),
-                (Err(a), Err(b)) => place_and_tokens(&a.to_string()) == place_and_tokens(&b.to_string()),
-                _ => false,
-            };
-            if agree {
-                same += 1;
-            } else {
-                different += 1;
-                if different <= 5 {
-                    eprintln!("differ on {variant:?}:\nupstream {theirs:?}\nours     {ours:?}");
+            let queries = (
+                upstream::SparqlParser::new().parse_query(variant).map(|q| q.to_sse()),
+                ours::SparqlParser::new().parse_query(variant).map(|q| q.to_sse()),
+            );
+            let updates = (
+                upstream::SparqlParser::new().parse_update(variant).map(|u| u.to_sse()),
+                ours::SparqlParser::new().parse_update(variant).map(|u| u.to_sse()),
+            );
+            for (theirs, ours) in [queries, updates] {
+                let agree = match (&theirs, &ours) {
+                    (Ok(a), Ok(b)) => without_fresh_names(a) == without_fresh_names(b),
+                    (Err(a), Err(b)) => {
+                        place_and_tokens(&a.to_string()) == place_and_tokens(&b.to_string())
+                    }
+                    _ => false,
+                };
+                if agree {
+                    same += 1;
+                } else {
+                    different += 1;
+                    if different <= 5 {
+                        eprintln!("differ on {variant:?}:\nupstream {theirs:?}\nours     {ours:?}");
+                    }
                 }
             }
         }
     }
-    println!("{} queries, {} texts: {same} parsed alike, {different} not", queries.len(), same + different);
+    println!(
+        "{} queries, {} parses (each text as a query and as an update): {same} alike, {different} not",
+        queries.len(),
+        same + different
+    );
     std::process::exit(i32::from(different > 0));
 }
