@@ -23,6 +23,7 @@ config-public-url-no-host = { $url }: has no host
 config-public-url-query-or-fragment = { $url }: must have no query or fragment
 serve-bind = cannot listen on { $bind }: { $detail }
 serve-start = cannot start: { $detail }
+serve-start-workers = cannot start the query threads: { $detail }
 serve-io = { $detail }
 serve-thread-ended = the server's thread ended before it listened
 serve-thread-panicked = the server's thread panicked

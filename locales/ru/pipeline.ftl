@@ -22,6 +22,7 @@ config-public-url-no-host = { $url }: не указан хост
 config-public-url-query-or-fragment = { $url }: не должен содержать ни запроса, ни фрагмента
 serve-bind = не удалось принимать соединения на { $bind }: { $detail }
 serve-start = не удалось запуститься: { $detail }
+serve-start-workers = не удалось запустить потоки запросов: { $detail }
 serve-io = { $detail }
 serve-thread-ended = поток сервера завершился, не начав принимать соединения
 serve-thread-panicked = поток сервера завершился паникой

@@ -22,6 +22,7 @@ config-public-url-no-host = { $url }：没有主机名
 config-public-url-query-or-fragment = { $url }：不得包含查询或片段
 serve-bind = 无法在 { $bind } 上监听：{ $detail }
 serve-start = 无法启动：{ $detail }
+serve-start-workers = 无法启动查询线程：{ $detail }
 serve-io = { $detail }
 serve-thread-ended = 服务器线程在开始监听之前就已结束
 serve-thread-panicked = 服务器线程发生了 panic

@@ -80,7 +80,7 @@ impl ServeError {
             Self::Bind { bind, source } => Message::new("serve-bind")
                 .arg("bind", bind.as_str())
                 .arg("detail", source.to_string()),
-            Self::Start(e) => Message::new("serve-start").arg("detail", e.to_string()),
+            Self::Start(e) => e.message(),
             Self::Io(e) => Message::new("serve-io").arg("detail", e.to_string()),
             Self::ThreadEnded => Message::new("serve-thread-ended"),
             Self::ThreadPanicked => Message::new("serve-thread-panicked"),
@@ -461,5 +461,30 @@ impl Background {
 impl Drop for Background {
     fn drop(&mut self) {
         self.handle.shutdown();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn query_threads_that_cannot_start_are_said_so_once_in_each_language() {
+        let error = ServeError::from(StartError::Workers(std::io::Error::other(
+            "Resource temporarily unavailable",
+        )));
+        assert_eq!(
+            error.to_string(),
+            "cannot start the query threads: Resource temporarily unavailable"
+        );
+        assert_eq!(
+            error.message().in_lang(Lang::Ru),
+            "не удалось запустить потоки запросов: Resource temporarily unavailable"
+        );
+        assert_eq!(
+            error.message().in_lang(Lang::Zh),
+            "无法启动查询线程：Resource temporarily unavailable"
+        );
     }
 }

@@ -10,6 +10,7 @@ use axum::body::Bytes;
 use tokio::sync::Semaphore;
 
 use crate::export;
+use crate::i18n::Message;
 use crate::server::config::Config;
 use crate::server::routes::documents::Document;
 use crate::server::routes::dump::Dumps;
@@ -87,8 +88,23 @@ pub enum StartError {
     #[error("{0}")]
     Locales(#[from] crate::i18n::I18nError),
     /// The query threads (or the watchdog of queries run in place) could not be started.
-    #[error("cannot start the query threads: {0}")]
+    #[error("{}", StartError::workers_message(.0))]
     Workers(std::io::Error),
+}
+
+impl StartError {
+    /// What went wrong, in no language yet (`Display`: in English, for logs). The causes that
+    /// carry a file and place say them in their own terms, after "cannot start".
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Workers(e) => Self::workers_message(e),
+            other => Message::new("serve-start").arg("detail", other.to_string()),
+        }
+    }
+
+    fn workers_message(e: &std::io::Error) -> Message {
+        Message::new("serve-start-workers").arg("detail", e.to_string())
+    }
 }
 
 impl AppState {
