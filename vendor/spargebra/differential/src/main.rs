@@ -72,15 +72,15 @@ fn main() {
             }
         }
         for variant in &variants {
-            let queries = (
+            let as_query = (
                 upstream::SparqlParser::new().parse_query(variant).map(|q| q.to_sse()),
                 ours::SparqlParser::new().parse_query(variant).map(|q| q.to_sse()),
             );
-            let updates = (
+            let as_update = (
                 upstream::SparqlParser::new().parse_update(variant).map(|u| u.to_sse()),
                 ours::SparqlParser::new().parse_update(variant).map(|u| u.to_sse()),
             );
-            for (theirs, ours) in [queries, updates] {
+            for (theirs, ours) in [as_query, as_update] {
                 let agree = match (&theirs, &ours) {
                     (Ok(a), Ok(b)) => without_fresh_names(a) == without_fresh_names(b),
                     (Err(a), Err(b)) => {
